@@ -1,0 +1,82 @@
+#pragma once
+#include "lightd/ApiResult.h"
+#include "lightd/ContainerDto.h"
+#include "lightd/PortDto.h"
+#include "lightd/TokenDto.h"
+#include "lightd/VolumeDto.h"
+
+#include <QList>
+#include <QObject>
+#include <QUrl>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace lightd {
+// Typed asynchronous client of the lightd REST API. Every call answers once through its callback,
+// on the client's thread; the GUI, the integration tests and the benchmarks all use it.
+class ApiClient final : public QObject
+{
+    Q_OBJECT
+public:
+    template <typename T>
+    using Callback = std::function<void(const ApiResult<T> &)>;
+    using JsonCallback = Callback<QJsonObject>;
+
+    explicit ApiClient(QObject *parent = nullptr);
+
+    void setBaseUrl(const QUrl &url);
+    QUrl baseUrl() const { return m_baseUrl; }
+    void setToken(const QString &token);
+    QString token() const { return m_token; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+
+    // Generic call: any route, JSON in and out. body may be empty.
+    void request(const QByteArray &method, const QString &path, const QJsonObject &body, JsonCallback done);
+    void request(const QByteArray &method, const QString &path, JsonCallback done);
+
+    void health(JsonCallback done);
+
+    void createToken(const QString &ttl, bool removeOnUse, const QStringList &scopes,
+                     Callback<CreatedTokenDto> done);
+    void listTokens(Callback<QList<TokenInfoDto>> done);
+    void revokeToken(const QString &id, JsonCallback done);
+
+    void listPorts(Callback<QList<PortDto>> done);
+    void getPort(const QString &ip, int port, Callback<PortDto> done);
+    void addPort(const PortDto &port, JsonCallback done);
+    void addPorts(const QList<PortDto> &ports, JsonCallback done);
+    void deletePort(const QString &ip, int port, JsonCallback done);
+    void deletePorts(const QList<PortDto> &ports, JsonCallback done);
+    void randomPort(const QString &protocol, Callback<PortDto> done);
+    void setPortInUse(const QString &ip, int port, bool inUse, JsonCallback done);
+
+    void listVolumes(Callback<QList<VolumeDto>> done);
+    void getVolume(const QString &id, Callback<VolumeDto> done);
+    void createVolume(std::optional<qint64> quotaMb, Callback<VolumeDto> done);
+    void deleteVolume(const QString &id, JsonCallback done);
+
+    void listContainers(Callback<QList<ContainerSummaryDto>> done);
+    void getContainer(const QString &internalId, Callback<ContainerDto> done);
+    void createContainer(const QJsonObject &body, JsonCallback done);
+    void deleteContainer(const QString &internalId, JsonCallback done);
+    // verb: start, stop, kill, restart, suspend, resume
+    void power(const QString &internalId, const QString &verb, JsonCallback done);
+    void sendCommand(const QString &internalId, const QString &command, JsonCallback done);
+    void consoleLines(const QString &internalId, int lines, Callback<QStringList> done);
+
+    static QString encodeSegment(const QString &segment);
+
+private:
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body);
+    template <typename T, typename Parse>
+    void call(const QByteArray &method, const QString &path, const QByteArray &body, Parse parse,
+              Callback<T> done);
+
+    QNetworkAccessManager *m_nam;
+    QUrl m_baseUrl;
+    QString m_token;
+    int m_timeoutMs = 30000;
+};
+} // namespace lightd

@@ -1,0 +1,43 @@
+#include "lightd/JsonUtil.h"
+
+#include <QJsonDocument>
+
+namespace lightd::json {
+QJsonObject fromStringMap(const QMap<QString, QString> &map)
+{
+    QJsonObject o;
+    for (auto it = map.cbegin(); it != map.cend(); ++it)
+        o.insert(it.key(), it.value());
+    return o;
+}
+
+QMap<QString, QString> toStringMap(const QJsonObject &object)
+{
+    QMap<QString, QString> map;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+        map.insert(it.key(), it.value().toString());
+    return map;
+}
+
+QJsonArray fromStringList(const QStringList &list)
+{
+    QJsonArray a;
+    for (const auto &s : list)
+        a.append(s);
+    return a;
+}
+
+QStringList toStringList(const QJsonArray &array)
+{
+    QStringList list;
+    list.reserve(array.size());
+    for (const auto &v : array)
+        list.append(v.toString());
+    return list;
+}
+
+QByteArray encode(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+} // namespace lightd::json
