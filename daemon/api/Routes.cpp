@@ -1,0 +1,53 @@
+#include "api/Routes.h"
+
+#include "api/HealthController.h"
+#include "api/NetworkController.h"
+#include "api/TokenController.h"
+#include "api/VolumeController.h"
+
+namespace lightd::api {
+using http::Access;
+
+namespace {
+template <typename C>
+http::SyncHandler bind(C *controller, http::HttpResponse (C::*method)(const http::HttpRequest &))
+{
+    return [controller, method](const http::HttpRequest &req) { return (controller->*method)(req); };
+}
+template <typename C>
+http::SyncHandler bind(const C *controller, http::HttpResponse (C::*method)(const http::HttpRequest &) const)
+{
+    return [controller, method](const http::HttpRequest &req) { return (controller->*method)(req); };
+}
+} // namespace
+
+void registerRoutes(http::Router &r, const Controllers &c)
+{
+    auto s = [](const char *p) { return QString::fromLatin1(p); };
+
+    // public
+    r.add("GET", s("/health"), Access::Public, bind(c.health, &HealthController::health));
+    r.add("GET", s("/api/v1/public/ping"), Access::Public, bind(c.health, &HealthController::health));
+
+    // tokens (master token only)
+    r.add("POST", s("/auth/tokens"), Access::MasterOnly, bind(c.tokens, &TokenController::create));
+    r.add("GET", s("/auth/tokens"), Access::MasterOnly, bind(c.tokens, &TokenController::list));
+    r.add("DELETE", s("/auth/tokens/:id"), Access::MasterOnly, bind(c.tokens, &TokenController::revoke));
+
+    // network port pool
+    r.add("POST", s("/network/ports"), Access::Protected, bind(c.network, &NetworkController::add));
+    r.add("GET", s("/network/ports"), Access::Protected, bind(c.network, &NetworkController::list));
+    r.add("GET", s("/network/ports/random"), Access::Protected, bind(c.network, &NetworkController::random));
+    r.add("POST", s("/network/ports/bulk"), Access::Protected, bind(c.network, &NetworkController::addBulk));
+    r.add("POST", s("/network/ports/bulk-delete"), Access::Protected, bind(c.network, &NetworkController::removeBulk));
+    r.add("GET", s("/network/ports/:ip/:port"), Access::Protected, bind(c.network, &NetworkController::get));
+    r.add("DELETE", s("/network/ports/:ip/:port"), Access::Protected, bind(c.network, &NetworkController::remove));
+    r.add("PUT", s("/network/ports/:ip/:port/use"), Access::Protected, bind(c.network, &NetworkController::setUse));
+
+    // volumes
+    r.add("POST", s("/volumes"), Access::Protected, bind(c.volumes, &VolumeController::create));
+    r.add("GET", s("/volumes"), Access::Protected, bind(c.volumes, &VolumeController::list));
+    r.add("GET", s("/volumes/:id"), Access::Protected, bind(c.volumes, &VolumeController::get));
+    r.add("DELETE", s("/volumes/:id"), Access::Protected, bind(c.volumes, &VolumeController::remove));
+}
+} // namespace lightd::api

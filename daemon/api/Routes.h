@@ -1,0 +1,20 @@
+#pragma once
+#include "http/Router.h"
+
+namespace lightd::api {
+class HealthController;
+class TokenController;
+class NetworkController;
+class VolumeController;
+
+struct Controllers
+{
+    HealthController *health = nullptr;
+    TokenController *tokens = nullptr;
+    NetworkController *network = nullptr;
+    VolumeController *volumes = nullptr;
+};
+
+// The one place that lists every route of the daemon with its method and access rule.
+void registerRoutes(http::Router &router, const Controllers &c);
+} // namespace lightd::api

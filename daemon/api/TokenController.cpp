@@ -1,0 +1,49 @@
+#include "api/TokenController.h"
+
+#include "http/ApiError.h"
+#include "http/JsonFields.h"
+#include "lightd/ErrorCodes.h"
+#include "lightd/Keys.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace lightd::api {
+using namespace http;
+
+HttpResponse TokenController::create(const HttpRequest &req)
+{
+    const QJsonObject body = req.jsonBody();
+    qint64 ttl = 3600;
+    if (body.contains(keys::Ttl)) {
+        const auto parsed = auth::TokenService::parseTtl(body.value(keys::Ttl));
+        if (!parsed)
+            fields::invalid(keys::Ttl, QStringLiteral("must be Ns, Nm, Nh, Nd or seconds, between 1 s and 366 d"));
+        ttl = *parsed;
+    }
+    const bool removeOnUse = fields::optionalBool(body, keys::RemoveOnUse).value_or(false);
+    QStringList scopes;
+    static const QRegularExpression scopeRe(QStringLiteral("^(\\*|api|ws:\\*|ws:[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$"));
+    for (const auto &v : fields::optionalArray(body, keys::Scopes).value_or(QJsonArray())) {
+        if (!v.isString() || !scopeRe.match(v.toString()).hasMatch())
+            fields::invalid(keys::Scopes, QStringLiteral("entries must be \"*\", \"api\", \"ws:*\" or \"ws:<internal_id>\""));
+        scopes.append(v.toString());
+    }
+    return HttpResponse::json(201, m_tokens.create(ttl, removeOnUse, scopes).toJson());
+}
+
+HttpResponse TokenController::list(const HttpRequest &)
+{
+    QJsonArray a;
+    for (const auto &t : m_tokens.list())
+        a.append(t.toJson());
+    return HttpResponse::json(200, QJsonObject{{keys::Tokens, a}});
+}
+
+HttpResponse TokenController::revoke(const HttpRequest &req)
+{
+    if (!m_tokens.revoke(req.param(QStringLiteral("id"))))
+        throw ApiError::notFound(codes::TokenNotFound, QStringLiteral("Token not found"));
+    return HttpResponse::message(200, QStringLiteral("Token revoked"));
+}
+} // namespace lightd::api

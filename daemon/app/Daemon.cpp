@@ -1,0 +1,140 @@
+#include "app/Daemon.h"
+
+#include "api/HealthController.h"
+#include "api/NetworkController.h"
+#include "api/Routes.h"
+#include "api/TokenController.h"
+#include "api/VolumeController.h"
+#include "app/AppLog.h"
+#include "auth/AuthGuard.h"
+#include "auth/RateLimiter.h"
+#include "auth/TokenService.h"
+#include "http/HttpListener.h"
+#include "http/Router.h"
+#include "lightd/ErrorCodes.h"
+#include "network/Firewall.h"
+#include "network/PortPool.h"
+#include "storage/Database.h"
+#include "volumes/VolumeRegistry.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QTimer>
+
+namespace lightd {
+Daemon::Daemon(Config config, QObject *parent) : QObject(parent), m_config(std::move(config)) {}
+
+Daemon::~Daemon()
+{
+    delete m_listener;
+    m_listener = nullptr;
+}
+
+bool Daemon::start(QString &error)
+{
+    try {
+        m_db = std::make_unique<storage::Database>(m_config.storage.database);
+        m_db->open();
+        m_tokens = std::make_unique<auth::TokenService>(*m_db, m_config.authorization.token);
+        m_limiter = std::make_unique<auth::RateLimiter>(m_config.authorization.maxFailures,
+                                                        m_config.authorization.failureWindowS * 1000);
+        m_guard = std::make_unique<auth::AuthGuard>(*m_tokens, *m_limiter);
+        m_guard->setEnabled(m_config.authorization.enabled);
+        m_firewall = std::make_unique<network::Firewall>(m_config.network.chain, m_config.network.manageFirewall);
+        m_ports = std::make_unique<network::PortPool>(*m_db, *m_firewall);
+        m_volumes = std::make_unique<volumes::VolumeRegistry>(*m_db, m_config.storage.volumesPath);
+    } catch (const std::exception &e) {
+        error = QString::fromUtf8(e.what());
+        return false;
+    }
+
+    m_healthCtl = std::make_unique<api::HealthController>();
+    m_tokenCtl = std::make_unique<api::TokenController>(*m_tokens);
+    m_networkCtl = std::make_unique<api::NetworkController>(*m_ports);
+    m_volumeCtl = std::make_unique<api::VolumeController>(*m_volumes);
+    m_router = std::make_unique<http::Router>();
+    api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
+                                                    m_volumeCtl.get()});
+
+    m_listener = new http::HttpListener(
+        *m_router, [this](const http::HttpRequest &req, http::Access access) {
+            return m_guard->authenticate(req, access);
+        });
+    http::ConnectionGuard::Limits limits;
+    limits.maxBodyBytes = qint64(m_config.server.maxBodyMb) * 1024 * 1024;
+    limits.maxHeadBytes = qsizetype(m_config.server.maxHeaderKb) * 1024;
+    limits.idleTimeoutMs = m_config.server.idleTimeoutS * 1000;
+    m_listener->setLimits(limits);
+    m_listener->setAccessLog(m_config.server.accessLog);
+    m_listener->setUpgradeCheck([](const http::RequestHead &, const QHostAddress &) -> std::optional<http::ApiError> {
+        return http::ApiError(404, codes::ContainerNotFound, QStringLiteral("Container not found"));
+    });
+    if (!m_config.server.tlsCert.isEmpty()) {
+        QFile certFile(m_config.server.tlsCert), keyFile(m_config.server.tlsKey);
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            error = QStringLiteral("server.tls: cannot read certificate or key");
+            return false;
+        }
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(&certFile, QSsl::Pem));
+        tls.setPrivateKey(QSslKey(&keyFile, QSsl::Rsa, QSsl::Pem));
+        if (tls.localCertificate().isNull() || tls.privateKey().isNull()) {
+            error = QStringLiteral("server.tls: certificate or key is not valid PEM");
+            return false;
+        }
+        m_listener->setTls(tls);
+    }
+    m_port = m_listener->start(QHostAddress(m_config.server.host), quint16(m_config.server.port));
+    if (m_port == 0) {
+        error = QStringLiteral("cannot listen on %1:%2: %3")
+                    .arg(m_config.server.host)
+                    .arg(m_config.server.port)
+                    .arg(m_listener->errorString());
+        return false;
+    }
+    qCInfo(lcApp).noquote() << "lightd" << LIGHTD_VERSION << "listening on"
+                            << QStringLiteral("%1:%2").arg(m_config.server.host).arg(m_port)
+                            << "data" << m_config.storage.basePath;
+    return true;
+}
+
+void Daemon::reload()
+{
+    const auto result = config::load(m_config.filePath, false);
+    if (!result.config) {
+        qCWarning(lcApp).noquote() << "reload refused, keeping the running config:" << result.error;
+        return;
+    }
+    const Config &c = *result.config;
+    m_tokens->setMasterToken(c.authorization.token);
+    m_guard->setEnabled(c.authorization.enabled);
+    m_limiter->configure(c.authorization.maxFailures, c.authorization.failureWindowS * 1000);
+    m_listener->setAccessLog(c.server.accessLog);
+    if (c.server.port != m_config.server.port || c.server.host != m_config.server.host
+        || c.storage.database != m_config.storage.database)
+        qCWarning(lcApp) << "server address and storage changes take effect after a restart";
+    m_config = c;
+    qCInfo(lcApp) << "configuration reloaded";
+}
+
+void Daemon::shutdown()
+{
+    qCInfo(lcApp) << "shutting down";
+    if (m_listener)
+        m_listener->stop();
+    // Let requests already being handled finish, within a bound.
+    auto deadline = std::make_shared<QDeadlineTimer>(10000);
+    auto *poll = new QTimer(this);
+    poll->setInterval(20);
+    connect(poll, &QTimer::timeout, this, [this, poll, deadline] {
+        if ((m_listener && m_listener->inFlight() > 0) && !deadline->hasExpired())
+            return;
+        poll->stop();
+        QCoreApplication::quit();
+    });
+    poll->start();
+}
+} // namespace lightd

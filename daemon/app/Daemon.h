@@ -1,0 +1,48 @@
+#pragma once
+#include "config/Config.h"
+
+#include <QObject>
+#include <memory>
+
+namespace lightd {
+namespace storage { class Database; }
+namespace auth { class TokenService; class RateLimiter; class AuthGuard; }
+namespace http { class Router; class HttpListener; }
+namespace network { class Firewall; class PortPool; }
+namespace volumes { class VolumeRegistry; }
+namespace api { class HealthController; class TokenController; class NetworkController; class VolumeController; }
+
+// Owns and wires every service of the daemon, in dependency order; tears them down in reverse.
+class Daemon final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit Daemon(Config config, QObject *parent = nullptr);
+    ~Daemon() override;
+
+    // Opens storage, builds the services, starts listening. False with error set on failure.
+    bool start(QString &error);
+    quint16 port() const { return m_port; }
+    // Re-reads config.json and applies what can change while running (SIGHUP).
+    void reload();
+    // Stops accepting, lets in-flight requests finish (bounded), then quits the event loop.
+    void shutdown();
+
+private:
+    Config m_config;
+    quint16 m_port = 0;
+    std::unique_ptr<storage::Database> m_db;
+    std::unique_ptr<auth::TokenService> m_tokens;
+    std::unique_ptr<auth::RateLimiter> m_limiter;
+    std::unique_ptr<auth::AuthGuard> m_guard;
+    std::unique_ptr<network::Firewall> m_firewall;
+    std::unique_ptr<network::PortPool> m_ports;
+    std::unique_ptr<volumes::VolumeRegistry> m_volumes;
+    std::unique_ptr<api::HealthController> m_healthCtl;
+    std::unique_ptr<api::TokenController> m_tokenCtl;
+    std::unique_ptr<api::NetworkController> m_networkCtl;
+    std::unique_ptr<api::VolumeController> m_volumeCtl;
+    std::unique_ptr<http::Router> m_router;
+    http::HttpListener *m_listener = nullptr;
+};
+} // namespace lightd

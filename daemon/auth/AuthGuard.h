@@ -1,0 +1,27 @@
+#pragma once
+#include "auth/RateLimiter.h"
+#include "auth/TokenService.h"
+#include "http/ApiError.h"
+#include "http/Router.h"
+
+namespace lightd::auth {
+// The checks every protected request passes, in the contract's order: rate limit (429), token (401),
+// vendor media type (403), master-only routes (403).
+class AuthGuard
+{
+public:
+    AuthGuard(TokenService &tokens, RateLimiter &limiter) : m_tokens(tokens), m_limiter(limiter) {}
+    void setEnabled(bool enabled) { m_enabled = enabled; }
+
+    http::Caller authenticate(const http::HttpRequest &req, http::Access access);
+    // For the console WebSocket: ?token=, no vendor header (browsers cannot set it).
+    std::optional<http::ApiError> checkConsole(const QString &token, const QString &containerId,
+                                               const QHostAddress &peer);
+    static bool acceptsVendor(const QByteArray &accept);
+
+private:
+    TokenService &m_tokens;
+    RateLimiter &m_limiter;
+    bool m_enabled = true;
+};
+} // namespace lightd::auth

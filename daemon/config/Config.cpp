@@ -1,0 +1,398 @@
+#include "config/Config.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSaveFile>
+#include <unistd.h>
+
+namespace lightd::config {
+namespace {
+enum class Kind { Bool, Int, Number, String, StringList, Token };
+struct Key
+{
+    const char *path;
+    Kind kind;
+    double min = 0;
+    double max = 0;
+};
+
+// Every key config.json may hold, with its type and range: validation, unknown-key warnings and
+// the typed Config are all derived from this one table.
+const Key kKeys[] = {
+    {"server.host", Kind::String},
+    {"server.port", Kind::Int, 1, 65535},
+    {"server.tls.cert", Kind::String},
+    {"server.tls.key", Kind::String},
+    {"server.allowed_origins", Kind::StringList},
+    {"server.max_body_mb", Kind::Int, 1, 4096},
+    {"server.max_header_kb", Kind::Int, 1, 1024},
+    {"server.idle_timeout_s", Kind::Int, 1, 86400},
+    {"server.access_log", Kind::Bool},
+    {"authorization.enabled", Kind::Bool},
+    {"authorization.token", Kind::Token},
+    {"authorization.max_failures", Kind::Int, 1, 100000},
+    {"authorization.failure_window_s", Kind::Int, 1, 86400},
+    {"docker.socket_path", Kind::String},
+    {"docker.host", Kind::String},
+    {"docker.timeout_s", Kind::Int, 1, 3600},
+    {"storage.base_path", Kind::String},
+    {"storage.volumes_path", Kind::String},
+    {"storage.containers_path", Kind::String},
+    {"storage.database", Kind::String},
+    {"network.manage_firewall", Kind::Bool},
+    {"network.chain", Kind::String},
+    {"containers.stop_timeout_s", Kind::Int, 1, 3600},
+    {"containers.crash_restart", Kind::Bool},
+    {"containers.crash_window_s", Kind::Int, 1, 86400},
+    {"console.history_lines", Kind::Int, 10, 1000000},
+    {"console.throttle_lines", Kind::Int, 1, 10000000},
+    {"console.throttle_interval_ms", Kind::Int, 1, 60000},
+    {"websocket.history_lines", Kind::Int, 0, 1000000},
+    {"websocket.max_message_kb", Kind::Int, 1, 16384},
+    {"websocket.send_queue_frames", Kind::Int, 16, 1000000},
+    {"websocket.messages_per_second", Kind::Int, 1, 100000},
+    {"files.upload_limit_mb", Kind::Int, 1, 1048576},
+    {"volumes.quota_check_s", Kind::Int, 1, 86400},
+    {"monitoring.interval_ms", Kind::Int, 1000, 86400000},
+    {"monitoring.billing.memory_per_gb_hour", Kind::Number, 0, 1e9},
+    {"monitoring.billing.cpu_per_vcpu_hour", Kind::Number, 0, 1e9},
+    {"monitoring.billing.storage_per_gb_hour", Kind::Number, 0, 1e9},
+    {"monitoring.billing.egress_per_gb", Kind::Number, 0, 1e9},
+    {"remote.enabled", Kind::Bool},
+    {"remote.url", Kind::String},
+    {"remote.token", Kind::String},
+    {"remote.node_id", Kind::String},
+    {"sftp.enabled", Kind::Bool},
+    {"sftp.host", Kind::String},
+    {"sftp.port", Kind::Int, 1, 65535},
+};
+
+const char *const kSecretKeys[] = {"authorization.token", "remote.token", "server.tls.key"};
+
+QJsonValue lookup(const QJsonObject &root, const QString &dotted)
+{
+    const auto parts = dotted.split(QLatin1Char('.'));
+    QJsonValue v = root;
+    for (const auto &p : parts) {
+        if (!v.isObject())
+            return QJsonValue(QJsonValue::Undefined);
+        v = v.toObject().value(p);
+    }
+    return v;
+}
+
+QJsonObject assign(QJsonObject root, QStringList parts, const QJsonValue &value)
+{
+    const QString head = parts.takeFirst();
+    if (parts.isEmpty())
+        root.insert(head, value);
+    else
+        root.insert(head, assign(root.value(head).toObject(), parts, value));
+    return root;
+}
+
+QJsonObject merge(QJsonObject base, const QJsonObject &over)
+{
+    for (auto it = over.constBegin(); it != over.constEnd(); ++it) {
+        if (it.value().isObject() && base.value(it.key()).isObject())
+            base.insert(it.key(), merge(base.value(it.key()).toObject(), it.value().toObject()));
+        else
+            base.insert(it.key(), it.value());
+    }
+    return base;
+}
+
+void collectUnknown(const QJsonObject &o, const QString &prefix, QStringList &out)
+{
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        const QString path = prefix.isEmpty() ? it.key() : prefix + QLatin1Char('.') + it.key();
+        bool known = false, isPrefix = false;
+        for (const auto &k : kKeys) {
+            const auto kp = QLatin1StringView(k.path);
+            known = known || kp == path;
+            isPrefix = isPrefix || kp.startsWith(path + QLatin1Char('.'));
+        }
+        if (known)
+            continue;
+        if (isPrefix && it.value().isObject())
+            collectUnknown(it.value().toObject(), path, out);
+        else
+            out.append(path);
+    }
+}
+
+QString check(const Key &k, const QJsonValue &v)
+{
+    switch (k.kind) {
+    case Kind::Bool:
+        return v.isBool() ? QString() : QStringLiteral("must be true or false");
+    case Kind::Int: {
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != double(qint64(d)) || d < k.min || d > k.max)
+            return QStringLiteral("must be an integer between %1 and %2").arg(k.min).arg(k.max);
+        return {};
+    }
+    case Kind::Number:
+        if (!v.isDouble() || v.toDouble() < k.min || v.toDouble() > k.max)
+            return QStringLiteral("must be a number between %1 and %2").arg(k.min).arg(k.max);
+        return {};
+    case Kind::String:
+        return v.isString() ? QString() : QStringLiteral("must be a string");
+    case Kind::StringList:
+        if (!v.isArray())
+            return QStringLiteral("must be an array of strings");
+        for (const auto &e : v.toArray()) {
+            if (!e.isString())
+                return QStringLiteral("must be an array of strings");
+        }
+        return {};
+    case Kind::Token: {
+        const QString t = v.toString();
+        if (!v.isString() || !t.startsWith(QLatin1StringView("lightd_")) || t.size() < 20)
+            return QStringLiteral("must be a string starting with lightd_ and at least 20 characters long");
+        return {};
+    }
+    }
+    return {};
+}
+
+QString absoluteFrom(const QString &dir, const QString &path)
+{
+    return QDir::cleanPath(QDir(dir).absoluteFilePath(path));
+}
+} // namespace
+
+QString generateToken()
+{
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    QString hex;
+    for (quint32 w : words)
+        hex += QStringLiteral("%1").arg(w, 8, 16, QLatin1Char('0'));
+    return QStringLiteral("lightd_") + hex;
+}
+
+QJsonObject defaults(const QString &configDir)
+{
+    Q_UNUSED(configDir)
+    const bool root = ::geteuid() == 0;
+    return QJsonObject{
+        {QStringLiteral("server"),
+         QJsonObject{{QStringLiteral("host"), QStringLiteral("0.0.0.0")},
+                     {QStringLiteral("port"), 8070},
+                     {QStringLiteral("tls"), QJsonObject{{QStringLiteral("cert"), QString()},
+                                                         {QStringLiteral("key"), QString()}}},
+                     {QStringLiteral("allowed_origins"), QJsonArray()},
+                     {QStringLiteral("max_body_mb"), 10},
+                     {QStringLiteral("max_header_kb"), 16},
+                     {QStringLiteral("idle_timeout_s"), 60},
+                     {QStringLiteral("access_log"), true}}},
+        {QStringLiteral("authorization"),
+         QJsonObject{{QStringLiteral("enabled"), true},
+                     {QStringLiteral("token"), generateToken()},
+                     {QStringLiteral("max_failures"), 10},
+                     {QStringLiteral("failure_window_s"), 60}}},
+        {QStringLiteral("docker"),
+         QJsonObject{{QStringLiteral("socket_path"), QStringLiteral("/var/run/docker.sock")},
+                     {QStringLiteral("host"), QString()},
+                     {QStringLiteral("timeout_s"), 30}}},
+        {QStringLiteral("storage"),
+         QJsonObject{{QStringLiteral("base_path"), QStringLiteral("data")},
+                     {QStringLiteral("volumes_path"), QString()},
+                     {QStringLiteral("containers_path"), QString()},
+                     {QStringLiteral("database"), QString()}}},
+        {QStringLiteral("network"),
+         QJsonObject{{QStringLiteral("manage_firewall"), root}, {QStringLiteral("chain"), QStringLiteral("LIGHTD-INPUT")}}},
+        {QStringLiteral("containers"),
+         QJsonObject{{QStringLiteral("stop_timeout_s"), 30},
+                     {QStringLiteral("crash_restart"), true},
+                     {QStringLiteral("crash_window_s"), 60}}},
+        {QStringLiteral("console"),
+         QJsonObject{{QStringLiteral("history_lines"), 1000},
+                     {QStringLiteral("throttle_lines"), 2000},
+                     {QStringLiteral("throttle_interval_ms"), 100}}},
+        {QStringLiteral("websocket"),
+         QJsonObject{{QStringLiteral("history_lines"), 100},
+                     {QStringLiteral("max_message_kb"), 64},
+                     {QStringLiteral("send_queue_frames"), 4096},
+                     {QStringLiteral("messages_per_second"), 20}}},
+        {QStringLiteral("files"), QJsonObject{{QStringLiteral("upload_limit_mb"), 1024}}},
+        {QStringLiteral("volumes"), QJsonObject{{QStringLiteral("quota_check_s"), 30}}},
+        {QStringLiteral("monitoring"),
+         QJsonObject{{QStringLiteral("interval_ms"), 60000},
+                     {QStringLiteral("billing"),
+                      QJsonObject{{QStringLiteral("memory_per_gb_hour"), 0.005},
+                                  {QStringLiteral("cpu_per_vcpu_hour"), 0.01},
+                                  {QStringLiteral("storage_per_gb_hour"), 0.0001},
+                                  {QStringLiteral("egress_per_gb"), 0.05}}}}},
+        {QStringLiteral("remote"),
+         QJsonObject{{QStringLiteral("enabled"), false},
+                     {QStringLiteral("url"), QString()},
+                     {QStringLiteral("token"), QString()},
+                     {QStringLiteral("node_id"), QString()}}},
+        {QStringLiteral("sftp"),
+         QJsonObject{{QStringLiteral("enabled"), true},
+                     {QStringLiteral("host"), QStringLiteral("0.0.0.0")},
+                     {QStringLiteral("port"), 2022}}},
+    };
+}
+
+ConfigResult fromJson(const QJsonObject &json, const QString &path)
+{
+    ConfigResult result;
+    const QString dir = QFileInfo(path).absolutePath();
+    collectUnknown(json, QString(), result.warnings);
+    const QJsonObject merged = merge(defaults(dir), json);
+    for (const auto &k : kKeys) {
+        const QString err = check(k, lookup(merged, QLatin1StringView(k.path)));
+        if (!err.isEmpty()) {
+            result.error = QStringLiteral("%1: %2").arg(QLatin1StringView(k.path), err);
+            return result;
+        }
+    }
+    auto s = [&](const char *key) { return lookup(merged, QLatin1StringView(key)).toString(); };
+    auto i = [&](const char *key) { return lookup(merged, QLatin1StringView(key)).toInt(); };
+    auto b = [&](const char *key) { return lookup(merged, QLatin1StringView(key)).toBool(); };
+    auto d = [&](const char *key) { return lookup(merged, QLatin1StringView(key)).toDouble(); };
+
+    Config c;
+    c.filePath = QFileInfo(path).absoluteFilePath();
+    c.raw = merged;
+    c.server.host = s("server.host");
+    c.server.port = i("server.port");
+    c.server.tlsCert = s("server.tls.cert");
+    c.server.tlsKey = s("server.tls.key");
+    for (const auto &o : lookup(merged, QStringLiteral("server.allowed_origins")).toArray())
+        c.server.allowedOrigins.append(o.toString());
+    c.server.maxBodyMb = i("server.max_body_mb");
+    c.server.maxHeaderKb = i("server.max_header_kb");
+    c.server.idleTimeoutS = i("server.idle_timeout_s");
+    c.server.accessLog = b("server.access_log");
+    c.authorization.enabled = b("authorization.enabled");
+    c.authorization.token = s("authorization.token");
+    c.authorization.maxFailures = i("authorization.max_failures");
+    c.authorization.failureWindowS = i("authorization.failure_window_s");
+    c.docker.socketPath = s("docker.socket_path");
+    c.docker.host = s("docker.host");
+    c.docker.timeoutS = i("docker.timeout_s");
+    c.storage.basePath = absoluteFrom(dir, s("storage.base_path"));
+    auto under = [&](const char *key, const char *fallback) {
+        const QString v = s(key);
+        return absoluteFrom(c.storage.basePath, v.isEmpty() ? QLatin1StringView(fallback) : v);
+    };
+    c.storage.volumesPath = under("storage.volumes_path", "volumes");
+    c.storage.containersPath = under("storage.containers_path", "containers");
+    c.storage.database = under("storage.database", "lightd.db");
+    c.network.manageFirewall = b("network.manage_firewall");
+    c.network.chain = s("network.chain");
+    c.containers.stopTimeoutS = i("containers.stop_timeout_s");
+    c.containers.crashRestart = b("containers.crash_restart");
+    c.containers.crashWindowS = i("containers.crash_window_s");
+    c.console.historyLines = i("console.history_lines");
+    c.console.throttleLines = i("console.throttle_lines");
+    c.console.throttleIntervalMs = i("console.throttle_interval_ms");
+    c.websocket.historyLines = i("websocket.history_lines");
+    c.websocket.maxMessageKb = i("websocket.max_message_kb");
+    c.websocket.sendQueueFrames = i("websocket.send_queue_frames");
+    c.websocket.messagesPerSecond = i("websocket.messages_per_second");
+    c.files.uploadLimitMb = i("files.upload_limit_mb");
+    c.volumes.quotaCheckS = i("volumes.quota_check_s");
+    c.monitoring.intervalMs = i("monitoring.interval_ms");
+    c.monitoring.billing = {d("monitoring.billing.memory_per_gb_hour"), d("monitoring.billing.cpu_per_vcpu_hour"),
+                            d("monitoring.billing.storage_per_gb_hour"), d("monitoring.billing.egress_per_gb")};
+    c.remote.enabled = b("remote.enabled");
+    c.remote.url = s("remote.url");
+    c.remote.token = s("remote.token");
+    c.remote.nodeId = s("remote.node_id");
+    c.sftp.enabled = b("sftp.enabled");
+    c.sftp.host = s("sftp.host");
+    c.sftp.port = i("sftp.port");
+    if (c.network.chain.isEmpty() || c.network.chain.size() > 28) {
+        result.error = QStringLiteral("network.chain: must be 1 to 28 characters");
+        return result;
+    }
+    result.config = std::move(c);
+    return result;
+}
+
+namespace {
+QString writeJson(const QString &path, const QJsonObject &json)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return f.errorString();
+    f.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner); // holds the master token
+    f.write(QJsonDocument(json).toJson(QJsonDocument::Indented));
+    return f.commit() ? QString() : f.errorString();
+}
+
+std::optional<QJsonObject> readJson(const QString &path, QString &error)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly)) {
+        error = QStringLiteral("cannot read %1: %2").arg(path, f.errorString());
+        return std::nullopt;
+    }
+    QJsonParseError perr{};
+    const auto doc = QJsonDocument::fromJson(f.readAll(), &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject()) {
+        error = QStringLiteral("%1 is not a JSON object: %2 at offset %3").arg(path, perr.errorString()).arg(perr.offset);
+        return std::nullopt;
+    }
+    return doc.object();
+}
+} // namespace
+
+ConfigResult load(const QString &path, bool createIfMissing)
+{
+    if (!QFileInfo::exists(path)) {
+        ConfigResult r;
+        if (!createIfMissing) {
+            r.error = QStringLiteral("%1 does not exist").arg(path);
+            return r;
+        }
+        const QString err = writeJson(path, defaults(QFileInfo(path).absolutePath()));
+        if (!err.isEmpty()) {
+            r.error = QStringLiteral("cannot create %1: %2").arg(path, err);
+            return r;
+        }
+    }
+    QString error;
+    const auto json = readJson(path, error);
+    if (!json) {
+        ConfigResult r;
+        r.error = error;
+        return r;
+    }
+    return fromJson(*json, path);
+}
+
+QString setValue(const QString &path, const QString &dottedKey, const QJsonValue &value)
+{
+    QString error;
+    const auto json = readJson(path, error);
+    if (!json)
+        return error;
+    const QJsonObject updated = assign(*json, dottedKey.split(QLatin1Char('.')), value);
+    const auto check = fromJson(updated, path);
+    if (!check.config)
+        return check.error;
+    return writeJson(path, updated);
+}
+
+QJsonObject redacted(const QJsonObject &json)
+{
+    QJsonObject out = json;
+    for (const char *key : kSecretKeys) {
+        const QString k = QLatin1StringView(key);
+        if (lookup(out, k).isString() && !lookup(out, k).toString().isEmpty())
+            out = assign(out, k.split(QLatin1Char('.')), QStringLiteral("***"));
+    }
+    return out;
+}
+} // namespace lightd::config

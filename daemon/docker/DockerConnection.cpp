@@ -1,0 +1,207 @@
+#include "docker/DockerConnection.h"
+
+#include "docker/DockerLog.h"
+
+#include <QPointer>
+
+namespace lightd::docker {
+
+DockerConnection::DockerConnection(const QString &socketPath, DockerRequest request, Timeouts timeouts,
+                                   QObject *parent)
+    : QObject(parent), m_socketPath(socketPath), m_request(std::move(request)), m_timeouts(timeouts)
+{
+    m_parser.setHeadRequest(m_request.method == "HEAD");
+    for (QTimer *t : {&m_connectTimer, &m_headTimer, &m_totalTimer})
+        t->setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] {
+        finish(DockerError::timeout(QStringLiteral("connecting to the engine at %1 took longer than %2 ms")
+                                        .arg(m_socketPath)
+                                        .arg(m_timeouts.connectMs)));
+    });
+    connect(&m_headTimer, &QTimer::timeout, this, [this] {
+        finish(DockerError::timeout(QStringLiteral("engine sent no response to %1 within %2 ms")
+                                        .arg(QString::fromLatin1(m_request.describe()))
+                                        .arg(m_timeouts.headMs)));
+    });
+    connect(&m_totalTimer, &QTimer::timeout, this, [this] {
+        finish(DockerError::timeout(QStringLiteral("%1 did not complete within %2 ms")
+                                        .arg(QString::fromLatin1(m_request.describe()))
+                                        .arg(m_timeouts.totalMs)));
+    });
+}
+
+DockerConnection::~DockerConnection()
+{
+    abort();
+}
+
+void DockerConnection::start()
+{
+    // Deferred: QLocalSocket reports a missing socket synchronously, and callers must never see a
+    // callback before the call that started it has returned.
+    QMetaObject::invokeMethod(this, &DockerConnection::connectNow, Qt::QueuedConnection);
+}
+
+void DockerConnection::connectNow()
+{
+    if (m_done || m_socket)
+        return;
+    m_socket = new QLocalSocket(this);
+    connect(m_socket, &QLocalSocket::connected, this, &DockerConnection::onConnected);
+    connect(m_socket, &QLocalSocket::readyRead, this, &DockerConnection::onReadyRead);
+    connect(m_socket, &QLocalSocket::errorOccurred, this, &DockerConnection::onSocketError);
+    connect(m_socket, &QLocalSocket::disconnected, this, &DockerConnection::onDisconnected);
+    if (m_timeouts.connectMs > 0)
+        m_connectTimer.start(m_timeouts.connectMs);
+    if (m_timeouts.headMs > 0)
+        m_headTimer.start(m_timeouts.headMs);
+    if (m_timeouts.totalMs > 0)
+        m_totalTimer.start(m_timeouts.totalMs);
+    qCDebug(lcDocker) << "->" << m_request.describe();
+    m_socket->connectToServer(m_socketPath, QIODevice::ReadWrite);
+}
+
+void DockerConnection::onConnected()
+{
+    if (m_done)
+        return;
+    m_connected = true;
+    m_connectTimer.stop();
+    m_socket->write(m_request.serialize());
+}
+
+bool DockerConnection::write(const QByteArray &data)
+{
+    if (m_done || !m_request.upgrade)
+        return false;
+    if (isUpgraded() && m_socket)
+        return m_socket->write(data) == data.size();
+    m_pendingWrites += data;
+    return true;
+}
+
+void DockerConnection::onReadyRead()
+{
+    if (m_done || !m_socket)
+        return;
+    const QByteArray bytes = m_socket->readAll();
+    if (bytes.isEmpty())
+        return;
+    QList<HttpResponseParser::Event> events;
+    const bool ok = m_parser.feed(bytes, events);
+    QPointer<DockerConnection> self(this);
+    dispatch(events);
+    if (!self || m_done)
+        return;
+    if (!ok) {
+        finish(DockerError::protocol(QStringLiteral("malformed response to %1: %2")
+                                         .arg(QString::fromLatin1(m_request.describe()),
+                                              QString::fromLatin1(m_parser.errorString()))));
+    }
+}
+
+void DockerConnection::dispatch(QList<HttpResponseParser::Event> &events)
+{
+    QPointer<DockerConnection> self(this);
+    for (auto &ev : events) {
+        if (!self || m_done)
+            return;
+        switch (ev.type) {
+        case HttpResponseParser::Event::Type::Head:
+            m_headTimer.stop();
+            if (m_parser.head().status == 101) {
+                if (!m_request.upgrade) {
+                    finish(DockerError::protocol(QStringLiteral("unexpected protocol switch")));
+                    return;
+                }
+                if (!m_pendingWrites.isEmpty())
+                    m_socket->write(std::exchange(m_pendingWrites, {}));
+            }
+            Q_EMIT headReceived(m_parser.head());
+            break;
+        case HttpResponseParser::Event::Type::Body:
+            Q_EMIT bodyData(ev.data);
+            break;
+        case HttpResponseParser::Event::Type::Complete:
+            finish({});
+            return;
+        }
+    }
+}
+
+void DockerConnection::onSocketError(QLocalSocket::LocalSocketError error)
+{
+    if (m_done)
+        return;
+    if (error == QLocalSocket::PeerClosedError) {
+        onDisconnected();
+        return;
+    }
+    if (!m_connected) {
+        finish(DockerError::unavailable(QStringLiteral("Docker engine unreachable at %1: %2")
+                                            .arg(m_socketPath, m_socket->errorString())));
+        return;
+    }
+    finish(m_parser.headSeen()
+               ? DockerError::unavailable(QStringLiteral("connection to the engine lost: %1").arg(m_socket->errorString()))
+               : DockerError::unavailable(QStringLiteral("engine dropped the connection: %1").arg(m_socket->errorString())));
+}
+
+void DockerConnection::onDisconnected()
+{
+    if (m_done || !m_socket)
+        return;
+    // Bytes may still sit in the socket's buffer when the close is reported.
+    if (m_socket->bytesAvailable() > 0) {
+        QPointer<DockerConnection> self(this);
+        onReadyRead();
+        if (!self || m_done)
+            return;
+    }
+    if (!m_connected) {
+        finish(DockerError::unavailable(QStringLiteral("Docker engine unreachable at %1").arg(m_socketPath)));
+        return;
+    }
+    const bool hadHead = m_parser.headSeen();
+    QList<HttpResponseParser::Event> events;
+    if (m_parser.finish(events)) {
+        dispatch(events);
+        return;
+    }
+    // The engine closing mid-response is the engine going away, not a malformed answer.
+    finish(DockerError::unavailable(hadHead ? QStringLiteral("engine closed the connection mid-response to %1")
+                                                  .arg(QString::fromLatin1(m_request.describe()))
+                                            : QStringLiteral("engine closed the connection before answering %1")
+                                                  .arg(QString::fromLatin1(m_request.describe()))));
+}
+
+void DockerConnection::finish(const DockerError &error)
+{
+    if (m_done)
+        return;
+    m_done = true;
+    m_connectTimer.stop();
+    m_headTimer.stop();
+    m_totalTimer.stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+    if (!error.ok())
+        qCDebug(lcDocker) << "x " << m_request.describe() << error.toString();
+    Q_EMIT finished(error);
+}
+
+void DockerConnection::abort()
+{
+    m_done = true;
+    m_connectTimer.stop();
+    m_headTimer.stop();
+    m_totalTimer.stop();
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+} // namespace lightd::docker

@@ -1,0 +1,3 @@
+#include "docker/DockerLog.h"
+
+Q_LOGGING_CATEGORY(lcDocker, "lightd.docker")

@@ -1,0 +1,38 @@
+#include "docker/DockerTypes.h"
+
+#include <QJsonDocument>
+
+namespace lightd::docker {
+
+QString kindName(DockerError::Kind kind)
+{
+    switch (kind) {
+    case DockerError::Kind::None: return QStringLiteral("none");
+    case DockerError::Kind::Unavailable: return QStringLiteral("unavailable");
+    case DockerError::Kind::Timeout: return QStringLiteral("timeout");
+    case DockerError::Kind::Http: return QStringLiteral("http");
+    case DockerError::Kind::Protocol: return QStringLiteral("protocol");
+    case DockerError::Kind::Cancelled: return QStringLiteral("cancelled");
+    }
+    return QStringLiteral("unknown");
+}
+
+QString DockerError::toString() const
+{
+    if (kind == Kind::Http)
+        return QStringLiteral("http %1: %2").arg(httpStatus).arg(message);
+    return kindName(kind) + QStringLiteral(": ") + message;
+}
+
+DockerError httpErrorFromBody(int status, const QByteArray &body)
+{
+    const QJsonDocument doc = QJsonDocument::fromJson(body);
+    QString message = doc.object().value(QLatin1StringView("message")).toString();
+    if (message.isEmpty())
+        message = QString::fromUtf8(body.left(1024)).trimmed();
+    if (message.isEmpty())
+        message = QStringLiteral("engine answered HTTP %1").arg(status);
+    return DockerError::http(status, message);
+}
+
+} // namespace lightd::docker

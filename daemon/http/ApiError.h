@@ -1,0 +1,36 @@
+#pragma once
+#include <QString>
+#include <exception>
+
+namespace lightd::http {
+struct HttpResponse;
+
+// A failure the client is told about: HTTP status, the contract's stable code, a human message.
+// Controllers throw it (or hand it to a Responder); errorResponse() is the one place that turns it
+// into `{"error","code"}`.
+class ApiError final : public std::exception
+{
+public:
+    ApiError(int status, QLatin1StringView code, QString message)
+        : m_status(status), m_code(code), m_message(std::move(message))
+    {
+    }
+
+    int status() const { return m_status; }
+    QString code() const { return m_code; }
+    const QString &message() const { return m_message; }
+    const char *what() const noexcept override { return "lightd::http::ApiError"; }
+
+    static ApiError badRequest(QLatin1StringView code, QString message) { return {400, code, std::move(message)}; }
+    static ApiError notFound(QLatin1StringView code, QString message) { return {404, code, std::move(message)}; }
+    static ApiError conflict(QLatin1StringView code, QString message) { return {409, code, std::move(message)}; }
+    static ApiError internal();
+
+private:
+    int m_status;
+    QString m_code;
+    QString m_message;
+};
+
+HttpResponse errorResponse(const ApiError &error);
+} // namespace lightd::http

@@ -1,0 +1,58 @@
+#pragma once
+#include "http/ApiError.h"
+#include "http/HttpFramer.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <functional>
+#include <optional>
+
+class QTcpSocket;
+
+namespace lightd::http {
+class ResponseChannel;
+
+// Stands in front of QHttpServer on one connection. It sees every byte first (its readyRead slot is
+// connected before QHttpServer's and only peeks), frames requests, and refuses what QHttpServer 6.4
+// would otherwise buffer or mishandle: oversized heads (431) and bodies (413, before the body is
+// read), bad framing (400), unauthorised WebSocket upgrades (401/403/404 before the 101). It answers
+// `Expect: 100-continue` and closes idle or slow connections.
+class ConnectionGuard final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Limits
+    {
+        qsizetype maxHeadBytes = 16 * 1024;
+        qint64 maxBodyBytes = 10 * 1024 * 1024;
+        int idleTimeoutMs = 60000;
+        int headTimeoutMs = 10000;
+    };
+    using UpgradeCheck = std::function<std::optional<ApiError>(const RequestHead &, const QHostAddress &)>;
+    using BodyLimit = std::function<qint64(const RequestHead &)>;
+
+    ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits, UpgradeCheck upgradeCheck,
+                    BodyLimit bodyLimit);
+    // The server whose slots must be cut off this socket when a request is refused.
+    void setHttpServer(QObject *server) { m_server = server; }
+
+private:
+    void onReadyRead();
+    void refuse(const ApiError &error);
+    void onIdle();
+
+    QTcpSocket *m_socket;
+    ResponseChannel *m_channel;
+    Limits m_limits;
+    UpgradeCheck m_upgradeCheck;
+    BodyLimit m_bodyLimit;
+    QPointer<QObject> m_server;
+    HttpFramer m_framer;
+    QTimer m_idle;
+    QTimer m_headTimer;
+    bool m_refused = false;
+    bool m_upgraded = false;
+};
+} // namespace lightd::http

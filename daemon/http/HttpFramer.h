@@ -1,0 +1,61 @@
+#pragma once
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+#include <functional>
+
+namespace lightd::http {
+// The head of one HTTP/1.1 request as the connection guard sees it, before QHttpServer does.
+struct RequestHead
+{
+    QByteArray method;
+    QByteArray target;
+    QByteArray version;
+    QList<QPair<QByteArray, QByteArray>> headers;
+    qint64 contentLength = 0;
+    bool chunked = false;
+    bool expectContinue = false;
+    bool wantsClose = false;
+    bool websocketUpgrade = false;
+
+    QByteArray header(QByteArrayView name) const;
+};
+
+// Frames a byte stream into requests (head, then body by Content-Length or chunked coding), so the
+// guard can refuse oversized heads and bodies before anything is buffered. It only counts body
+// bytes; it never keeps them.
+class HttpFramer
+{
+public:
+    enum class Error { None, HeadTooLarge, BadRequest, BodyTooLarge, BadChunk };
+
+    // Called once a head is complete; returns the body limit for this request (bytes).
+    std::function<qint64(const RequestHead &)> onHead;
+    // Called when a whole request (head and body) has gone by.
+    std::function<void()> onMessageEnd;
+
+    explicit HttpFramer(qsizetype maxHeadBytes = 16 * 1024) : m_maxHead(maxHeadBytes) {}
+
+    // Feeds the next bytes of the stream; returns the first error met (and stays in it).
+    Error feed(const char *data, qsizetype size);
+    Error error() const { return m_error; }
+    bool inBody() const { return m_state != State::Head; }
+    // Stop framing: the connection now speaks another protocol (WebSocket).
+    void stop() { m_state = State::Stopped; }
+
+    static bool parseHead(const QByteArray &raw, RequestHead &head);
+
+private:
+    enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer, Stopped };
+    Error fail(Error e);
+    void finishMessage();
+
+    qsizetype m_maxHead;
+    State m_state = State::Head;
+    Error m_error = Error::None;
+    QByteArray m_line; // head bytes, or the current chunk-size / trailer line
+    qint64 m_remaining = 0;
+    qint64 m_bodySeen = 0;
+    qint64 m_bodyLimit = 0;
+};
+} // namespace lightd::http

@@ -1,0 +1,212 @@
+#include "http/HttpListener.h"
+
+#include "http/HttpLog.h"
+#include "http/ResponseChannel.h"
+#include "lightd/ErrorCodes.h"
+
+#include <QElapsedTimer>
+#include <QHttpServerRequest>
+#include <QRandomGenerator>
+#include <QSslSocket>
+#include <QTcpServer>
+
+namespace lightd::http {
+
+struct Responder::State
+{
+    QPointer<ResponseChannel> channel;
+    quint64 seq = 0;
+    QString requestId;
+    QByteArray method;
+    QString path;
+    QString peer;
+    bool close = false;
+    bool accessLog = true;
+    bool done = false;
+    QElapsedTimer clock;
+    quint64 *inFlight = nullptr;
+};
+
+void Responder::send(const HttpResponse &response) const
+{
+    if (d->done)
+        return;
+    d->done = true;
+    if (d->inFlight)
+        --*d->inFlight;
+    if (d->accessLog) {
+        qCInfo(lcApi).noquote() << d->requestId << d->peer << d->method << d->path << response.status
+                                << QStringLiteral("%1ms").arg(d->clock.nsecsElapsed() / 1e6, 0, 'f', 2);
+    }
+    if (d->channel)
+        d->channel->complete(d->seq, response, d->requestId, d->method == "HEAD", d->close);
+}
+
+void Responder::fail(const ApiError &error) const
+{
+    send(errorResponse(error));
+}
+
+bool Responder::isOpen() const
+{
+    return !d->done && d->channel && d->channel->socket() && d->channel->socket()->isOpen();
+}
+
+// Accepts connections itself so each socket gets its guard before QHttpServer connects its slots.
+class GuardedTcpServer final : public QTcpServer
+{
+public:
+    GuardedTcpServer(HttpListener *listener) : QTcpServer(listener), m_listener(listener) {}
+
+protected:
+    void incomingConnection(qintptr handle) override
+    {
+        QTcpSocket *socket = nullptr;
+        if (!m_listener->m_tls.isNull()) {
+            auto *ssl = new QSslSocket(this);
+            ssl->setSslConfiguration(m_listener->m_tls);
+            socket = ssl;
+        } else {
+            socket = new QTcpSocket(this);
+        }
+        if (!socket->setSocketDescriptor(handle)) {
+            delete socket;
+            return;
+        }
+        socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        m_listener->adopt(socket);
+        if (auto *ssl = qobject_cast<QSslSocket *>(socket))
+            ssl->startServerEncryption();
+        addPendingConnection(socket);
+    }
+
+private:
+    HttpListener *m_listener;
+};
+
+namespace {
+QString makeRequestId(const QByteArray &incoming)
+{
+    static const QString prefix = QString::number(QRandomGenerator::global()->generate(), 16);
+    static quint64 counter = 0;
+    if (!incoming.isEmpty() && incoming.size() <= 64) {
+        bool clean = true;
+        for (char c : incoming)
+            clean = clean && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
+        if (clean)
+            return QString::fromLatin1(incoming);
+    }
+    return prefix + QLatin1Char('-') + QString::number(++counter);
+}
+} // namespace
+
+HttpListener::HttpListener(Router &router, Authenticate authenticate, QObject *parent)
+    : QAbstractHttpServer(parent), m_router(router), m_authenticate(std::move(authenticate))
+{
+}
+
+quint16 HttpListener::start(const QHostAddress &address, quint16 port)
+{
+    auto *server = new GuardedTcpServer(this);
+    if (!server->listen(address, port)) {
+        m_error = server->errorString();
+        delete server;
+        return 0;
+    }
+    m_server = server;
+    bind(server);
+    return server->serverPort();
+}
+
+void HttpListener::stop()
+{
+    if (m_server)
+        m_server->close();
+}
+
+void HttpListener::adopt(QTcpSocket *socket)
+{
+    auto *channel = new ResponseChannel(socket);
+    auto *guard = new ConnectionGuard(socket, channel, m_limits, m_upgradeCheck, m_bodyLimit);
+    guard->setHttpServer(this);
+}
+
+bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    auto *channel = socket->findChild<ResponseChannel *>(QString(), Qt::FindDirectChildrenOnly);
+    if (!channel) // not a connection we accepted: refuse to guess
+        return false;
+
+    HttpRequest req;
+    static const QByteArray methods[] = {"", "GET", "PUT", "DELETE", "POST", "HEAD", "OPTIONS", "PATCH"};
+    switch (request.method()) {
+    case QHttpServerRequest::Method::Get: req.method = methods[1]; break;
+    case QHttpServerRequest::Method::Put: req.method = methods[2]; break;
+    case QHttpServerRequest::Method::Delete: req.method = methods[3]; break;
+    case QHttpServerRequest::Method::Post: req.method = methods[4]; break;
+    case QHttpServerRequest::Method::Head: req.method = methods[5]; break;
+    case QHttpServerRequest::Method::Options: req.method = methods[6]; break;
+    case QHttpServerRequest::Method::Patch: req.method = methods[7]; break;
+    default: req.method = "UNKNOWN"; break;
+    }
+    const QUrl url = request.url();
+    req.path = url.path(QUrl::FullyEncoded);
+    if (url.hasQuery())
+        req.query = QUrlQuery(url.query(QUrl::FullyEncoded));
+    req.headers = request.headers();
+    req.body = request.body();
+    req.peer = socket->peerAddress();
+    req.requestId = makeRequestId(req.header("x-request-id"));
+
+    auto state = std::make_shared<Responder::State>();
+    state->clock.start();
+    state->channel = channel;
+    state->seq = channel->open();
+    state->requestId = req.requestId;
+    state->method = req.method;
+    state->path = req.path;
+    state->peer = req.peer.toString();
+    state->accessLog = m_accessLog;
+    state->inFlight = &m_inFlight;
+    state->close = channel->takeHeadClose();
+    ++m_inFlight;
+    Responder responder(state);
+
+    const auto match = m_router.match(req.method, req.path);
+    if (!match.route) {
+        if (!match.allowed.isEmpty()) {
+            auto r = errorResponse(ApiError(405, codes::MethodNotAllowed,
+                                            QStringLiteral("Method %1 not allowed on %2")
+                                                .arg(QString::fromLatin1(req.method), req.path)));
+            r.headers.append({"Allow", match.allowed.join(", ")});
+            responder.send(r);
+        } else {
+            responder.fail(ApiError(404, codes::RouteNotFound, QStringLiteral("No route for %1").arg(req.path)));
+        }
+        return true;
+    }
+    req.params = match.params;
+    dispatch(req, *match.route, responder);
+    return true;
+}
+
+void HttpListener::dispatch(const HttpRequest &reqIn, const Route &route, Responder responder)
+{
+    try {
+        HttpRequest req = reqIn;
+        if (route.access != Access::Public)
+            req.caller = m_authenticate(req, route.access);
+        if (route.sync)
+            responder.send(route.sync(req));
+        else
+            route.async(req, responder);
+    } catch (const ApiError &e) {
+        responder.fail(e);
+    } catch (const std::exception &e) {
+        qCWarning(lcApi).noquote() << reqIn.requestId << "unhandled exception:" << e.what();
+        responder.fail(ApiError::internal());
+    }
+}
+
+void HttpListener::missingHandler(const QHttpServerRequest &, QTcpSocket *) {}
+} // namespace lightd::http

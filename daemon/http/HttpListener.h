@@ -1,0 +1,57 @@
+#pragma once
+#include "http/ConnectionGuard.h"
+#include "http/Router.h"
+
+#include <QAbstractHttpServer>
+#include <QSslConfiguration>
+#include <functional>
+
+class QTcpServer;
+
+namespace lightd::http {
+// The REST + WebSocket listener. QHttpServer (QAbstractHttpServer) parses requests and performs the
+// WebSocket upgrade; every connection is accepted by our own server first so a ConnectionGuard sees
+// its bytes before QHttpServer does; dispatch goes through the one Router and the one error mapper.
+class HttpListener final : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    // Checks credentials for a route; throws ApiError (401/403/429) or returns the caller.
+    using Authenticate = std::function<Caller(const HttpRequest &, Access)>;
+
+    HttpListener(Router &router, Authenticate authenticate, QObject *parent = nullptr);
+
+    void setLimits(const ConnectionGuard::Limits &limits) { m_limits = limits; }
+    void setUpgradeCheck(ConnectionGuard::UpgradeCheck check) { m_upgradeCheck = std::move(check); }
+    // Per-route body limits (uploads allow more than JSON routes).
+    void setBodyLimit(ConnectionGuard::BodyLimit limit) { m_bodyLimit = std::move(limit); }
+    void setTls(const QSslConfiguration &tls) { m_tls = tls; }
+    void setAccessLog(bool on) { m_accessLog = on; }
+
+    // Starts listening; returns the bound port, or 0 with errorString set.
+    quint16 start(const QHostAddress &address, quint16 port);
+    void stop();
+    QString errorString() const { return m_error; }
+    quint64 inFlight() const { return m_inFlight; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    friend class GuardedTcpServer;
+    void adopt(QTcpSocket *socket);
+    void dispatch(const HttpRequest &req, const Route &route, Responder responder);
+
+    Router &m_router;
+    Authenticate m_authenticate;
+    ConnectionGuard::Limits m_limits;
+    ConnectionGuard::UpgradeCheck m_upgradeCheck;
+    ConnectionGuard::BodyLimit m_bodyLimit;
+    QSslConfiguration m_tls;
+    QTcpServer *m_server = nullptr;
+    QString m_error;
+    bool m_accessLog = true;
+    quint64 m_inFlight = 0;
+};
+} // namespace lightd::http

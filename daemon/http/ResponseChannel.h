@@ -1,0 +1,45 @@
+#pragma once
+#include "http/HttpResponse.h"
+
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+
+namespace lightd::http {
+// Writes a connection's responses in request order, whatever order handlers finish in, and closes
+// the connection after a response that asked for it. It is the only writer of response bytes, which
+// is also where HEAD bodies are dropped and `Connection: close` is honoured (QHttpServer 6.4 does
+// neither).
+class ResponseChannel final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ResponseChannel(QTcpSocket *socket);
+
+    quint64 open() { return m_nextSeq++; }
+    // Serialises and queues the response for slot seq. headOnly drops the body, close ends the connection.
+    void complete(quint64 seq, const HttpResponse &response, const QString &requestId, bool headOnly, bool close);
+    // Abandons the connection after everything queued so far: used by the guard's refusals.
+    void completeAndClose(const HttpResponse &response, const QString &requestId);
+    quint64 pending() const { return m_nextSeq - m_nextToWrite; }
+    // The guard notes, head by head, whether the client wants the connection closed after that
+    // request (Connection: close, or HTTP/1.0 without keep-alive); dispatch takes them in order.
+    void noteHead(bool wantsClose) { m_headClose.append(wantsClose); }
+    bool takeHeadClose() { return m_headClose.isEmpty() ? false : m_headClose.takeFirst(); }
+    QTcpSocket *socket() const { return m_socket; }
+
+    static QByteArray serialize(const HttpResponse &response, const QString &requestId, bool headOnly,
+                                bool close);
+
+private:
+    void flush();
+
+    QPointer<QTcpSocket> m_socket;
+    quint64 m_nextSeq = 0;
+    quint64 m_nextToWrite = 0;
+    QMap<quint64, QPair<QByteArray, bool>> m_ready;
+    bool m_closing = false;
+    QList<bool> m_headClose;
+};
+} // namespace lightd::http

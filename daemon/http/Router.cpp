@@ -1,0 +1,78 @@
+#include "http/Router.h"
+
+#include <QUrl>
+
+namespace lightd::http {
+namespace {
+QStringList splitPath(const QString &path)
+{
+    return path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+}
+} // namespace
+
+void Router::insert(Route route)
+{
+    route.segments = splitPath(route.pattern);
+    for (const auto &s : route.segments) {
+        if (!s.startsWith(QLatin1Char(':')))
+            ++route.literals;
+    }
+    m_routes.append(std::move(route));
+}
+
+void Router::add(const char *method, const QString &pattern, Access access, SyncHandler handler)
+{
+    Route r;
+    r.method = method;
+    r.pattern = pattern;
+    r.access = access;
+    r.sync = std::move(handler);
+    insert(std::move(r));
+}
+
+void Router::addAsync(const char *method, const QString &pattern, Access access, AsyncHandler handler)
+{
+    Route r;
+    r.method = method;
+    r.pattern = pattern;
+    r.access = access;
+    r.async = std::move(handler);
+    insert(std::move(r));
+}
+
+Router::Match Router::match(const QByteArray &method, const QString &path) const
+{
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    const QByteArray wanted = method == "HEAD" ? QByteArrayLiteral("GET") : method;
+    Match best;
+    int bestLiterals = -1;
+    for (const Route &r : m_routes) {
+        if (r.segments.size() != parts.size())
+            continue;
+        bool ok = true;
+        for (qsizetype i = 0; i < parts.size() && ok; ++i) {
+            const QString &seg = r.segments[i];
+            ok = seg.startsWith(QLatin1Char(':')) || seg == parts[i];
+        }
+        if (!ok)
+            continue;
+        if (r.method != wanted) {
+            if (!best.allowed.contains(r.method))
+                best.allowed.append(r.method);
+            continue;
+        }
+        if (r.literals > bestLiterals) {
+            bestLiterals = r.literals;
+            best.route = &r;
+        }
+    }
+    if (best.route) {
+        for (qsizetype i = 0; i < parts.size(); ++i) {
+            const QString &seg = best.route->segments[i];
+            if (seg.startsWith(QLatin1Char(':')))
+                best.params.insert(seg.mid(1), QUrl::fromPercentEncoding(parts[i].toUtf8()));
+        }
+    }
+    return best;
+}
+} // namespace lightd::http

@@ -1,0 +1,41 @@
+#include "app/AppLog.h"
+#include "app/Cli.h"
+#include "app/Daemon.h"
+#include "app/UnixSignals.h"
+#include "config/Config.h"
+
+#include <QCoreApplication>
+#include <QTextStream>
+
+int main(int argc, char *argv[])
+{
+    // The glib event dispatcher costs throughput and we use nothing of glib.
+    qputenv("QT_NO_GLIB", "1");
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("lightd"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(LIGHTD_VERSION));
+    lightd::installLogHandler();
+
+    const auto cli = lightd::runCli(QCoreApplication::arguments());
+    if (cli.exitCode)
+        return *cli.exitCode;
+
+    const auto loaded = lightd::config::load(cli.configPath);
+    for (const auto &w : loaded.warnings)
+        qCWarning(lcApp).noquote() << "config: unknown key" << w;
+    if (!loaded.config) {
+        QTextStream(stderr) << "lightd: invalid configuration " << cli.configPath << ": " << loaded.error << Qt::endl;
+        return 2;
+    }
+
+    lightd::Daemon daemon(*loaded.config);
+    QString error;
+    if (!daemon.start(error)) {
+        QTextStream(stderr) << "lightd: " << error << Qt::endl;
+        return 1;
+    }
+    lightd::UnixSignals unixSignals;
+    QObject::connect(&unixSignals, &lightd::UnixSignals::terminate, &daemon, &lightd::Daemon::shutdown);
+    QObject::connect(&unixSignals, &lightd::UnixSignals::reload, &daemon, &lightd::Daemon::reload);
+    return app.exec();
+}

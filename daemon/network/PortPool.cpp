@@ -1,0 +1,234 @@
+#include "network/PortPool.h"
+
+#include "http/ApiError.h"
+#include "http/JsonFields.h"
+#include "lightd/ErrorCodes.h"
+#include "lightd/JsonUtil.h"
+#include "lightd/Keys.h"
+
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QRandomGenerator>
+
+namespace lightd::network {
+using http::ApiError;
+
+namespace {
+ApiError notFound()
+{
+    return ApiError::notFound(codes::PortNotFound, QStringLiteral("Port not found in pool"));
+}
+
+QString normalisedIp(const QString &ip)
+{
+    QHostAddress a;
+    if (!a.setAddress(ip))
+        return {};
+    return a.toString();
+}
+} // namespace
+
+PortPool::PortPool(storage::Database &db, Firewall &firewall, QObject *parent)
+    : QObject(parent), m_repo(db), m_db(db), m_firewall(firewall)
+{
+    const auto ports = m_repo.all();
+    for (const auto &p : ports)
+        m_ports.insert({p.ip, p.port}, p);
+    m_firewall.restore(ports);
+}
+
+void PortPool::markChanged()
+{
+    m_listJson.clear();
+    Q_EMIT changed();
+}
+
+const QByteArray &PortPool::listJson()
+{
+    if (m_listJson.isEmpty()) {
+        QJsonArray a;
+        for (const auto &p : m_ports)
+            a.append(p.toJson());
+        m_listJson = json::encode(QJsonObject{{keys::Ports, a}});
+    }
+    return m_listJson;
+}
+
+PortDto PortPool::validated(const QJsonObject &o, bool requireProtocol)
+{
+    PortDto p;
+    const QString ip = http::fields::requireString(o, keys::Ip);
+    p.ip = normalisedIp(ip);
+    if (p.ip.isEmpty())
+        http::fields::invalid(keys::Ip, QStringLiteral("must be an IPv4 or IPv6 address"));
+    p.port = int(http::fields::requireInt(o, keys::Port, 1, 65535));
+    const auto proto = requireProtocol ? std::optional(http::fields::requireString(o, keys::Protocol))
+                                       : http::fields::optionalString(o, keys::Protocol);
+    p.protocol = proto.value_or(QStringLiteral("tcp")).toLower();
+    if (p.protocol != QLatin1StringView("tcp") && p.protocol != QLatin1StringView("udp"))
+        http::fields::invalid(keys::Protocol, QStringLiteral("must be tcp or udp"));
+    return p;
+}
+
+PortDto PortPool::get(const QString &ip, int port) const
+{
+    auto it = m_ports.constFind({normalisedIp(ip), port});
+    if (it == m_ports.cend())
+        throw notFound();
+    return *it;
+}
+
+PortDto PortPool::add(const PortDto &in)
+{
+    PortDto p = in;
+    p.inUse = false;
+    p.container.clear();
+    if (m_ports.contains({p.ip, p.port}))
+        throw ApiError::conflict(codes::PortExists, QStringLiteral("Port already exists in pool"));
+    m_repo.insert({p});
+    m_ports.insert({p.ip, p.port}, p);
+    m_firewall.open({p});
+    markChanged();
+    return p;
+}
+
+int PortPool::addMany(const QList<PortDto> &ports)
+{
+    QList<PortDto> fresh;
+    QSet<Key> seen;
+    for (auto p : ports) {
+        const Key k{p.ip, p.port};
+        if (m_ports.contains(k) || seen.contains(k))
+            continue;
+        seen.insert(k);
+        p.inUse = false;
+        p.container.clear();
+        fresh.append(p);
+    }
+    if (fresh.isEmpty())
+        return 0;
+    m_repo.insert(fresh);
+    for (const auto &p : fresh)
+        m_ports.insert({p.ip, p.port}, p);
+    m_firewall.open(fresh);
+    markChanged();
+    return int(fresh.size());
+}
+
+void PortPool::remove(const QString &ip, int port)
+{
+    const PortDto p = get(ip, port);
+    if (!p.container.isEmpty())
+        throw ApiError::conflict(codes::PortInUse, QStringLiteral("Port is held by container %1").arg(p.container));
+    m_repo.remove({{p.ip, p.port}});
+    m_ports.remove({p.ip, p.port});
+    m_firewall.close({p});
+    markChanged();
+}
+
+int PortPool::removeMany(const QList<Key> &keysIn)
+{
+    QList<Key> keys;
+    QList<PortDto> gone;
+    for (const auto &[ip, port] : keysIn) {
+        auto it = m_ports.constFind({normalisedIp(ip), port});
+        if (it == m_ports.cend() || keys.contains(Key{it->ip, it->port}))
+            continue;
+        if (!it->container.isEmpty()) // refuse the whole request: nothing half-deleted
+            throw ApiError::conflict(codes::PortInUse,
+                                     QStringLiteral("Port %1:%2 is held by container %3").arg(it->ip).arg(it->port).arg(it->container));
+        keys.append({it->ip, it->port});
+        gone.append(*it);
+    }
+    if (keys.isEmpty())
+        return 0;
+    const int n = m_repo.remove(keys);
+    for (const auto &k : keys)
+        m_ports.remove(k);
+    m_firewall.close(gone);
+    markChanged();
+    return n;
+}
+
+PortDto PortPool::random(const QString &protocol) const
+{
+    QList<PortDto> free;
+    for (const auto &p : m_ports) {
+        if (!p.inUse && (protocol.isEmpty() || p.protocol == protocol))
+            free.append(p);
+    }
+    if (free.isEmpty())
+        throw ApiError::notFound(codes::NoAvailablePorts, QStringLiteral("No available ports in pool"));
+    return free.at(QRandomGenerator::global()->bounded(free.size()));
+}
+
+PortDto PortPool::setInUse(const QString &ip, int port, bool inUse)
+{
+    PortDto p = get(ip, port);
+    if (!p.container.isEmpty())
+        throw ApiError::conflict(codes::PortInUse,
+                                 QStringLiteral("Port is held by container %1; rebind or delete the container").arg(p.container));
+    p.inUse = inUse;
+    m_repo.setUse(p.ip, p.port, inUse, QString());
+    m_ports.insert({p.ip, p.port}, p);
+    markChanged();
+    return p;
+}
+
+void PortPool::check(const QList<PortBindingDto> &bindings, const QString &owner) const
+{
+    QSet<Key> seen;
+    for (const auto &b : bindings) {
+        const Key k{normalisedIp(b.ip), b.hostPort};
+        auto it = m_ports.constFind(k);
+        if (it == m_ports.cend())
+            throw ApiError::badRequest(codes::PortNotInPool,
+                                       QStringLiteral("Port not found in network pool: %1:%2").arg(b.ip).arg(b.hostPort));
+        if (seen.contains(k))
+            throw ApiError::badRequest(codes::InvalidField,
+                                       QStringLiteral("Field 'ports' lists %1:%2 twice").arg(b.ip).arg(b.hostPort));
+        seen.insert(k);
+        if (it->protocol != b.protocol)
+            throw ApiError::badRequest(codes::PortNotInPool,
+                                       QStringLiteral("Port %1:%2 is in the pool as %3, not %4").arg(b.ip).arg(b.hostPort).arg(it->protocol, b.protocol));
+        if (it->inUse && it->container != owner)
+            throw ApiError::conflict(codes::PortInUse, QStringLiteral("Port %1:%2 is already in use").arg(b.ip).arg(b.hostPort));
+    }
+}
+
+void PortPool::claim(const QList<PortBindingDto> &bindings, const QString &owner)
+{
+    check(bindings, owner);
+    m_db.transaction([&] {
+        for (const auto &b : bindings)
+            m_repo.setUse(normalisedIp(b.ip), b.hostPort, true, owner);
+    });
+    for (const auto &b : bindings) {
+        auto &p = m_ports[{normalisedIp(b.ip), b.hostPort}];
+        p.inUse = true;
+        p.container = owner;
+    }
+    markChanged();
+}
+
+void PortPool::releaseAll(const QString &owner)
+{
+    QList<PortDto> held;
+    for (const auto &p : m_ports) {
+        if (p.container == owner)
+            held.append(p);
+    }
+    if (held.isEmpty())
+        return;
+    m_db.transaction([&] {
+        for (const auto &p : held)
+            m_repo.setUse(p.ip, p.port, false, QString());
+    });
+    for (const auto &p : held) {
+        auto &q = m_ports[{p.ip, p.port}];
+        q.inUse = false;
+        q.container.clear();
+    }
+    markChanged();
+}
+} // namespace lightd::network

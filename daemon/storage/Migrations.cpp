@@ -1,0 +1,52 @@
+#include "storage/Migrations.h"
+
+namespace lightd::storage {
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = {
+        {1,
+         {
+             QStringLiteral("CREATE TABLE tokens ("
+                            " id TEXT PRIMARY KEY,"
+                            " hash BLOB NOT NULL UNIQUE,"
+                            " scopes TEXT NOT NULL DEFAULT '[]',"
+                            " remove_on_use INTEGER NOT NULL DEFAULT 0,"
+                            " expires_at INTEGER NOT NULL,"
+                            " created_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE volumes ("
+                            " id TEXT PRIMARY KEY,"
+                            " path TEXT NOT NULL,"
+                            " quota_mb INTEGER,"
+                            " used_bytes INTEGER NOT NULL DEFAULT 0,"
+                            " created_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE ports ("
+                            " ip TEXT NOT NULL,"
+                            " port INTEGER NOT NULL,"
+                            " protocol TEXT NOT NULL,"
+                            " in_use INTEGER NOT NULL DEFAULT 0,"
+                            " container TEXT,"
+                            " created_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (ip, port))"),
+             QStringLiteral("CREATE TABLE containers ("
+                            " internal_id TEXT PRIMARY KEY,"
+                            " container_id TEXT,"
+                            " volume_id TEXT NOT NULL REFERENCES volumes(id),"
+                            " image TEXT NOT NULL,"
+                            " startup_command TEXT NOT NULL,"
+                            " start_pattern TEXT,"
+                            " install_script TEXT,"
+                            " state TEXT NOT NULL,"
+                            " error TEXT,"
+                            " ports TEXT NOT NULL DEFAULT '[]',"
+                            " limits TEXT NOT NULL DEFAULT '{}',"
+                            " mount TEXT NOT NULL DEFAULT '{}',"
+                            " env TEXT NOT NULL DEFAULT '{}',"
+                            " exit_code INTEGER,"
+                            " oom_killed INTEGER NOT NULL DEFAULT 0,"
+                            " created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL)"),
+         }},
+    };
+    return list;
+}
+} // namespace lightd::storage

@@ -1,0 +1,72 @@
+#pragma once
+#include "storage/Database.h"
+
+#include "lightd/PortDto.h"
+#include "lightd/VolumeDto.h"
+
+#include <QList>
+#include <QStringList>
+
+namespace lightd::storage {
+struct TokenRow
+{
+    QString id;
+    QByteArray hash;
+    QStringList scopes;
+    bool removeOnUse = false;
+    qint64 expiresAt = 0;
+    qint64 createdAt = 0;
+};
+
+// SQL for the tokens table, and nothing else.
+class TokenRepository
+{
+public:
+    explicit TokenRepository(Database &db) : m_db(db) {}
+    void insert(const TokenRow &row);
+    QList<TokenRow> all();
+    bool remove(const QString &id);
+    int removeExpired(qint64 now);
+
+private:
+    Database &m_db;
+};
+
+class VolumeRepository
+{
+public:
+    explicit VolumeRepository(Database &db) : m_db(db) {}
+    void insert(const VolumeDto &v);
+    QList<VolumeDto> all();
+    bool remove(const QString &id);
+    void setQuota(const QString &id, std::optional<qint64> quotaMb);
+    void setUsedBytes(const QString &id, qint64 used);
+
+private:
+    Database &m_db;
+};
+
+class PortRepository
+{
+public:
+    explicit PortRepository(Database &db) : m_db(db) {}
+    void insert(const QList<PortDto> &ports); // one transaction
+    QList<PortDto> all();
+    int remove(const QList<QPair<QString, int>> &keys); // one transaction
+    void setUse(const QString &ip, int port, bool inUse, const QString &container);
+
+private:
+    Database &m_db;
+};
+
+class ContainerRepository
+{
+public:
+    explicit ContainerRepository(Database &db) : m_db(db) {}
+    // internal_ids of containers whose volume is volumeId.
+    QStringList usingVolume(const QString &volumeId);
+
+private:
+    Database &m_db;
+};
+} // namespace lightd::storage

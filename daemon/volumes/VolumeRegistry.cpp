@@ -1,0 +1,95 @@
+#include "volumes/VolumeRegistry.h"
+
+#include "http/ApiError.h"
+#include "lightd/ErrorCodes.h"
+
+#include <QDateTime>
+#include <QDir>
+#include <QThreadPool>
+#include <QUuid>
+
+namespace lightd::volumes {
+using http::ApiError;
+
+VolumeRegistry::VolumeRegistry(storage::Database &db, const QString &volumesPath, QObject *parent)
+    : QObject(parent), m_repo(db), m_containers(db), m_root(volumesPath)
+{
+    QDir().mkpath(m_root);
+    const auto all = m_repo.all();
+    for (const auto &v : all)
+        m_volumes.insert(v.volumeId, v);
+}
+
+VolumeDto VolumeRegistry::create(std::optional<qint64> quotaMb)
+{
+    VolumeDto v;
+    v.volumeId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    v.path = QDir(m_root).filePath(v.volumeId);
+    v.quotaMb = quotaMb;
+    v.createdAt = QDateTime::currentSecsSinceEpoch();
+    if (!QDir().mkpath(v.path))
+        throw ApiError::internal();
+    try {
+        m_repo.insert(v);
+    } catch (...) {
+        QDir(v.path).removeRecursively();
+        throw;
+    }
+    m_volumes.insert(v.volumeId, v);
+    return v;
+}
+
+VolumeDto VolumeRegistry::get(const QString &id) const
+{
+    auto it = m_volumes.constFind(id);
+    if (it != m_volumes.cend())
+        return *it;
+    if (id.size() >= 8) {
+        const VolumeDto *match = nullptr;
+        for (const auto &v : m_volumes) {
+            if (v.volumeId.startsWith(id)) {
+                if (match)
+                    throw ApiError::badRequest(codes::InvalidField, QStringLiteral("Volume id prefix %1 is ambiguous").arg(id));
+                match = &v;
+            }
+        }
+        if (match)
+            return *match;
+    }
+    throw ApiError::notFound(codes::VolumeNotFound, QStringLiteral("Volume not found"));
+}
+
+void VolumeRegistry::remove(const QString &idOrPrefix)
+{
+    const VolumeDto v = get(idOrPrefix);
+    const QStringList users = m_containers.usingVolume(v.volumeId);
+    if (!users.isEmpty())
+        throw ApiError::conflict(codes::VolumeInUse,
+                                 QStringLiteral("Volume is used by container %1").arg(users.join(QStringLiteral(", "))));
+    m_repo.remove(v.volumeId);
+    m_volumes.remove(v.volumeId);
+    // Rename first so the id is gone at once; the (possibly long) tree removal runs off the event loop.
+    const QString trash = QDir(m_root).filePath(QStringLiteral(".trash-") + v.volumeId);
+    if (QDir().rename(v.path, trash)) {
+        QThreadPool::globalInstance()->start([trash] { QDir(trash).removeRecursively(); });
+    }
+}
+
+void VolumeRegistry::setQuota(const QString &id, std::optional<qint64> quotaMb)
+{
+    auto it = m_volumes.find(id);
+    if (it == m_volumes.end())
+        throw ApiError::notFound(codes::VolumeNotFound, QStringLiteral("Volume not found"));
+    m_repo.setQuota(id, quotaMb);
+    it->quotaMb = quotaMb;
+}
+
+void VolumeRegistry::setUsedBytes(const QString &id, qint64 used)
+{
+    auto it = m_volumes.find(id);
+    if (it == m_volumes.end())
+        return;
+    m_repo.setUsedBytes(id, used);
+    it->usedBytes = used;
+}
+} // namespace lightd::volumes
