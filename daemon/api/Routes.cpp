@@ -1,5 +1,6 @@
 #include "api/Routes.h"
 
+#include "api/FileController.h"
 #include "api/HealthController.h"
 #include "api/NetworkController.h"
 #include "api/TokenController.h"
@@ -11,6 +12,17 @@ using http::Access;
 namespace {
 template <typename C>
 http::SyncHandler bind(C *controller, http::HttpResponse (C::*method)(const http::HttpRequest &))
+{
+    return [controller, method](const http::HttpRequest &req) { return (controller->*method)(req); };
+}
+template <typename C>
+http::AsyncHandler bindAsync(C *controller, void (C::*method)(const http::HttpRequest &, http::Responder))
+{
+    return [controller, method](const http::HttpRequest &req, http::Responder r) { (controller->*method)(req, r); };
+}
+template <typename C>
+http::UploadHandler bindUpload(C *controller,
+                               std::unique_ptr<http::BodySink> (C::*method)(const http::HttpRequest &))
 {
     return [controller, method](const http::HttpRequest &req) { return (controller->*method)(req); };
 }
@@ -49,5 +61,20 @@ void registerRoutes(http::Router &r, const Controllers &c)
     r.add("GET", s("/volumes"), Access::Protected, bind(c.volumes, &VolumeController::list));
     r.add("GET", s("/volumes/:id"), Access::Protected, bind(c.volumes, &VolumeController::get));
     r.add("DELETE", s("/volumes/:id"), Access::Protected, bind(c.volumes, &VolumeController::remove));
+
+    // files inside volumes
+    r.add("GET", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::list));
+    r.add("POST", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::write));
+    r.add("DELETE", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::remove));
+    r.add("GET", s("/volumes/:id/files/content"), Access::Protected, bind(c.files, &FileController::read));
+    r.addUpload("PUT", s("/volumes/:id/files/content"), Access::Protected, bindUpload(c.files, &FileController::upload));
+    r.add("POST", s("/volumes/:id/folders"), Access::Protected, bind(c.files, &FileController::mkdir));
+    r.add("POST", s("/volumes/:id/copy"), Access::Protected, bind(c.files, &FileController::copy));
+    r.add("POST", s("/volumes/:id/rename"), Access::Protected, bind(c.files, &FileController::rename));
+    r.add("POST", s("/volumes/:id/chmod"), Access::Protected, bind(c.files, &FileController::chmod));
+    r.addAsync("POST", s("/volumes/:id/compress"), Access::Protected, bindAsync(c.files, &FileController::compress));
+    r.addAsync("POST", s("/volumes/:id/decompress"), Access::Protected, bindAsync(c.files, &FileController::decompress));
+    r.add("GET", s("/volumes/:id/quota"), Access::Protected, bind(c.files, &FileController::quota));
+    r.add("POST", s("/volumes/:id/resize"), Access::Protected, bind(c.files, &FileController::resize));
 }
 } // namespace lightd::api

@@ -6,6 +6,7 @@ class HealthController;
 class TokenController;
 class NetworkController;
 class VolumeController;
+class FileController;
 
 struct Controllers
 {
@@ -13,6 +14,7 @@ struct Controllers
     TokenController *tokens = nullptr;
     NetworkController *network = nullptr;
     VolumeController *volumes = nullptr;
+    FileController *files = nullptr;
 };
 
 // The one place that lists every route of the daemon with its method and access rule.

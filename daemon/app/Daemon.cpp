@@ -1,5 +1,6 @@
 #include "app/Daemon.h"
 
+#include "api/FileController.h"
 #include "api/HealthController.h"
 #include "api/NetworkController.h"
 #include "api/Routes.h"
@@ -55,9 +56,10 @@ bool Daemon::start(QString &error)
     m_tokenCtl = std::make_unique<api::TokenController>(*m_tokens);
     m_networkCtl = std::make_unique<api::NetworkController>(*m_ports);
     m_volumeCtl = std::make_unique<api::VolumeController>(*m_volumes);
+    m_fileCtl = std::make_unique<api::FileController>(*m_volumes, m_config);
     m_router = std::make_unique<http::Router>();
     api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
-                                                    m_volumeCtl.get()});
+                                                    m_volumeCtl.get(), m_fileCtl.get()});
 
     m_listener = new http::HttpListener(
         *m_router, [this](const http::HttpRequest &req, http::Access access) {

@@ -10,7 +10,7 @@ namespace auth { class TokenService; class RateLimiter; class AuthGuard; }
 namespace http { class Router; class HttpListener; }
 namespace network { class Firewall; class PortPool; }
 namespace volumes { class VolumeRegistry; }
-namespace api { class HealthController; class TokenController; class NetworkController; class VolumeController; }
+namespace api { class HealthController; class TokenController; class NetworkController; class VolumeController; class FileController; }
 
 // Owns and wires every service of the daemon, in dependency order; tears them down in reverse.
 class Daemon final : public QObject
@@ -42,6 +42,7 @@ private:
     std::unique_ptr<api::TokenController> m_tokenCtl;
     std::unique_ptr<api::NetworkController> m_networkCtl;
     std::unique_ptr<api::VolumeController> m_volumeCtl;
+    std::unique_ptr<api::FileController> m_fileCtl;
     std::unique_ptr<http::Router> m_router;
     http::HttpListener *m_listener = nullptr;
 };

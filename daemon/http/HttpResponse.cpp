@@ -28,6 +28,16 @@ HttpResponse HttpResponse::raw(int status, QByteArray contentType, QByteArray bo
     return r;
 }
 
+HttpResponse HttpResponse::file(int status, QByteArray contentType, const QString &path, qint64 size)
+{
+    HttpResponse r;
+    r.status = status;
+    r.contentType = std::move(contentType);
+    r.bodyFile = path;
+    r.bodyFileSize = size;
+    return r;
+}
+
 ApiError ApiError::internal()
 {
     return ApiError(500, codes::Internal, QStringLiteral("Internal server error"));

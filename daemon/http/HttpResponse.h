@@ -11,10 +11,15 @@ struct HttpResponse
     QByteArray contentType = QByteArrayLiteral("application/json");
     QByteArray body;
     QList<QPair<QByteArray, QByteArray>> headers;
+    // When set, the body is streamed from this file (bodyFileSize bytes from offset 0) instead of
+    // `body`, in chunks as the socket drains: downloads never sit in memory whole.
+    QString bodyFile;
+    qint64 bodyFileSize = 0;
 
     static HttpResponse json(int status, const QJsonObject &object);
     static HttpResponse message(int status, const QString &text); // {"message": text}
     static HttpResponse raw(int status, QByteArray contentType, QByteArray body);
+    static HttpResponse file(int status, QByteArray contentType, const QString &path, qint64 size);
 };
 
 QByteArray reasonPhrase(int status);

@@ -40,6 +40,16 @@ void Router::addAsync(const char *method, const QString &pattern, Access access,
     insert(std::move(r));
 }
 
+void Router::addUpload(const char *method, const QString &pattern, Access access, UploadHandler handler)
+{
+    Route r;
+    r.method = method;
+    r.pattern = pattern;
+    r.access = access;
+    r.upload = std::move(handler);
+    insert(std::move(r));
+}
+
 Router::Match Router::match(const QByteArray &method, const QString &path) const
 {
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);

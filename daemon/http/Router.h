@@ -6,6 +6,7 @@
 #include <QList>
 #include <QString>
 #include <functional>
+#include <memory>
 
 namespace lightd::http {
 enum class Access {
@@ -16,6 +17,10 @@ enum class Access {
 
 using SyncHandler = std::function<HttpResponse(const HttpRequest &)>;
 using AsyncHandler = std::function<void(const HttpRequest &, Responder)>;
+class BodySink;
+// For streaming-body routes: gets the request with an empty body (head, params, caller) and returns
+// the sink the body is written to, or throws ApiError.
+using UploadHandler = std::function<std::unique_ptr<BodySink>(const HttpRequest &)>;
 
 struct Route
 {
@@ -26,6 +31,7 @@ struct Route
     int literals = 0;     // literal segments: the most specific route wins
     SyncHandler sync;
     AsyncHandler async;
+    UploadHandler upload;
 };
 
 // The route table: method + path pattern -> handler. HEAD is served by GET routes; a known path with
@@ -35,6 +41,7 @@ class Router
 public:
     void add(const char *method, const QString &pattern, Access access, SyncHandler handler);
     void addAsync(const char *method, const QString &pattern, Access access, AsyncHandler handler);
+    void addUpload(const char *method, const QString &pattern, Access access, UploadHandler handler);
 
     struct Match
     {

@@ -1,0 +1,136 @@
+#include "DaemonProcess.h"
+
+#include "Await.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <csignal>
+
+namespace lightd::test {
+namespace {
+QJsonObject merge(QJsonObject base, const QJsonObject &over)
+{
+    for (auto it = over.constBegin(); it != over.constEnd(); ++it) {
+        if (it.value().isObject() && base.value(it.key()).isObject())
+            base.insert(it.key(), merge(base.value(it.key()).toObject(), it.value().toObject()));
+        else
+            base.insert(it.key(), it.value());
+    }
+    return base;
+}
+} // namespace
+
+QString DaemonProcess::binary()
+{
+    return qEnvironmentVariable("LIGHTD_BINARY", QStringLiteral("lightd"));
+}
+
+DaemonProcess::DaemonProcess(const QJsonObject &extraConfig)
+{
+    quint32 words[4];
+    QRandomGenerator::global()->fillRange(words);
+    m_token = QStringLiteral("lightd_test_%1%2%3%4").arg(words[0], 8, 16, QLatin1Char('0')).arg(words[1], 8, 16, QLatin1Char('0'))
+                  .arg(words[2], 8, 16, QLatin1Char('0')).arg(words[3], 8, 16, QLatin1Char('0'));
+    writeConfig(extraConfig);
+    m_client = std::make_unique<ApiClient>();
+    m_client->setToken(m_token);
+}
+
+DaemonProcess::~DaemonProcess()
+{
+    if (isRunning())
+        stop(10000);
+    if (isRunning())
+        kill();
+}
+
+QString DaemonProcess::configPath() const
+{
+    return m_dir.filePath(QStringLiteral("config.json"));
+}
+
+void DaemonProcess::writeConfig(const QJsonObject &extra)
+{
+    const QJsonObject base{
+        {QStringLiteral("server"), QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 0}}},
+        {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("token"), m_token}}},
+        {QStringLiteral("network"), QJsonObject{{QStringLiteral("manage_firewall"), false}}},
+        {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("port"), 0}, {QStringLiteral("host"), QStringLiteral("127.0.0.1")}}},
+        {QStringLiteral("containers"), QJsonObject{{QStringLiteral("stop_timeout_s"), 5}}},
+    };
+    QFile f(configPath());
+    f.open(QIODevice::WriteOnly | QIODevice::Truncate);
+    f.write(QJsonDocument(merge(base, extra)).toJson());
+}
+
+bool DaemonProcess::start(int timeoutMs)
+{
+    m_process = std::make_unique<QProcess>();
+    m_process->setProcessChannelMode(QProcess::MergedChannels);
+    m_process->setWorkingDirectory(m_dir.path());
+    m_log.clear();
+    m_port = 0;
+    QObject::connect(m_process.get(), &QProcess::readyRead, m_process.get(), [this] {
+        const QByteArray chunk = m_process->readAll();
+        m_log += chunk;
+        if (qEnvironmentVariableIsSet("LIGHTD_TEST_VERBOSE"))
+            fprintf(stderr, "%s", chunk.constData());
+    });
+    m_process->start(binary(), {QStringLiteral("--config"), configPath()});
+    if (!m_process->waitForStarted(5000))
+        return false;
+    static const QRegularExpression re(QStringLiteral("listening on [^ ]+:(\\d+)"));
+    const bool up = waitUntil([&] {
+        const auto m = re.match(QString::fromUtf8(m_log));
+        if (m.hasMatch())
+            m_port = quint16(m.captured(1).toUInt());
+        return m_port != 0 || m_process->state() == QProcess::NotRunning;
+    }, timeoutMs);
+    if (!up || m_port == 0) {
+        qWarning("daemon did not start:\n%s", m_log.constData());
+        return false;
+    }
+    m_client->setBaseUrl(QUrl(baseUrl()));
+    return true;
+}
+
+bool DaemonProcess::stop(int timeoutMs)
+{
+    if (!isRunning())
+        return true;
+    ::kill(pid_t(m_process->processId()), SIGTERM);
+    return waitUntil([&] { return m_process->state() == QProcess::NotRunning; }, timeoutMs);
+}
+
+void DaemonProcess::kill()
+{
+    if (!isRunning())
+        return;
+    m_process->kill();
+    m_process->waitForFinished(5000);
+}
+
+bool DaemonProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+int DaemonProcess::exitCode() const
+{
+    return m_process ? m_process->exitCode() : -1;
+}
+
+QString DaemonProcess::baseUrl() const
+{
+    return QStringLiteral("http://127.0.0.1:%1").arg(m_port);
+}
+
+QStringList DaemonProcess::authArgs() const
+{
+    return {QStringLiteral("-H"), QStringLiteral("Authorization: Bearer ") + m_token, QStringLiteral("-H"),
+            QStringLiteral("Accept: Application/vnd.pkglatv1+json")};
+}
+} // namespace lightd::test

@@ -1,0 +1,50 @@
+#pragma once
+#include "lightd/ApiClient.h"
+
+#include <QJsonObject>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <memory>
+
+namespace lightd::test {
+// The real lightd binary ($LIGHTD_BINARY) on an ephemeral port with its own temp data dir and
+// config. Tests drive it through `client()` (the shared ApiClient) or curl with `authArgs()`.
+class DaemonProcess
+{
+public:
+    // extraConfig is merged over the test defaults (port 0, no firewall, fast timeouts).
+    explicit DaemonProcess(const QJsonObject &extraConfig = {});
+    ~DaemonProcess();
+
+    bool start(int timeoutMs = 20000);
+    bool stop(int timeoutMs = 20000); // SIGTERM, wait for exit
+    void kill();                      // SIGKILL
+    bool restart() { return stop() && start(); }
+    bool isRunning() const;
+    int exitCode() const;
+
+    quint16 port() const { return m_port; }
+    QString baseUrl() const;
+    QString url(const QString &path) const { return baseUrl() + path; }
+    QString token() const { return m_token; }
+    QString dataDir() const { return m_dir.path(); }
+    QString configPath() const;
+    QByteArray log() const { return m_log; }
+    // curl arguments carrying the token and vendor header.
+    QStringList authArgs() const;
+    ApiClient &client() { return *m_client; }
+    QProcess &process() { return *m_process; }
+
+    void writeConfig(const QJsonObject &extra);
+    static QString binary();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<QProcess> m_process;
+    std::unique_ptr<ApiClient> m_client;
+    QByteArray m_log;
+    quint16 m_port = 0;
+    QString m_token;
+};
+} // namespace lightd::test
