@@ -71,6 +71,7 @@ bool Daemon::start(QString &error)
     limits.idleTimeoutMs = m_config.server.idleTimeoutS * 1000;
     m_listener->setLimits(limits);
     m_listener->setAccessLog(m_config.server.accessLog);
+    m_listener->setUploadLimit(qint64(m_config.files.uploadLimitMb) * 1024 * 1024);
     m_listener->setUpgradeCheck([](const http::RequestHead &, const QHostAddress &) -> std::optional<http::ApiError> {
         return http::ApiError(404, codes::ContainerNotFound, QStringLiteral("Container not found"));
     });

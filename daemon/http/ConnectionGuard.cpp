@@ -17,9 +17,10 @@ QString guardRequestId()
 } // namespace
 
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits,
-                                 UpgradeCheck upgradeCheck, BodyLimit bodyLimit)
+                                 UpgradeCheck upgradeCheck, BodyLimit bodyLimit, UploadRoute uploadRoute)
     : QObject(socket), m_socket(socket), m_channel(channel), m_limits(limits),
-      m_upgradeCheck(std::move(upgradeCheck)), m_bodyLimit(std::move(bodyLimit)), m_framer(limits.maxHeadBytes)
+      m_upgradeCheck(std::move(upgradeCheck)), m_bodyLimit(std::move(bodyLimit)),
+      m_uploadRoute(std::move(uploadRoute)), m_framer(limits.maxHeadBytes)
 {
     m_framer.onHead = [this](const RequestHead &head) -> qint64 {
         m_headTimer.stop();
@@ -34,6 +35,11 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
             m_idle.stop();
             m_framer.stop();
             return 0;
+        }
+        if (m_uploadRoute && (head.method == "PUT" || head.method == "POST")) {
+            Upload upload = m_uploadRoute(head, m_socket->peerAddress());
+            if (upload.isUpload)
+                return takeOver(std::move(upload), head);
         }
         m_channel->noteHead(head.wantsClose);
         const qint64 limit = m_bodyLimit ? m_bodyLimit(head) : m_limits.maxBodyBytes;
@@ -52,6 +58,12 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
             refuse(ApiError(408, codes::Timeout, QStringLiteral("Request head not received in time")));
     });
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
+    connect(socket, &QTcpSocket::disconnected, this, [this] {
+        if (m_upload.sink) { // the client left mid-upload: nothing half-written stays
+            m_upload.sink->abort();
+            m_upload.sink.reset();
+        }
+    });
     connect(socket, &QTcpSocket::bytesWritten, this, [this] {
         if (!m_upgraded)
             m_idle.start();
@@ -70,8 +82,18 @@ void ConnectionGuard::onReadyRead()
     m_idle.start();
     if (!m_framer.inBody() && !m_headTimer.isActive())
         m_headTimer.start();
-    const QByteArray fresh = m_socket->peek(m_socket->bytesAvailable());
+    // Peek while QHttpServer owns the connection (it reads the same bytes after us); read for real
+    // once an upload has taken it over.
+    const QByteArray fresh = m_takenOver ? m_socket->readAll() : m_socket->peek(m_socket->bytesAvailable());
+    const bool wasTakenOver = m_takenOver;
     const auto err = m_framer.feed(fresh.constData(), fresh.size());
+    if (m_takenOver && !wasTakenOver)
+        m_socket->skip(fresh.size()); // the head and body bytes just framed are ours now, not QHttpServer's
+    if (m_upload.error && m_upload.sink) {
+        const ApiError e = *m_upload.error;
+        refuse(e, m_upload.requestId);
+        return;
+    }
     switch (err) {
     case HttpFramer::Error::None:
         break;
@@ -89,16 +111,79 @@ void ConnectionGuard::onReadyRead()
     }
 }
 
-void ConnectionGuard::refuse(const ApiError &error)
+ConnectionGuard::~ConnectionGuard()
+{
+    if (m_upload.sink)
+        m_upload.sink->abort();
+}
+
+qint64 ConnectionGuard::takeOver(Upload upload, const RequestHead &head)
+{
+    m_upload = std::move(upload);
+    if (m_upload.error) {
+        const ApiError e = *m_upload.error;
+        m_upload.error.reset();
+        refuse(e, m_upload.requestId);
+        m_framer.stop();
+        return 0;
+    }
+    m_takenOver = true;
+    if (m_server)
+        disconnect(m_socket, &QTcpSocket::readyRead, m_server, nullptr);
+    if (m_socket->isTransactionStarted())
+        m_socket->commitTransaction(); // drop what QHttpServer buffered of this head
+    m_framer.onBody = [this](const char *data, qsizetype size) {
+        if (!m_upload.sink || m_upload.error)
+            return;
+        try {
+            m_upload.sink->write(data, size);
+        } catch (const ApiError &e) {
+            m_upload.error = e;
+            m_framer.stop();
+        }
+    };
+    m_framer.onMessageEnd = [this] { finishUpload(); };
+    if (head.expectContinue && head.contentLength <= m_upload.limit)
+        m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    return m_upload.limit;
+}
+
+void ConnectionGuard::finishUpload()
+{
+    if (!m_upload.sink)
+        return;
+    HttpResponse response;
+    try {
+        response = m_upload.sink->finish();
+    } catch (const ApiError &e) {
+        m_upload.sink->abort();
+        response = errorResponse(e);
+    }
+    m_upload.sink.reset();
+    m_framer.stop();
+    if (m_upload.done)
+        m_upload.done(response.status);
+    // The connection has left QHttpServer for good: answer and close it.
+    m_refused = true;
+    m_channel->completeAndClose(response, m_upload.requestId);
+}
+
+void ConnectionGuard::refuse(const ApiError &error, const QString &requestId)
 {
     if (m_refused)
         return;
     m_refused = true;
+    if (m_upload.sink) {
+        m_upload.sink->abort();
+        m_upload.sink.reset();
+        if (m_upload.done)
+            m_upload.done(error.status());
+    }
     m_headTimer.stop();
     // Cut QHttpServer off before it reads (and buffers) these bytes; its slot would run after ours.
     if (m_server)
         disconnect(m_socket, &QTcpSocket::readyRead, m_server, nullptr);
-    const QString rid = guardRequestId();
+    const QString rid = requestId.isEmpty() ? guardRequestId() : requestId;
     qCInfo(lcHttp).noquote() << rid << "refused" << m_socket->peerAddress().toString() << error.status()
                              << error.code();
     m_socket->readAll();

@@ -1,5 +1,6 @@
 #pragma once
 #include "http/ApiError.h"
+#include "http/BodySink.h"
 #include "http/HttpFramer.h"
 
 #include <QHostAddress>
@@ -32,22 +33,40 @@ public:
     };
     using UpgradeCheck = std::function<std::optional<ApiError>(const RequestHead &, const QHostAddress &)>;
     using BodyLimit = std::function<qint64(const RequestHead &)>;
+    // For a head that names a streaming-upload route: the sink to feed (or the error to answer),
+    // the body limit, and a callback that logs the final status. isUpload=false for other routes.
+    struct Upload
+    {
+        bool isUpload = false;
+        std::unique_ptr<BodySink> sink;
+        std::optional<ApiError> error;
+        qint64 limit = 0;
+        QString requestId;
+        std::function<void(int status)> done;
+    };
+    using UploadRoute = std::function<Upload(const RequestHead &, const QHostAddress &)>;
 
     ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits, UpgradeCheck upgradeCheck,
-                    BodyLimit bodyLimit);
+                    BodyLimit bodyLimit, UploadRoute uploadRoute);
+    ~ConnectionGuard() override;
     // The server whose slots must be cut off this socket when a request is refused.
     void setHttpServer(QObject *server) { m_server = server; }
 
 private:
     void onReadyRead();
-    void refuse(const ApiError &error);
+    void refuse(const ApiError &error, const QString &requestId = QString());
     void onIdle();
+    qint64 takeOver(Upload upload, const RequestHead &head);
+    void finishUpload();
 
     QTcpSocket *m_socket;
     ResponseChannel *m_channel;
     Limits m_limits;
     UpgradeCheck m_upgradeCheck;
     BodyLimit m_bodyLimit;
+    UploadRoute m_uploadRoute;
+    Upload m_upload; // the upload in progress, once the connection is taken off QHttpServer
+    bool m_takenOver = false;
     QPointer<QObject> m_server;
     HttpFramer m_framer;
     QTimer m_idle;

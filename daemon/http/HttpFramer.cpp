@@ -132,6 +132,8 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
         }
         case State::Body: {
             const qint64 take = std::min<qint64>(m_remaining, end - p);
+            if (onBody)
+                onBody(p, take);
             p += take;
             m_remaining -= take;
             if (m_remaining == 0)
@@ -173,6 +175,8 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
         }
         case State::ChunkData: {
             const qint64 take = std::min<qint64>(m_remaining, end - p);
+            if (onBody)
+                onBody(p, take);
             p += take;
             m_remaining -= take;
             if (m_remaining == 0)

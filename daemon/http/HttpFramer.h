@@ -33,6 +33,8 @@ public:
     std::function<qint64(const RequestHead &)> onHead;
     // Called when a whole request (head and body) has gone by.
     std::function<void()> onMessageEnd;
+    // When set, body bytes (de-chunked) are handed here as they pass; otherwise only counted.
+    std::function<void(const char *, qsizetype)> onBody;
 
     explicit HttpFramer(qsizetype maxHeadBytes = 16 * 1024) : m_maxHead(maxHeadBytes) {}
 

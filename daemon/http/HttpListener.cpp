@@ -127,7 +127,10 @@ void HttpListener::stop()
 void HttpListener::adopt(QTcpSocket *socket)
 {
     auto *channel = new ResponseChannel(socket);
-    auto *guard = new ConnectionGuard(socket, channel, m_limits, m_upgradeCheck, m_bodyLimit);
+    auto *guard = new ConnectionGuard(socket, channel, m_limits, m_upgradeCheck, m_bodyLimit,
+                                      [this](const RequestHead &head, const QHostAddress &peer) {
+                                          return uploadFor(head, peer);
+                                      });
     guard->setHttpServer(this);
 }
 
@@ -206,6 +209,51 @@ void HttpListener::dispatch(const HttpRequest &reqIn, const Route &route, Respon
         qCWarning(lcApi).noquote() << reqIn.requestId << "unhandled exception:" << e.what();
         responder.fail(ApiError::internal());
     }
+}
+
+ConnectionGuard::Upload HttpListener::uploadFor(const RequestHead &head, const QHostAddress &peer)
+{
+    ConnectionGuard::Upload up;
+    const QUrl url(QString::fromLatin1(head.target));
+    const QString path = url.path(QUrl::FullyEncoded);
+    const auto match = m_router.match(head.method, path);
+    if (!match.route || !match.route->upload)
+        return up;
+    up.isUpload = true;
+    up.limit = m_uploadLimit;
+    HttpRequest req;
+    req.method = head.method;
+    req.path = path;
+    if (url.hasQuery())
+        req.query = QUrlQuery(url.query(QUrl::FullyEncoded));
+    req.headers = head.headers;
+    req.peer = peer;
+    req.requestId = makeRequestId(req.header("x-request-id"));
+    req.params = match.params;
+    up.requestId = req.requestId;
+    QElapsedTimer clock;
+    clock.start();
+    if (m_accessLog) {
+        up.done = [rid = req.requestId, peerText = peer.toString(), method = req.method, path, clock](int status) {
+            qCInfo(lcApi).noquote() << rid << peerText << method << path << status
+                                    << QStringLiteral("%1ms").arg(clock.nsecsElapsed() / 1e6, 0, 'f', 2);
+        };
+    }
+    try {
+        if (match.route->access != Access::Public)
+            req.caller = m_authenticate(req, match.route->access);
+        up.sink = match.route->upload(req);
+        if (!up.sink)
+            up.error = ApiError::internal();
+    } catch (const ApiError &e) {
+        up.error = e;
+    } catch (const std::exception &e) {
+        qCWarning(lcApi).noquote() << req.requestId << "unhandled exception:" << e.what();
+        up.error = ApiError::internal();
+    }
+    if (up.error && up.done)
+        up.done(up.error->status());
+    return up;
 }
 
 void HttpListener::missingHandler(const QHttpServerRequest &, QTcpSocket *) {}

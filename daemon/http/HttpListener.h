@@ -26,6 +26,8 @@ public:
     // Per-route body limits (uploads allow more than JSON routes).
     void setBodyLimit(ConnectionGuard::BodyLimit limit) { m_bodyLimit = std::move(limit); }
     void setTls(const QSslConfiguration &tls) { m_tls = tls; }
+    // Body limit of streaming-upload routes (files.upload_limit_mb).
+    void setUploadLimit(qint64 bytes) { m_uploadLimit = bytes; }
     void setAccessLog(bool on) { m_accessLog = on; }
 
     // Starts listening; returns the bound port, or 0 with errorString set.
@@ -42,6 +44,7 @@ private:
     friend class GuardedTcpServer;
     void adopt(QTcpSocket *socket);
     void dispatch(const HttpRequest &req, const Route &route, Responder responder);
+    ConnectionGuard::Upload uploadFor(const RequestHead &head, const QHostAddress &peer);
 
     Router &m_router;
     Authenticate m_authenticate;
@@ -52,6 +55,7 @@ private:
     QTcpServer *m_server = nullptr;
     QString m_error;
     bool m_accessLog = true;
+    qint64 m_uploadLimit = 1024LL * 1024 * 1024;
     quint64 m_inFlight = 0;
 };
 } // namespace lightd::http

@@ -1,7 +1,18 @@
 #include "http/ResponseChannel.h"
 
 namespace lightd::http {
-ResponseChannel::ResponseChannel(QTcpSocket *socket) : QObject(socket), m_socket(socket) {}
+namespace {
+constexpr qint64 kChunk = 256 * 1024;
+constexpr qint64 kHighWater = 1024 * 1024;
+} // namespace
+
+ResponseChannel::ResponseChannel(QTcpSocket *socket) : QObject(socket), m_socket(socket)
+{
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_stream)
+            pump();
+    });
+}
 
 QByteArray ResponseChannel::serialize(const HttpResponse &response, const QString &requestId, bool headOnly,
                                       bool close)
@@ -15,7 +26,7 @@ QByteArray ResponseChannel::serialize(const HttpResponse &response, const QStrin
     out += "\r\nContent-Type: ";
     out += response.contentType;
     out += "\r\nContent-Length: ";
-    out += QByteArray::number(response.body.size());
+    out += QByteArray::number(response.bodyFile.isEmpty() ? response.body.size() : response.bodyFileSize);
     out += "\r\nX-Request-Id: ";
     out += requestId.toLatin1();
     for (const auto &[k, v] : response.headers) {
@@ -33,7 +44,14 @@ QByteArray ResponseChannel::serialize(const HttpResponse &response, const QStrin
 void ResponseChannel::complete(quint64 seq, const HttpResponse &response, const QString &requestId,
                                bool headOnly, bool close)
 {
-    m_ready.insert(seq, {serialize(response, requestId, headOnly, close), close});
+    Pending p;
+    p.bytes = serialize(response, requestId, headOnly, close);
+    if (!headOnly && !response.bodyFile.isEmpty()) {
+        p.file = response.bodyFile;
+        p.fileSize = response.bodyFileSize;
+    }
+    p.close = close;
+    m_ready.insert(seq, std::move(p));
     flush();
 }
 
@@ -44,16 +62,58 @@ void ResponseChannel::completeAndClose(const HttpResponse &response, const QStri
 
 void ResponseChannel::flush()
 {
-    while (!m_closing && !m_ready.isEmpty() && m_ready.firstKey() == m_nextToWrite) {
-        auto [bytes, close] = m_ready.take(m_nextToWrite);
+    while (!m_closing && !m_stream && !m_ready.isEmpty() && m_ready.firstKey() == m_nextToWrite) {
+        Pending p = m_ready.take(m_nextToWrite);
         ++m_nextToWrite;
         if (!m_socket)
             continue;
-        m_socket->write(bytes);
-        if (close) {
+        m_socket->write(p.bytes);
+        if (!p.file.isEmpty()) {
+            m_stream = std::make_unique<QFile>(p.file);
+            if (!m_stream->open(QIODevice::ReadOnly)) {
+                // Headers are out already: the only honest signal left is to cut the connection.
+                m_stream.reset();
+                m_closing = true;
+                m_socket->abort();
+                return;
+            }
+            m_streamLeft = p.fileSize;
+            m_closeAfterStream = p.close;
+            pump();
+            continue;
+        }
+        if (p.close) {
             m_closing = true;
             m_socket->disconnectFromHost(); // flushes what is written, then closes
         }
     }
+}
+
+void ResponseChannel::pump()
+{
+    if (!m_socket) {
+        m_stream.reset();
+        return;
+    }
+    while (m_streamLeft > 0 && m_socket->bytesToWrite() < kHighWater) {
+        const QByteArray chunk = m_stream->read(std::min(kChunk, m_streamLeft));
+        if (chunk.isEmpty()) { // file shrank under us: the promised length cannot be kept
+            m_stream.reset();
+            m_closing = true;
+            m_socket->abort();
+            return;
+        }
+        m_socket->write(chunk);
+        m_streamLeft -= chunk.size();
+    }
+    if (m_streamLeft > 0)
+        return;
+    m_stream.reset();
+    if (m_closeAfterStream) {
+        m_closing = true;
+        m_socket->disconnectFromHost();
+        return;
+    }
+    flush();
 }
 } // namespace lightd::http

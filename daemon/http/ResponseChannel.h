@@ -1,8 +1,10 @@
 #pragma once
 #include "http/HttpResponse.h"
 
+#include <QFile>
 #include <QMap>
 #include <QObject>
+#include <memory>
 #include <QPointer>
 #include <QTcpSocket>
 
@@ -33,12 +35,23 @@ public:
                                 bool close);
 
 private:
+    struct Pending
+    {
+        QByteArray bytes;
+        QString file; // streamed after bytes when set
+        qint64 fileSize = 0;
+        bool close = false;
+    };
     void flush();
+    void pump();
 
     QPointer<QTcpSocket> m_socket;
     quint64 m_nextSeq = 0;
     quint64 m_nextToWrite = 0;
-    QMap<quint64, QPair<QByteArray, bool>> m_ready;
+    QMap<quint64, Pending> m_ready;
+    std::unique_ptr<QFile> m_stream; // the file body being written, if any
+    qint64 m_streamLeft = 0;
+    bool m_closeAfterStream = false;
     bool m_closing = false;
     QList<bool> m_headClose;
 };
