@@ -138,8 +138,14 @@ void DockerConnection::onSocketError(QLocalSocket::LocalSocketError error)
         return;
     }
     if (!m_connected) {
-        finish(DockerError::unavailable(QStringLiteral("Docker engine unreachable at %1: %2")
-                                            .arg(m_socketPath, m_socket->errorString())));
+        QString why = m_socket->errorString();
+        if (error == QLocalSocket::ServerNotFoundError)
+            why = QStringLiteral("no socket there");
+        else if (error == QLocalSocket::ConnectionRefusedError)
+            why = QStringLiteral("connection refused");
+        else if (error == QLocalSocket::SocketAccessError)
+            why = QStringLiteral("permission denied");
+        finish(DockerError::unavailable(QStringLiteral("Docker engine unreachable at %1: %2").arg(m_socketPath, why)));
         return;
     }
     finish(m_parser.headSeen()

@@ -1,3 +1,4 @@
 #include "docker/DockerLog.h"
 
-Q_LOGGING_CATEGORY(lcDocker, "lightd.docker")
+// Per-request lines are debug, off unless QT_LOGGING_RULES="lightd.docker.debug=true".
+Q_LOGGING_CATEGORY(lcDocker, "lightd.docker", QtInfoMsg)
