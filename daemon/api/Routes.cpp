@@ -1,5 +1,6 @@
 #include "api/Routes.h"
 
+#include "api/ContainerController.h"
 #include "api/FileController.h"
 #include "api/HealthController.h"
 #include "api/NetworkController.h"
@@ -61,6 +62,23 @@ void registerRoutes(http::Router &r, const Controllers &c)
     r.add("GET", s("/volumes"), Access::Protected, bind(c.volumes, &VolumeController::list));
     r.add("GET", s("/volumes/:id"), Access::Protected, bind(c.volumes, &VolumeController::get));
     r.add("DELETE", s("/volumes/:id"), Access::Protected, bind(c.volumes, &VolumeController::remove));
+
+    // containers
+    r.add("POST", s("/containers"), Access::Protected, bind(c.containers, &ContainerController::create));
+    r.add("GET", s("/containers"), Access::Protected, bind(c.containers, &ContainerController::list));
+    r.add("GET", s("/containers/:id"), Access::Protected, bind(c.containers, &ContainerController::get));
+    r.addAsync("DELETE", s("/containers/:id"), Access::Protected, bindAsync(c.containers, &ContainerController::remove));
+    for (const char *verb : {"start", "stop", "kill", "restart", "suspend", "resume"})
+        r.add("POST", s("/containers/:id/") + QLatin1StringView(verb), Access::Protected, bind(c.containers, &ContainerController::power));
+    r.add("POST", s("/containers/:id/reinstall"), Access::Protected, bind(c.containers, &ContainerController::reinstall));
+    r.add("POST", s("/containers/:id/rebind-network"), Access::Protected, bind(c.containers, &ContainerController::rebind));
+    r.add("POST", s("/containers/:id/command"), Access::Protected, bind(c.containers, &ContainerController::command));
+    r.add("GET", s("/containers/:id/logs"), Access::Protected, bind(c.containers, &ContainerController::logs));
+    r.addAsync("POST", s("/containers/:id/resources"), Access::Protected, bindAsync(c.containers, &ContainerController::updateResources));
+    r.addAsync("GET", s("/containers/:id/resources"), Access::Protected, bindAsync(c.containers, &ContainerController::getResources));
+    r.add("POST", s("/containers/:id/startup"), Access::Protected, bind(c.containers, &ContainerController::setStartup));
+    r.add("POST", s("/containers/:id/start-pattern"), Access::Protected, bind(c.containers, &ContainerController::setStartPattern));
+    r.add("POST", s("/containers/:id/volumes"), Access::Protected, bind(c.containers, &ContainerController::setMounts));
 
     // files inside volumes
     r.add("GET", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::list));

@@ -7,6 +7,7 @@ class TokenController;
 class NetworkController;
 class VolumeController;
 class FileController;
+class ContainerController;
 
 struct Controllers
 {
@@ -15,6 +16,7 @@ struct Controllers
     NetworkController *network = nullptr;
     VolumeController *volumes = nullptr;
     FileController *files = nullptr;
+    ContainerController *containers = nullptr;
 };
 
 // The one place that lists every route of the daemon with its method and access rule.

@@ -1,5 +1,6 @@
 #include "app/Daemon.h"
 
+#include "api/ContainerController.h"
 #include "api/FileController.h"
 #include "api/HealthController.h"
 #include "api/NetworkController.h"
@@ -8,6 +9,8 @@
 #include "api/VolumeController.h"
 #include "app/AppLog.h"
 #include "auth/AuthGuard.h"
+#include "containers/ContainerManager.h"
+#include "docker/DockerClient.h"
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
 #include "http/HttpListener.h"
@@ -32,6 +35,7 @@ Daemon::~Daemon()
 {
     delete m_listener;
     m_listener = nullptr;
+    m_containers.reset(); // runtimes close their engine streams before the client goes
 }
 
 bool Daemon::start(QString &error)
@@ -47,6 +51,11 @@ bool Daemon::start(QString &error)
         m_firewall = std::make_unique<network::Firewall>(m_config.network.chain, m_config.network.manageFirewall);
         m_ports = std::make_unique<network::PortPool>(*m_db, *m_firewall);
         m_volumes = std::make_unique<volumes::VolumeRegistry>(*m_db, m_config.storage.volumesPath);
+        docker::DockerClient::Options dockerOptions;
+        dockerOptions.socketPath = m_config.docker.socketPath;
+        dockerOptions.callTimeoutMs = m_config.docker.timeoutS * 1000;
+        m_docker = std::make_unique<docker::DockerClient>(dockerOptions);
+        m_containers = std::make_unique<containers::ContainerManager>(*m_docker, *m_db, m_config, *m_ports, *m_volumes);
     } catch (const std::exception &e) {
         error = QString::fromUtf8(e.what());
         return false;
@@ -57,9 +66,10 @@ bool Daemon::start(QString &error)
     m_networkCtl = std::make_unique<api::NetworkController>(*m_ports);
     m_volumeCtl = std::make_unique<api::VolumeController>(*m_volumes);
     m_fileCtl = std::make_unique<api::FileController>(*m_volumes, m_config);
+    m_containerCtl = std::make_unique<api::ContainerController>(*m_containers, *m_docker);
     m_router = std::make_unique<http::Router>();
     api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
-                                                    m_volumeCtl.get(), m_fileCtl.get()});
+                                                    m_volumeCtl.get(), m_fileCtl.get(), m_containerCtl.get()});
 
     m_listener = new http::HttpListener(
         *m_router, [this](const http::HttpRequest &req, http::Access access) {
@@ -98,6 +108,7 @@ bool Daemon::start(QString &error)
                     .arg(m_listener->errorString());
         return false;
     }
+    m_containers->start();
     qCInfo(lcApp).noquote() << "lightd" << LIGHTD_VERSION << "listening on"
                             << QStringLiteral("%1:%2").arg(m_config.server.host).arg(m_port)
                             << "data" << m_config.storage.basePath;

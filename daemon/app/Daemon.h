@@ -10,7 +10,9 @@ namespace auth { class TokenService; class RateLimiter; class AuthGuard; }
 namespace http { class Router; class HttpListener; }
 namespace network { class Firewall; class PortPool; }
 namespace volumes { class VolumeRegistry; }
-namespace api { class HealthController; class TokenController; class NetworkController; class VolumeController; class FileController; }
+namespace docker { class DockerClient; }
+namespace containers { class ContainerManager; }
+namespace api { class HealthController; class TokenController; class NetworkController; class VolumeController; class FileController; class ContainerController; }
 
 // Owns and wires every service of the daemon, in dependency order; tears them down in reverse.
 class Daemon final : public QObject
@@ -38,11 +40,14 @@ private:
     std::unique_ptr<network::Firewall> m_firewall;
     std::unique_ptr<network::PortPool> m_ports;
     std::unique_ptr<volumes::VolumeRegistry> m_volumes;
+    std::unique_ptr<docker::DockerClient> m_docker;
+    std::unique_ptr<containers::ContainerManager> m_containers;
     std::unique_ptr<api::HealthController> m_healthCtl;
     std::unique_ptr<api::TokenController> m_tokenCtl;
     std::unique_ptr<api::NetworkController> m_networkCtl;
     std::unique_ptr<api::VolumeController> m_volumeCtl;
     std::unique_ptr<api::FileController> m_fileCtl;
+    std::unique_ptr<api::ContainerController> m_containerCtl;
     std::unique_ptr<http::Router> m_router;
     http::HttpListener *m_listener = nullptr;
 };

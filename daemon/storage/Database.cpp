@@ -78,6 +78,12 @@ void Database::migrate()
     }
 }
 
+int &Database::depth()
+{
+    thread_local int d = 0;
+    return d;
+}
+
 void Database::commit(QSqlDatabase &db)
 {
     if (!db.commit()) {

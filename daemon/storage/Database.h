@@ -32,13 +32,21 @@ public:
     // Prepares, binds positionally and executes; throws StorageError on failure.
     QSqlQuery exec(const QString &sql, std::initializer_list<QVariant> values = {});
 
-    // Runs fn inside a transaction: commit on return, rollback on exception.
+    // Runs fn inside a transaction: commit on return, rollback on exception. Nested calls on the
+    // same thread join the outermost transaction (services compose without knowing each other).
     template <typename Fn>
     auto transaction(Fn &&fn)
     {
+        if (depth() > 0) {
+            ++depth();
+            struct Leave { int &d; ~Leave() { --d; } } leave{depth()};
+            return fn();
+        }
         auto db = connection();
         if (!db.transaction())
             throw StorageError("cannot begin transaction");
+        ++depth();
+        struct Leave { int &d; ~Leave() { --d; } } leave{depth()};
         try {
             if constexpr (std::is_void_v<decltype(fn())>) {
                 fn();
@@ -55,6 +63,7 @@ public:
     }
 
 private:
+    static int &depth();
     void commit(QSqlDatabase &db);
     void migrate();
     QString m_path;

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QSqlError>
 
 namespace lightd::storage {
 namespace {
@@ -130,5 +131,107 @@ QStringList ContainerRepository::usingVolume(const QString &volumeId)
     while (q.next())
         ids.append(q.value(0).toString());
     return ids;
+}
+} // namespace lightd::storage
+
+namespace lightd::storage {
+namespace {
+QString compact(const QJsonValue &v)
+{
+    return QString::fromUtf8(v.isArray() ? QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact)
+                                         : QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+}
+
+QList<QVariant> containerValues(const containers::ContainerRecord &r)
+{
+    QJsonArray ports;
+    for (const auto &p : r.dto.ports)
+        ports.append(p.toJson());
+    return {r.dto.containerId.isEmpty() ? QVariant() : QVariant(r.dto.containerId),
+            r.dto.volumeId,
+            r.dto.image,
+            r.dto.startupCommand,
+            r.dto.startPattern ? QVariant(*r.dto.startPattern) : QVariant(),
+            r.installScript.isEmpty() ? QVariant() : QVariant(r.installScript),
+            toString(r.state),
+            r.dto.error.isEmpty() ? QVariant() : QVariant(r.dto.error),
+            compact(ports),
+            compact(r.dto.limits.toJson()),
+            compact(json::fromStringMap(r.dto.mount)),
+            compact(json::fromStringMap(r.dto.env)),
+            r.exitCode ? QVariant(*r.exitCode) : QVariant(),
+            r.oomKilled ? 1 : 0,
+            r.dto.createdAt,
+            r.dto.updatedAt,
+            r.dto.internalId};
+}
+
+void bindAll(QSqlQuery &q, const QList<QVariant> &values)
+{
+    for (const auto &v : values)
+        q.addBindValue(v);
+}
+} // namespace
+
+void ContainerRepository::insert(const containers::ContainerRecord &r)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("INSERT INTO containers (container_id, volume_id, image, startup_command, start_pattern,"
+                             " install_script, state, error, ports, limits, mount, env, exit_code, oom_killed,"
+                             " created_at, updated_at, internal_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    bindAll(q, containerValues(r));
+    if (!q.exec())
+        throw StorageError(QStringLiteral("insert container: %1").arg(q.lastError().text()).toStdString());
+}
+
+void ContainerRepository::update(const containers::ContainerRecord &r)
+{
+    QSqlQuery q(m_db.connection());
+    q.prepare(QStringLiteral("UPDATE containers SET container_id=?, volume_id=?, image=?, startup_command=?,"
+                             " start_pattern=?, install_script=?, state=?, error=?, ports=?, limits=?, mount=?, env=?,"
+                             " exit_code=?, oom_killed=?, created_at=?, updated_at=? WHERE internal_id=?"));
+    bindAll(q, containerValues(r));
+    if (!q.exec())
+        throw StorageError(QStringLiteral("update container: %1").arg(q.lastError().text()).toStdString());
+}
+
+bool ContainerRepository::remove(const QString &internalId)
+{
+    return m_db.exec(QStringLiteral("DELETE FROM containers WHERE internal_id = ?"), {internalId}).numRowsAffected() > 0;
+}
+
+QList<containers::ContainerRecord> ContainerRepository::all()
+{
+    QList<containers::ContainerRecord> list;
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT internal_id, container_id, volume_id, image, startup_command, start_pattern, install_script, state,"
+        " error, ports, limits, mount, env, exit_code, oom_killed, created_at, updated_at FROM containers"
+        " ORDER BY created_at, internal_id"));
+    while (q.next()) {
+        containers::ContainerRecord r;
+        r.dto.internalId = q.value(0).toString();
+        r.dto.containerId = q.value(1).toString();
+        r.dto.volumeId = q.value(2).toString();
+        r.dto.image = q.value(3).toString();
+        r.dto.startupCommand = q.value(4).toString();
+        if (!q.value(5).isNull())
+            r.dto.startPattern = q.value(5).toString();
+        r.installScript = q.value(6).toString();
+        r.state = containerStateFromString(q.value(7).toString()).value_or(ContainerState::Failed);
+        r.dto.installState = toString(r.state);
+        r.dto.error = q.value(8).toString();
+        for (const auto &v : QJsonDocument::fromJson(q.value(9).toByteArray()).array())
+            r.dto.ports.append(PortBindingDto::fromJson(v.toObject()));
+        r.dto.limits = LimitsDto::fromJson(QJsonDocument::fromJson(q.value(10).toByteArray()).object());
+        r.dto.mount = json::toStringMap(QJsonDocument::fromJson(q.value(11).toByteArray()).object());
+        r.dto.env = json::toStringMap(QJsonDocument::fromJson(q.value(12).toByteArray()).object());
+        if (!q.value(13).isNull())
+            r.exitCode = q.value(13).toInt();
+        r.oomKilled = q.value(14).toBool();
+        r.dto.createdAt = q.value(15).toLongLong();
+        r.dto.updatedAt = q.value(16).toLongLong();
+        list.append(r);
+    }
+    return list;
 }
 } // namespace lightd::storage

@@ -1,6 +1,7 @@
 #pragma once
 #include "storage/Database.h"
 
+#include "containers/ContainerRecord.h"
 #include "lightd/PortDto.h"
 #include "lightd/VolumeDto.h"
 
@@ -65,6 +66,10 @@ public:
     explicit ContainerRepository(Database &db) : m_db(db) {}
     // internal_ids of containers whose volume is volumeId.
     QStringList usingVolume(const QString &volumeId);
+    void insert(const containers::ContainerRecord &r);
+    void update(const containers::ContainerRecord &r); // every column, by internal_id
+    bool remove(const QString &internalId);
+    QList<containers::ContainerRecord> all();
 
 private:
     Database &m_db;

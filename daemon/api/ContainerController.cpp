@@ -1,0 +1,284 @@
+#include "api/ContainerController.h"
+
+#include "containers/ContainerSpec.h"
+#include "http/ApiError.h"
+#include "http/JsonFields.h"
+#include "lightd/ErrorCodes.h"
+#include "lightd/Keys.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace lightd::api {
+using namespace http;
+using containers::ContainerRuntime;
+
+namespace {
+ApiError fromDocker(const docker::DockerError &e)
+{
+    if (e.kind == docker::DockerError::Kind::Unavailable)
+        return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
+    if (e.kind == docker::DockerError::Kind::Timeout)
+        return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine did not answer in time"));
+    if (e.isNotFound())
+        return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Docker container not found"));
+    return ApiError(500, codes::DockerError, QStringLiteral("Docker engine error: %1").arg(e.message));
+}
+
+HttpResponse accepted(const QString &message, const QString &id)
+{
+    return HttpResponse::json(202, QJsonObject{{keys::Message, message}, {keys::InternalId, id}});
+}
+
+struct ResourceField
+{
+    QLatin1StringView key;
+    const char *engine;
+    double min;
+    double max;
+    bool allowMinusOne;
+};
+
+// API.md section 3's ranges, in one table for validation and for the GET answer.
+const ResourceField kResourceFields[] = {
+    {QLatin1StringView("memory"), "Memory", 4.0 * 1024 * 1024, 1024.0 * 1024 * 1024 * 1024, false},
+    {QLatin1StringView("memory_swap"), "MemorySwap", 0, 2048.0 * 1024 * 1024 * 1024, true},
+    {QLatin1StringView("memory_reservation"), "MemoryReservation", 0, 1024.0 * 1024 * 1024 * 1024, false},
+    {QLatin1StringView("cpu_shares"), "CpuShares", 2, 262144, false},
+    {QLatin1StringView("cpu_period"), "CpuPeriod", 1000, 1000000, false},
+    {QLatin1StringView("cpu_quota"), "CpuQuota", 1000, 1e12, true},
+    {QLatin1StringView("cpuset_cpus"), "CpusetCpus", 0, 0, false},
+    {QLatin1StringView("blkio_weight"), "BlkioWeight", 10, 1000, false},
+};
+} // namespace
+
+namespace resources {
+QJsonObject validateUpdate(const QJsonObject &body)
+{
+    QJsonObject engine;
+    for (const auto &f : kResourceFields) {
+        if (!body.contains(f.key))
+            continue;
+        const QJsonValue v = body.value(f.key);
+        if (QLatin1StringView(f.engine) == QLatin1StringView("CpusetCpus")) {
+            static const QRegularExpression re(QStringLiteral("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"));
+            if (!v.isString() || !re.match(v.toString()).hasMatch())
+                fields::invalid(f.key, QStringLiteral("must be a CPU list such as \"0-1\" or \"0,2\""));
+            engine.insert(QLatin1StringView(f.engine), v.toString());
+            continue;
+        }
+        const double d = v.toDouble();
+        const bool integer = v.isDouble() && d == double(qint64(d));
+        if (!integer || !((d >= f.min && d <= f.max) || (f.allowMinusOne && d == -1)))
+            fields::invalid(f.key, QStringLiteral("must be an integer between %1 and %2%3")
+                                       .arg(qint64(f.min)).arg(qint64(f.max)).arg(f.allowMinusOne ? QStringLiteral(" or -1") : QString()));
+        engine.insert(QLatin1StringView(f.engine), qint64(d));
+    }
+    if (body.contains(keys::Cpu)) {
+        const auto cpu = fields::optionalNumber(body, keys::Cpu, 0.01, 1024);
+        engine.insert(QStringLiteral("NanoCpus"), qint64(*cpu * 1e9));
+    }
+    if (engine.contains(QStringLiteral("MemorySwap")) && engine.value(QStringLiteral("MemorySwap")).toInteger() != -1) {
+        const qint64 memory = engine.value(QStringLiteral("Memory")).toInteger();
+        if (memory > 0 && engine.value(QStringLiteral("MemorySwap")).toInteger() < memory)
+            fields::invalid(QLatin1StringView("memory_swap"), QStringLiteral("must be at least memory, or -1"));
+    }
+    // Containers are created with swap = memory; a memory-only change keeps that relation, since the
+    // engine refuses a memory limit above the current swap limit.
+    if (engine.contains(QStringLiteral("Memory")) && !engine.contains(QStringLiteral("MemorySwap")))
+        engine.insert(QStringLiteral("MemorySwap"), engine.value(QStringLiteral("Memory")));
+    if (engine.isEmpty())
+        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Give at least one of memory, memory_swap, memory_reservation, "
+                                                                       "cpu_shares, cpu_period, cpu_quota, cpuset_cpus, blkio_weight, cpu"));
+    return engine;
+}
+
+QJsonObject fromInspect(const QJsonObject &hostConfig)
+{
+    QJsonObject out;
+    for (const auto &f : kResourceFields)
+        out.insert(f.key, hostConfig.value(QLatin1StringView(f.engine)));
+    return out;
+}
+} // namespace resources
+
+ContainerRuntime *ContainerController::runtime(const HttpRequest &req) const
+{
+    return m_manager.get(req.param(QStringLiteral("id")));
+}
+
+HttpResponse ContainerController::create(const HttpRequest &req)
+{
+    auto *rt = m_manager.create(req.jsonBody());
+    return HttpResponse::json(201, QJsonObject{{keys::Message, QStringLiteral("Container creation started")},
+                                               {keys::InternalId, rt->record().dto.internalId},
+                                               {keys::State, toString(rt->state())}});
+}
+
+HttpResponse ContainerController::list(const HttpRequest &)
+{
+    QJsonArray a;
+    for (auto *rt : m_manager.all())
+        a.append(rt->record().dto.summary().toJson());
+    return HttpResponse::json(200, QJsonObject{{keys::Containers, a}});
+}
+
+HttpResponse ContainerController::get(const HttpRequest &req)
+{
+    auto *rt = runtime(req);
+    QJsonObject o = rt->record().dto.toJson();
+    o.insert(keys::ExitCode, rt->record().exitCode ? QJsonValue(*rt->record().exitCode) : QJsonValue());
+    o.insert(QStringLiteral("oom_killed"), rt->record().oomKilled);
+    return HttpResponse::json(200, o);
+}
+
+void ContainerController::remove(const HttpRequest &req, Responder responder)
+{
+    m_manager.remove(req.param(QStringLiteral("id")), [responder] {
+        responder.send(HttpResponse::message(200, QStringLiteral("Container deleted successfully")));
+    });
+}
+
+HttpResponse ContainerController::power(const HttpRequest &req)
+{
+    auto *rt = runtime(req);
+    const QString verb = req.path.section(QLatin1Char('/'), -1);
+    const auto action = containers::powerActionFromString(verb);
+    if (!action)
+        throw ApiError::notFound(codes::RouteNotFound, QStringLiteral("Unknown power action %1").arg(verb));
+    m_manager.requireEngine();
+    if (auto err = rt->requestPower(*action))
+        throw *err;
+    return accepted(QStringLiteral("Container %1 initiated").arg(verb), rt->record().dto.internalId);
+}
+
+HttpResponse ContainerController::reinstall(const HttpRequest &req)
+{
+    auto *rt = runtime(req);
+    const QJsonObject body = req.jsonBody();
+    const auto image = fields::optionalString(body, keys::Image);
+    const auto script = fields::optionalString(body, keys::InstallScript);
+    if (image)
+        containers::spec::parseImage(*image, keys::Image);
+    if (rt->state() == ContainerState::Installing || rt->busy())
+        throw ApiError::conflict(codes::InvalidState, QStringLiteral("Cannot reinstall while the container is %1")
+                                                          .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
+    m_manager.requireEngine();
+    rt->updateRecord([&](containers::ContainerRecord &r) {
+        if (image)
+            r.dto.image = *image;
+        if (script)
+            r.installScript = *script;
+    });
+    rt->recreate(true);
+    return accepted(QStringLiteral("Container reinstall started"), rt->record().dto.internalId);
+}
+
+HttpResponse ContainerController::rebind(const HttpRequest &req)
+{
+    const QJsonArray ports = fields::requireArray(req.jsonBody(), keys::Ports);
+    m_manager.rebind(req.param(QStringLiteral("id")), ports);
+    return accepted(QStringLiteral("Network rebinding started"), runtime(req)->record().dto.internalId);
+}
+
+HttpResponse ContainerController::command(const HttpRequest &req)
+{
+    auto *rt = runtime(req);
+    const QString cmd = fields::requireString(req.jsonBody(), keys::Command);
+    if (cmd.size() > 4096 || cmd.contains(QLatin1Char('\n')))
+        fields::invalid(keys::Command, QStringLiteral("must be one line of at most 4096 characters"));
+    if (auto err = rt->sendCommand(cmd))
+        throw *err;
+    return accepted(QStringLiteral("Command sent"), rt->record().dto.internalId);
+}
+
+HttpResponse ContainerController::logs(const HttpRequest &req)
+{
+    auto *rt = runtime(req);
+    int lines = 100;
+    const QString q = req.queryValue(QStringLiteral("lines"));
+    if (!q.isEmpty()) {
+        bool ok = false;
+        lines = q.toInt(&ok);
+        if (!ok || lines < 1 || lines > 100000)
+            throw ApiError::badRequest(codes::InvalidField, QStringLiteral("Query 'lines' must be an integer between 1 and 100000"));
+    }
+    QJsonArray a;
+    for (const auto &l : rt->history(lines))
+        a.append(l);
+    return HttpResponse::json(200, QJsonObject{{keys::Lines, a}});
+}
+
+void ContainerController::updateResources(const HttpRequest &req, Responder responder)
+{
+    auto *rt = runtime(req);
+    const QJsonObject body = req.jsonBody();
+    const QJsonObject engineBody = resources::validateUpdate(body); // 400 before anything is applied
+    m_manager.requireEngine();
+    if (rt->record().dto.containerId.isEmpty())
+        throw ApiError::conflict(codes::InvalidState, QStringLiteral("The container has no Docker container yet"));
+    const QString id = rt->record().dto.internalId;
+    m_engine.updateContainer(rt->record().dto.containerId, engineBody, rt,
+                             [this, id, engineBody, responder](const docker::DockerResult<QStringList> &r) {
+        if (!r.ok())
+            return responder.fail(r.error.kind == docker::DockerError::Kind::Http && r.error.httpStatus == 400
+                                      ? ApiError::badRequest(codes::InvalidField, r.error.message)
+                                      : fromDocker(r.error));
+        auto *rt2 = m_manager.find(id);
+        if (!rt2)
+            return responder.fail(ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found")));
+        rt2->updateRecord([&](containers::ContainerRecord &rec) {
+            if (engineBody.contains(QStringLiteral("Memory")))
+                rec.dto.limits.memory = engineBody.value(QStringLiteral("Memory")).toInteger();
+            if (engineBody.contains(QStringLiteral("NanoCpus")))
+                rec.dto.limits.cpu = double(engineBody.value(QStringLiteral("NanoCpus")).toInteger()) / 1e9;
+        });
+        QJsonObject limits = rt2->record().dto.limits.toJson();
+        for (auto it = engineBody.constBegin(); it != engineBody.constEnd(); ++it)
+            limits.insert(it.key(), it.value());
+        responder.send(HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Resources updated")},
+                                                           {keys::Limits, limits}}));
+    });
+}
+
+void ContainerController::getResources(const HttpRequest &req, Responder responder)
+{
+    auto *rt = runtime(req);
+    m_manager.requireEngine();
+    m_engine.inspectContainer(rt->record().dockerName(), rt, [responder](const docker::DockerResult<QJsonObject> &r) {
+        if (!r.ok())
+            return responder.fail(fromDocker(r.error));
+        responder.send(HttpResponse::json(200, resources::fromInspect(r.value.value(QStringLiteral("HostConfig")).toObject())));
+    });
+}
+
+HttpResponse ContainerController::setStartup(const HttpRequest &req)
+{
+    auto *rt = runtime(req);
+    const QString cmd = containers::spec::parseStartupCommand(fields::requireString(req.jsonBody(), keys::StartupCommand));
+    rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.startupCommand = cmd; });
+    return HttpResponse::message(200, QStringLiteral("Startup command updated; it applies on the next start"));
+}
+
+HttpResponse ContainerController::setStartPattern(const HttpRequest &req)
+{
+    auto *rt = runtime(req);
+    const QJsonObject body = req.jsonBody();
+    if (!body.contains(keys::StartPattern))
+        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Field 'start_pattern' is required (a string or null)"));
+    const auto pattern = containers::spec::parseStartPattern(body.value(keys::StartPattern));
+    rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.startPattern = pattern; });
+    return HttpResponse::message(200, QStringLiteral("Start pattern updated"));
+}
+
+HttpResponse ContainerController::setMounts(const HttpRequest &req)
+{
+    auto *rt = runtime(req);
+    const auto mounts = fields::optionalObject(req.jsonBody(), keys::Volumes);
+    if (!mounts)
+        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Field 'volumes' is required"));
+    const auto parsed = containers::spec::parseMounts(*mounts, keys::Volumes);
+    rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.mount = parsed; });
+    return HttpResponse::message(200, QStringLiteral("Mounts updated; they apply when the container is next recreated"));
+}
+} // namespace lightd::api

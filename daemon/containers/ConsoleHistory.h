@@ -1,0 +1,26 @@
+#pragma once
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace lightd::containers {
+// The last N console lines of a container, kept whatever the number of viewers, so a late viewer
+// (or GET /logs) sees recent output at once. Each line has a sequence number so a viewer can join
+// history and live output without a gap or a duplicate.
+class ConsoleHistory
+{
+public:
+    explicit ConsoleHistory(int capacity = 1000);
+    void setCapacity(int capacity);
+    quint64 append(const QString &line); // returns the line's sequence number
+    QStringList last(int n) const;
+    quint64 nextSeq() const { return m_next; }
+    int size() const { return int(m_size); }
+
+private:
+    QVector<QString> m_ring;
+    qsizetype m_start = 0;
+    qsizetype m_size = 0;
+    quint64 m_next = 0;
+};
+} // namespace lightd::containers

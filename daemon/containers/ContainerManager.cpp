@@ -1,0 +1,185 @@
+#include "containers/ContainerManager.h"
+
+#include "containers/ContainerSpec.h"
+#include "containers/ContainersLog.h"
+#include "docker/DockerStream.h"
+#include "lightd/ErrorCodes.h"
+#include "network/PortPool.h"
+#include "volumes/VolumeRegistry.h"
+
+#include <QDir>
+#include <QJsonArray>
+
+namespace lightd::containers {
+using http::ApiError;
+
+ContainerManager::ContainerManager(docker::ContainerEngine &engine, storage::Database &db, const Config &config,
+                                   network::PortPool &ports, volumes::VolumeRegistry &volumes, QObject *parent)
+    : QObject(parent), m_engine(engine), m_repo(db), m_db(db), m_config(config), m_ports(ports), m_volumes(volumes)
+{
+    m_probe.setInterval(2000);
+    connect(&m_probe, &QTimer::timeout, this, &ContainerManager::probeEngine);
+}
+
+ContainerManager::~ContainerManager()
+{
+    if (m_events)
+        m_events->close();
+}
+
+ContainerPaths ContainerManager::pathsFor(const ContainerRecord &record) const
+{
+    QString volumePath;
+    try {
+        volumePath = m_volumes.get(record.dto.volumeId).path;
+    } catch (const ApiError &) {
+        volumePath = QDir(m_config.storage.volumesPath).filePath(record.dto.volumeId);
+    }
+    return ContainerPaths{volumePath, QDir(m_config.storage.containersPath).filePath(record.dto.internalId)};
+}
+
+ContainerRuntime *ContainerManager::adopt(const ContainerRecord &record)
+{
+    auto *rt = new ContainerRuntime(record, pathsFor(record), ContainerRuntime::Deps{m_engine, m_repo, m_config}, this);
+    m_runtimes.insert(record.dto.internalId, rt);
+    return rt;
+}
+
+void ContainerManager::start()
+{
+    const auto records = m_repo.all();
+    for (const auto &r : records)
+        adopt(r);
+    qCInfo(lcContainers) << "loaded" << records.size() << "containers";
+    probeEngine();
+    m_probe.start();
+}
+
+void ContainerManager::probeEngine()
+{
+    if (m_engineUp && m_events)
+        return; // the events stream is our liveness signal while it lasts
+    m_engine.ping(this, [this](const docker::DockerResult<QString> &r) { setEngineUp(r.ok()); });
+}
+
+void ContainerManager::setEngineUp(bool up)
+{
+    if (up == m_engineUp)
+        return;
+    m_engineUp = up;
+    qCInfo(lcContainers) << "docker engine" << (up ? "available" : "unavailable");
+    Q_EMIT engineAvailabilityChanged(up);
+    if (!up)
+        return;
+    openEvents();
+    // First contact, or the engine came back: adopt what Docker says about every container.
+    for (auto *rt : std::as_const(m_runtimes))
+        rt->reconcile();
+    m_everUp = true;
+}
+
+void ContainerManager::openEvents()
+{
+    if (m_events)
+        m_events->close();
+    docker::EventsOptions opts;
+    opts.filters = QJsonObject{{QStringLiteral("type"), QJsonArray{QStringLiteral("container")}},
+                               {QStringLiteral("label"), QJsonArray{QStringLiteral("lightd.role=server")}},
+                               {QStringLiteral("event"), QJsonArray{QStringLiteral("die"), QStringLiteral("oom")}}};
+    m_events = m_engine.events(opts, this);
+    connect(m_events, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &e) {
+        const QString id = e.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject()
+                               .value(QStringLiteral("lightd.internal_id")).toString();
+        if (auto *rt = m_runtimes.value(id))
+            rt->onEngineEvent(e.value(QStringLiteral("Action")).toString(e.value(QStringLiteral("status")).toString()), e);
+    });
+    connect(m_events, &docker::DockerStream::finished, this, [this](const docker::DockerError &err) {
+        if (err.kind == docker::DockerError::Kind::Cancelled)
+            return;
+        qCWarning(lcContainers) << "docker events stream ended:" << err.toString();
+        m_events = nullptr;
+        setEngineUp(false);
+    });
+}
+
+void ContainerManager::requireEngine() const
+{
+    if (!m_engineUp)
+        throw ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
+}
+
+ContainerRuntime *ContainerManager::find(const QString &id) const
+{
+    if (auto *rt = m_runtimes.value(id))
+        return rt;
+    if (id.size() >= 12) {
+        for (auto *rt : m_runtimes) {
+            if (!rt->record().dto.containerId.isEmpty() && rt->record().dto.containerId.startsWith(id))
+                return rt;
+        }
+    }
+    return nullptr;
+}
+
+ContainerRuntime *ContainerManager::get(const QString &id) const
+{
+    auto *rt = find(id);
+    if (!rt)
+        throw ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found"));
+    return rt;
+}
+
+ContainerRuntime *ContainerManager::create(const QJsonObject &body)
+{
+    ContainerRecord r = spec::parseCreate(body);
+    if (m_runtimes.contains(r.dto.internalId))
+        throw ApiError::conflict(codes::ContainerExists, QStringLiteral("Container %1 already exists").arg(r.dto.internalId));
+    r.dto.volumeId = m_volumes.get(r.dto.volumeId).volumeId; // 404 volume_not_found; accepts a unique prefix
+    m_ports.check(r.dto.ports, r.dto.internalId);
+    requireEngine();
+    m_db.transaction([&] {
+        m_repo.insert(r);
+        m_ports.claim(r.dto.ports, r.dto.internalId);
+    });
+    auto *rt = adopt(r);
+    Q_EMIT containerAdded(rt);
+    rt->install();
+    return rt;
+}
+
+void ContainerManager::remove(const QString &id, std::function<void()> done)
+{
+    auto *rt = get(id);
+    requireEngine();
+    const QString internalId = rt->record().dto.internalId;
+    const QString dataDir = rt->paths().dataDir;
+    m_runtimes.remove(internalId);
+    m_repo.remove(internalId);
+    m_ports.releaseAll(internalId);
+    rt->destroy([this, rt, internalId, dataDir, done] {
+        QDir(dataDir).removeRecursively();
+        Q_EMIT containerRemoved(internalId);
+        rt->deleteLater();
+        done();
+    });
+}
+
+void ContainerManager::rebind(const QString &id, const QJsonArray &portsJson)
+{
+    auto *rt = get(id);
+    if (rt->state() == ContainerState::Installing)
+        throw ApiError::conflict(codes::InvalidState, QStringLiteral("Cannot rebind network while container is installing"));
+    if (rt->busy())
+        throw ApiError::conflict(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
+    const auto bindings = spec::parsePorts(portsJson);
+    m_ports.check(bindings, rt->record().dto.internalId);
+    requireEngine();
+    const QString owner = rt->record().dto.internalId;
+    m_db.transaction([&] {
+        m_ports.releaseAll(owner);
+        m_ports.claim(bindings, owner);
+        rt->updateRecord([&](ContainerRecord &rec) { rec.dto.ports = bindings; });
+    });
+    rt->recreate(false);
+}
+} // namespace lightd::containers

@@ -1,0 +1,70 @@
+#pragma once
+#include "config/Config.h"
+#include "containers/ContainerRuntime.h"
+#include "docker/ContainerEngine.h"
+#include "storage/Repositories.h"
+
+#include <QMap>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+namespace lightd::network { class PortPool; }
+namespace lightd::volumes { class VolumeRegistry; }
+
+namespace lightd::containers {
+// The registry of managed containers: creates and deletes them, keeps one Docker events stream for
+// all of them (crash detection without polling), notices the engine going away and coming back, and
+// reconciles every record with Docker at start.
+class ContainerManager final : public QObject
+{
+    Q_OBJECT
+public:
+    ContainerManager(docker::ContainerEngine &engine, storage::Database &db, const Config &config,
+                     network::PortPool &ports, volumes::VolumeRegistry &volumes, QObject *parent = nullptr);
+    ~ContainerManager() override;
+
+    // Loads the records, reconciles them with Docker, opens the events stream.
+    void start();
+    bool engineAvailable() const { return m_engineUp; }
+    // Throws 503 docker_unavailable when the engine is down.
+    void requireEngine() const;
+
+    QList<ContainerRuntime *> all() const { return m_runtimes.values(); }
+    // By internal_id, or by Docker id (full or a 12+ character prefix).
+    ContainerRuntime *find(const QString &id) const;
+    ContainerRuntime *get(const QString &id) const; // throws 404 container_not_found
+
+    // Validates everything first (400/404/409/503), then records it, claims its ports and starts the
+    // installation. Returns the new runtime.
+    ContainerRuntime *create(const QJsonObject &body);
+    // Removes the Docker container(s), frees the ports, deletes the record; the volume stays.
+    void remove(const QString &id, std::function<void()> done);
+    // Validates and applies new port bindings: old ports freed, new ones marked, container recreated.
+    void rebind(const QString &id, const QJsonArray &ports);
+
+Q_SIGNALS:
+    void containerAdded(lightd::containers::ContainerRuntime *runtime);
+    void containerRemoved(const QString &internalId);
+    void engineAvailabilityChanged(bool up);
+
+private:
+    ContainerRuntime *adopt(const ContainerRecord &record);
+    ContainerPaths pathsFor(const ContainerRecord &record) const;
+    void openEvents();
+    void setEngineUp(bool up);
+    void probeEngine();
+
+    docker::ContainerEngine &m_engine;
+    storage::ContainerRepository m_repo;
+    storage::Database &m_db;
+    const Config &m_config;
+    network::PortPool &m_ports;
+    volumes::VolumeRegistry &m_volumes;
+    QMap<QString, ContainerRuntime *> m_runtimes;
+    QPointer<docker::DockerStream> m_events;
+    QTimer m_probe;
+    bool m_engineUp = false;
+    bool m_everUp = false;
+};
+} // namespace lightd::containers

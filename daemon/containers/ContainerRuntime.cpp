@@ -1,0 +1,629 @@
+#include "containers/ContainerRuntime.h"
+
+#include "containers/ContainersLog.h"
+#include "docker/DockerStream.h"
+#include "lightd/ErrorCodes.h"
+#include "storage/Repositories.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace lightd::containers {
+using docker::DockerError;
+using http::ApiError;
+
+namespace {
+qint64 now()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+bool writeFile(const QString &path, const QByteArray &content)
+{
+    QSaveFile f(path);
+    if (!f.open(QIODevice::WriteOnly))
+        return false;
+    f.write(content);
+    return f.commit();
+}
+
+QString stripAnsi(const QString &line)
+{
+    static const QRegularExpression ansi(QStringLiteral("\x1b\\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\\\-_]"));
+    QString s = line;
+    return s.remove(ansi);
+}
+} // namespace
+
+ContainerRuntime::ContainerRuntime(ContainerRecord record, ContainerPaths paths, Deps deps, QObject *parent)
+    : QObject(parent), m_record(std::move(record)), m_paths(std::move(paths)), m_deps(deps),
+      m_history(deps.config.console.historyLines)
+{
+    if (m_record.dto.startPattern)
+        m_pattern = QRegularExpression(*m_record.dto.startPattern);
+}
+
+ContainerRuntime::~ContainerRuntime()
+{
+    closeStreams();
+}
+
+qint64 ContainerRuntime::uptimeMs() const
+{
+    return (m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting)
+                   && m_runningSince.isValid()
+               ? m_runningSince.elapsed()
+               : 0;
+}
+
+bool ContainerRuntime::setState(ContainerState next, const QString &error)
+{
+    if (next == m_record.state && error == m_record.dto.error)
+        return true;
+    if (next != m_record.state && !canTransition(m_record.state, next)) {
+        qCWarning(lcContainers).noquote() << m_record.dto.internalId << "refused transition" << toString(m_record.state)
+                                          << "->" << toString(next);
+        return false;
+    }
+    const bool changed = next != m_record.state;
+    m_record.state = next;
+    m_record.dto.installState = toString(next);
+    m_record.dto.error = error;
+    persist();
+    if (changed) {
+        qCInfo(lcContainers).noquote() << m_record.dto.internalId << "->" << toString(next)
+                                       << (error.isEmpty() ? QString() : error);
+        Q_EMIT stateChanged(next);
+    }
+    return true;
+}
+
+void ContainerRuntime::persist()
+{
+    if (m_destroyed)
+        return;
+    m_record.dto.updatedAt = now();
+    try {
+        m_deps.repo.update(m_record);
+    } catch (const std::exception &e) {
+        qCCritical(lcContainers) << "cannot persist" << m_record.dto.internalId << e.what();
+    }
+}
+
+void ContainerRuntime::message(const QString &text)
+{
+    Q_EMIT daemonMessage(text);
+}
+
+void ContainerRuntime::fail(const QString &error)
+{
+    m_busy = false;
+    setState(ContainerState::Failed, error);
+    message(QStringLiteral("Failed: %1").arg(error));
+}
+
+void ContainerRuntime::updateRecord(const std::function<void(ContainerRecord &)> &change)
+{
+    change(m_record);
+    m_pattern.reset();
+    if (m_record.dto.startPattern)
+        m_pattern = QRegularExpression(*m_record.dto.startPattern);
+    writeScripts();
+    persist();
+}
+
+// ---- install -------------------------------------------------------------------------------
+
+void ContainerRuntime::writeScripts()
+{
+    QDir().mkpath(m_paths.dataDir);
+    writeFile(m_paths.dataDir + QStringLiteral("/entrypoint.sh"), dockerspec::entrypointScript());
+    writeFile(m_paths.dataDir + QStringLiteral("/startup.sh"), dockerspec::startupScript(m_record.dto.startupCommand));
+    writeFile(m_paths.dataDir + QStringLiteral("/install.sh"), dockerspec::installScript(m_record.installScript));
+}
+
+void ContainerRuntime::install()
+{
+    m_busy = true;
+    if (m_record.state != ContainerState::Installing && !setState(ContainerState::Installing)) {
+        m_busy = false;
+        return;
+    }
+    writeScripts();
+    ensureImage([this](bool ok) {
+        if (!ok)
+            return;
+        runInstallScript([this](bool ok2) {
+            if (!ok2)
+                return;
+            removeDocker(m_record.dockerName(), [this] {
+                createServerContainer([this](bool ok3) {
+                    if (!ok3)
+                        return;
+                    m_busy = false;
+                    setState(ContainerState::Ready);
+                    message(QStringLiteral("Installation complete"));
+                });
+            });
+        });
+    });
+}
+
+void ContainerRuntime::ensureImage(std::function<void(bool)> next)
+{
+    m_deps.engine.inspectImage(m_record.dto.image, this, [this, next](const docker::DockerResult<QJsonObject> &r) {
+        if (r.ok())
+            return next(true);
+        if (!r.error.isNotFound())
+            return fail(QStringLiteral("cannot inspect image %1: %2").arg(m_record.dto.image, r.error.message));
+        Q_EMIT installLine(QStringLiteral("Pulling image %1").arg(m_record.dto.image));
+        m_deps.engine.pullImage(
+            m_record.dto.image, QByteArray(), this,
+            [this](const QJsonObject &p) {
+                QString line = p.value(QStringLiteral("status")).toString();
+                if (p.contains(QStringLiteral("id")))
+                    line = p.value(QStringLiteral("id")).toString() + QStringLiteral(": ") + line;
+                if (p.contains(QStringLiteral("progress")))
+                    line += QLatin1Char(' ') + p.value(QStringLiteral("progress")).toString();
+                Q_EMIT installLine(line);
+            },
+            [this, next](const docker::DockerResult<void> &pr) {
+                if (!pr.ok())
+                    return fail(QStringLiteral("image pull failed: %1").arg(pr.error.message));
+                next(true);
+            });
+    });
+}
+
+void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
+{
+    if (m_record.installScript.trimmed().isEmpty())
+        return next(true);
+    const QString name = dockerspec::installContainerName(m_record);
+    removeDocker(name, [this, name, next] {
+        m_deps.engine.createContainer(name, dockerspec::installConfig(m_record, m_paths), this,
+                                      [this, name, next](const docker::DockerResult<docker::CreatedContainer> &c) {
+            if (!c.ok())
+                return fail(QStringLiteral("cannot create install container: %1").arg(c.error.message));
+            auto lines = std::make_shared<QStringList>();
+            auto assembler = std::make_shared<LineAssembler>();
+            docker::AttachOptions opts;
+            opts.stdinStream = false;
+            opts.logs = true;
+            auto *stream = m_deps.engine.attach(c.value.id, opts, this);
+            connect(stream, &docker::DockerStream::data, this, [this, lines, assembler](int, const QByteArray &bytes) {
+                for (const auto &l : assembler->feed(bytes)) {
+                    lines->append(l);
+                    if (lines->size() > 20)
+                        lines->removeFirst();
+                    Q_EMIT installLine(l);
+                }
+            });
+            const QString id = c.value.id;
+            auto started = std::make_shared<bool>(false);
+            auto begin = [this, id, name, next, lines, stream] {
+                m_deps.engine.startContainer(id, this, [this, id, name, next, lines, stream](const docker::DockerResult<void> &s) {
+                    if (!s.ok()) {
+                        stream->close();
+                        return removeDocker(name, [this, s] { fail(QStringLiteral("cannot start install container: %1").arg(s.error.message)); });
+                    }
+                    m_deps.engine.waitContainer(id, docker::WaitCondition::NotRunning, this,
+                                                [this, name, next, lines, stream](const docker::DockerResult<docker::WaitResult> &w) {
+                        // Give the attach stream the rest of the output before judging.
+                        auto finish = [this, name, next, lines, w] {
+                            removeDocker(name, [this, next, lines, w] {
+                                if (!w.ok())
+                                    return fail(QStringLiteral("install container wait failed: %1").arg(w.error.message));
+                                if (w.value.statusCode != 0) {
+                                    return fail(QStringLiteral("install script exited with code %1: %2")
+                                                    .arg(w.value.statusCode)
+                                                    .arg(lines->mid(std::max<qsizetype>(0, lines->size() - 5)).join(QStringLiteral(" | "))));
+                                }
+                                Q_EMIT installLine(QStringLiteral("Install script finished"));
+                                next(true);
+                            });
+                        };
+                        if (stream->isFinished())
+                            finish();
+                        else
+                            connect(stream, &docker::DockerStream::finished, this, finish, Qt::SingleShotConnection);
+                    });
+                });
+            };
+            connect(stream, &docker::DockerStream::started, this, [started, begin] {
+                if (!*started) {
+                    *started = true;
+                    begin();
+                }
+            });
+            connect(stream, &docker::DockerStream::finished, this, [this, started, name](const DockerError &e) {
+                if (!*started && !e.ok()) {
+                    *started = true;
+                    removeDocker(name, [this, e] { fail(QStringLiteral("cannot attach to install container: %1").arg(e.message)); });
+                }
+            });
+        });
+    });
+}
+
+void ContainerRuntime::createServerContainer(std::function<void(bool)> next)
+{
+    m_deps.engine.createContainer(m_record.dockerName(), dockerspec::serverConfig(m_record, m_paths), this,
+                                  [this, next](const docker::DockerResult<docker::CreatedContainer> &c) {
+        if (!c.ok()) {
+            fail(QStringLiteral("cannot create container: %1").arg(c.error.message));
+            return next(false);
+        }
+        m_record.dto.containerId = c.value.id;
+        persist();
+        next(true);
+    });
+}
+
+void ContainerRuntime::removeDocker(const QString &name, std::function<void()> next)
+{
+    m_deps.engine.removeContainer(name, true, false, this, [next](const docker::DockerResult<void> &) { next(); });
+}
+
+// ---- power ---------------------------------------------------------------------------------
+
+std::optional<ApiError> ContainerRuntime::requestPower(PowerAction action)
+{
+    if (!canBegin(action, m_record.state)) {
+        return ApiError::conflict(codes::InvalidState, QStringLiteral("Cannot %1 a container that is %2")
+                                                           .arg(toString(action), toString(m_record.state)));
+    }
+    if (m_busy && action != PowerAction::Kill)
+        return ApiError::conflict(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
+    switch (action) {
+    case PowerAction::Start:
+        startProcess();
+        break;
+    case PowerAction::Stop:
+        stopProcess([this] {
+            m_busy = false;
+            setState(ContainerState::Ready);
+        });
+        break;
+    case PowerAction::Kill:
+        killProcess();
+        break;
+    case PowerAction::Restart:
+        if (m_record.state == ContainerState::Ready) {
+            startProcess();
+        } else {
+            stopProcess([this] {
+                setState(ContainerState::Ready);
+                startProcess();
+            });
+        }
+        break;
+    case PowerAction::Suspend:
+        m_busy = true;
+        m_deps.engine.pauseContainer(m_record.dto.containerId, this, [this](const docker::DockerResult<void> &r) {
+            m_busy = false;
+            if (!r.ok())
+                return message(QStringLiteral("Suspend failed: %1").arg(r.error.message));
+            setState(ContainerState::Suspended);
+        });
+        break;
+    case PowerAction::Resume:
+        m_busy = true;
+        m_deps.engine.unpauseContainer(m_record.dto.containerId, this, [this](const docker::DockerResult<void> &r) {
+            m_busy = false;
+            if (!r.ok())
+                return message(QStringLiteral("Resume failed: %1").arg(r.error.message));
+            setState(m_pattern && !m_runningSince.isValid() ? ContainerState::Starting : ContainerState::Running);
+        });
+        break;
+    }
+    return std::nullopt;
+}
+
+void ContainerRuntime::startProcess()
+{
+    m_busy = true;
+    m_expectExit = false;
+    const quint64 gen = ++m_generation;
+    setState(ContainerState::Starting);
+    m_runningSince.invalidate();
+    // Attach before start, so the first output lines are not lost.
+    openStreams([this, gen](bool attached) {
+        if (gen != m_generation)
+            return;
+        if (!attached) {
+            m_busy = false;
+            setState(ContainerState::Ready, QStringLiteral("cannot attach to the container"));
+            return message(QStringLiteral("Start failed: cannot attach to the container"));
+        }
+        m_deps.engine.startContainer(m_record.dto.containerId, this, [this, gen](const docker::DockerResult<void> &r) {
+            if (gen != m_generation)
+                return;
+            m_busy = false;
+            if (!r.ok()) {
+                closeStreams();
+                setState(ContainerState::Ready, r.error.message);
+                return message(QStringLiteral("Start failed: %1").arg(r.error.message));
+            }
+            m_runningSince.start();
+            m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
+            connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
+                m_lastStats = computeStats(o);
+                Q_EMIT statsSample(*m_lastStats);
+            });
+            message(QStringLiteral("Server marked as starting"));
+            if (!m_pattern && m_record.state == ContainerState::Starting) {
+                setState(ContainerState::Running);
+                message(QStringLiteral("Server marked as running"));
+            }
+        });
+    });
+}
+
+void ContainerRuntime::stopProcess(std::function<void()> then)
+{
+    m_busy = true;
+    m_expectExit = true;
+    const quint64 gen = ++m_generation;
+    if (m_record.state == ContainerState::Suspended) // a paused process cannot handle SIGTERM
+        m_deps.engine.unpauseContainer(m_record.dto.containerId, this, [](const docker::DockerResult<void> &) {});
+    setState(ContainerState::Stopping);
+    message(QStringLiteral("Server is stopping"));
+    m_deps.engine.stopContainer(m_record.dto.containerId, m_deps.config.containers.stopTimeoutS, this,
+                                [this, gen, then](const docker::DockerResult<void> &r) {
+        if (gen != m_generation)
+            return;
+        closeStreams();
+        if (!r.ok() && !r.error.isNotFound()) {
+            m_busy = false;
+            setState(ContainerState::Failed, QStringLiteral("stop failed: %1").arg(r.error.message));
+            return;
+        }
+        then();
+    });
+}
+
+void ContainerRuntime::killProcess()
+{
+    m_busy = true;
+    m_expectExit = true;
+    const quint64 gen = ++m_generation;
+    m_deps.engine.killContainer(m_record.dto.containerId, QStringLiteral("SIGKILL"), this,
+                                [this, gen](const docker::DockerResult<void> &r) {
+        if (gen != m_generation)
+            return;
+        if (!r.ok() && !r.error.isConflict() && !r.error.isNotFound()) {
+            m_busy = false;
+            return message(QStringLiteral("Kill failed: %1").arg(r.error.message));
+        }
+        m_deps.engine.waitContainer(m_record.dto.containerId, docker::WaitCondition::NotRunning, this,
+                                    [this, gen](const docker::DockerResult<docker::WaitResult> &) {
+            if (gen != m_generation)
+                return;
+            closeStreams();
+            m_busy = false;
+            if (m_record.state != ContainerState::Ready)
+                setState(m_record.state == ContainerState::Stopping || canTransition(m_record.state, ContainerState::Ready)
+                             ? ContainerState::Ready
+                             : ContainerState::Failed);
+            message(QStringLiteral("Server killed"));
+        });
+    });
+}
+
+std::optional<ApiError> ContainerRuntime::sendCommand(const QString &command)
+{
+    if (m_record.state != ContainerState::Running && m_record.state != ContainerState::Starting)
+        return ApiError::conflict(codes::InvalidState,
+                                  QStringLiteral("Cannot send a command to a container that is %1").arg(toString(m_record.state)));
+    if (!m_attach || !m_attach->write(command.toUtf8() + '\n'))
+        return ApiError::conflict(codes::InvalidState, QStringLiteral("The container's console is not attached"));
+    return std::nullopt;
+}
+
+// ---- streams -------------------------------------------------------------------------------
+
+void ContainerRuntime::openStreams(std::function<void(bool)> attached)
+{
+    closeStreams();
+    docker::AttachOptions opts;
+    opts.logs = false;
+    m_attach = m_deps.engine.attach(m_record.dto.containerId, opts, this);
+    auto reported = std::make_shared<bool>(false);
+    connect(m_attach, &docker::DockerStream::data, this, [this](int, const QByteArray &b) { onConsoleBytes(b); });
+    connect(m_attach, &docker::DockerStream::started, this, [reported, attached] {
+        if (!*reported) {
+            *reported = true;
+            attached(true);
+        }
+    });
+    connect(m_attach, &docker::DockerStream::finished, this, [this, reported, attached](const DockerError &) {
+        for (const auto &l : m_lines.flush())
+            handleLine(l);
+        if (!*reported) {
+            *reported = true;
+            attached(false);
+        }
+    });
+}
+
+void ContainerRuntime::closeStreams()
+{
+    if (m_attach) {
+        m_attach->disconnect(this);
+        m_attach->close();
+        m_attach->deleteLater();
+    }
+    if (m_stats) {
+        m_stats->disconnect(this);
+        m_stats->close();
+        m_stats->deleteLater();
+    }
+    m_attach = nullptr;
+    m_stats = nullptr;
+}
+
+void ContainerRuntime::onConsoleBytes(const QByteArray &bytes)
+{
+    for (const auto &l : m_lines.feed(bytes))
+        handleLine(l);
+}
+
+void ContainerRuntime::handleLine(const QString &line)
+{
+    const quint64 seq = m_history.append(line);
+    Q_EMIT consoleLine(seq, line);
+    if (m_record.state == ContainerState::Starting && m_pattern && m_pattern->match(stripAnsi(line)).hasMatch()) {
+        setState(ContainerState::Running);
+        message(QStringLiteral("Server marked as running"));
+    }
+}
+
+// ---- engine events, crashes, recovery --------------------------------------------------------
+
+void ContainerRuntime::onEngineEvent(const QString &action, const QJsonObject &event)
+{
+    if (action == QLatin1StringView("oom")) {
+        m_record.oomKilled = true;
+        persist();
+        return;
+    }
+    if (action != QLatin1StringView("die"))
+        return;
+    const auto attrs = event.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject();
+    m_record.exitCode = attrs.value(QStringLiteral("exitCode")).toString().toInt();
+    persist();
+    if (m_expectExit || m_busy)
+        return;
+    if (m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting)
+        onCrash();
+}
+
+void ContainerRuntime::onCrash()
+{
+    ++m_generation;
+    closeStreams();
+    m_runningSince.invalidate();
+    m_deps.engine.inspectContainer(m_record.dto.containerId, this, [this](const docker::DockerResult<QJsonObject> &r) {
+        if (r.ok())
+            m_record.oomKilled = r.value.value(QStringLiteral("State")).toObject().value(QStringLiteral("OOMKilled")).toBool();
+        setState(ContainerState::Ready);
+        message(QStringLiteral("Server crashed with exit code %1%2")
+                    .arg(m_record.exitCode.value_or(-1))
+                    .arg(m_record.oomKilled ? QStringLiteral(" (out of memory)") : QString()));
+        if (!m_deps.config.containers.crashRestart)
+            return;
+        const qint64 t = now();
+        if (m_lastCrashRestart != 0 && t - m_lastCrashRestart < m_deps.config.containers.crashWindowS) {
+            message(QStringLiteral("Server crashed again within %1 s: not restarting it automatically")
+                        .arg(m_deps.config.containers.crashWindowS));
+            return;
+        }
+        m_lastCrashRestart = t;
+        message(QStringLiteral("Restarting the server after the crash"));
+        startProcess();
+    });
+}
+
+void ContainerRuntime::reconcile()
+{
+    if (m_record.state == ContainerState::Installing) {
+        removeDocker(dockerspec::installContainerName(m_record), [this] {
+            fail(QStringLiteral("the daemon restarted during installation; reinstall the container"));
+        });
+        return;
+    }
+    m_deps.engine.inspectContainer(m_record.dockerName(), this, [this](const docker::DockerResult<QJsonObject> &r) {
+        if (!r.ok()) {
+            if (!r.error.isNotFound())
+                return; // engine down: the manager calls reconcile again when it is back
+            if (m_record.state == ContainerState::Failed)
+                return;
+            // The Docker container vanished: recreate it from the record, volume data is untouched.
+            message(QStringLiteral("Docker container missing; recreating it"));
+            m_record.state = ContainerState::Ready;
+            writeScripts();
+            createServerContainer([this](bool ok) {
+                if (ok)
+                    setState(ContainerState::Ready);
+            });
+            return;
+        }
+        const QJsonObject st = r.value.value(QStringLiteral("State")).toObject();
+        m_record.dto.containerId = r.value.value(QStringLiteral("Id")).toString();
+        const bool running = st.value(QStringLiteral("Running")).toBool();
+        const bool paused = st.value(QStringLiteral("Paused")).toBool();
+        if (!running) {
+            closeStreams();
+            if (m_record.state != ContainerState::Failed && m_record.state != ContainerState::Ready) {
+                m_record.state = ContainerState::Stopping; // legal path to ready from any run state
+                setState(ContainerState::Ready);
+            }
+            persist();
+            return;
+        }
+        // Running: adopt it, with fresh streams.
+        const ContainerState target = paused ? ContainerState::Suspended
+                                      : (m_record.state == ContainerState::Starting ? ContainerState::Starting
+                                                                                     : ContainerState::Running);
+        m_record.state = target;
+        m_record.dto.installState = toString(target);
+        persist();
+        m_runningSince.start();
+        openStreams([](bool) {});
+        m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
+        connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
+            m_lastStats = computeStats(o);
+            Q_EMIT statsSample(*m_lastStats);
+        });
+        Q_EMIT stateChanged(target);
+    });
+}
+
+// ---- recreate / destroy ----------------------------------------------------------------------
+
+void ContainerRuntime::recreate(bool runInstall)
+{
+    const bool wasRunning = m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting
+                            || m_record.state == ContainerState::Suspended;
+    m_busy = true;
+    auto rebuild = [this, runInstall, wasRunning] {
+        closeStreams();
+        m_busy = true;
+        if (runInstall) {
+            m_record.state = m_record.state == ContainerState::Stopping ? ContainerState::Ready : m_record.state;
+            install();
+            return;
+        }
+        removeDocker(m_record.dockerName(), [this, wasRunning] {
+            writeScripts();
+            createServerContainer([this, wasRunning](bool ok) {
+                if (!ok)
+                    return;
+                m_busy = false;
+                setState(ContainerState::Ready);
+                if (wasRunning)
+                    startProcess();
+            });
+        });
+    };
+    if (wasRunning)
+        stopProcess([this, rebuild] {
+            setState(ContainerState::Ready);
+            rebuild();
+        });
+    else
+        rebuild();
+}
+
+void ContainerRuntime::destroy(std::function<void()> done)
+{
+    m_destroyed = true;
+    ++m_generation;
+    closeStreams();
+    removeDocker(dockerspec::installContainerName(m_record), [this, done] {
+        removeDocker(m_record.dockerName(), [done] { done(); });
+    });
+}
+} // namespace lightd::containers

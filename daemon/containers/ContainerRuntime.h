@@ -1,0 +1,110 @@
+#pragma once
+#include "config/Config.h"
+#include "containers/ConsoleHistory.h"
+#include "containers/ContainerRecord.h"
+#include "containers/DockerSpec.h"
+#include "containers/LineAssembler.h"
+#include "containers/StateMachine.h"
+#include "containers/StatsCalculator.h"
+#include "docker/ContainerEngine.h"
+#include "http/ApiError.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QRegularExpression>
+#include <optional>
+
+namespace lightd::storage { class ContainerRepository; }
+
+namespace lightd::containers {
+// One managed container: its record, the one state machine every change goes through, the power
+// lock, the install flow, and the container's single attach stream (console + stdin) and single
+// stats stream — owned here, independent of how many viewers watch.
+class ContainerRuntime final : public QObject
+{
+    Q_OBJECT
+public:
+    struct Deps
+    {
+        docker::ContainerEngine &engine;
+        storage::ContainerRepository &repo;
+        const Config &config;
+    };
+
+    ContainerRuntime(ContainerRecord record, ContainerPaths paths, Deps deps, QObject *parent = nullptr);
+    ~ContainerRuntime() override;
+
+    const ContainerRecord &record() const { return m_record; }
+    ContainerState state() const { return m_record.state; }
+    const ContainerPaths &paths() const { return m_paths; }
+    bool busy() const { return m_busy; }
+
+    // Pull, install script, create: installing -> ready | failed.
+    void install();
+    // Validates the state and the power lock (409) and starts the action; the rest is asynchronous.
+    std::optional<http::ApiError> requestPower(PowerAction action);
+    std::optional<http::ApiError> sendCommand(const QString &command);
+    QStringList history(int lines) const { return m_history.last(lines); }
+    const ConsoleHistory &consoleHistory() const { return m_history; }
+    std::optional<StatsSample> lastStats() const { return m_lastStats; }
+    qint64 uptimeMs() const;
+
+    // Changes applied to the record (persisted); the Docker container is recreated when needed.
+    void updateRecord(const std::function<void(ContainerRecord &)> &change);
+    // Stops (if running), removes the Docker container, reinstalls with the record as it is now,
+    // and starts again if it was running before. Used by reinstall and rebind-network.
+    void recreate(bool runInstall);
+    // Kills and removes the Docker containers; done() when the engine has answered.
+    void destroy(std::function<void()> done);
+
+    // From the manager's one events stream.
+    void onEngineEvent(const QString &action, const QJsonObject &event);
+    // After a daemon restart or engine return: adopt whatever Docker says the container is doing.
+    void reconcile();
+
+Q_SIGNALS:
+    void stateChanged(lightd::ContainerState state);
+    void consoleLine(quint64 seq, const QString &line);
+    void installLine(const QString &line);
+    void daemonMessage(const QString &message);
+    void statsSample(const lightd::containers::StatsSample &sample);
+
+private:
+    bool setState(ContainerState next, const QString &error = QString());
+    void persist();
+    void message(const QString &text);
+    void writeScripts();
+    void ensureImage(std::function<void(bool ok)> next);
+    void runInstallScript(std::function<void(bool ok)> next);
+    void createServerContainer(std::function<void(bool ok)> next);
+    void removeDocker(const QString &name, std::function<void()> next);
+
+    void startProcess();
+    void stopProcess(std::function<void()> then);
+    void killProcess();
+    void openStreams(std::function<void(bool ok)> attached);
+    void closeStreams();
+    void onConsoleBytes(const QByteArray &bytes);
+    void handleLine(const QString &line);
+    void onCrash();
+    void fail(const QString &error);
+
+    ContainerRecord m_record;
+    ContainerPaths m_paths;
+    Deps m_deps;
+    ConsoleHistory m_history;
+    LineAssembler m_lines;
+    std::optional<QRegularExpression> m_pattern;
+    QPointer<docker::DockerStream> m_attach;
+    QPointer<docker::DockerStream> m_stats;
+    std::optional<StatsSample> m_lastStats;
+    QElapsedTimer m_runningSince;
+    bool m_busy = false;        // a power action or install is in flight
+    bool m_expectExit = false;  // an exit now is ours (stop/kill/restart), not a crash
+    bool m_destroyed = false;
+    qint64 m_lastCrashRestart = 0;
+    quint64 m_generation = 0;   // bumps on every start/stop so late callbacks of an old run are ignored
+};
+} // namespace lightd::containers

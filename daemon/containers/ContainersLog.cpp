@@ -1,0 +1,3 @@
+#include "containers/ContainersLog.h"
+
+Q_LOGGING_CATEGORY(lcContainers, "lightd.containers")
