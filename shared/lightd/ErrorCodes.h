@@ -38,4 +38,9 @@ inline constexpr C PowerLocked{"power_action_in_progress"};
 inline constexpr C InvalidPath{"invalid_path"};
 inline constexpr C QuotaExceeded{"quota_exceeded"};
 inline constexpr C FileNotFound{"file_not_found"};
+inline constexpr C NotADirectory{"not_a_directory"};
+inline constexpr C IsADirectory{"is_a_directory"};
+inline constexpr C FileExists{"file_exists"};
+inline constexpr C InvalidArchive{"invalid_archive"};
+inline constexpr C DiskFull{"disk_full"};
 } // namespace lightd::codes

@@ -59,4 +59,23 @@ inline constexpr K Env{"env"};
 inline constexpr K Command{"command"};
 inline constexpr K Lines{"lines"};
 inline constexpr K ExitCode{"exit_code"};
+
+// files inside volumes
+inline constexpr K Files{"files"};
+inline constexpr K Name{"name"};
+inline constexpr K Type{"type"};
+inline constexpr K Size{"size"};
+inline constexpr K Mode{"mode"};
+inline constexpr K ModifiedAt{"modified_at"};
+inline constexpr K Mimetype{"mimetype"};
+inline constexpr K Content{"content"};
+inline constexpr K Source{"source"};
+inline constexpr K Destination{"destination"};
+inline constexpr K Paths{"paths"};
+inline constexpr K Format{"format"};
+inline constexpr K OutputName{"output_name"};
+inline constexpr K ArchivePath{"archive_path"};
+inline constexpr K UsedMb{"used_mb"};
+inline constexpr K AvailableMb{"available_mb"};
+inline constexpr K PercentageUsed{"percentage_used"};
 } // namespace lightd::keys
