@@ -4,6 +4,7 @@
 #include "api/FileController.h"
 #include "api/HealthController.h"
 #include "api/NetworkController.h"
+#include "api/SystemController.h"
 #include "api/TokenController.h"
 #include "api/VolumeController.h"
 
@@ -41,6 +42,11 @@ void registerRoutes(http::Router &r, const Controllers &c)
     // public
     r.add("GET", s("/health"), Access::Public, bind(c.health, &HealthController::health));
     r.add("GET", s("/api/v1/public/ping"), Access::Public, bind(c.health, &HealthController::health));
+
+    // node
+    r.add("GET", s("/metrics"), Access::Protected, bind(c.system, &SystemController::metrics));
+    r.addAsync("GET", s("/system/info"), Access::Protected, bindAsync(c.system, &SystemController::info));
+    // WebSocket consoles: GET /ws/:internal_id?token= is upgraded by ws::WebSocketGateway before routing
 
     // tokens (master token only)
     r.add("POST", s("/auth/tokens"), Access::MasterOnly, bind(c.tokens, &TokenController::create));

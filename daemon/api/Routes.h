@@ -8,6 +8,7 @@ class NetworkController;
 class VolumeController;
 class FileController;
 class ContainerController;
+class SystemController;
 
 struct Controllers
 {
@@ -17,6 +18,7 @@ struct Controllers
     VolumeController *volumes = nullptr;
     FileController *files = nullptr;
     ContainerController *containers = nullptr;
+    SystemController *system = nullptr;
 };
 
 // The one place that lists every route of the daemon with its method and access rule.

@@ -5,6 +5,7 @@
 #include "api/HealthController.h"
 #include "api/NetworkController.h"
 #include "api/Routes.h"
+#include "api/SystemController.h"
 #include "api/TokenController.h"
 #include "api/VolumeController.h"
 #include "app/AppLog.h"
@@ -20,6 +21,7 @@
 #include "network/PortPool.h"
 #include "storage/Database.h"
 #include "volumes/VolumeRegistry.h"
+#include "ws/WebSocketGateway.h"
 
 #include <QCoreApplication>
 #include <QDeadlineTimer>
@@ -68,13 +70,16 @@ bool Daemon::start(QString &error)
     m_fileCtl = std::make_unique<api::FileController>(*m_volumes, m_config);
     m_containerCtl = std::make_unique<api::ContainerController>(*m_containers, *m_docker);
     m_router = std::make_unique<http::Router>();
-    api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
-                                                    m_volumeCtl.get(), m_fileCtl.get(), m_containerCtl.get()});
-
     m_listener = new http::HttpListener(
         *m_router, [this](const http::HttpRequest &req, http::Access access) {
             return m_guard->authenticate(req, access);
         });
+    m_gateway = new ws::WebSocketGateway(*m_listener, *m_guard, *m_containers, *m_volumes, m_config, m_listener);
+    m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_docker);
+    api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
+                                                    m_volumeCtl.get(), m_fileCtl.get(), m_containerCtl.get(),
+                                                    m_systemCtl.get()});
+
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = qint64(m_config.server.maxBodyMb) * 1024 * 1024;
     limits.maxHeadBytes = qsizetype(m_config.server.maxHeaderKb) * 1024;
@@ -82,8 +87,8 @@ bool Daemon::start(QString &error)
     m_listener->setLimits(limits);
     m_listener->setAccessLog(m_config.server.accessLog);
     m_listener->setUploadLimit(qint64(m_config.files.uploadLimitMb) * 1024 * 1024);
-    m_listener->setUpgradeCheck([](const http::RequestHead &, const QHostAddress &) -> std::optional<http::ApiError> {
-        return http::ApiError(404, codes::ContainerNotFound, QStringLiteral("Container not found"));
+    m_listener->setUpgradeCheck([this](const http::RequestHead &head, const QHostAddress &peer) {
+        return m_gateway->checkUpgrade(head, peer);
     });
     if (!m_config.server.tlsCert.isEmpty()) {
         QFile certFile(m_config.server.tlsCert), keyFile(m_config.server.tlsKey);

@@ -12,7 +12,8 @@ namespace network { class Firewall; class PortPool; }
 namespace volumes { class VolumeRegistry; }
 namespace docker { class DockerClient; }
 namespace containers { class ContainerManager; }
-namespace api { class HealthController; class TokenController; class NetworkController; class VolumeController; class FileController; class ContainerController; }
+namespace ws { class WebSocketGateway; }
+namespace api { class HealthController; class TokenController; class NetworkController; class VolumeController; class FileController; class ContainerController; class SystemController; }
 
 // Owns and wires every service of the daemon, in dependency order; tears them down in reverse.
 class Daemon final : public QObject
@@ -48,7 +49,9 @@ private:
     std::unique_ptr<api::VolumeController> m_volumeCtl;
     std::unique_ptr<api::FileController> m_fileCtl;
     std::unique_ptr<api::ContainerController> m_containerCtl;
+    std::unique_ptr<api::SystemController> m_systemCtl;
     std::unique_ptr<http::Router> m_router;
     http::HttpListener *m_listener = nullptr;
+    ws::WebSocketGateway *m_gateway = nullptr;
 };
 } // namespace lightd

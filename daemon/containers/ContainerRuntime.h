@@ -7,6 +7,7 @@
 #include "containers/StateMachine.h"
 #include "containers/StatsCalculator.h"
 #include "docker/ContainerEngine.h"
+#include "docker/DockerStream.h"
 #include "http/ApiError.h"
 
 #include <QDateTime>
@@ -40,6 +41,9 @@ public:
     ContainerState state() const { return m_record.state; }
     const ContainerPaths &paths() const { return m_paths; }
     bool busy() const { return m_busy; }
+    // Engine streams this container holds right now (for /metrics: one of each while running).
+    bool attachOpen() const { return m_attach && !m_attach->isFinished(); }
+    bool statsOpen() const { return m_stats && !m_stats->isFinished(); }
 
     // Pull, install script, create: installing -> ready | failed.
     void install();

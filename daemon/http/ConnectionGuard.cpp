@@ -30,10 +30,13 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
                 m_framer.stop();
                 return 0;
             }
-            // QHttpServer hands the socket to its WebSocket server next; nothing more to guard here.
+            // Ours from here: QHttpServer must not parse the handshake as a request.
             m_upgraded = true;
             m_idle.stop();
             m_framer.stop();
+            if (m_server)
+                disconnect(m_socket, &QTcpSocket::readyRead, m_server, nullptr);
+            QMetaObject::invokeMethod(this, &ConnectionGuard::handOffWebSocket, Qt::QueuedConnection);
             return 0;
         }
         if (m_uploadRoute && (head.method == "PUT" || head.method == "POST")) {
@@ -109,6 +112,20 @@ void ConnectionGuard::onReadyRead()
         refuse(ApiError::badRequest(codes::BadRequest, QStringLiteral("Malformed HTTP request")));
         break;
     }
+}
+
+void ConnectionGuard::handOffWebSocket()
+{
+    // Only peeked so far; a transaction QHttpServer opened on an earlier fragment is given back.
+    if (m_socket->isTransactionStarted())
+        m_socket->rollbackTransaction();
+    disconnect(m_socket, &QTcpSocket::readyRead, this, nullptr);
+    if (!m_handoff) {
+        m_socket->disconnectFromHost();
+        return;
+    }
+    m_handoff(m_socket);
+    Q_EMIT m_socket->readyRead(); // the handshake is already buffered: let the new owner read it
 }
 
 ConnectionGuard::~ConnectionGuard()

@@ -45,12 +45,15 @@ public:
         std::function<void(int status)> done;
     };
     using UploadRoute = std::function<Upload(const RequestHead &, const QHostAddress &)>;
+    // Receives a socket whose WebSocket upgrade passed the check, handshake bytes still unread.
+    using WebSocketHandoff = std::function<void(QTcpSocket *)>;
 
     ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits, UpgradeCheck upgradeCheck,
                     BodyLimit bodyLimit, UploadRoute uploadRoute);
     ~ConnectionGuard() override;
     // The server whose slots must be cut off this socket when a request is refused.
     void setHttpServer(QObject *server) { m_server = server; }
+    void setWebSocketHandoff(WebSocketHandoff handoff) { m_handoff = std::move(handoff); }
 
 private:
     void onReadyRead();
@@ -58,6 +61,7 @@ private:
     void onIdle();
     qint64 takeOver(Upload upload, const RequestHead &head);
     void finishUpload();
+    void handOffWebSocket();
 
     QTcpSocket *m_socket;
     ResponseChannel *m_channel;
@@ -65,6 +69,7 @@ private:
     UpgradeCheck m_upgradeCheck;
     BodyLimit m_bodyLimit;
     UploadRoute m_uploadRoute;
+    WebSocketHandoff m_handoff;
     Upload m_upload; // the upload in progress, once the connection is taken off QHttpServer
     bool m_takenOver = false;
     QPointer<QObject> m_server;

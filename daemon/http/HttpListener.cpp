@@ -9,6 +9,7 @@
 #include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QWebSocket>
 
 namespace lightd::http {
 
@@ -103,6 +104,7 @@ QString makeRequestId(const QByteArray &incoming)
 HttpListener::HttpListener(Router &router, Authenticate authenticate, QObject *parent)
     : QAbstractHttpServer(parent), m_router(router), m_authenticate(std::move(authenticate))
 {
+    connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpListener::consoleConnected);
 }
 
 quint16 HttpListener::start(const QHostAddress &address, quint16 port)
@@ -132,6 +134,12 @@ void HttpListener::adopt(QTcpSocket *socket)
                                           return uploadFor(head, peer);
                                       });
     guard->setHttpServer(this);
+    guard->setWebSocketHandoff([this](QTcpSocket *s) { m_webSockets.handleConnection(s); });
+}
+
+std::unique_ptr<QWebSocket> HttpListener::nextPendingConsole()
+{
+    return std::unique_ptr<QWebSocket>(m_webSockets.nextPendingConnection());
 }
 
 bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

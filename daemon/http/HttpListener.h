@@ -4,6 +4,7 @@
 
 #include <QAbstractHttpServer>
 #include <QSslConfiguration>
+#include <QWebSocketServer>
 #include <functional>
 
 class QTcpServer;
@@ -35,6 +36,12 @@ public:
     void stop();
     QString errorString() const { return m_error; }
     quint64 inFlight() const { return m_inFlight; }
+    // WebSocket connections whose upgrade passed the check, ready to be taken (same-port consoles).
+    bool hasPendingConsole() const { return m_webSockets.hasPendingConnections(); }
+    std::unique_ptr<QWebSocket> nextPendingConsole();
+
+Q_SIGNALS:
+    void consoleConnected();
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -53,6 +60,7 @@ private:
     ConnectionGuard::BodyLimit m_bodyLimit;
     QSslConfiguration m_tls;
     QTcpServer *m_server = nullptr;
+    QWebSocketServer m_webSockets{QStringLiteral("lightd"), QWebSocketServer::NonSecureMode};
     QString m_error;
     bool m_accessLog = true;
     qint64 m_uploadLimit = 1024LL * 1024 * 1024;

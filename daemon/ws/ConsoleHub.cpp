@@ -1,0 +1,176 @@
+#include "ws/ConsoleHub.h"
+
+#include "containers/ContainerManager.h"
+#include "lightd/ContainerStats.h"
+#include "lightd/ErrorCodes.h"
+#include "lightd/Events.h"
+#include "lightd/JsonUtil.h"
+#include "lightd/Keys.h"
+#include "volumes/VolumeRegistry.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QWebSocket>
+
+namespace lightd::ws {
+using containers::ContainerRuntime;
+
+ConsoleHub::ConsoleHub(ContainerRuntime *runtime, containers::ContainerManager &manager,
+                       volumes::VolumeRegistry &volumes, const Config &config, QObject *parent)
+    : QObject(parent), m_runtime(runtime), m_manager(manager), m_volumes(volumes), m_config(config)
+{
+    m_window.start();
+    connect(runtime, &ContainerRuntime::stateChanged, this,
+            [this](ContainerState s) { broadcast(events::State, toString(s), false); });
+    connect(runtime, &ContainerRuntime::consoleLine, this, [this](quint64, const QString &line) { onConsoleLine(line); });
+    connect(runtime, &ContainerRuntime::installLine, this,
+            [this](const QString &line) { broadcast(events::Install, line, true); });
+    connect(runtime, &ContainerRuntime::daemonMessage, this,
+            [this](const QString &m) { broadcast(events::DaemonMessage, m, false); });
+    connect(runtime, &ContainerRuntime::statsSample, this, [this](const containers::StatsSample &) {
+        broadcast(events::Stats, statsData(), true);
+    });
+}
+
+ConsoleHub::~ConsoleHub()
+{
+    for (auto *v : std::as_const(m_viewers))
+        v->disconnect(this);
+}
+
+QString ConsoleHub::frame(QLatin1StringView event, const QJsonValue &data)
+{
+    return QString::fromUtf8(json::encode(QJsonObject{{events::FieldEvent, event}, {events::FieldData, data}}));
+}
+
+void ConsoleHub::broadcast(QLatin1StringView event, const QJsonValue &data, bool droppable)
+{
+    if (m_viewers.isEmpty())
+        return;
+    const QString f = frame(event, data); // encoded once, whatever the number of viewers
+    for (auto *v : std::as_const(m_viewers))
+        v->send(f, droppable);
+}
+
+void ConsoleHub::onConsoleLine(const QString &line)
+{
+    if (m_window.elapsed() >= m_config.console.throttleIntervalMs) {
+        if (m_throttling && m_skipped > 0)
+            broadcast(events::DaemonMessage,
+                      QStringLiteral("Console output resumed; %1 lines were not shown (see the logs endpoint for history)").arg(m_skipped), false);
+        m_window.restart();
+        m_windowLines = 0;
+        m_skipped = 0;
+        m_throttling = false;
+    }
+    if (++m_windowLines > m_config.console.throttleLines) {
+        if (!m_throttling) {
+            m_throttling = true;
+            broadcast(events::DaemonMessage,
+                      QStringLiteral("Console output is being throttled (more than %1 lines per %2 ms)")
+                          .arg(m_config.console.throttleLines).arg(m_config.console.throttleIntervalMs), false);
+        }
+        ++m_skipped;
+        return;
+    }
+    broadcast(events::Console, line, true);
+}
+
+QJsonObject ConsoleHub::statsData() const
+{
+    ContainerStats s;
+    if (m_runtime) {
+        if (const auto last = m_runtime->lastStats()) {
+            s.cpuAbsolute = last->cpuAbsolute;
+            s.memoryBytes = last->memoryBytes;
+            s.memoryLimitBytes = last->memoryLimitBytes;
+            s.rxBytes = last->rxBytes;
+            s.txBytes = last->txBytes;
+        }
+        s.uptime = m_runtime->uptimeMs() / 1000;
+        s.state = toString(m_runtime->state());
+        try {
+            s.diskBytes = m_volumes.get(m_runtime->record().dto.volumeId).usedBytes;
+        } catch (...) {
+        }
+    }
+    return s.toJson();
+}
+
+void ConsoleHub::addViewer(ViewerSession *viewer)
+{
+    if (!m_runtime) {
+        viewer->close(1001, QStringLiteral("container removed"));
+        return;
+    }
+    // State, then history, then live: all on this thread, so no line can fall between them.
+    viewer->send(frame(events::State, toString(m_runtime->state())), false);
+    QJsonArray history;
+    for (const auto &l : m_runtime->history(m_config.websocket.historyLines))
+        history.append(l);
+    viewer->send(frame(events::Logs, history), false);
+    m_viewers.append(viewer);
+    connect(viewer, &ViewerSession::messageReceived, this, [this, viewer](const QString &t) { onMessage(viewer, t); });
+    connect(viewer, &ViewerSession::rateLimited, this, [viewer] {
+        viewer->send(frame(events::Error, QJsonObject{{keys::Code, codes::RateLimited},
+                                                      {keys::Message, QStringLiteral("Too many messages; slow down")}}), false);
+    });
+    connect(viewer, &ViewerSession::closed, this, [this, viewer] {
+        m_viewers.removeAll(viewer);
+        viewer->deleteLater();
+    });
+}
+
+void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
+{
+    auto error = [viewer](QLatin1StringView code, const QString &message) {
+        viewer->send(frame(events::Error, QJsonObject{{keys::Code, code}, {keys::Message, message}}), false);
+    };
+    QJsonParseError perr{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &perr);
+    if (perr.error != QJsonParseError::NoError || !doc.isObject())
+        return error(codes::InvalidJson, QStringLiteral("Messages must be JSON objects with an \"event\" field"));
+    const QJsonObject msg = doc.object();
+    const QString event = msg.value(events::FieldEvent).toString();
+    if (!m_runtime)
+        return error(codes::ContainerNotFound, QStringLiteral("Container not found"));
+    if (event == events::SendCommand) {
+        const QJsonValue cmd = msg.value(keys::Command);
+        if (!cmd.isString() || cmd.toString().size() > 4096 || cmd.toString().contains(QLatin1Char('\n')))
+            return error(codes::InvalidField, QStringLiteral("'command' must be one line of at most 4096 characters"));
+        if (auto err = m_runtime->sendCommand(cmd.toString()))
+            return error(QLatin1StringView(err->code().toLatin1()), err->message());
+    } else if (event == events::Power) {
+        const auto action = containers::powerActionFromString(msg.value(QStringLiteral("action")).toString());
+        if (!action)
+            return error(codes::InvalidField, QStringLiteral("'action' must be start, stop, restart, kill, suspend or resume"));
+        if (!m_manager.engineAvailable())
+            return error(codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
+        if (auto err = m_runtime->requestPower(*action))
+            return error(QLatin1StringView(err->code().toLatin1()), err->message());
+    } else if (event == events::RequestLogs) {
+        const QJsonValue linesValue = msg.value(keys::Lines);
+        const int lines = linesValue.isUndefined() ? m_config.websocket.historyLines : linesValue.toInt(-1);
+        if (lines < 1 || lines > 100000)
+            return error(codes::InvalidField, QStringLiteral("'lines' must be an integer between 1 and 100000"));
+        QJsonArray history;
+        for (const auto &l : m_runtime->history(lines))
+            history.append(l);
+        viewer->send(frame(events::Logs, history), false);
+    } else if (event == events::RequestStats) {
+        viewer->send(frame(events::Stats, statsData()), false);
+    } else {
+        error(codes::BadRequest, QStringLiteral("Unknown event '%1'").arg(event));
+    }
+}
+
+void ConsoleHub::containerRemoved()
+{
+    const QString last = m_runtime ? toString(m_runtime->state()) : QStringLiteral("ready");
+    broadcast(events::State, last, false);
+    broadcast(events::DaemonMessage, QStringLiteral("Container deleted"), false);
+    const auto viewers = m_viewers;
+    for (auto *v : viewers)
+        v->close(1000, QStringLiteral("container deleted"));
+}
+} // namespace lightd::ws

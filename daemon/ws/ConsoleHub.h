@@ -1,0 +1,49 @@
+#pragma once
+#include "config/Config.h"
+#include "containers/ContainerRuntime.h"
+#include "ws/ViewerSession.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace lightd::containers { class ContainerManager; }
+namespace lightd::volumes { class VolumeRegistry; }
+
+namespace lightd::ws {
+// Fans one container's console, state, install, stats and daemon messages out to every viewer. It
+// listens to the container runtime (which owns the single Docker attach and stats streams), encodes
+// each frame once, applies the console throttle, and answers viewers' messages.
+class ConsoleHub final : public QObject
+{
+    Q_OBJECT
+public:
+    ConsoleHub(containers::ContainerRuntime *runtime, containers::ContainerManager &manager,
+               volumes::VolumeRegistry &volumes, const Config &config, QObject *parent = nullptr);
+    ~ConsoleHub() override;
+
+    void addViewer(ViewerSession *viewer);
+    int viewerCount() const { return int(m_viewers.size()); }
+    // The container is being deleted: last state frame, a notice, a clean close for everyone.
+    void containerRemoved();
+
+private:
+    void broadcast(QLatin1StringView event, const QJsonValue &data, bool droppable);
+    void onConsoleLine(const QString &line);
+    void onMessage(ViewerSession *viewer, const QString &text);
+    QJsonObject statsData() const;
+    static QString frame(QLatin1StringView event, const QJsonValue &data);
+
+    QPointer<containers::ContainerRuntime> m_runtime;
+    containers::ContainerManager &m_manager;
+    volumes::VolumeRegistry &m_volumes;
+    const Config &m_config;
+    QList<ViewerSession *> m_viewers;
+    // throttle window
+    QElapsedTimer m_window;
+    int m_windowLines = 0;
+    quint64 m_skipped = 0;
+    bool m_throttling = false;
+};
+} // namespace lightd::ws

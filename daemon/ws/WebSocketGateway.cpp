@@ -1,0 +1,124 @@
+#include "ws/WebSocketGateway.h"
+
+#include "auth/AuthGuard.h"
+#include "containers/ContainerManager.h"
+#include "http/HttpListener.h"
+#include "lightd/ErrorCodes.h"
+#include "ws/ConsoleHub.h"
+#include "ws/ViewerSession.h"
+
+#include <QUrl>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+namespace lightd::ws {
+using http::ApiError;
+
+namespace {
+// "/ws/<id>" -> id; empty for anything else.
+QString containerFromPath(const QString &path)
+{
+    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    if (parts.size() != 2 || parts[0] != QLatin1StringView("ws"))
+        return {};
+    return QUrl::fromPercentEncoding(parts[1].toUtf8());
+}
+} // namespace
+
+WebSocketGateway::WebSocketGateway(http::HttpListener &listener, auth::AuthGuard &auth,
+                                   containers::ContainerManager &manager, volumes::VolumeRegistry &volumes,
+                                   const Config &config, QObject *parent)
+    : QObject(parent), m_listener(listener), m_auth(auth), m_manager(manager), m_volumes(volumes), m_config(config)
+{
+    connect(&listener, &http::HttpListener::consoleConnected, this, &WebSocketGateway::onNewConnection);
+    connect(&manager, &containers::ContainerManager::containerRemoved, this, [this](const QString &id) {
+        if (auto *hub = m_hubs.take(id)) {
+            hub->containerRemoved();
+            hub->deleteLater();
+        }
+    });
+}
+
+std::optional<ApiError> WebSocketGateway::checkUpgrade(const http::RequestHead &head, const QHostAddress &peer)
+{
+    const QUrl url(QString::fromLatin1(head.target));
+    const QString id = containerFromPath(url.path(QUrl::FullyEncoded));
+    if (head.method != "GET" || id.isEmpty())
+        return ApiError(404, codes::RouteNotFound, QStringLiteral("No WebSocket endpoint at %1").arg(url.path()));
+    QString token = QUrlQuery(url.query(QUrl::FullyEncoded)).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+    if (token.isEmpty()) {
+        const QByteArray auth = head.header("authorization");
+        if (auth.startsWith("Bearer "))
+            token = QString::fromUtf8(auth.mid(7).trimmed());
+    }
+    auto *rt = m_manager.find(id);
+    if (auto err = m_auth.checkConsole(token, rt ? rt->record().dto.internalId : id, peer))
+        return err;
+    if (!rt)
+        return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found"));
+    const QByteArray origin = head.header("origin");
+    const QStringList &allowed = m_config.server.allowedOrigins;
+    if (!origin.isEmpty() && !allowed.isEmpty() && !allowed.contains(QStringLiteral("*"))
+        && !allowed.contains(QString::fromUtf8(origin)))
+        return ApiError(403, codes::Forbidden, QStringLiteral("Origin %1 is not allowed").arg(QString::fromUtf8(origin)));
+    return std::nullopt;
+}
+
+ConsoleHub *WebSocketGateway::hubFor(const QString &internalId)
+{
+    if (auto *hub = m_hubs.value(internalId))
+        return hub;
+    auto *rt = m_manager.find(internalId);
+    if (!rt)
+        return nullptr;
+    auto *hub = new ConsoleHub(rt, m_manager, m_volumes, m_config, this);
+    m_hubs.insert(rt->record().dto.internalId, hub);
+    return hub;
+}
+
+void WebSocketGateway::onNewConnection()
+{
+    while (m_listener.hasPendingConsole()) {
+        std::unique_ptr<QWebSocket> socket = m_listener.nextPendingConsole();
+        if (!socket)
+            continue;
+        const QString id = containerFromPath(socket->requestUrl().path(QUrl::FullyEncoded));
+        auto *rt = m_manager.find(id);
+        ConsoleHub *hub = rt ? hubFor(rt->record().dto.internalId) : nullptr;
+        if (!hub) { // deleted between the upgrade check and now
+            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("container not found"));
+            continue;
+        }
+        ViewerSession::Limits limits;
+        limits.queueFrames = m_config.websocket.sendQueueFrames;
+        limits.messagesPerSecond = m_config.websocket.messagesPerSecond;
+        limits.maxMessageBytes = qint64(m_config.websocket.maxMessageKb) * 1024;
+        socket->setParent(nullptr);
+        auto *viewer = new ViewerSession(std::move(socket), limits, hub);
+        hub->addViewer(viewer);
+    }
+}
+
+int WebSocketGateway::viewerCount() const
+{
+    int n = 0;
+    for (auto *hub : m_hubs)
+        n += hub->viewerCount();
+    return n;
+}
+
+QJsonObject WebSocketGateway::metrics() const
+{
+    int attach = 0, stats = 0;
+    for (auto *rt : m_manager.all()) {
+        attach += rt->attachOpen() ? 1 : 0;
+        stats += rt->statsOpen() ? 1 : 0;
+    }
+    return QJsonObject{{QStringLiteral("containers"), int(m_manager.all().size())},
+                       {QStringLiteral("websocket_viewers"), viewerCount()},
+                       {QStringLiteral("docker_streams"),
+                        QJsonObject{{QStringLiteral("attach"), attach},
+                                    {QStringLiteral("stats"), stats},
+                                    {QStringLiteral("events"), m_manager.engineAvailable() ? 1 : 0}}}};
+}
+} // namespace lightd::ws

@@ -1,0 +1,50 @@
+#pragma once
+#include "lightd/ContainerStats.h"
+
+#include <QObject>
+#include <QStringList>
+#include <QUrl>
+#include <QWebSocket>
+
+namespace lightd {
+// Typed client of one container console (API.md section 6): frames become signals, commands and
+// power actions become calls. Used by the GUI, the tests and the benchmarks; JSON stays in here.
+class ConsoleSocket final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ConsoleSocket(QObject *parent = nullptr);
+
+    // baseUrl is the daemon's http(s) URL; the ws(s) URL is derived from it.
+    void open(const QUrl &baseUrl, const QString &internalId, const QString &token, const QByteArray &origin = {});
+    void close();
+    bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
+    QWebSocket &socket() { return m_socket; }
+
+    void sendCommand(const QString &command);
+    void power(const QString &action); // start, stop, restart, kill, suspend, resume
+    void requestLogs(int lines);
+    void requestStats();
+    void sendRaw(const QString &text);
+
+    static QUrl consoleUrl(const QUrl &baseUrl, const QString &internalId, const QString &token);
+
+Q_SIGNALS:
+    void connected();
+    void disconnected(int closeCode, const QString &reason);
+    void stateChanged(const QString &state);
+    void consoleLine(const QString &line);
+    void installLine(const QString &line);
+    void logs(const QStringList &lines);
+    void stats(const lightd::ContainerStats &stats);
+    void daemonMessage(const QString &message);
+    void errorFrame(const QString &code, const QString &message);
+    // Anything the socket itself reports (handshake refused, network error).
+    void socketError(const QString &message);
+
+private:
+    void onText(const QString &text);
+    void sendEvent(const QJsonObject &object);
+    QWebSocket m_socket;
+};
+} // namespace lightd
