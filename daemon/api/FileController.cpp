@@ -1,35 +1,294 @@
 #include "api/FileController.h"
 
 #include "http/ApiError.h"
+#include "http/JsonFields.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/Keys.h"
+#include "volumes/ArchiveCompressor.h"
+#include "volumes/ArchiveExtractor.h"
+#include "volumes/DownloadStage.h"
+#include "volumes/FileManager.h"
+#include "volumes/QuotaTracker.h"
+#include "volumes/Sandbox.h"
+#include "volumes/UploadSink.h"
+#include "volumes/VolumesLog.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QThreadPool>
+#include <QUrl>
+#include <cmath>
 
 namespace lightd::api {
 using namespace http;
-
-struct FileController::Impl
-{
-};
+using volumes::PathParts;
+namespace paths = volumes::paths;
 
 namespace {
-[[noreturn]] void notYet()
+constexpr double kMiB = 1024.0 * 1024.0;
+
+double round2(double v)
 {
-    throw ApiError(501, codes::Internal, QStringLiteral("File operations are not available yet"));
+    return std::round(v * 100.0) / 100.0;
+}
+
+PathParts bodyPath(const QJsonObject &o, QLatin1StringView key)
+{
+    return paths::parse(fields::requireString(o, key));
+}
+
+PathParts queryPath(const HttpRequest &req, bool required)
+{
+    if (required && !req.query.hasQueryItem(QStringLiteral("path")))
+        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Query parameter 'path' is required"));
+    return paths::parse(req.queryValue(QStringLiteral("path")));
+}
+
+// Content-Disposition that survives any file name: a sanitized ASCII fallback plus RFC 5987 UTF-8.
+QByteArray attachmentHeader(const QByteArray &name)
+{
+    QByteArray ascii;
+    for (const char c : name)
+        ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? c : '_';
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + QUrl::toPercentEncoding(QString::fromUtf8(name));
+}
+
+QString defaultArchiveName(volumes::ArchiveFormat f)
+{
+    const QString ext = f == volumes::ArchiveFormat::Zip   ? QStringLiteral("zip")
+                        : f == volumes::ArchiveFormat::Tar ? QStringLiteral("tar")
+                                                           : QStringLiteral("tar.gz");
+    return QStringLiteral("archive-%1.%2").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), ext);
 }
 } // namespace
 
-FileController::FileController(volumes::VolumeRegistry &, const Config &) : d(std::make_unique<Impl>()) {}
+struct FileController::Impl
+{
+    volumes::VolumeRegistry &registry;
+    qint64 uploadLimit;
+    volumes::DownloadStage downloads;
+    QThreadPool archives; // compress/decompress: blocking libarchive work, off the event loop
+
+    Impl(volumes::VolumeRegistry &r, const Config &config)
+        : registry(r), uploadLimit(qint64(config.files.uploadLimitMb) * 1024 * 1024), downloads(r.root())
+    {
+        archives.setMaxThreadCount(2);
+    }
+    ~Impl() { archives.waitForDone(); }
+
+    VolumeDto volume(const HttpRequest &req) const { return registry.get(req.param(QStringLiteral("id"))); }
+    volumes::FileManager files(const VolumeDto &v) const
+    {
+        return volumes::FileManager(registry.sandbox(v.volumeId), registry.quota(), v.volumeId);
+    }
+
+    // Runs job on the archive pool and answers from the main thread (the Responder's home).
+    void runAsync(Responder responder, std::function<HttpResponse()> job)
+    {
+        archives.start([responder, job = std::move(job)] {
+            std::optional<HttpResponse> ok;
+            std::optional<ApiError> error;
+            try {
+                ok = job();
+            } catch (const ApiError &e) {
+                error = e;
+            } catch (const std::exception &e) {
+                qCWarning(lcVolumes) << "archive job failed:" << e.what();
+                error = ApiError::internal();
+            }
+            QMetaObject::invokeMethod(qApp, [responder, ok, error] {
+                if (ok)
+                    responder.send(*ok);
+                else
+                    responder.fail(*error);
+            }, Qt::QueuedConnection);
+        });
+    }
+};
+
+FileController::FileController(volumes::VolumeRegistry &registry, const Config &config)
+    : d(std::make_unique<Impl>(registry, config))
+{
+    registry.quota().startPeriodicRefresh(config.volumes.quotaCheckS);
+}
+
 FileController::~FileController() = default;
-HttpResponse FileController::list(const HttpRequest &) { notYet(); }
-HttpResponse FileController::read(const HttpRequest &) { notYet(); }
-HttpResponse FileController::write(const HttpRequest &) { notYet(); }
-std::unique_ptr<BodySink> FileController::upload(const HttpRequest &) { notYet(); }
-HttpResponse FileController::remove(const HttpRequest &) { notYet(); }
-HttpResponse FileController::mkdir(const HttpRequest &) { notYet(); }
-HttpResponse FileController::copy(const HttpRequest &) { notYet(); }
-HttpResponse FileController::rename(const HttpRequest &) { notYet(); }
-HttpResponse FileController::chmod(const HttpRequest &) { notYet(); }
-void FileController::compress(const HttpRequest &, Responder r) { r.fail(ApiError(501, codes::Internal, QStringLiteral("File operations are not available yet"))); }
-void FileController::decompress(const HttpRequest &, Responder r) { r.fail(ApiError(501, codes::Internal, QStringLiteral("File operations are not available yet"))); }
-HttpResponse FileController::quota(const HttpRequest &) { notYet(); }
-HttpResponse FileController::resize(const HttpRequest &) { notYet(); }
+
+HttpResponse FileController::list(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const PathParts dir = queryPath(req, false);
+    QJsonArray files;
+    for (const auto &e : d->files(v).list(dir))
+        files.append(e.toJson());
+    return HttpResponse::json(200, QJsonObject{{keys::Path, paths::join(dir)}, {keys::Files, files}});
+}
+
+HttpResponse FileController::read(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const PathParts path = queryPath(req, true);
+    volumes::FileManager::OpenFile f = d->files(v).openForRead(path);
+    // The HTTP layer opens a path later; give it one that names this very inode (see DownloadStage).
+    HttpResponse r = HttpResponse::file(200, f.mimetype, d->downloads.stage(f.fd.get()), f.size);
+    const QString dl = req.queryValue(QStringLiteral("download"));
+    if (!dl.isEmpty() && dl != QLatin1StringView("0") && dl != QLatin1StringView("false"))
+        r.headers.append({QByteArrayLiteral("Content-Disposition"), attachmentHeader(f.name)});
+    return r;
+}
+
+HttpResponse FileController::write(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const QJsonObject o = req.jsonBody();
+    const PathParts path = bodyPath(o, keys::Path);
+    const auto content = o.value(keys::Content);
+    if (!content.isString() && !content.isUndefined() && !content.isNull())
+        fields::invalid(keys::Content, QStringLiteral("must be a string"));
+    d->files(v).write(path, content.toString().toUtf8());
+    return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("File written successfully")},
+                                               {keys::Path, paths::join(path)}});
+}
+
+std::unique_ptr<BodySink> FileController::upload(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const PathParts path = queryPath(req, true);
+    const auto sandbox = d->registry.sandbox(v.volumeId);
+    return std::make_unique<volumes::UploadSink>(*sandbox, d->registry.quota(), v.volumeId, path, d->uploadLimit);
+}
+
+HttpResponse FileController::remove(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    d->files(v).remove(queryPath(req, true));
+    return HttpResponse::message(200, QStringLiteral("Deleted"));
+}
+
+HttpResponse FileController::mkdir(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const PathParts path = bodyPath(req.jsonBody(), keys::Path);
+    d->files(v).makeDirectory(path);
+    return HttpResponse::json(201, QJsonObject{{keys::Message, QStringLiteral("Folder created")},
+                                               {keys::Path, paths::join(path)}});
+}
+
+HttpResponse FileController::copy(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const QJsonObject o = req.jsonBody();
+    const PathParts src = bodyPath(o, keys::Source);
+    const PathParts dst = bodyPath(o, keys::Destination);
+    d->files(v).copy(src, dst);
+    return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Copied successfully")},
+                                               {keys::Source, paths::join(src)},
+                                               {keys::Destination, paths::join(dst)}});
+}
+
+HttpResponse FileController::rename(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const QJsonObject o = req.jsonBody();
+    const PathParts src = bodyPath(o, keys::Source);
+    const PathParts dst = bodyPath(o, keys::Destination);
+    d->files(v).rename(src, dst);
+    return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Renamed successfully")},
+                                               {keys::Source, paths::join(src)},
+                                               {keys::Destination, paths::join(dst)}});
+}
+
+HttpResponse FileController::chmod(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const QJsonObject o = req.jsonBody();
+    const PathParts path = bodyPath(o, keys::Path);
+    const mode_t mode = volumes::FileManager::parseMode(fields::requireString(o, keys::Mode));
+    d->files(v).chmod(path, mode);
+    return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Permissions changed")},
+                                               {keys::Path, paths::join(path)},
+                                               {keys::Mode, volumes::FileManager::modeString(mode)}});
+}
+
+void FileController::compress(const HttpRequest &req, Responder responder)
+{
+    const VolumeDto v = d->volume(req);
+    const QJsonObject o = req.jsonBody();
+    const QJsonArray list = fields::requireArray(o, keys::Paths);
+    if (list.isEmpty())
+        fields::invalid(keys::Paths, QStringLiteral("must not be empty"));
+    QList<PathParts> inputs;
+    for (const auto &p : list) {
+        if (!p.isString())
+            fields::invalid(keys::Paths, QStringLiteral("must be an array of strings"));
+        inputs.append(paths::parse(p.toString()));
+    }
+    const QString formatText = fields::optionalString(o, keys::Format).value_or(QStringLiteral("tar.gz"));
+    const auto format = volumes::parseArchiveFormat(formatText);
+    if (!format)
+        fields::invalid(keys::Format, QStringLiteral("must be one of zip, tar, tar.gz"));
+    const auto outputName = fields::optionalString(o, keys::OutputName);
+    const PathParts output = paths::parse(outputName && !outputName->isEmpty() ? *outputName : defaultArchiveName(*format));
+    if (output.isEmpty())
+        fields::invalid(keys::OutputName, QStringLiteral("must name a file"));
+    auto sandbox = d->registry.sandbox(v.volumeId);
+    auto *quota = &d->registry.quota();
+    d->runAsync(responder, [sandbox, quota, id = v.volumeId, inputs, fmt = *format, output] {
+        const qint64 size = volumes::compressPaths(*sandbox, *quota, id, inputs, fmt, output);
+        return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Compressed successfully")},
+                                                   {keys::ArchivePath, paths::join(output)},
+                                                   {keys::Size, size}});
+    });
+}
+
+void FileController::decompress(const HttpRequest &req, Responder responder)
+{
+    const VolumeDto v = d->volume(req);
+    const QJsonObject o = req.jsonBody();
+    const PathParts archive = bodyPath(o, keys::ArchivePath);
+    const auto destText = fields::optionalString(o, keys::Destination);
+    // Default: beside the archive.
+    const PathParts destination = destText ? paths::parse(*destText) : archive.mid(0, archive.size() - 1);
+    auto sandbox = d->registry.sandbox(v.volumeId);
+    auto *quota = &d->registry.quota();
+    d->runAsync(responder, [sandbox, quota, id = v.volumeId, archive, destination] {
+        volumes::extractArchive(*sandbox, *quota, id, archive, destination);
+        return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Decompressed successfully")},
+                                                   {keys::Destination, paths::join(destination)}});
+    });
+}
+
+HttpResponse FileController::quota(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const qint64 used = d->registry.quota().usedBytes(v.volumeId);
+    QJsonObject out{{keys::UsedMb, round2(double(used) / kMiB)}};
+    if (v.quotaMb && *v.quotaMb > 0) {
+        const double limit = double(*v.quotaMb) * kMiB;
+        out.insert(keys::SizeMb, *v.quotaMb);
+        out.insert(keys::AvailableMb, round2(std::max(0.0, limit - double(used)) / kMiB));
+        out.insert(keys::PercentageUsed, round2(double(used) * 100.0 / limit));
+    } else {
+        out.insert(keys::SizeMb, QJsonValue::Null);
+        out.insert(keys::AvailableMb, QJsonValue::Null);
+        out.insert(keys::PercentageUsed, 0);
+    }
+    return HttpResponse::json(200, out);
+}
+
+HttpResponse FileController::resize(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const QJsonObject o = req.jsonBody();
+    std::optional<qint64> sizeMb;
+    if (!o.contains(keys::SizeMb))
+        fields::requireInt(o, keys::SizeMb, 1, qint64(1) << 30); // throws: missing
+    if (!o.value(keys::SizeMb).isNull()) // null removes the quota
+        sizeMb = fields::requireInt(o, keys::SizeMb, 1, qint64(1) << 30);
+    d->registry.setQuota(v.volumeId, sizeMb);
+    return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Volume resized")},
+                                               {keys::VolumeId, v.volumeId},
+                                               {keys::SizeMb, sizeMb ? QJsonValue(*sizeMb) : QJsonValue(QJsonValue::Null)}});
+}
 } // namespace lightd::api

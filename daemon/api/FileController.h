@@ -9,7 +9,8 @@
 #include <memory>
 
 namespace lightd::api {
-// Files inside volumes (API.md section 4): every client path goes through the volume Sandbox.
+// Files inside volumes (API.md section 4): every client path goes through the volume Sandbox;
+// archives run on a worker pool and answer through the Responder.
 class FileController final
 {
 public:

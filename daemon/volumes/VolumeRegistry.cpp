@@ -2,6 +2,8 @@
 
 #include "http/ApiError.h"
 #include "lightd/ErrorCodes.h"
+#include "volumes/QuotaTracker.h"
+#include "volumes/Sandbox.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -16,8 +18,21 @@ VolumeRegistry::VolumeRegistry(storage::Database &db, const QString &volumesPath
 {
     QDir().mkpath(m_root);
     const auto all = m_repo.all();
-    for (const auto &v : all)
+    m_quota = new QuotaTracker(this);
+    for (const auto &v : all) {
         m_volumes.insert(v.volumeId, v);
+        m_quota->track(v.volumeId, v.path, v.quotaMb, v.usedBytes);
+    }
+    connect(m_quota, &QuotaTracker::usageChanged, this, &VolumeRegistry::setUsedBytes);
+    connect(m_quota, &QuotaTracker::quotaExceeded, this, &VolumeRegistry::quotaExceeded);
+}
+
+std::shared_ptr<Sandbox> VolumeRegistry::sandbox(const QString &id) const
+{
+    auto it = m_volumes.constFind(id);
+    if (it == m_volumes.cend())
+        throw ApiError::notFound(codes::VolumeNotFound, QStringLiteral("Volume not found"));
+    return std::make_shared<Sandbox>(it->path);
 }
 
 VolumeDto VolumeRegistry::create(std::optional<qint64> quotaMb)
@@ -36,6 +51,7 @@ VolumeDto VolumeRegistry::create(std::optional<qint64> quotaMb)
         throw;
     }
     m_volumes.insert(v.volumeId, v);
+    m_quota->track(v.volumeId, v.path, v.quotaMb, 0);
     return v;
 }
 
@@ -68,6 +84,7 @@ void VolumeRegistry::remove(const QString &idOrPrefix)
                                  QStringLiteral("Volume is used by container %1").arg(users.join(QStringLiteral(", "))));
     m_repo.remove(v.volumeId);
     m_volumes.remove(v.volumeId);
+    m_quota->untrack(v.volumeId);
     // Rename first so the id is gone at once; the (possibly long) tree removal runs off the event loop.
     const QString trash = QDir(m_root).filePath(QStringLiteral(".trash-") + v.volumeId);
     if (QDir().rename(v.path, trash)) {
@@ -82,6 +99,7 @@ void VolumeRegistry::setQuota(const QString &id, std::optional<qint64> quotaMb)
         throw ApiError::notFound(codes::VolumeNotFound, QStringLiteral("Volume not found"));
     m_repo.setQuota(id, quotaMb);
     it->quotaMb = quotaMb;
+    m_quota->setQuotaMb(id, quotaMb);
 }
 
 void VolumeRegistry::setUsedBytes(const QString &id, qint64 used)

@@ -1,0 +1,35 @@
+#pragma once
+#include "http/BodySink.h"
+#include "volumes/AtomicFile.h"
+#include "volumes/PathRules.h"
+
+#include <memory>
+
+namespace lightd::volumes {
+class QuotaTracker;
+class Sandbox;
+
+// PUT files/content: the body goes chunk by chunk into a temp file beside the target (created
+// through the sandbox), each chunk charged to the quota first; finish() renames it over the target,
+// abort() removes it. The old file stays intact until the rename.
+class UploadSink final : public http::BodySink
+{
+public:
+    UploadSink(const Sandbox &sandbox, QuotaTracker &quota, QString volumeId, const PathParts &path,
+               qint64 limitBytes);
+    ~UploadSink() override;
+
+    void write(const char *data, qint64 size) override;
+    http::HttpResponse finish() override;
+    void abort() override;
+
+private:
+    QuotaTracker &m_quota;
+    QString m_volumeId;
+    QString m_shown;
+    qint64 m_limit;
+    qint64 m_oldSize = 0;
+    std::unique_ptr<AtomicFile> m_file;
+    bool m_done = false;
+};
+} // namespace lightd::volumes

@@ -1,0 +1,3 @@
+#include "volumes/VolumesLog.h"
+
+Q_LOGGING_CATEGORY(lcVolumes, "lightd.volumes")
