@@ -225,7 +225,7 @@ Sandbox::Leaf Sandbox::leaf(const PathParts &parts, bool createParents, bool fol
                 continue;
             }
         }
-        hook("resolved");
+        hook("leaf");
         return Leaf{std::move(dir), name};
     }
 }

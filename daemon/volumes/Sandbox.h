@@ -51,8 +51,9 @@ public:
     static UniqueFd reopen(int pathFd, int flags);
     static bool kernelHasOpenat2();
 
-    // Test-only: called between resolution steps ("walk") and after a path is resolved and before it
-    // is used ("resolved"), so tests can swap directories for symlinks at the worst moment.
+    // Test-only: called between resolution steps ("walk"), after a path is resolved ("resolved") and
+    // after a leaf's parent is resolved ("leaf"), i.e. right before use, so tests can swap
+    // directories for symlinks at the worst moment.
     using TestHook = std::function<void(const char *stage)>;
     static void setTestHook(TestHook hook);
 
