@@ -363,11 +363,22 @@ ConfigResult load(const QString &path, bool createIfMissing)
         }
     }
     QString error;
-    const auto json = readJson(path, error);
+    auto json = readJson(path, error);
     if (!json) {
         ConfigResult r;
         r.error = error;
         return r;
+    }
+    // A config without a master token (e.g. the packaged one) gets one now, written back, so the
+    // token stays the same across restarts.
+    if (lookup(*json, QStringLiteral("authorization.token")).isUndefined()) {
+        json = assign(*json, {QStringLiteral("authorization"), QStringLiteral("token")}, generateToken());
+        const QString err = writeJson(path, *json);
+        if (!err.isEmpty()) {
+            ConfigResult r;
+            r.error = QStringLiteral("authorization.token: missing, and cannot write a new one to %1: %2").arg(path, err);
+            return r;
+        }
     }
     return fromJson(*json, path);
 }
