@@ -76,6 +76,18 @@ inline QList<RouteEntry> routeTable()
         const auto m = it.next();
         out.append({m.captured(1).toLatin1(), m.captured(2), m.captured(3)});
     }
+    // routes registered in a loop: for (const char *verb : {"start", ...}) r.add("POST", s("/x/") + ...(verb), ...)
+    static const QRegularExpression loop(QStringLiteral(
+        R"re(for\s*\(\s*const char \*(\w+)\s*:\s*\{([^}]*)\}\s*\)\s*r\.add(?:Async|Upload)?\(\s*"([A-Z]+)"\s*,\s*s\("([^"]+)"\)\s*\+\s*QLatin1StringView\(\1\)\s*,\s*Access::(\w+))re"));
+    auto lit = loop.globalMatch(text);
+    while (lit.hasNext()) {
+        const auto m = lit.next();
+        out.removeIf([&](const RouteEntry &e) { return e.pattern == m.captured(4) && e.method == m.captured(3).toLatin1(); });
+        static const QRegularExpression word(QStringLiteral("\"([^\"]+)\""));
+        auto w = word.globalMatch(m.captured(2));
+        while (w.hasNext())
+            out.append({m.captured(3).toLatin1(), m.captured(4) + w.next().captured(1), m.captured(5)});
+    }
     return out;
 }
 
