@@ -68,7 +68,7 @@ const Key kKeys[] = {
     {"remote.node_id", Kind::String},
     {"sftp.enabled", Kind::Bool},
     {"sftp.host", Kind::String},
-    {"sftp.port", Kind::Int, 1, 65535},
+    {"sftp.port", Kind::Int, 0, 65535}, // 0: any free port (tests)
 };
 
 const char *const kSecretKeys[] = {"authorization.token", "remote.token", "server.tls.key"};
