@@ -63,9 +63,9 @@ protected:
     void incomingConnection(qintptr handle) override
     {
         QTcpSocket *socket = nullptr;
-        if (!m_listener->m_tls.isNull()) {
+        if (m_listener->m_tls) {
             auto *ssl = new QSslSocket(this);
-            ssl->setSslConfiguration(m_listener->m_tls);
+            ssl->setSslConfiguration(*m_listener->m_tls);
             socket = ssl;
         } else {
             socket = new QTcpSocket(this);

@@ -6,6 +6,7 @@
 #include <QSslConfiguration>
 #include <QWebSocketServer>
 #include <functional>
+#include <optional>
 
 class QTcpServer;
 
@@ -58,7 +59,8 @@ private:
     ConnectionGuard::Limits m_limits;
     ConnectionGuard::UpgradeCheck m_upgradeCheck;
     ConnectionGuard::BodyLimit m_bodyLimit;
-    QSslConfiguration m_tls;
+    // Only constructed when TLS is configured: building one loads the TLS backend (OpenSSL).
+    std::optional<QSslConfiguration> m_tls;
     QTcpServer *m_server = nullptr;
     QWebSocketServer m_webSockets{QStringLiteral("lightd"), QWebSocketServer::NonSecureMode};
     QString m_error;
