@@ -50,7 +50,8 @@ QString ApiClient::encodeSegment(const QString &segment)
     return QString::fromLatin1(QUrl::toPercentEncoding(segment));
 }
 
-QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body)
+QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path, const QByteArray &body,
+                               const QByteArray &contentType)
 {
     QUrl url = m_baseUrl;
     const auto query = path.indexOf(QLatin1Char('?'));
@@ -63,15 +64,15 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path, co
     req.setRawHeader("Accept", kVendorAccept);
     req.setTransferTimeout(m_timeoutMs);
     if (!body.isEmpty())
-        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setHeader(QNetworkRequest::ContentTypeHeader, contentType);
     return m_nam->sendCustomRequest(req, method, body);
 }
 
 template <typename T, typename Parse>
-void ApiClient::call(const QByteArray &method, const QString &path, const QByteArray &body, Parse parse,
-                     Callback<T> done)
+QNetworkReply *ApiClient::call(const QByteArray &method, const QString &path, const QByteArray &body, Parse parse,
+                               Callback<T> done, const QByteArray &contentType)
 {
-    QNetworkReply *reply = send(method, path, body);
+    QNetworkReply *reply = send(method, path, body, contentType);
     connect(reply, &QNetworkReply::finished, this, [reply, parse, done = std::move(done)] {
         reply->deleteLater();
         ApiResult<T> result;
@@ -87,7 +88,9 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QByteA
         } else {
             result.error.status = status;
             if (status == 0) {
-                result.error.code = QStringLiteral("network_error");
+                // TLS failures get their own code so a client can tell "wrong certificate" from "down".
+                const bool tls = reply->error() == QNetworkReply::SslHandshakeFailedError;
+                result.error.code = tls ? QStringLiteral("tls_error") : QStringLiteral("network_error");
                 result.error.message = reply->errorString();
             } else {
                 result.error.code = doc.object().value(keys::Code).toString();
@@ -96,6 +99,7 @@ void ApiClient::call(const QByteArray &method, const QString &path, const QByteA
         }
         done(result);
     });
+    return reply;
 }
 
 void ApiClient::request(const QByteArray &method, const QString &path, const QJsonObject &body,
@@ -255,6 +259,126 @@ void ApiClient::consoleLines(const QString &internalId, int lines, Callback<QStr
     call<QStringList>(
         "GET", QStringLiteral("/containers/%1/logs?lines=%2").arg(encodeSegment(internalId)).arg(lines), {},
         [](const QJsonObject &o) { return json::toStringList(o.value(keys::Lines).toArray()); },
+        std::move(done));
+}
+
+QString ApiClient::volumePath(const QString &volumeId, const QString &tail)
+{
+    return QStringLiteral("/volumes/") + encodeSegment(volumeId) + tail;
+}
+
+void ApiClient::listFiles(const QString &volumeId, const QString &path, Callback<FileListDto> done)
+{
+    call<FileListDto>("GET", volumePath(volumeId, QStringLiteral("/files?path=")) + encodeSegment(path), {},
+                      &FileListDto::fromJson, std::move(done));
+}
+
+void ApiClient::readFile(const QString &volumeId, const QString &path, Callback<QByteArray> done,
+                         ProgressCallback progress)
+{
+    QNetworkReply *reply =
+        call<QByteArray>("GET", volumePath(volumeId, QStringLiteral("/files/content?path=")) + encodeSegment(path),
+                         {}, [](const QJsonObject &) { return QByteArray(); }, std::move(done));
+    if (progress)
+        connect(reply, &QNetworkReply::downloadProgress, this, progress);
+}
+
+void ApiClient::writeFile(const QString &volumeId, const QString &path, const QString &content, JsonCallback done)
+{
+    request("POST", volumePath(volumeId, QStringLiteral("/files")),
+            QJsonObject{{keys::Path, path}, {QLatin1StringView("content"), content}}, std::move(done));
+}
+
+void ApiClient::uploadFile(const QString &volumeId, const QString &path, const QByteArray &data, JsonCallback done,
+                           ProgressCallback progress)
+{
+    QNetworkReply *reply =
+        call<QJsonObject>("PUT", volumePath(volumeId, QStringLiteral("/files/content?path=")) + encodeSegment(path),
+                          data, [](const QJsonObject &o) { return o; }, std::move(done),
+                          QByteArrayLiteral("application/octet-stream"));
+    if (progress)
+        connect(reply, &QNetworkReply::uploadProgress, this, progress);
+}
+
+void ApiClient::deleteFile(const QString &volumeId, const QString &path, JsonCallback done)
+{
+    request("DELETE", volumePath(volumeId, QStringLiteral("/files?path=")) + encodeSegment(path), std::move(done));
+}
+
+void ApiClient::createFolder(const QString &volumeId, const QString &path, JsonCallback done)
+{
+    request("POST", volumePath(volumeId, QStringLiteral("/folders")), QJsonObject{{keys::Path, path}},
+            std::move(done));
+}
+
+void ApiClient::renameFile(const QString &volumeId, const QString &source, const QString &destination,
+                           JsonCallback done)
+{
+    request("POST", volumePath(volumeId, QStringLiteral("/rename")),
+            QJsonObject{{QLatin1StringView("source"), source}, {QLatin1StringView("destination"), destination}},
+            std::move(done));
+}
+
+void ApiClient::copyFile(const QString &volumeId, const QString &source, const QString &destination,
+                         JsonCallback done)
+{
+    request("POST", volumePath(volumeId, QStringLiteral("/copy")),
+            QJsonObject{{QLatin1StringView("source"), source}, {QLatin1StringView("destination"), destination}},
+            std::move(done));
+}
+
+void ApiClient::compressFiles(const QString &volumeId, const QStringList &paths, const QString &format,
+                              const QString &outputName, JsonCallback done)
+{
+    request("POST", volumePath(volumeId, QStringLiteral("/compress")),
+            QJsonObject{{QLatin1StringView("paths"), json::fromStringList(paths)},
+                        {QLatin1StringView("format"), format},
+                        {QLatin1StringView("output_name"), outputName}},
+            std::move(done));
+}
+
+void ApiClient::decompressFile(const QString &volumeId, const QString &archivePath, const QString &destination,
+                               JsonCallback done)
+{
+    request("POST", volumePath(volumeId, QStringLiteral("/decompress")),
+            QJsonObject{{QLatin1StringView("archive_path"), archivePath},
+                        {QLatin1StringView("destination"), destination}},
+            std::move(done));
+}
+
+void ApiClient::volumeQuota(const QString &volumeId, Callback<QuotaDto> done)
+{
+    call<QuotaDto>("GET", volumePath(volumeId, QStringLiteral("/quota")), {}, &QuotaDto::fromJson, std::move(done));
+}
+
+void ApiClient::resizeVolume(const QString &volumeId, qint64 sizeMb, JsonCallback done)
+{
+    request("POST", volumePath(volumeId, QStringLiteral("/resize")), QJsonObject{{keys::SizeMb, sizeMb}},
+            std::move(done));
+}
+
+void ApiClient::billingRates(Callback<BillingRatesDto> done)
+{
+    call<BillingRatesDto>("GET", QStringLiteral("/billing/rates"), {}, &BillingRatesDto::fromJson, std::move(done));
+}
+
+void ApiClient::billingEstimate(const EstimateRequestDto &request, Callback<BillingEstimateDto> done)
+{
+    call<BillingEstimateDto>("POST", QStringLiteral("/billing/estimate"), json::encode(request.toJson()),
+                             &BillingEstimateDto::fromJson, std::move(done));
+}
+
+void ApiClient::billingUsage(const QString &internalId, const QString &period, Callback<UsageDto> done)
+{
+    call<UsageDto>("GET", QStringLiteral("/billing/usage/%1/%2").arg(encodeSegment(internalId), encodeSegment(period)),
+                   {}, &UsageDto::fromJson, std::move(done));
+}
+
+void ApiClient::billingContainers(Callback<QStringList> done)
+{
+    call<QStringList>(
+        "GET", QStringLiteral("/billing/containers"), {},
+        [](const QJsonObject &o) { return json::toStringList(o.value(keys::Containers).toArray()); },
         std::move(done));
 }
 } // namespace lightd

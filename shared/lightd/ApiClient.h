@@ -1,6 +1,8 @@
 #pragma once
 #include "lightd/ApiResult.h"
+#include "lightd/BillingDto.h"
 #include "lightd/ContainerDto.h"
+#include "lightd/FileDto.h"
 #include "lightd/PortDto.h"
 #include "lightd/TokenDto.h"
 #include "lightd/VolumeDto.h"
@@ -23,6 +25,8 @@ public:
     template <typename T>
     using Callback = std::function<void(const ApiResult<T> &)>;
     using JsonCallback = Callback<QJsonObject>;
+    // Bytes moved so far and the total (-1 while unknown), for long uploads and downloads.
+    using ProgressCallback = std::function<void(qint64 done, qint64 total)>;
 
     explicit ApiClient(QObject *parent = nullptr);
 
@@ -66,13 +70,40 @@ public:
     void sendCommand(const QString &internalId, const QString &command, JsonCallback done);
     void consoleLines(const QString &internalId, int lines, Callback<QStringList> done);
 
+    // files inside a volume (API.md section 4); paths are relative to the volume root
+    void listFiles(const QString &volumeId, const QString &path, Callback<FileListDto> done);
+    void readFile(const QString &volumeId, const QString &path, Callback<QByteArray> done,
+                  ProgressCallback progress = {});
+    void writeFile(const QString &volumeId, const QString &path, const QString &content, JsonCallback done);
+    void uploadFile(const QString &volumeId, const QString &path, const QByteArray &data, JsonCallback done,
+                    ProgressCallback progress = {});
+    void deleteFile(const QString &volumeId, const QString &path, JsonCallback done);
+    void createFolder(const QString &volumeId, const QString &path, JsonCallback done);
+    void renameFile(const QString &volumeId, const QString &source, const QString &destination, JsonCallback done);
+    void copyFile(const QString &volumeId, const QString &source, const QString &destination, JsonCallback done);
+    // format: zip, tar or tar.gz
+    void compressFiles(const QString &volumeId, const QStringList &paths, const QString &format,
+                       const QString &outputName, JsonCallback done);
+    void decompressFile(const QString &volumeId, const QString &archivePath, const QString &destination,
+                        JsonCallback done);
+    void volumeQuota(const QString &volumeId, Callback<QuotaDto> done);
+    void resizeVolume(const QString &volumeId, qint64 sizeMb, JsonCallback done);
+
+    // billing (API.md section 7); period: hourly, daily or monthly
+    void billingRates(Callback<BillingRatesDto> done);
+    void billingEstimate(const EstimateRequestDto &request, Callback<BillingEstimateDto> done);
+    void billingUsage(const QString &internalId, const QString &period, Callback<UsageDto> done);
+    void billingContainers(Callback<QStringList> done);
+
     static QString encodeSegment(const QString &segment);
 
 private:
-    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body);
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body,
+                        const QByteArray &contentType = QByteArrayLiteral("application/json"));
     template <typename T, typename Parse>
-    void call(const QByteArray &method, const QString &path, const QByteArray &body, Parse parse,
-              Callback<T> done);
+    QNetworkReply *call(const QByteArray &method, const QString &path, const QByteArray &body, Parse parse,
+                        Callback<T> done, const QByteArray &contentType = QByteArrayLiteral("application/json"));
+    static QString volumePath(const QString &volumeId, const QString &tail);
 
     QNetworkAccessManager *m_nam;
     QUrl m_baseUrl;
