@@ -1,0 +1,73 @@
+#pragma once
+#include "views/NodeSidebar.h"
+
+#include <QMainWindow>
+#include <QPointer>
+
+class QLabel;
+class QProgressBar;
+class QStackedWidget;
+
+namespace lightd::gui {
+class BillingPage;
+class ContainerDetailPage;
+class ContainersPage;
+class FilesPage;
+class NodeConnection;
+class NodeManager;
+class Page;
+class PortsPage;
+class VolumesPage;
+
+// The operator's window: nodes on the left, the selected node's header and page on the right,
+// long operations in the status bar. Geometry and the last node and page are remembered.
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(NodeManager *nodes, QWidget *parent = nullptr);
+
+    void showPage(NodeConnection *node, PageId page);
+    void restoreLastNode();
+    NodeSidebar *sidebar() const { return m_sidebar; }
+    ContainersPage *containersPage() const { return m_containers; }
+    PortsPage *portsPage() const { return m_ports; }
+    VolumesPage *volumesPage() const { return m_volumes; }
+    FilesPage *filesPage() const { return m_files; }
+    BillingPage *billingPage() const { return m_billing; }
+    ContainerDetailPage *detailPage() const { return m_detail; }
+    QStackedWidget *stack() const { return m_stack; }
+    NodeConnection *currentNode() const;
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void buildHeader(QWidget *host);
+    void updateHeader();
+    void updateActivity();
+    void addNode();
+    void editNode(NodeConnection *node);
+    void removeNode(NodeConnection *node);
+    void openFiles(const QString &volumeId);
+    void openContainer(const QString &internalId);
+    void refreshCurrent();
+
+    NodeManager *m_nodes;
+    NodeSidebar *m_sidebar;
+    QStackedWidget *m_stack;
+    ContainersPage *m_containers;
+    PortsPage *m_ports;
+    VolumesPage *m_volumes;
+    FilesPage *m_files;
+    BillingPage *m_billing;
+    ContainerDetailPage *m_detail;
+    QPointer<NodeConnection> m_node;
+    QLabel *m_nodeName;
+    QLabel *m_nodeUrl;
+    QLabel *m_stateChip;
+    QLabel *m_activityLabel;
+    QProgressBar *m_activityBar;
+};
+} // namespace lightd::gui

@@ -1,0 +1,5 @@
+#include "app/GuiLog.h"
+
+namespace lightd::gui {
+Q_LOGGING_CATEGORY(lcGui, "lightd.gui")
+}

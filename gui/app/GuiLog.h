@@ -1,0 +1,6 @@
+#pragma once
+#include <QLoggingCategory>
+
+namespace lightd::gui {
+Q_DECLARE_LOGGING_CATEGORY(lcGui)
+}

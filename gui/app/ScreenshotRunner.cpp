@@ -1,0 +1,103 @@
+#include "app/ScreenshotRunner.h"
+
+#include "MainWindow.h"
+#include "app/GuiLog.h"
+#include "dialogs/AddPortsDialog.h"
+#include "dialogs/CreateContainerDialog.h"
+#include "dialogs/NodeDialog.h"
+#include "models/FilesModel.h"
+#include "models/PortsModel.h"
+#include "models/VolumesModel.h"
+#include "nodes/NodeConnection.h"
+#include "pages/FilesPage.h"
+#include "pages/PortsPage.h"
+#include "pages/VolumesPage.h"
+#include "widgets/TableView.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QTimer>
+
+namespace lightd::gui {
+ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, QObject *parent)
+    : QObject(parent), m_window(window), m_dir(dir)
+{
+    QDir().mkpath(dir);
+    auto page = [this](PageId id) { return [this, id] { m_window->showPage(m_window->currentNode(), id); }; };
+    m_steps = {
+        page(PageId::Containers),
+        [this] { shoot(QStringLiteral("01-containers")); },
+        page(PageId::Ports),
+        [this] {
+            m_window->portsPage()->view()->selectRow(1);
+            shoot(QStringLiteral("02-ports"));
+        },
+        page(PageId::Volumes),
+        [this] {
+            m_window->volumesPage()->view()->selectRow(0);
+            shoot(QStringLiteral("03-volumes"));
+        },
+        [this] {
+            auto *volumes = m_window->volumesPage()->model();
+            // The volume with files in it makes the better picture.
+            QString id;
+            qint64 most = -1;
+            for (const auto &v : volumes->rows())
+                if (v.usedBytes > most) {
+                    most = v.usedBytes;
+                    id = v.volumeId;
+                }
+            if (!id.isEmpty())
+                Q_EMIT m_window->volumesPage()->browseRequested(id);
+        },
+        [this] { shoot(QStringLiteral("04-files")); },
+        page(PageId::Billing),
+        [this] { shoot(QStringLiteral("05-billing")); },
+        [this] {
+            AddPortsDialog dialog(AddPortsDialog::Mode::Range, m_window);
+            dialog.show();
+            QApplication::processEvents();
+            shoot(QStringLiteral("06-add-ports-dialog"), &dialog);
+        },
+        [this] {
+            CreateContainerDialog dialog(m_window);
+            dialog.setVolumes(m_window->volumesPage()->model()->rows());
+            dialog.setPorts(m_window->portsPage()->model()->rows());
+            dialog.show();
+            QApplication::processEvents();
+            shoot(QStringLiteral("07-create-container-dialog"), &dialog);
+        },
+    };
+}
+
+void ScreenshotRunner::start()
+{
+    // Wait for the node to connect (at most 15 s) so the pages show data, not "Connecting…".
+    NodeConnection *node = m_window->currentNode();
+    if (node && !node->isConnected() && m_waitedMs < 15000) {
+        m_waitedMs += 250;
+        QTimer::singleShot(250, this, &ScreenshotRunner::start);
+        return;
+    }
+    QTimer::singleShot(1500, this, &ScreenshotRunner::next);
+}
+
+void ScreenshotRunner::next()
+{
+    if (m_index >= m_steps.size()) {
+        qCInfo(lcGui) << "screenshots saved to" << m_dir;
+        QApplication::quit();
+        return;
+    }
+    m_steps.at(m_index++)();
+    QTimer::singleShot(1200, this, &ScreenshotRunner::next);
+}
+
+void ScreenshotRunner::shoot(const QString &name, QWidget *widget)
+{
+    QWidget *target = widget ? widget : static_cast<QWidget *>(m_window);
+    const QString path = QDir(m_dir).filePath(name + QStringLiteral(".png"));
+    if (!target->grab().save(path))
+        qCWarning(lcGui) << "could not save" << path;
+}
+} // namespace lightd::gui

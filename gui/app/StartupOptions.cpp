@@ -1,0 +1,38 @@
+#include "app/StartupOptions.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+
+namespace lightd::gui {
+StartupOptions StartupOptions::parse(const QCoreApplication &app)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Desktop administration for lightd nodes."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption connect(QStringLiteral("connect"),
+                                     QCoreApplication::translate("main", "Connect to the node at <url> for this session."),
+                                     QStringLiteral("url"));
+    const QCommandLineOption token(QStringLiteral("token"),
+                                   QCoreApplication::translate("main", "Token for --connect (default: $LIGHTD_TOKEN)."),
+                                   QStringLiteral("token"));
+    const QCommandLineOption name(QStringLiteral("node-name"), QCoreApplication::translate("main", "Display name for --connect."),
+                                  QStringLiteral("name"));
+    const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("main", "UI language, e.g. de or en."),
+                                  QStringLiteral("code"));
+    const QCommandLineOption shots(QStringLiteral("screenshot-dir"),
+                                   QCoreApplication::translate("main", "Save a screenshot of every page into <dir> and quit."),
+                                   QStringLiteral("dir"));
+    parser.addOptions({connect, token, name, lang, shots});
+    parser.process(app);
+
+    StartupOptions o;
+    if (parser.isSet(connect))
+        o.connectUrl = QUrl::fromUserInput(parser.value(connect));
+    o.token = parser.isSet(token) ? parser.value(token) : qEnvironmentVariable("LIGHTD_TOKEN");
+    o.nodeName = parser.value(name);
+    o.language = parser.value(lang);
+    o.screenshotDir = parser.value(shots);
+    return o;
+}
+} // namespace lightd::gui

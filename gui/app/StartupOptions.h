@@ -1,0 +1,19 @@
+#pragma once
+#include <QString>
+#include <QUrl>
+
+class QCoreApplication;
+
+namespace lightd::gui {
+// Command line of lightd-gui.
+struct StartupOptions
+{
+    QUrl connectUrl;     // --connect URL: a session-only node (not saved)
+    QString token;       // --token T, or LIGHTD_TOKEN
+    QString nodeName;    // --node-name N (Qt itself takes --name)
+    QString language;    // --lang de
+    QString screenshotDir; // --screenshot-dir DIR: cycle the pages, save PNGs, quit
+
+    static StartupOptions parse(const QCoreApplication &app);
+};
+} // namespace lightd::gui

@@ -1,0 +1,63 @@
+#include "app/Translations.h"
+
+#include "app/GuiLog.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QSettings>
+#include <QTranslator>
+
+namespace lightd::gui::translations {
+namespace {
+const QString kKey = QStringLiteral("ui/language");
+}
+
+QString configuredLanguage()
+{
+    return QSettings().value(kKey).toString();
+}
+
+void setConfiguredLanguage(const QString &code)
+{
+    QSettings().setValue(kKey, code);
+}
+
+QStringList available()
+{
+    return {QStringLiteral("en"), QStringLiteral("de")};
+}
+
+QString displayName(const QString &code)
+{
+    const QLocale locale(code);
+    const QString native = locale.nativeLanguageName();
+    return native.isEmpty() ? code : native.left(1).toUpper() + native.mid(1);
+}
+
+QString install(const QString &overrideCode)
+{
+    static QTranslator *app = nullptr;
+    static QTranslator *qt = nullptr;
+    for (QTranslator **t : {&app, &qt}) {
+        if (*t) {
+            QCoreApplication::removeTranslator(*t);
+            delete *t;
+            *t = nullptr;
+        }
+    }
+    QString code = overrideCode.isEmpty() ? configuredLanguage() : overrideCode;
+    const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
+    QLocale::setDefault(locale);
+    app = new QTranslator(QCoreApplication::instance());
+    // The .qm files are embedded under :/i18n by the executable.
+    if (app->load(locale, QStringLiteral("lightd_gui"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QCoreApplication::installTranslator(app);
+        qCInfo(lcGui) << "UI language:" << app->language();
+    }
+    qt = new QTranslator(QCoreApplication::instance());
+    if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"), QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    return locale.name();
+}
+} // namespace lightd::gui::translations

@@ -1,0 +1,162 @@
+#include "dialogs/CreateContainerDialog.h"
+
+#include "dialogs/ContainerForm.h"
+#include "models/Format.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFontDatabase>
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace lightd::gui {
+CreateContainerDialog::CreateContainerDialog(QWidget *parent)
+    : QDialog(parent), m_id(new QLineEdit(this)), m_image(new QLineEdit(this)), m_startup(new QLineEdit(this)),
+      m_pattern(new QLineEdit(this)), m_volume(new QComboBox(this)), m_ports(new QListWidget(this)),
+      m_memory(new QSpinBox(this)), m_cpu(new QDoubleSpinBox(this)), m_env(new QPlainTextEdit(this)),
+      m_install(new QPlainTextEdit(this)), m_problems(new QLabel(this))
+{
+    setWindowTitle(tr("New container"));
+    resize(620, 640);
+    auto *layout = new QVBoxLayout(this);
+    auto *tabs = new QTabWidget(this);
+    layout->addWidget(tabs, 1);
+
+    auto *general = new QWidget(tabs);
+    auto *form = new QFormLayout(general);
+    m_id->setPlaceholderText(tr("e.g. survival-1"));
+    form->addRow(tr("Name (internal ID)"), m_id);
+    m_image->setPlaceholderText(tr("e.g. itzg/minecraft-server:latest"));
+    form->addRow(tr("Docker image"), m_image);
+    m_startup->setPlaceholderText(tr("e.g. java -Xmx2G -jar server.jar nogui"));
+    form->addRow(tr("Startup command"), m_startup);
+    m_pattern->setPlaceholderText(tr("optional regex, e.g. Done \\(.*\\)! For help"));
+    m_pattern->setToolTip(tr("The container counts as running once a console line matches this."));
+    form->addRow(tr("Start pattern"), m_pattern);
+    form->addRow(tr("Volume"), m_volume);
+    m_ports->setSelectionMode(QAbstractItemView::NoSelection);
+    m_ports->setMinimumHeight(110);
+    m_ports->setMaximumHeight(150);
+    m_ports->setToolTip(tr("Tick the free pool ports this container binds; the container port is the same number."));
+    form->addRow(tr("Host ports"), m_ports);
+    m_memory->setRange(0, 1024 * 1024);
+    m_memory->setSuffix(tr(" MiB"));
+    m_memory->setSpecialValueText(tr("Unlimited"));
+    m_memory->setValue(2048);
+    form->addRow(tr("Memory limit"), m_memory);
+    m_cpu->setRange(0, 256);
+    m_cpu->setDecimals(1);
+    m_cpu->setSingleStep(0.5);
+    m_cpu->setSpecialValueText(tr("Unlimited"));
+    m_cpu->setSuffix(tr(" cores"));
+    m_cpu->setValue(2);
+    form->addRow(tr("CPU limit"), m_cpu);
+    tabs->addTab(general, tr("General"));
+
+    auto *advanced = new QWidget(tabs);
+    auto *adv = new QFormLayout(advanced);
+    m_env->setPlaceholderText(tr("One KEY=value per line"));
+    m_env->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    adv->addRow(tr("Environment"), m_env);
+    m_install->setPlaceholderText(tr("#!/bin/sh\n# runs once in the volume before the first start"));
+    m_install->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    adv->addRow(tr("Install script"), m_install);
+    tabs->addTab(advanced, tr("Advanced"));
+
+    m_problems->setObjectName(QStringLiteral("dialogHint"));
+    m_problems->setProperty("error", true);
+    m_problems->setWordWrap(true);
+    layout->addWidget(m_problems);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_create = buttons->button(QDialogButtonBox::Ok);
+    m_create->setText(tr("Create"));
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    for (QLineEdit *e : {m_id, m_image, m_startup, m_pattern})
+        connect(e, &QLineEdit::textChanged, this, &CreateContainerDialog::validate);
+    connect(m_volume, &QComboBox::currentIndexChanged, this, &CreateContainerDialog::validate);
+    connect(m_env, &QPlainTextEdit::textChanged, this, &CreateContainerDialog::validate);
+    validate();
+}
+
+void CreateContainerDialog::setVolumes(const QList<VolumeDto> &volumes)
+{
+    m_volume->clear();
+    for (const VolumeDto &v : volumes)
+        m_volume->addItem(v.quotaMb ? tr("%1 (%2 quota)").arg(v.volumeId, format::bytes(*v.quotaMb * 1024 * 1024))
+                                    : v.volumeId,
+                          v.volumeId);
+    if (volumes.isEmpty())
+        m_volume->setPlaceholderText(tr("No volume on this node: create one first"));
+    validate();
+}
+
+void CreateContainerDialog::setPorts(const QList<PortDto> &ports)
+{
+    m_ports->clear();
+    for (const PortDto &p : ports) {
+        if (p.inUse)
+            continue;
+        auto *item = new QListWidgetItem(QStringLiteral("%1:%2/%3").arg(p.ip).arg(p.port).arg(p.protocol.toUpper()), m_ports);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Unchecked);
+        item->setData(Qt::UserRole, QVariant::fromValue(p.port));
+        item->setData(Qt::UserRole + 1, p.ip);
+        item->setData(Qt::UserRole + 2, p.protocol);
+    }
+}
+
+CreateContainerDto CreateContainerDialog::form() const
+{
+    CreateContainerDto f;
+    f.internalId = m_id->text().trimmed();
+    f.image = m_image->text().trimmed();
+    f.startupCommand = m_startup->text().trimmed();
+    f.startPattern = m_pattern->text();
+    f.volumeId = m_volume->currentData().toString();
+    for (int i = 0; i < m_ports->count(); ++i) {
+        const QListWidgetItem *item = m_ports->item(i);
+        if (item->checkState() != Qt::Checked)
+            continue;
+        PortBindingDto b;
+        b.hostPort = item->data(Qt::UserRole).toInt();
+        b.containerPort = b.hostPort;
+        b.ip = item->data(Qt::UserRole + 1).toString();
+        b.protocol = item->data(Qt::UserRole + 2).toString();
+        f.ports.append(b);
+    }
+    f.limits.memory = qint64(m_memory->value()) * 1024 * 1024;
+    f.limits.cpu = m_cpu->value();
+    for (const QString &line : m_env->toPlainText().split(u'\n', Qt::SkipEmptyParts)) {
+        const qsizetype eq = line.indexOf(u'=');
+        f.env.insert(eq < 0 ? line.trimmed() + u'=' : line.left(eq).trimmed(), eq < 0 ? QString() : line.mid(eq + 1));
+    }
+    f.installScript = m_install->toPlainText();
+    return f;
+}
+
+QStringList CreateContainerDialog::problems() const
+{
+    return validateContainer(form());
+}
+
+void CreateContainerDialog::validate()
+{
+    const QStringList list = problems();
+    m_create->setEnabled(list.isEmpty());
+    // Only complain about fields the operator has touched or that are broken, not an empty form.
+    const bool pristine = m_id->text().isEmpty() && m_image->text().isEmpty() && m_startup->text().isEmpty();
+    m_problems->setText(pristine ? QString() : list.join(u'\n'));
+    m_problems->setVisible(!pristine && !list.isEmpty());
+}
+} // namespace lightd::gui

@@ -1,0 +1,44 @@
+#include "dialogs/SettingsDialog.h"
+
+#include "app/Translations.h"
+#include "nodes/TokenStore.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QSettings>
+
+namespace lightd::gui {
+SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_language(new QComboBox(this))
+{
+    setWindowTitle(tr("Settings"));
+    setMinimumWidth(420);
+    auto *form = new QFormLayout(this);
+    m_language->addItem(tr("System default (%1)").arg(translations::displayName(QLocale::system().name().left(2))), QString());
+    for (const QString &code : translations::available())
+        m_language->addItem(translations::displayName(code), code);
+    m_language->setCurrentIndex(qMax(0, m_language->findData(translations::configuredLanguage())));
+    form->addRow(tr("Language"), m_language);
+    auto *hint = new QLabel(tr("A new language applies the next time lightd-gui starts."), this);
+    hint->setObjectName(QStringLiteral("dialogHint"));
+    form->addRow(hint);
+    auto *storage = new QLabel(TokenStore::defaultBackend() == TokenStore::Backend::Keychain
+                                   ? tr("Node tokens are stored in the system keychain.")
+                                   : tr("Node tokens are stored in %1 (no keychain available).").arg(QSettings().fileName()),
+                               this);
+    storage->setObjectName(QStringLiteral("dialogHint"));
+    storage->setWordWrap(true);
+    form->addRow(tr("Tokens"), storage);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+void SettingsDialog::accept()
+{
+    translations::setConfiguredLanguage(m_language->currentData().toString());
+    QDialog::accept();
+}
+} // namespace lightd::gui

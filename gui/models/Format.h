@@ -1,0 +1,9 @@
+#pragma once
+#include <QString>
+
+namespace lightd::gui::format {
+QString bytes(qint64 bytes);           // "1.5 GiB"
+QString timestamp(qint64 unixSeconds); // locale short date and time, "—" for 0
+QString money(double amount);          // locale currency-less number with 4 decimals below 1
+QString shortId(const QString &id, int length = 12);
+} // namespace lightd::gui::format

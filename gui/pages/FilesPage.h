@@ -1,0 +1,80 @@
+#pragma once
+#include "lightd/FileDto.h"
+#include "pages/Page.h"
+
+class QHBoxLayout;
+class QSortFilterProxyModel;
+class QToolButton;
+
+namespace lightd::gui {
+class FilesModel;
+class TableView;
+
+// Browses one volume (API.md section 4): navigate, upload, download, new folder, rename, delete,
+// edit small text files, compress and decompress.
+class FilesPage final : public Page
+{
+    Q_OBJECT
+public:
+    explicit FilesPage(QWidget *parent = nullptr);
+
+    void openVolume(const QString &volumeId);
+    QString volumeId() const { return m_volume; }
+    QString currentPath() const { return m_path; }
+    FilesModel *model() const { return m_model; }
+    TableView *view() const { return m_view; }
+    QStringList selectedNames() const;
+
+    static QString join(const QString &dir, const QString &name);
+    static constexpr qint64 kEditLimit = 1024 * 1024; // bigger files download instead of opening
+
+public Q_SLOTS:
+    void navigate(const QString &path);
+    void createFolder(const QString &name);
+    void rename(const QString &from, const QString &to);
+    void remove(const QStringList &names);
+    void upload(const QStringList &localFiles);
+    void download(const QString &name, const QString &localFile);
+    void compress(const QStringList &names, const QString &format, const QString &outputName);
+    void decompress(const QString &archive, const QString &destination);
+
+Q_SIGNALS:
+    void backRequested();
+
+protected:
+    void poll() override;
+    void clearData() override;
+    QString featureName() const override;
+
+private:
+    void rebuildBreadcrumb();
+    void activate(const QModelIndex &index);
+    void updateActions();
+    void askNewFolder();
+    void askRename();
+    void askDelete();
+    void removeNext(const QStringList &names, int index, int activity);
+    void askUpload();
+    void askDownload();
+    void askCompress();
+    void askDecompress();
+    void editFile(const QString &name);
+    void updateQuota();
+
+    FilesModel *m_model;
+    TableView *m_view;
+    QSortFilterProxyModel *m_proxy;
+    QWidget *m_crumbs;
+    QHBoxLayout *m_crumbLayout;
+    QString m_volume;
+    QString m_path;
+    QToolButton *m_up;
+    QToolButton *m_download;
+    QToolButton *m_rename;
+    QToolButton *m_delete;
+    QToolButton *m_edit;
+    QToolButton *m_compress;
+    QToolButton *m_decompress;
+    int m_quotaTick = 0;
+};
+} // namespace lightd::gui

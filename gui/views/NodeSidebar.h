@@ -1,0 +1,44 @@
+#pragma once
+#include <QWidget>
+
+class QPushButton;
+class QStandardItem;
+class QStandardItemModel;
+class QTreeView;
+
+namespace lightd::gui {
+class NodeConnection;
+class NodeManager;
+
+enum class PageId { Containers, Ports, Volumes, Billing };
+
+// The left column: every node with its connection state, and under each node its pages.
+class NodeSidebar final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit NodeSidebar(NodeManager *nodes, QWidget *parent = nullptr);
+
+    void select(NodeConnection *node, PageId page);
+    NodeConnection *currentNode() const;
+    QTreeView *tree() const { return m_tree; }
+
+Q_SIGNALS:
+    void pageSelected(lightd::gui::NodeConnection *node, lightd::gui::PageId page);
+    void addNodeRequested();
+    void editNodeRequested(lightd::gui::NodeConnection *node);
+    void removeNodeRequested(lightd::gui::NodeConnection *node);
+
+private:
+    void addNode(NodeConnection *node);
+    void removeNode(NodeConnection *node);
+    void updateNode(NodeConnection *node);
+    QStandardItem *itemFor(NodeConnection *node) const;
+    void onCurrentChanged();
+
+    QStandardItemModel *m_model;
+    QTreeView *m_tree;
+    QPushButton *m_edit;
+    QPushButton *m_remove;
+};
+} // namespace lightd::gui

@@ -1,0 +1,195 @@
+// Models, parsers and widgets of lightd-gui that need no daemon.
+#include "dialogs/ContainerForm.h"
+#include "feed/RestContainerFeed.h"
+#include "models/ContainersModel.h"
+#include "models/FilesModel.h"
+#include "models/PortsModel.h"
+#include "models/Roles.h"
+#include "models/VolumesModel.h"
+#include "pages/PowerActions.h"
+#include "widgets/AnsiParser.h"
+#include "widgets/CommandLine.h"
+#include "widgets/ConsoleWidget.h"
+
+#include <QAbstractItemModelTester>
+#include <QPlainTextEdit>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace lightd;
+using namespace lightd::gui;
+
+class TstGuiModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void portsModelUpdatesInPlace()
+    {
+        PortsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+        QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+        const PortDto a{QStringLiteral("0.0.0.0"), 25565, QStringLiteral("tcp"), false, {}};
+        const PortDto b{QStringLiteral("0.0.0.0"), 25566, QStringLiteral("tcp"), false, {}};
+        const PortDto c{QStringLiteral("0.0.0.0"), 25566, QStringLiteral("udp"), false, {}};
+        model.setRows({a, b});
+        QCOMPARE(model.rowCount(), 2);
+        model.setRows({a, b}); // nothing changed: no signal at all
+        QCOMPARE(changed.size(), 0);
+        PortDto bUsed = b;
+        bUsed.inUse = true;
+        bUsed.container = QStringLiteral("srv");
+        model.setRows({a, bUsed, c});
+        QCOMPARE(changed.size(), 1);
+        QCOMPARE(model.index(1, PortsModel::OwnerColumn).data().toString(), QStringLiteral("srv"));
+        QCOMPARE(model.rowCount(), 3);
+        model.setRows({c});
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.row(0), c);
+        QCOMPARE(reset.size(), 0); // polling never resets
+        QVERIFY(inserted.size() >= 2);
+        QVERIFY(removed.size() >= 1);
+        model.setRows({a, a, b}); // duplicate keys collapse; c goes
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void removesScatteredRows()
+    {
+        VolumesModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QList<VolumeDto> all;
+        for (int i = 0; i < 8; ++i)
+            all.append(VolumeDto{QStringLiteral("v%1").arg(i), QStringLiteral("/p%1").arg(i), i % 2 ? std::optional<qint64>(64) : std::nullopt, i * 1000, 1700000000});
+        model.setRows(all);
+        QList<VolumeDto> some{all[1], all[2], all[5], all[7]};
+        model.setRows(some);
+        QCOMPARE(model.rowCount(), 4);
+        QStringList ids;
+        for (const VolumeDto &v : model.rows())
+            ids << v.volumeId;
+        QCOMPARE(ids, (QStringList{QStringLiteral("v1"), QStringLiteral("v2"), QStringLiteral("v5"), QStringLiteral("v7")}));
+        QCOMPARE(model.index(0, VolumesModel::UsageColumn).data(QuotaBytesRole).toLongLong(), 64LL * 1024 * 1024);
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+    void containersAndFilesModelsPassTheTester()
+    {
+        ContainersModel containers;
+        QAbstractItemModelTester t1(&containers, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        containers.setRows({ContainerSummaryDto{QStringLiteral("mc"), QStringLiteral("abcdef0123456789"), QStringLiteral("running"), QStringLiteral("img")}});
+        QCOMPARE(containers.index(0, ContainersModel::StateColumn).data(StateRole).toString(), QStringLiteral("running"));
+        QCOMPARE(containers.index(0, ContainersModel::DockerIdColumn).data().toString(), QStringLiteral("abcdef012345"));
+        containers.setRows({ContainerSummaryDto{QStringLiteral("mc"), QStringLiteral("abcdef0123456789"), QStringLiteral("stopping"), QStringLiteral("img")}});
+        QCOMPARE(containers.index(0, ContainersModel::StateColumn).data(StateRole).toString(), QStringLiteral("stopping"));
+
+        FilesModel files;
+        QAbstractItemModelTester t2(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        files.setRows({FileEntryDto{QStringLiteral("b.txt"), QStringLiteral("file"), 12, QStringLiteral("0644"), 1, {}},
+                       FileEntryDto{QStringLiteral("z"), QStringLiteral("directory"), 0, QStringLiteral("0755"), 1, {}}});
+        // Directories sort first whatever their name.
+        QVERIFY(files.index(1, 0).data(SortRole).toString() < files.index(0, 0).data(SortRole).toString());
+    }
+
+    void ansiParser()
+    {
+        AnsiParser p;
+        auto spans = p.parse(QStringLiteral("\x1b[1;31mred bold\x1b[0m plain \x1b[38;5;46mgreen\x1b[38;2;1;2;3mrgb\x1b[2K"));
+        QCOMPARE(spans.size(), 4);
+        QCOMPARE(spans[0].text, QStringLiteral("red bold"));
+        QVERIFY(spans[0].style.bold);
+        QCOMPARE(*spans[0].style.foreground, AnsiParser::paletteColor(1));
+        QVERIFY(!spans[1].style.foreground);
+        QCOMPARE(*spans[2].style.foreground, AnsiParser::paletteColor(46));
+        QCOMPARE(*spans[3].style.foreground, QColor(1, 2, 3));
+        // Style carries into the next line, like a terminal.
+        auto next = p.parse(QStringLiteral("still"));
+        QCOMPARE(*next[0].style.foreground, QColor(1, 2, 3));
+        QCOMPARE(p.parse(QStringLiteral("\x1b]0;title\x07text"))[0].text, QStringLiteral("text"));
+    }
+
+    void containerValidationMirrorsTheApi()
+    {
+        CreateContainerDto f;
+        f.internalId = QStringLiteral("survival-1");
+        f.image = QStringLiteral("busybox");
+        f.startupCommand = QStringLiteral("sh");
+        f.volumeId = QStringLiteral("v");
+        QVERIFY(validateContainer(f).isEmpty());
+        QVERIFY(!isValidInternalId(QStringLiteral("-bad")));
+        QVERIFY(!isValidInternalId(QString(65, u'a')));
+        QVERIFY(isValidInternalId(QString(64, u'a')));
+        f.startPattern = QStringLiteral("Done (");
+        QCOMPARE(validateContainer(f).size(), 1);
+        f.startPattern.clear();
+        f.image.clear();
+        f.startupCommand = QStringLiteral("  ");
+        QCOMPARE(validateContainer(f).size(), 2);
+        QVERIFY(!CreateContainerDto{}.toJson().contains(QStringLiteral("limits")));
+    }
+
+    void powerButtonsFollowState()
+    {
+        QVERIFY(powerAllowed(QStringLiteral("ready"), QStringLiteral("start")));
+        QVERIFY(!powerAllowed(QStringLiteral("installing"), QStringLiteral("start")));
+        QVERIFY(!powerAllowed(QStringLiteral("running"), QStringLiteral("start")));
+        QVERIFY(powerAllowed(QStringLiteral("running"), QStringLiteral("stop")));
+        QVERIFY(powerAllowed(QStringLiteral("starting"), QStringLiteral("restart")));
+        QVERIFY(powerAllowed(QStringLiteral("stopping"), QStringLiteral("kill")));
+        QVERIFY(!powerAllowed(QStringLiteral("ready"), QStringLiteral("kill")));
+        QVERIFY(powerAllowed(QStringLiteral("suspended"), QStringLiteral("resume")));
+        QVERIFY(!powerAllowed(QStringLiteral("running"), QStringLiteral("resume")));
+    }
+
+    void logWindowOverlap()
+    {
+        const QStringList a{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")};
+        QCOMPARE(RestContainerFeed::newLines(a, {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}), QStringList{QStringLiteral("4")});
+        QCOMPARE(RestContainerFeed::newLines(a, a), QStringList{});
+        QCOMPARE(RestContainerFeed::newLines({}, a), a);
+    }
+
+    void consoleFollowsTailUnlessScrolledUp()
+    {
+        ConsoleWidget console;
+        console.resize(500, 300);
+        console.setScrollback(1000);
+        console.show();
+        QStringList lines;
+        for (int i = 0; i < 300; ++i)
+            lines << QStringLiteral("\x1b[32mline %1\x1b[0m").arg(i);
+        console.appendLines(lines);
+        QVERIFY(console.isFollowing());
+        QScrollBar *bar = console.output()->verticalScrollBar();
+        bar->setValue(10);
+        console.appendLines({QStringLiteral("more")});
+        QCOMPARE(bar->value(), 10); // the operator reading history is not yanked down
+        console.appendLines(QStringList(2000, QStringLiteral("x")));
+        QVERIFY(console.lineCount() <= 1000); // bounded scrollback
+    }
+
+    void commandHistory()
+    {
+        CommandLine line;
+        QSignalSpy entered(&line, &CommandLine::commandEntered);
+        for (const char *c : {"say one", "say two"}) {
+            line.setText(QString::fromLatin1(c));
+            QTest::keyClick(&line, Qt::Key_Return);
+        }
+        QCOMPARE(entered.size(), 2);
+        line.setText(QStringLiteral("draft"));
+        QTest::keyClick(&line, Qt::Key_Up);
+        QCOMPARE(line.text(), QStringLiteral("say two"));
+        QTest::keyClick(&line, Qt::Key_Up);
+        QCOMPARE(line.text(), QStringLiteral("say one"));
+        QTest::keyClick(&line, Qt::Key_Down);
+        QTest::keyClick(&line, Qt::Key_Down);
+        QCOMPARE(line.text(), QStringLiteral("draft"));
+    }
+};
+
+QTEST_MAIN(TstGuiModels)
+#include "tst_gui_models.moc"

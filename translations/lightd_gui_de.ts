@@ -1,0 +1,1538 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="de_DE" sourcelanguage="en_US">
+<context>
+    <name>lightd::gui::Activity</name>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation><numerusform>%1 (+%n weiterer)</numerusform><numerusform>%1 (+%n weitere)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::AddPortsDialog</name>
+    <message>
+        <source>Single port</source>
+        <translation>Einzelner Port</translation>
+    </message>
+    <message>
+        <source>Range of ports</source>
+        <translation>Portbereich</translation>
+    </message>
+    <message>
+        <source>Last port</source>
+        <translation>Letzter Port</translation>
+    </message>
+    <message>
+        <source>Add ports to the pool</source>
+        <translation>Ports zum Pool hinzufügen</translation>
+    </message>
+    <message>
+        <source>Host address the port binds on; 0.0.0.0 means every interface.</source>
+        <translation>Hostadresse, an die der Port gebunden wird; 0.0.0.0 steht für alle Schnittstellen.</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation>UDP</translation>
+    </message>
+    <message>
+        <source>TCP and UDP</source>
+        <translation>TCP und UDP</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Enter a valid IPv4 or IPv6 address.</source>
+        <translation>Geben Sie eine gültige IPv4- oder IPv6-Adresse ein.</translation>
+    </message>
+    <message>
+        <source>The last port must not be below the first.</source>
+        <translation>Der letzte Port darf nicht kleiner als der erste sein.</translation>
+    </message>
+    <message>
+        <source>At most %1 ports at once.</source>
+        <translation>Höchstens %1 Ports auf einmal.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) will be added to the pool.</source>
+        <translation><numerusform>%n Port wird zum Pool hinzugefügt.</numerusform><numerusform>%n Ports werden zum Pool hinzugefügt.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::BillingPage</name>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>What the node charges and what each container has used.</source>
+        <translation>Was der Knoten berechnet und was jeder Container verbraucht hat.</translation>
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation>Tarife</translation>
+    </message>
+    <message>
+        <source>Memory, per GB-hour</source>
+        <translation>Arbeitsspeicher, je GB-Stunde</translation>
+    </message>
+    <message>
+        <source>CPU, per vCPU-hour</source>
+        <translation>CPU, je vCPU-Stunde</translation>
+    </message>
+    <message>
+        <source>Storage, per GB-hour</source>
+        <translation>Speicherplatz, je GB-Stunde</translation>
+    </message>
+    <message>
+        <source>Egress, per GB</source>
+        <translation>Ausgehender Traffic, je GB</translation>
+    </message>
+    <message>
+        <source>Estimate a server</source>
+        <translation>Server abschätzen</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation>Speicherplatz</translation>
+    </message>
+    <message>
+        <source>Egress per month</source>
+        <translation>Traffic pro Monat</translation>
+    </message>
+    <message>
+        <source> GB</source>
+        <translation> GB</translation>
+    </message>
+    <message>
+        <source> vCPU</source>
+        <translation> vCPU</translation>
+    </message>
+    <message>
+        <source>Calculate</source>
+        <translation>Berechnen</translation>
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation>Stündlich</translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation>Täglich</translation>
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation>Monatlich</translation>
+    </message>
+    <message>
+        <source>Egress</source>
+        <translation>Traffic</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Usage per container</source>
+        <translation>Verbrauch pro Container</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation>Geschätzte Kosten</translation>
+    </message>
+    <message>
+        <source>The estimate</source>
+        <translation>Die Schätzung</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CommandLine</name>
+    <message>
+        <source>Type a command and press Enter</source>
+        <translation>Befehl eingeben und Enter drücken</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CompressDialog</name>
+    <message>
+        <source>Compress</source>
+        <translation>Komprimieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>archive</source>
+        <translation>archiv</translation>
+    </message>
+    <message>
+        <source>Archive name</source>
+        <translation>Archivname</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ConsoleWidget</name>
+    <message>
+        <source>Jump to latest</source>
+        <translation>Zum Neuesten</translation>
+    </message>
+    <message>
+        <source>Type a command and press Enter</source>
+        <translation>Befehl eingeben und Enter drücken</translation>
+    </message>
+    <message>
+        <source>Commands can be sent while the container runs</source>
+        <translation>Befehle können gesendet werden, während der Container läuft</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ContainerDetailPage</name>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Beenden erzwingen</translation>
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>Live samples arrive about once a second while the container runs.</source>
+        <translation>Live-Messwerte kommen etwa einmal pro Sekunde, solange der Container läuft.</translation>
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation>Ressourcen</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Startup command</source>
+        <translation>Startbefehl</translation>
+    </message>
+    <message>
+        <source>Start pattern</source>
+        <translation>Startmuster</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>Speicherlimit</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU-Limit</translation>
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation>%1 Kerne</translation>
+    </message>
+    <message>
+        <source>Docker ID</source>
+        <translation>Docker-ID</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation>Letzter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ContainerForm</name>
+    <message>
+        <source>Enter a name (internal ID).</source>
+        <translation>Geben Sie einen Namen (interne ID) ein.</translation>
+    </message>
+    <message>
+        <source>The name must start with a letter or digit and use only letters, digits, '_', '.' and '-' (at most 64 characters).</source>
+        <translation>Der Name muss mit einem Buchstaben oder einer Ziffer beginnen und darf nur Buchstaben, Ziffern, '_', '.' und '-' enthalten (höchstens 64 Zeichen).</translation>
+    </message>
+    <message>
+        <source>Enter the Docker image.</source>
+        <translation>Geben Sie das Docker-Image ein.</translation>
+    </message>
+    <message>
+        <source>Enter the startup command.</source>
+        <translation>Geben Sie den Startbefehl ein.</translation>
+    </message>
+    <message>
+        <source>Choose a volume.</source>
+        <translation>Wählen Sie ein Volume.</translation>
+    </message>
+    <message>
+        <source>The start pattern is not a valid regular expression: %1.</source>
+        <translation>Das Startmuster ist kein gültiger regulärer Ausdruck: %1.</translation>
+    </message>
+    <message>
+        <source>Environment variable names must not be empty or contain '='.</source>
+        <translation>Namen von Umgebungsvariablen dürfen nicht leer sein und kein '=' enthalten.</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ContainersModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>Image</translation>
+    </message>
+    <message>
+        <source>Docker ID</source>
+        <translation>Docker-ID</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ContainersPage</name>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Game and app servers running on this node.</source>
+        <translation>Game- und App-Server auf diesem Knoten.</translation>
+    </message>
+    <message>
+        <source>New container</source>
+        <translation>Neuer Container</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Console, live stats and details</source>
+        <translation>Konsole, Live-Statistiken und Details</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation>Stoppen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete container</source>
+        <translation>Container löschen</translation>
+    </message>
+    <message>
+        <source>Delete container %1? Its ports are freed; its volume is kept.</source>
+        <translation>Container %1 löschen? Seine Ports werden freigegeben, sein Volume bleibt erhalten.</translation>
+    </message>
+    <message>
+        <source>Search containers, images…</source>
+        <translation>Container, Images suchen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s), %1 running.</source>
+        <translation><numerusform>%n Container, %1 läuft.</numerusform><numerusform>%n Container, %1 laufen.</numerusform></translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation>%1 wird erstellt…</translation>
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation>Erstellen von %1</translation>
+    </message>
+    <message>
+        <source>%1 is being installed: image pull and install script run on the node.</source>
+        <translation>%1 wird installiert: Image-Download und Installationsskript laufen auf dem Knoten.</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>Löschen von %1</translation>
+    </message>
+    <message>
+        <source>Container %1 deleted.</source>
+        <translation>Container %1 gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CreateContainerDialog</name>
+    <message>
+        <source>New container</source>
+        <translation>Neuer Container</translation>
+    </message>
+    <message>
+        <source>e.g. survival-1</source>
+        <translation>z. B. survival-1</translation>
+    </message>
+    <message>
+        <source>Name (internal ID)</source>
+        <translation>Name (interne ID)</translation>
+    </message>
+    <message>
+        <source>e.g. itzg/minecraft-server:latest</source>
+        <translation>z. B. itzg/minecraft-server:latest</translation>
+    </message>
+    <message>
+        <source>Docker image</source>
+        <translation>Docker-Image</translation>
+    </message>
+    <message>
+        <source>e.g. java -Xmx2G -jar server.jar nogui</source>
+        <translation>z. B. java -Xmx2G -jar server.jar nogui</translation>
+    </message>
+    <message>
+        <source>Startup command</source>
+        <translation>Startbefehl</translation>
+    </message>
+    <message>
+        <source>optional regex, e.g. Done \(.*\)! For help</source>
+        <translation>optionaler Regex, z. B. Done \(.*\)! For help</translation>
+    </message>
+    <message>
+        <source>The container counts as running once a console line matches this.</source>
+        <translation>Der Container gilt als laufend, sobald eine Konsolenzeile hierauf passt.</translation>
+    </message>
+    <message>
+        <source>Start pattern</source>
+        <translation>Startmuster</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Tick the free pool ports this container binds; the container port is the same number.</source>
+        <translation>Haken Sie die freien Pool-Ports an, die dieser Container bindet; der Container-Port hat dieselbe Nummer.</translation>
+    </message>
+    <message>
+        <source>Host ports</source>
+        <translation>Host-Ports</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation>Speicherlimit</translation>
+    </message>
+    <message>
+        <source> cores</source>
+        <translation> Kerne</translation>
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation>CPU-Limit</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>Allgemein</translation>
+    </message>
+    <message>
+        <source>One KEY=value per line</source>
+        <translation>Ein SCHLÜSSEL=Wert pro Zeile</translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation>Umgebung</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+# runs once in the volume before the first start</source>
+        <translation>#!/bin/sh
+# läuft einmal im Volume vor dem ersten Start</translation>
+    </message>
+    <message>
+        <source>Install script</source>
+        <translation>Installationsskript</translation>
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation>Erweitert</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>%1 (%2 quota)</source>
+        <translation>%1 (%2 Kontingent)</translation>
+    </message>
+    <message>
+        <source>No volume on this node: create one first</source>
+        <translation>Kein Volume auf diesem Knoten: zuerst eines erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CreateVolumeDialog</name>
+    <message>
+        <source>Limit the size of this volume</source>
+        <translation>Größe dieses Volumes begrenzen</translation>
+    </message>
+    <message>
+        <source>New volume</source>
+        <translation>Neues Volume</translation>
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Writes past the quota are refused; a container filling it is stopped.</source>
+        <translation>Schreibvorgänge über das Kontingent hinaus werden abgelehnt; ein Container, der es füllt, wird gestoppt.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::FilesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Rechte</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::FilesPage</name>
+    <message>
+        <source>Files</source>
+        <translation>Dateien</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Back to the list of volumes</source>
+        <translation>Zurück zur Volume-Liste</translation>
+    </message>
+    <message>
+        <source>Up</source>
+        <translation>Hoch</translation>
+    </message>
+    <message>
+        <source>Go to the parent folder</source>
+        <translation>Zum übergeordneten Ordner</translation>
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation>Neuer Ordner</translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation>Hochladen</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>Herunterladen</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit a text file up to 1 MiB</source>
+        <translation>Textdatei bis 1 MiB bearbeiten</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>Umbenennen</translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation>Komprimieren</translation>
+    </message>
+    <message>
+        <source>Extract</source>
+        <translation>Entpacken</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Filter this folder…</source>
+        <translation>Diesen Ordner filtern…</translation>
+    </message>
+    <message>
+        <source>File manager</source>
+        <translation>Dateiverwaltung</translation>
+    </message>
+    <message>
+        <source>Volume %1</source>
+        <translation>Volume %1</translation>
+    </message>
+    <message>
+        <source>Volume %1 · %2 of %3 used (%4 %)</source>
+        <translation>Volume %1 · %2 von %3 belegt (%4 %)</translation>
+    </message>
+    <message>
+        <source>Volume %1 · %2 used, no quota</source>
+        <translation>Volume %1 · %2 belegt, kein Kontingent</translation>
+    </message>
+    <message>
+        <source>/home/container</source>
+        <translation>/home/container</translation>
+    </message>
+    <message>
+        <source>Folder name:</source>
+        <translation>Ordnername:</translation>
+    </message>
+    <message>
+        <source>Creating folder %1</source>
+        <translation>Erstellen des Ordners %1</translation>
+    </message>
+    <message>
+        <source>Folder %1 created.</source>
+        <translation>Ordner %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation>Neuer Name:</translation>
+    </message>
+    <message>
+        <source>Renaming %1</source>
+        <translation>Umbenennen von %1</translation>
+    </message>
+    <message>
+        <source>Renamed %1 to %2.</source>
+        <translation>%1 in %2 umbenannt.</translation>
+    </message>
+    <message>
+        <source>Delete %1? Folders are deleted with everything in them.</source>
+        <translation>%1 löschen? Ordner werden mitsamt Inhalt gelöscht.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n selected item(s)?</source>
+        <translation><numerusform>Den ausgewählten Eintrag löschen?</numerusform><numerusform>Die %n ausgewählten Einträge löschen?</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete files</source>
+        <translation>Dateien löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n item(s)…</source>
+        <translation><numerusform>%n Eintrag wird gelöscht…</numerusform><numerusform>%n Einträge werden gelöscht…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) deleted.</source>
+        <translation><numerusform>%n Eintrag gelöscht.</numerusform><numerusform>%n Einträge gelöscht.</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation>Löschen von %1</translation>
+    </message>
+    <message>
+        <source>Upload files to %1</source>
+        <translation>Dateien nach %1 hochladen</translation>
+    </message>
+    <message>
+        <source>the volume root</source>
+        <translation>das Volume-Stammverzeichnis</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation>%1 wird hochgeladen…</translation>
+    </message>
+    <message>
+        <source>Uploading %1</source>
+        <translation>Hochladen von %1</translation>
+    </message>
+    <message>
+        <source>%1 uploaded.</source>
+        <translation>%1 hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation>%1 speichern</translation>
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation>%1 wird heruntergeladen…</translation>
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation>Herunterladen von %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation>%1 gespeichert (%2).</translation>
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation>Öffnen von %1</translation>
+    </message>
+    <message>
+        <source>%1 looks like a binary file; download it instead.</source>
+        <translation>%1 scheint eine Binärdatei zu sein; laden Sie sie stattdessen herunter.</translation>
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation>%1 gespeichert.</translation>
+    </message>
+    <message>
+        <source>Compressing into %1…</source>
+        <translation>Komprimieren nach %1…</translation>
+    </message>
+    <message>
+        <source>Compressing</source>
+        <translation>Komprimieren</translation>
+    </message>
+    <message>
+        <source>Created %1 (%2).</source>
+        <translation>%1 erstellt (%2).</translation>
+    </message>
+    <message>
+        <source>Extract archive</source>
+        <translation>Archiv entpacken</translation>
+    </message>
+    <message>
+        <source>Extract %1 into folder:</source>
+        <translation>%1 entpacken in Ordner:</translation>
+    </message>
+    <message>
+        <source>Extracting %1…</source>
+        <translation>%1 wird entpackt…</translation>
+    </message>
+    <message>
+        <source>Extracting %1</source>
+        <translation>Entpacken von %1</translation>
+    </message>
+    <message>
+        <source>Extracted %1 into %2.</source>
+        <translation>%1 nach %2 entpackt.</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::MainWindow</name>
+    <message>
+        <source>lightd admin</source>
+        <translation>lightd-Verwaltung</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Add node…</source>
+        <translation>Knoten &amp;hinzufügen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation>Ctrl+N</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Einstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>Reconnect node</source>
+        <translation>Knoten neu verbinden</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About lightd admin</source>
+        <translation>Ü&amp;ber lightd-Verwaltung</translation>
+    </message>
+    <message>
+        <source>About lightd admin</source>
+        <translation>Über lightd-Verwaltung</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;lightd admin %1&lt;/h3&gt;&lt;p&gt;Manages the game and app server containers of one or more lightd nodes: state, consoles, ports, volumes, files and costs.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;lightd-Verwaltung %1&lt;/h3&gt;&lt;p&gt;Verwaltet die Game- und App-Server-Container eines oder mehrerer lightd-Knoten: Zustand, Konsolen, Ports, Volumes, Dateien und Kosten.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>No node</source>
+        <translation>Kein Knoten</translation>
+    </message>
+    <message>
+        <source>Add a node to get started</source>
+        <translation>Fügen Sie einen Knoten hinzu, um zu beginnen</translation>
+    </message>
+    <message>
+        <source>%1 · lightd %2</source>
+        <translation>%1 · lightd %2</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Edit node</source>
+        <translation>Knoten bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove node</source>
+        <translation>Knoten entfernen</translation>
+    </message>
+    <message>
+        <source>Remove %1 from this app? The node itself and its containers are not touched.</source>
+        <translation>%1 aus dieser App entfernen? Der Knoten selbst und seine Container bleiben unberührt.</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::NodeConnection</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>Verbinde mit %1…</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>Verbunden</translation>
+    </message>
+    <message>
+        <source>Connected, lightd %1</source>
+        <translation>Verbunden, lightd %1</translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation>Verbinde</translation>
+    </message>
+    <message>
+        <source>Token rejected</source>
+        <translation>Token abgelehnt</translation>
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation>Zugriff verweigert</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>TLS problem</source>
+        <translation>TLS-Problem</translation>
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1. Check the node's certificate and the URL scheme.</source>
+        <translation>Der TLS-Handshake ist fehlgeschlagen: %1. Prüfen Sie das Zertifikat des Knotens und das URL-Schema.</translation>
+    </message>
+    <message>
+        <source>The node cannot be reached: %1.</source>
+        <translation>Der Knoten ist nicht erreichbar: %1.</translation>
+    </message>
+    <message>
+        <source>The node rejected the token (401). Edit the node and enter a valid token.</source>
+        <translation>Der Knoten hat das Token abgelehnt (401). Bearbeiten Sie den Knoten und geben Sie ein gültiges Token ein.</translation>
+    </message>
+    <message>
+        <source>The node refused the request (403): it does not speak this client's API version.</source>
+        <translation>Der Knoten hat die Anfrage abgelehnt (403): Er spricht nicht die API-Version dieses Programms.</translation>
+    </message>
+    <message>
+        <source>The token may not do this (403): %1</source>
+        <translation>Das Token darf das nicht (403): %1</translation>
+    </message>
+    <message>
+        <source>Too many requests: the node is rate limiting this client. Try again shortly.</source>
+        <translation>Zu viele Anfragen: Der Knoten drosselt dieses Programm. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The node answered with HTTP %1.</source>
+        <translation>Der Knoten antwortete mit HTTP %1.</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::NodeDialog</name>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>e.g. Frankfurt 1</source>
+        <translation>z. B. Frankfurt 1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Token</source>
+        <translation>Token</translation>
+    </message>
+    <message>
+        <source>The token is kept in the system keychain.</source>
+        <translation>Das Token wird im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>No keychain is available: the token is kept in this app's settings file.</source>
+        <translation>Kein Schlüsselbund verfügbar: Das Token wird in der Einstellungsdatei dieser App aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>Verbinden</translation>
+    </message>
+    <message>
+        <source>Enter the node's URL.</source>
+        <translation>Geben Sie die URL des Knotens ein.</translation>
+    </message>
+    <message>
+        <source>The URL must be http:// or https:// with a host.</source>
+        <translation>Die URL muss mit http:// oder https:// beginnen und einen Host enthalten.</translation>
+    </message>
+    <message>
+        <source>Enter the node's token (lightd --token what prints it).</source>
+        <translation>Geben Sie das Token des Knotens ein (lightd --token what gibt es aus).</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::NodeSidebar</name>
+    <message>
+        <source>Edit</source>
+        <translation>Bearbeiten</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Node administration</source>
+        <translation>Knotenverwaltung</translation>
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation>Knoten hinzufügen</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation>Abrechnung</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::Page</name>
+    <message>
+        <source>No node selected</source>
+        <translation>Kein Knoten ausgewählt</translation>
+    </message>
+    <message>
+        <source>Add a lightd node with its URL and token to start managing it.</source>
+        <translation>Fügen Sie einen lightd-Knoten mit URL und Token hinzu, um ihn zu verwalten.</translation>
+    </message>
+    <message>
+        <source>%1: not available on this node yet</source>
+        <translation>%1: auf diesem Knoten noch nicht verfügbar</translation>
+    </message>
+    <message>
+        <source>The daemon at %1 does not offer this feature yet. Update lightd on the node and this page lights up on its own.</source>
+        <translation>Der Daemon unter %1 bietet diese Funktion noch nicht an. Aktualisieren Sie lightd auf dem Knoten, dann erscheint diese Seite von selbst.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation>Jetzt erneut versuchen</translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation>%1 fehlgeschlagen: %2</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::PortsModel</name>
+    <message>
+        <source>In use</source>
+        <translation>Belegt</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>Frei</translation>
+    </message>
+    <message>
+        <source>reserved by hand</source>
+        <translation>manuell reserviert</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP-Adresse</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation>Belegt von</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::PortsPage</name>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>The pool of host ports containers may bind.</source>
+        <translation>Der Pool der Host-Ports, die Container binden dürfen.</translation>
+    </message>
+    <message>
+        <source>Add port</source>
+        <translation>Port hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add one port to the pool</source>
+        <translation>Einen Port zum Pool hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add range</source>
+        <translation>Bereich hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a range of ports in one request</source>
+        <translation>Einen Portbereich in einer Anfrage hinzufügen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Remove the selected ports from the pool</source>
+        <translation>Die ausgewählten Ports aus dem Pool entfernen</translation>
+    </message>
+    <message>
+        <source>Pick free port</source>
+        <translation>Freien Port wählen</translation>
+    </message>
+    <message>
+        <source>Ask the node for a random free port</source>
+        <translation>Den Knoten nach einem zufälligen freien Port fragen</translation>
+    </message>
+    <message>
+        <source>Search ports, owners…</source>
+        <translation>Ports, Besitzer suchen…</translation>
+    </message>
+    <message>
+        <source>Port pool</source>
+        <translation>Port-Pool</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n port(s)…</source>
+        <translation><numerusform>%n Port wird hinzugefügt…</numerusform><numerusform>%n Ports werden hinzugefügt…</numerusform></translation>
+    </message>
+    <message>
+        <source>Adding port %1</source>
+        <translation>Hinzufügen von Port %1</translation>
+    </message>
+    <message>
+        <source>Port %1/%2 added to the pool.</source>
+        <translation>Port %1/%2 zum Pool hinzugefügt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adding %n port(s)</source>
+        <translation><numerusform>Hinzufügen von %n Port</numerusform><numerusform>Hinzufügen von %n Ports</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) added to the pool.</source>
+        <translation><numerusform>%n Port zum Pool hinzugefügt.</numerusform><numerusform>%n Ports zum Pool hinzugefügt.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 ports added; the others were already in the pool.</source>
+        <translation>%1 von %2 Ports hinzugefügt; die übrigen waren schon im Pool.</translation>
+    </message>
+    <message>
+        <source>Remove port %1/%2 on %3 from the pool?</source>
+        <translation>Port %1/%2 auf %3 aus dem Pool entfernen?</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n selected port(s) from the pool?</source>
+        <translation><numerusform>Den ausgewählten Port aus dem Pool entfernen?</numerusform><numerusform>Die %n ausgewählten Ports aus dem Pool entfernen?</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete ports</source>
+        <translation>Ports löschen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n port(s)…</source>
+        <translation><numerusform>%n Port wird gelöscht…</numerusform><numerusform>%n Ports werden gelöscht…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n port(s)</source>
+        <translation><numerusform>Löschen von %n Port</numerusform><numerusform>Löschen von %n Ports</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) removed from the pool.</source>
+        <translation><numerusform>%n Port aus dem Pool entfernt.</numerusform><numerusform>%n Ports aus dem Pool entfernt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Picking a free port</source>
+        <translation>Wählen eines freien Ports</translation>
+    </message>
+    <message>
+        <source>Free port: %1:%2/%3</source>
+        <translation>Freier Port: %1:%2/%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) in the pool, %1 in use, %2 free.</source>
+        <translation><numerusform>%n Port im Pool, %1 belegt, %2 frei.</numerusform><numerusform>%n Ports im Pool, %1 belegt, %2 frei.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::RestContainerFeed</name>
+    <message>
+        <source>Sending the command</source>
+        <translation>Senden des Befehls</translation>
+    </message>
+    <message>
+        <source>The %1 action</source>
+        <translation>Die Aktion %1</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemstandard (%1)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time lightd-gui starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von lightd-gui.</translation>
+    </message>
+    <message>
+        <source>Node tokens are stored in the system keychain.</source>
+        <translation>Knoten-Tokens werden im Schlüsselbund des Systems gespeichert.</translation>
+    </message>
+    <message>
+        <source>Node tokens are stored in %1 (no keychain available).</source>
+        <translation>Knoten-Tokens werden in %1 gespeichert (kein Schlüsselbund verfügbar).</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::State</name>
+    <message>
+        <source>Installing</source>
+        <translation>Installiert</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation>Startet</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation>Stoppt</translation>
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::StatsView</name>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Netzwerk</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Empfangen</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Gesendet</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>↓ %1/s  ↑ %2/s</source>
+        <translation>↓ %1/s  ↑ %2/s</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::TextEditorDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation>%1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard your changes to %1?</source>
+        <translation>Ihre Änderungen an %1 verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::UsageModel</name>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Memory (GB)</source>
+        <translation>Speicher (GB)</translation>
+    </message>
+    <message>
+        <source>CPU (vCPU)</source>
+        <translation>CPU (vCPU)</translation>
+    </message>
+    <message>
+        <source>Storage (GB)</source>
+        <translation>Speicherplatz (GB)</translation>
+    </message>
+    <message>
+        <source>Egress (GB)</source>
+        <translation>Traffic (GB)</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::VolumesModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation>Belegung</translation>
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Host path</source>
+        <translation>Host-Pfad</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::VolumesPage</name>
+    <message>
+        <source>Volumes</source>
+        <translation>Volumes</translation>
+    </message>
+    <message>
+        <source>Persistent data directories, mounted at /home/container.</source>
+        <translation>Dauerhafte Datenverzeichnisse, eingehängt unter /home/container.</translation>
+    </message>
+    <message>
+        <source>New volume</source>
+        <translation>Neues Volume</translation>
+    </message>
+    <message>
+        <source>Create a volume, optionally with a quota</source>
+        <translation>Ein Volume erstellen, optional mit Kontingent</translation>
+    </message>
+    <message>
+        <source>Browse files</source>
+        <translation>Dateien durchsuchen</translation>
+    </message>
+    <message>
+        <source>Open the selected volume's files</source>
+        <translation>Die Dateien des ausgewählten Volumes öffnen</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Delete the selected volume and its data</source>
+        <translation>Das ausgewählte Volume samt Daten löschen</translation>
+    </message>
+    <message>
+        <source>Search volumes…</source>
+        <translation>Volumes suchen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n volume(s), %1 used in all. Volumes are mounted at /home/container.</source>
+        <translation><numerusform>%n Volume, insgesamt %1 belegt. Volumes werden unter /home/container eingehängt.</numerusform><numerusform>%n Volumes, insgesamt %1 belegt. Volumes werden unter /home/container eingehängt.</numerusform></translation>
+    </message>
+    <message>
+        <source>Creating the volume</source>
+        <translation>Erstellen des Volumes</translation>
+    </message>
+    <message>
+        <source>Volume %1 created.</source>
+        <translation>Volume %1 erstellt.</translation>
+    </message>
+    <message>
+        <source>Delete volume</source>
+        <translation>Volume löschen</translation>
+    </message>
+    <message>
+        <source>Delete volume %1 and every file in it? This cannot be undone.</source>
+        <translation>Volume %1 mit allen Dateien löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Deleting volume %1</source>
+        <translation>Löschen von Volume %1</translation>
+    </message>
+    <message>
+        <source>Volume deleted.</source>
+        <translation>Volume gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop administration for lightd nodes.</source>
+        <translation>Desktop-Verwaltung für lightd-Knoten.</translation>
+    </message>
+    <message>
+        <source>Connect to the node at &lt;url&gt; for this session.</source>
+        <translation>Für diese Sitzung mit dem Knoten unter &lt;url&gt; verbinden.</translation>
+    </message>
+    <message>
+        <source>Token for --connect (default: $LIGHTD_TOKEN).</source>
+        <translation>Token für --connect (Standard: $LIGHTD_TOKEN).</translation>
+    </message>
+    <message>
+        <source>Display name for --connect.</source>
+        <translation>Anzeigename für --connect.</translation>
+    </message>
+    <message>
+        <source>UI language, e.g. de or en.</source>
+        <translation>Sprache der Oberfläche, z. B. de oder en.</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every page into &lt;dir&gt; and quit.</source>
+        <translation>Von jeder Seite ein Bildschirmfoto in &lt;dir&gt; speichern und beenden.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1537 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en_US" sourcelanguage="en_US">
+<context>
+    <name>lightd::gui::Activity</name>
+    <message numerus="yes">
+        <source>%1 (+%n more)</source>
+        <translation><numerusform>%1 (+%n more)</numerusform><numerusform>%1 (+%n more)</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::AddPortsDialog</name>
+    <message>
+        <source>Single port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Range of ports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add ports to the pool</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host address the port binds on; 0.0.0.0 means every interface.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UDP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TCP and UDP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter a valid IPv4 or IPv6 address.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The last port must not be below the first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>At most %1 ports at once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) will be added to the pool.</source>
+        <translation><numerusform>%n port will be added to the pool.</numerusform><numerusform>%n ports will be added to the pool.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::BillingPage</name>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>What the node charges and what each container has used.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rates</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory, per GB-hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU, per vCPU-hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage, per GB-hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Egress, per GB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Estimate a server</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Egress per month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> GB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> vCPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calculate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hourly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Monthly</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Egress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage per container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Period</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Estimated cost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The estimate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CommandLine</name>
+    <message>
+        <source>Type a command and press Enter</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CompressDialog</name>
+    <message>
+        <source>Compress</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s)</source>
+        <translation><numerusform>%n item</numerusform><numerusform>%n items</numerusform></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Archive name</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ConsoleWidget</name>
+    <message>
+        <source>Jump to latest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type a command and press Enter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Commands can be sent while the container runs</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ContainerDetailPage</name>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suspend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Console</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live samples arrive about once a second while the container runs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Resources</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Startup command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start pattern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 cores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Docker ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Last error</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ContainerForm</name>
+    <message>
+        <source>Enter a name (internal ID).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The name must start with a letter or digit and use only letters, digits, '_', '.' and '-' (at most 64 characters).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the Docker image.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the startup command.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose a volume.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The start pattern is not a valid regular expression: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment variable names must not be empty or contain '='.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ContainersModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Docker ID</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ContainersPage</name>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Game and app servers running on this node.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Console, live stats and details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete container %1? Its ports are freed; its volume is kept.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search containers, images…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n container(s), %1 running.</source>
+        <translation><numerusform>%n container, %1 running.</numerusform><numerusform>%n containers, %1 running.</numerusform></translation>
+    </message>
+    <message>
+        <source>Creating %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is being installed: image pull and install script run on the node.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Container %1 deleted.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CreateContainerDialog</name>
+    <message>
+        <source>New container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. survival-1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name (internal ID)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. itzg/minecraft-server:latest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Docker image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. java -Xmx2G -jar server.jar nogui</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Startup command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional regex, e.g. Done \(.*\)! For help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The container counts as running once a console line matches this.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start pattern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick the free pool ports this container binds; the container port is the same number.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host ports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> cores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>General</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>One KEY=value per line</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#!/bin/sh
+# runs once in the volume before the first start</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Install script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Advanced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (%2 quota)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No volume on this node: create one first</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CreateVolumeDialog</name>
+    <message>
+        <source>Limit the size of this volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Writes past the quota are refused; a container filling it is stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::FilesModel</name>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::FilesPage</name>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Back to the list of volumes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Go to the parent folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Download</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit a text file up to 1 MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extract</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Filter this folder…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File manager</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume %1 · %2 of %3 used (%4 %)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume %1 · %2 used, no quota</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>/home/container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating folder %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Folder %1 created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Renaming %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Renamed %1 to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete %1? Folders are deleted with everything in them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Delete the %n selected item(s)?</source>
+        <translation><numerusform>Delete the %n selected item?</numerusform><numerusform>Delete the %n selected items?</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete files</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n item(s)…</source>
+        <translation><numerusform>Deleting %n item…</numerusform><numerusform>Deleting %n items…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) deleted.</source>
+        <translation><numerusform>%n item deleted.</numerusform><numerusform>%n items deleted.</numerusform></translation>
+    </message>
+    <message>
+        <source>Deleting %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Upload files to %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>the volume root</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uploading %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uploading %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 uploaded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downloading %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Downloading %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1 (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Opening %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 looks like a binary file; download it instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compressing into %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Compressing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created %1 (%2).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extract archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extract %1 into folder:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extracting %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extracting %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Extracted %1 into %2.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::MainWindow</name>
+    <message>
+        <source>lightd admin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Add node…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+N</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reconnect node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About lightd admin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About lightd admin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h3&gt;lightd admin %1&lt;/h3&gt;&lt;p&gt;Manages the game and app server containers of one or more lightd nodes: state, consoles, ports, volumes, files and costs.&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a node to get started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 · lightd %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove %1 from this app? The node itself and its containers are not touched.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::MessageBar</name>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::NodeConnection</name>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connected, lightd %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Access denied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>TLS problem</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The TLS handshake failed: %1. Check the node's certificate and the URL scheme.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The node cannot be reached: %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The node rejected the token (401). Edit the node and enter a valid token.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The node refused the request (403): it does not speak this client's API version.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The token may not do this (403): %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Too many requests: the node is rate limiting this client. Try again shortly.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The node answered with HTTP %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::NodeDialog</name>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. Frankfurt 1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The token is kept in the system keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No keychain is available: the token is kept in this app's settings file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the node's URL.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The URL must be http:// or https:// with a host.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the node's token (lightd --token what prints it).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::NodeSidebar</name>
+    <message>
+        <source>Edit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Node administration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Billing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::Page</name>
+    <message>
+        <source>No node selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a lightd node with its URL and token to start managing it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: not available on this node yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The daemon at %1 does not offer this feature yet. Update lightd on the node and this page lights up on its own.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::PortsModel</name>
+    <message>
+        <source>In use</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>reserved by hand</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Held by</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::PortsPage</name>
+    <message>
+        <source>Ports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The pool of host ports containers may bind.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add one port to the pool</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a range of ports in one request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove the selected ports from the pool</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pick free port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ask the node for a random free port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search ports, owners…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port pool</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Adding %n port(s)…</source>
+        <translation><numerusform>Adding %n port…</numerusform><numerusform>Adding %n ports…</numerusform></translation>
+    </message>
+    <message>
+        <source>Adding port %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port %1/%2 added to the pool.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Adding %n port(s)</source>
+        <translation><numerusform>Adding %n port</numerusform><numerusform>Adding %n ports</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) added to the pool.</source>
+        <translation><numerusform>%n port added to the pool.</numerusform><numerusform>%n ports added to the pool.</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2 ports added; the others were already in the pool.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove port %1/%2 on %3 from the pool?</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Remove the %n selected port(s) from the pool?</source>
+        <translation><numerusform>Remove the %n selected port from the pool?</numerusform><numerusform>Remove the %n selected ports from the pool?</numerusform></translation>
+    </message>
+    <message>
+        <source>Delete ports</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n port(s)…</source>
+        <translation><numerusform>Deleting %n port…</numerusform><numerusform>Deleting %n ports…</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Deleting %n port(s)</source>
+        <translation><numerusform>Deleting %n port</numerusform><numerusform>Deleting %n ports</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) removed from the pool.</source>
+        <translation><numerusform>%n port removed from the pool.</numerusform><numerusform>%n ports removed from the pool.</numerusform></translation>
+    </message>
+    <message>
+        <source>Picking a free port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Free port: %1:%2/%3</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) in the pool, %1 in use, %2 free.</source>
+        <translation><numerusform>%n port in the pool, %1 in use, %2 free.</numerusform><numerusform>%n ports in the pool, %1 in use, %2 free.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::RestContainerFeed</name>
+    <message>
+        <source>Sending the command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 action</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new language applies the next time lightd-gui starts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Node tokens are stored in the system keychain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Node tokens are stored in %1 (no keychain available).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::State</name>
+    <message>
+        <source>Installing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Starting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stopping</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Suspended</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::StatsView</name>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Network</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Received</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>↓ %1/s  ↑ %2/s</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::TextEditorDialog</name>
+    <message>
+        <source>Edit %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Discard your changes to %1?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::UsageModel</name>
+    <message>
+        <source>Container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory (GB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU (vCPU)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage (GB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Egress (GB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::VolumesModel</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Usage</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Quota</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::VolumesPage</name>
+    <message>
+        <source>Volumes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Persistent data directories, mounted at /home/container.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create a volume, optionally with a quota</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the selected volume's files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete the selected volume and its data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Search volumes…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n volume(s), %1 used in all. Volumes are mounted at /home/container.</source>
+        <translation><numerusform>%n volume, %1 used in all. Volumes are mounted at /home/container.</numerusform><numerusform>%n volumes, %1 used in all. Volumes are mounted at /home/container.</numerusform></translation>
+    </message>
+    <message>
+        <source>Creating the volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume %1 created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Delete volume %1 and every file in it? This cannot be undone.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Deleting volume %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume deleted.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Desktop administration for lightd nodes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connect to the node at &lt;url&gt; for this session.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Token for --connect (default: $LIGHTD_TOKEN).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Display name for --connect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UI language, e.g. de or en.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save a screenshot of every page into &lt;dir&gt; and quit.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>
