@@ -156,7 +156,10 @@ std::unique_ptr<BodySink> FileController::upload(const HttpRequest &req)
     const VolumeDto v = d->volume(req);
     const PathParts path = queryPath(req, true);
     const auto sandbox = d->registry.sandbox(v.volumeId);
-    return std::make_unique<volumes::UploadSink>(*sandbox, d->registry.quota(), v.volumeId, path, d->uploadLimit);
+    bool known = false;
+    const qint64 length = req.header("content-length").trimmed().toLongLong(&known);
+    return std::make_unique<volumes::UploadSink>(*sandbox, d->registry.quota(), v.volumeId, path, d->uploadLimit,
+                                                 known ? length : -1);
 }
 
 HttpResponse FileController::remove(const HttpRequest &req)

@@ -13,10 +13,21 @@
 #include <sys/stat.h>
 
 namespace lightd::volumes {
-UploadSink::UploadSink(const Sandbox &sandbox, QuotaTracker &quota, QString volumeId, const PathParts &path,
-                       qint64 limitBytes)
-    : m_quota(quota), m_volumeId(std::move(volumeId)), m_shown(paths::join(path)), m_limit(limitBytes)
+namespace {
+http::ApiError tooLarge(qint64 limit)
 {
+    return http::ApiError(413, codes::PayloadTooLarge,
+                          QStringLiteral("Upload exceeds the limit of %1 MB").arg(limit / (1024 * 1024)));
+}
+} // namespace
+
+UploadSink::UploadSink(const Sandbox &sandbox, QuotaTracker &quota, QString volumeId, const PathParts &path,
+                       qint64 limitBytes, qint64 expectedSize)
+    : m_quota(quota), m_volumeId(std::move(volumeId)), m_shown(paths::join(path)), m_limit(limitBytes),
+      m_expected(expectedSize)
+{
+    if (m_expected > m_limit)
+        throw tooLarge(m_limit);
     const Sandbox::Leaf leaf = sandbox.leaf(path, true, true);
     struct stat st{};
     mode_t mode = 0644;
@@ -39,17 +50,23 @@ UploadSink::~UploadSink()
 
 void UploadSink::write(const char *data, qint64 size)
 {
+    if (m_failed)
+        throw *m_failed;
     if (m_done)
         return;
-    if (m_file->written() + size > m_limit)
-        throw http::ApiError(413, codes::PayloadTooLarge,
-                             QStringLiteral("Upload exceeds the limit of %1 MB").arg(m_limit / (1024 * 1024)));
-    // Charged with the old file as credit: what counts is the volume's size once the rename is done.
-    m_quota.charge(m_volumeId, size, m_oldSize);
     try {
-        m_file->write(data, size);
-    } catch (...) {
-        m_quota.add(m_volumeId, -size);
+        if (m_file->written() + size > m_limit)
+            throw tooLarge(m_limit);
+        // Charged with the old file as credit: what counts is the volume's size once renamed.
+        m_quota.charge(m_volumeId, size, m_oldSize);
+        try {
+            m_file->write(data, size);
+        } catch (...) {
+            m_quota.add(m_volumeId, -size);
+            throw;
+        }
+    } catch (const http::ApiError &e) {
+        m_failed = e;
         throw;
     }
 }
@@ -58,10 +75,14 @@ http::HttpResponse UploadSink::finish()
 {
     const qint64 size = m_file->written();
     try {
+        if (m_failed)
+            throw *m_failed;
+        if (m_expected >= 0 && size != m_expected) // a cut-short body must not replace the file
+            throw http::ApiError::badRequest(codes::BadRequest,
+                                             QStringLiteral("Upload body ended after %1 of %2 bytes").arg(size).arg(m_expected));
         m_file->commit();
     } catch (...) {
-        m_done = true;
-        m_quota.add(m_volumeId, -size);
+        abort();
         throw;
     }
     m_done = true;

@@ -4,6 +4,7 @@
 #include "volumes/PathRules.h"
 
 #include <memory>
+#include <optional>
 
 namespace lightd::volumes {
 class QuotaTracker;
@@ -15,8 +16,10 @@ class Sandbox;
 class UploadSink final : public http::BodySink
 {
 public:
+    // expectedSize: the request's Content-Length (-1 when chunked); a body that ends short of it is
+    // never committed.
     UploadSink(const Sandbox &sandbox, QuotaTracker &quota, QString volumeId, const PathParts &path,
-               qint64 limitBytes);
+               qint64 limitBytes, qint64 expectedSize = -1);
     ~UploadSink() override;
 
     void write(const char *data, qint64 size) override;
@@ -28,8 +31,10 @@ private:
     QString m_volumeId;
     QString m_shown;
     qint64 m_limit;
+    qint64 m_expected;
     qint64 m_oldSize = 0;
     std::unique_ptr<AtomicFile> m_file;
     bool m_done = false;
+    std::optional<http::ApiError> m_failed; // a refused chunk refuses the whole upload, whatever follows
 };
 } // namespace lightd::volumes
