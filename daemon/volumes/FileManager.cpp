@@ -8,6 +8,7 @@
 #include "volumes/Sandbox.h"
 #include "volumes/TreeOps.h"
 
+#include <QHash>
 #include <QMimeDatabase>
 #include <QRegularExpression>
 #include <algorithm>
@@ -22,10 +23,31 @@ bool isInternal(const QByteArray &name)
     return name.startsWith(AtomicFile::kTempPrefix) || name.startsWith(".lightd-extract-");
 }
 
-QString mimeForName(const QMimeDatabase &db, const QByteArray &name)
+// Glob matching costs tens of microseconds a name; a listing asks for the same few suffixes
+// thousands of times, so answers are cached per suffix (everything after the first dot).
+class MimeCache
 {
-    return db.mimeTypeForFile(QString::fromUtf8(name), QMimeDatabase::MatchExtension).name();
-}
+public:
+    QString forName(const QByteArray &name)
+    {
+        const qsizetype dot = name.indexOf('.', 1);
+        if (dot < 0)
+            return lookup(name);
+        const QByteArray suffix = name.mid(dot).toLower();
+        auto it = m_cache.constFind(suffix);
+        if (it != m_cache.cend())
+            return *it;
+        return *m_cache.insert(suffix, lookup(name));
+    }
+
+private:
+    QString lookup(const QByteArray &name) const
+    {
+        return m_db.mimeTypeForFile(QString::fromUtf8(name), QMimeDatabase::MatchExtension).name();
+    }
+    QMimeDatabase m_db;
+    QHash<QByteArray, QString> m_cache;
+};
 } // namespace
 
 FileManager::FileManager(std::shared_ptr<const Sandbox> sandbox, QuotaTracker &quota, QString volumeId)
@@ -49,7 +71,7 @@ QString FileManager::modeString(mode_t mode)
 QList<FileEntryDto> FileManager::list(const PathParts &dir) const
 {
     const UniqueFd fd = m_sandbox->openDirectory(dir);
-    QMimeDatabase db;
+    MimeCache mime;
     QList<FileEntryDto> out;
     for (const QByteArray &name : tree::entries(fd.get())) {
         if (isInternal(name))
@@ -70,7 +92,7 @@ QList<FileEntryDto> FileManager::list(const PathParts &dir) const
             e.mimetype = QStringLiteral("inode/symlink");
         } else {
             e.type = QStringLiteral("file");
-            e.mimetype = mimeForName(db, name);
+            e.mimetype = mime.forName(name);
         }
         out.append(std::move(e));
     }
