@@ -259,7 +259,7 @@ private Q_SLOTS:
         row("monitoring.billing.cpu_per_vcpu_hour", "string", QStringLiteral("0.1"));
         row("remote.enabled", "null", QJsonValue());
         row("remote.url", "bool", false);
-        row("sftp.port", "zero", 0);
+        row("sftp.port", "negative", -1); // 0 is valid: any free port
         row("sftp.port", "too big", 65536);
     }
 
