@@ -1,7 +1,11 @@
 // The shared contract: every DTO survives toJson -> fromJson, speaks the wire keys of API.md, and
 // reads the shapes the seeds show.
+#include "lightd/BillingDto.h"
 #include "lightd/ContainerDto.h"
 #include "lightd/ContainerState.h"
+#include "lightd/ContainerStats.h"
+#include "lightd/CreateContainerDto.h"
+#include "lightd/FileDto.h"
 #include "lightd/JsonUtil.h"
 #include "lightd/PortDto.h"
 #include "lightd/TokenDto.h"
@@ -235,6 +239,123 @@ private Q_SLOTS:
             R"({"volume_id":"d6764075-c5f1-4045-9fb3-85315b85cb0f","path":"/storage/volumes/d6764075-c5f1-4045-9fb3-85315b85cb0f"})").object());
         QCOMPARE(seed.volumeId, withQuota.volumeId);
         QVERIFY(!seed.quotaMb);
+    }
+
+    void fileEntryRoundTrip()
+    {
+        const FileEntryDto f{QStringLiteral("server.properties"), QStringLiteral("file"), 1234, QStringLiteral("0644"),
+                             1700000000, QStringLiteral("text/plain")};
+        const FileEntryDto dir{QStringLiteral("plugins"), QStringLiteral("directory"), 4096, QStringLiteral("0755"), 1700000001,
+                               QStringLiteral("inode/directory")};
+        for (const FileEntryDto &e : {f, dir}) {
+            const QJsonObject j = wire(e.toJson());
+            QCOMPARE(sortedKeys(j), list({"name", "type", "size", "mode", "modified_at", "mimetype"}));
+            QCOMPARE(FileEntryDto::fromJson(j), e);
+        }
+        QVERIFY(dir.isDirectory());
+        QVERIFY(!f.isDirectory());
+    }
+
+    void fileListReadsContractShape()
+    {
+        // GET /volumes/:id/files?path=dir (API.md section 4)
+        const FileEntryDto a{QStringLiteral("plugins"), QStringLiteral("directory"), 0, QStringLiteral("0755"), 1, QString()};
+        const FileEntryDto b{QStringLiteral("a.txt"), QStringLiteral("file"), 3, QStringLiteral("0644"), 2, QStringLiteral("text/plain")};
+        const QJsonObject body{{QStringLiteral("path"), QStringLiteral("dir")}, {QStringLiteral("files"), QJsonArray{a.toJson(), b.toJson()}}};
+        const FileListDto l = FileListDto::fromJson(wire(body));
+        QCOMPARE(l.path, QStringLiteral("dir"));
+        QCOMPARE(l.files, (QList<FileEntryDto>{a, b}));
+    }
+
+    void quotaReadsContractShape()
+    {
+        const auto q = QuotaDto::fromJson(QJsonDocument::fromJson(
+            R"({"size_mb":1024,"used_mb":256.5,"available_mb":767.5,"percentage_used":25.05})").object());
+        QCOMPARE(q.sizeMb, std::optional<qint64>(1024));
+        QCOMPARE(q.usedMb, 256.5);
+        QCOMPARE(q.availableMb, std::optional<double>(767.5));
+        QCOMPARE(q.percentageUsed, 25.05);
+        // no quota: size and available are null
+        const auto none = QuotaDto::fromJson(QJsonDocument::fromJson(
+            R"({"size_mb":null,"used_mb":1,"available_mb":null,"percentage_used":0})").object());
+        QVERIFY(!none.sizeMb);
+        QVERIFY(!none.availableMb);
+    }
+
+    void containerStatsRoundTrip()
+    {
+        const ContainerStats s{153.25, 512LL << 20, 1LL << 30, 123456789012, 987654321, 5LL << 30, 3600, QStringLiteral("running")};
+        const QJsonObject j = wire(s.toJson());
+        // API.md section 6 stats frame
+        QCOMPARE(sortedKeys(j), list({"cpu_absolute", "memory_bytes", "memory_limit_bytes", "network", "disk_bytes", "uptime", "state"}));
+        QCOMPARE(sortedKeys(j.value(QStringLiteral("network")).toObject()), list({"rx_bytes", "tx_bytes"}));
+        QCOMPARE(ContainerStats::fromJson(j), s);
+        QCOMPARE(ContainerStats::fromJson(wire(ContainerStats{}.toJson())), ContainerStats{});
+    }
+
+    void createContainerWritesContractShape()
+    {
+        CreateContainerDto c;
+        c.internalId = QStringLiteral("minecraft-001");
+        c.image = QStringLiteral("openjdk:17-slim");
+        c.volumeId = QStringLiteral("d6764075-c5f1-4045-9fb3-85315b85cb0f");
+        c.startupCommand = QStringLiteral("java -Xmx1G -jar server.jar nogui");
+        c.startPattern = QStringLiteral("Done");
+        c.ports = {PortBindingDto{QStringLiteral("0.0.0.0"), 25565, 25565, QStringLiteral("tcp")}};
+        c.limits = LimitsDto{1073741824, 2.0};
+        c.installScript = QStringLiteral("#!/bin/bash\nwget https://example.com/server.jar\necho 'eula=true' > eula.txt");
+        c.env = {{QStringLiteral("EULA"), QStringLiteral("true")}};
+        const QJsonObject j = wire(c.toJson());
+        QCOMPARE(sortedKeys(j), list({"internal_id", "image", "volume_id", "startup_command", "start_pattern", "ports", "limits",
+                                      "install_script", "env"}));
+        QCOMPARE(j.value(QStringLiteral("internal_id")).toString(), c.internalId);
+        QCOMPARE(j.value(QStringLiteral("install_script")).toString(), c.installScript);
+        QCOMPARE(PortBindingDto::fromJson(j.value(QStringLiteral("ports")).toArray().first().toObject()), c.ports.first());
+        QCOMPARE(LimitsDto::fromJson(j.value(QStringLiteral("limits")).toObject()), c.limits);
+        QCOMPARE(json::toStringMap(j.value(QStringLiteral("env")).toObject()), c.env);
+        // the server reads it back into the same full record fields
+        const ContainerDto back = ContainerDto::fromJson(j);
+        QCOMPARE(back.internalId, c.internalId);
+        QCOMPARE(back.volumeId, c.volumeId);
+        QCOMPARE(back.startPattern, std::optional<QString>(c.startPattern));
+        QCOMPARE(back.ports, c.ports);
+
+        // the optional parts are left out when empty: only the four required fields
+        CreateContainerDto minimal;
+        minimal.internalId = QStringLiteral("x");
+        minimal.image = QStringLiteral("busybox");
+        minimal.volumeId = QStringLiteral("v");
+        minimal.startupCommand = QStringLiteral("sh");
+        QCOMPARE(sortedKeys(minimal.toJson()), list({"internal_id", "image", "volume_id", "startup_command"}));
+    }
+
+    void billingReadsContractShapes()
+    {
+        const auto rates = BillingRatesDto::fromJson(QJsonDocument::fromJson(
+            R"({"memory_per_gb_hour":0.005,"cpu_per_vcpu_hour":0.01,"storage_per_gb_hour":0.0001,"egress_per_gb":0.05})").object());
+        QCOMPARE(rates.memoryPerGbHour, 0.005);
+        QCOMPARE(rates.cpuPerVcpuHour, 0.01);
+        QCOMPARE(rates.storagePerGbHour, 0.0001);
+        QCOMPARE(rates.egressPerGb, 0.05);
+
+        const EstimateRequestDto req{2, 1.5, 10, 100};
+        const QJsonObject rj = wire(req.toJson());
+        QCOMPARE(sortedKeys(rj), list({"memory_gb", "cpu_vcpus", "storage_gb", "egress_gb_per_month"}));
+        QCOMPARE(rj.value(QStringLiteral("cpu_vcpus")).toDouble(), 1.5);
+
+        const auto est = BillingEstimateDto::fromJson(QJsonDocument::fromJson(
+            R"({"hourly":0.026,"daily":0.624,"monthly":18.72,"breakdown":{"memory":{"hourly":0.01,"daily":0.24,"monthly":7.2},"cpu":{"hourly":0.015,"daily":0.36,"monthly":10.8},"storage":{"hourly":0.001,"daily":0.024,"monthly":0.72},"egress":{"hourly":0,"daily":0,"monthly":5}}})").object());
+        QCOMPARE(est.total.hourly, 0.026);
+        QCOMPARE(est.total.daily, 0.624);
+        QCOMPARE(est.total.monthly, 18.72);
+        QCOMPARE(est.breakdown.keys(), (QStringList{QStringLiteral("cpu"), QStringLiteral("egress"), QStringLiteral("memory"),
+                                                    QStringLiteral("storage")}));
+        QCOMPARE(est.breakdown.value(QStringLiteral("cpu")).monthly, 10.8);
+        QCOMPARE(est.breakdown.value(QStringLiteral("egress")).monthly, 5.0);
+
+        const auto usage = UsageDto::fromJson(QJsonDocument::fromJson(
+            R"({"container_id":"srv-1","memory_gb":0.5,"cpu_vcpus":0.25,"storage_gb":2,"egress_gb":0.1,"duration_hours":24,"estimated_cost":0.42})").object());
+        QCOMPARE(usage, (UsageDto{QStringLiteral("srv-1"), 0.5, 0.25, 2, 0.1, 24, 0.42}));
     }
 
     void largeNumbersSurvive()
