@@ -5,8 +5,9 @@
 
 namespace lightd::containers {
 // Turns a byte stream (split anywhere, frames of any size) into console lines: "\n" and "\r\n" end
-// a line, a lone "\r" (progress bars) ends it too, lines longer than maxLineBytes are cut, and bytes
-// that are not UTF-8 become U+FFFD instead of breaking anything.
+// a line, a lone "\r" (progress bars) ends it too, lines longer than maxLineBytes are cut (at a
+// character boundary; a line of exactly maxLineBytes and its end make one line), and bytes that are
+// not UTF-8 become U+FFFD instead of breaking anything.
 class LineAssembler
 {
 public:
@@ -20,5 +21,6 @@ private:
     qsizetype m_max;
     QByteArray m_partial;
     bool m_pendingCr = false;
+    bool m_justCut = false; // the last byte completed a cut line
 };
 } // namespace lightd::containers
