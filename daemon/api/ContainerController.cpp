@@ -61,7 +61,7 @@ QJsonObject validateUpdate(const QJsonObject &body)
             continue;
         const QJsonValue v = body.value(f.key);
         if (QLatin1StringView(f.engine) == QLatin1StringView("CpusetCpus")) {
-            static const QRegularExpression re(QStringLiteral("^[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*$"));
+            static const QRegularExpression re(QStringLiteral("\\A[0-9]+(-[0-9]+)?(,[0-9]+(-[0-9]+)?)*\\z"));
             if (!v.isString() || !re.match(v.toString()).hasMatch())
                 fields::invalid(f.key, QStringLiteral("must be a CPU list such as \"0-1\" or \"0,2\""));
             engine.insert(QLatin1StringView(f.engine), v.toString());

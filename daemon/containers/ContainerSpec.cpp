@@ -16,13 +16,13 @@ using http::fields::invalid;
 
 bool isValidInternalId(const QString &id)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$"));
+    static const QRegularExpression re(QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9_.-]{0,63}\\z"));
     return re.match(id).hasMatch();
 }
 
 QString parseImage(const QString &image, QLatin1StringView field)
 {
-    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}$"));
+    static const QRegularExpression re(QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}\\z"));
     if (!re.match(image).hasMatch())
         invalid(field, QStringLiteral("must be an image reference such as debian:12 or registry:5000/name:tag"));
     return image;
@@ -136,7 +136,7 @@ QMap<QString, QString> parseMounts(const QJsonObject &mount, QLatin1StringView f
 
 QMap<QString, QString> parseEnv(const QJsonObject &env)
 {
-    static const QRegularExpression name(QStringLiteral("^[A-Za-z_][A-Za-z0-9_]{0,127}$"));
+    static const QRegularExpression name(QStringLiteral("\\A[A-Za-z_][A-Za-z0-9_]{0,127}\\z"));
     QMap<QString, QString> out;
     for (auto it = env.constBegin(); it != env.constEnd(); ++it) {
         if (!name.match(it.key()).hasMatch())
