@@ -8,8 +8,9 @@ ConsoleHistory::ConsoleHistory(int capacity)
 
 void ConsoleHistory::setCapacity(int capacity)
 {
-    const QStringList keep = last(capacity);
-    m_ring = QVector<QString>(std::max(1, capacity));
+    const int cap = std::max(1, capacity);
+    const QStringList keep = last(cap);
+    m_ring = QVector<QString>(cap);
     m_start = 0;
     m_size = 0;
     const quint64 next = m_next;
