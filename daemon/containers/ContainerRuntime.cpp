@@ -188,60 +188,50 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
                 return fail(QStringLiteral("cannot create install container: %1").arg(c.error.message));
             auto lines = std::make_shared<QStringList>();
             auto assembler = std::make_shared<LineAssembler>();
-            docker::AttachOptions opts;
-            opts.stdinStream = false;
-            opts.logs = true;
-            auto *stream = m_deps.engine.attach(c.value.id, opts, this);
-            connect(stream, &docker::DockerStream::data, this, [this, lines, assembler](int, const QByteArray &bytes) {
-                for (const auto &l : assembler->feed(bytes)) {
-                    lines->append(l);
-                    if (lines->size() > 20)
-                        lines->removeFirst();
-                    Q_EMIT installLine(l);
-                }
-            });
             const QString id = c.value.id;
-            auto started = std::make_shared<bool>(false);
-            auto begin = [this, id, name, next, lines, stream] {
-                m_deps.engine.startContainer(id, this, [this, id, name, next, lines, stream](const docker::DockerResult<void> &s) {
-                    if (!s.ok()) {
-                        stream->close();
-                        return removeDocker(name, [this, s] { fail(QStringLiteral("cannot start install container: %1").arg(s.error.message)); });
+            m_deps.engine.startContainer(id, this, [this, id, name, next, lines, assembler](const docker::DockerResult<void> &s) {
+                if (!s.ok())
+                    return removeDocker(name, [this, s] { fail(QStringLiteral("cannot start install container: %1").arg(s.error.message)); });
+                // The output through the engine's log of the container, followed until it stops: it
+                // holds everything from the first byte, so nothing is lost and nothing is doubled
+                // (an attach opened before the start may replay lines it also streams).
+                docker::LogsOptions lo;
+                lo.follow = true;
+                auto *stream = m_deps.engine.logs(id, lo, this);
+                connect(stream, &docker::DockerStream::data, this, [this, lines, assembler](int, const QByteArray &bytes) {
+                    for (const auto &l : assembler->feed(bytes)) {
+                        lines->append(l);
+                        if (lines->size() > 20)
+                            lines->removeFirst();
+                        Q_EMIT installLine(l);
                     }
-                    m_deps.engine.waitContainer(id, docker::WaitCondition::NotRunning, this,
-                                                [this, name, next, lines, stream](const docker::DockerResult<docker::WaitResult> &w) {
-                        // Give the attach stream the rest of the output before judging.
-                        auto finish = [this, name, next, lines, w] {
-                            removeDocker(name, [this, next, lines, w] {
-                                if (!w.ok())
-                                    return fail(QStringLiteral("install container wait failed: %1").arg(w.error.message));
-                                if (w.value.statusCode != 0) {
-                                    return fail(QStringLiteral("install script exited with code %1: %2")
-                                                    .arg(w.value.statusCode)
-                                                    .arg(lines->mid(std::max<qsizetype>(0, lines->size() - 5)).join(QStringLiteral(" | "))));
-                                }
-                                Q_EMIT installLine(QStringLiteral("Install script finished"));
-                                next(true);
-                            });
-                        };
-                        if (stream->isFinished())
-                            finish();
-                        else
-                            connect(stream, &docker::DockerStream::finished, this, finish, Qt::SingleShotConnection);
-                    });
                 });
-            };
-            connect(stream, &docker::DockerStream::started, this, [started, begin] {
-                if (!*started) {
-                    *started = true;
-                    begin();
-                }
-            });
-            connect(stream, &docker::DockerStream::finished, this, [this, started, name](const DockerError &e) {
-                if (!*started && !e.ok()) {
-                    *started = true;
-                    removeDocker(name, [this, e] { fail(QStringLiteral("cannot attach to install container: %1").arg(e.message)); });
-                }
+                m_deps.engine.waitContainer(id, docker::WaitCondition::NotRunning, this,
+                                            [this, name, next, lines, assembler, stream](const docker::DockerResult<docker::WaitResult> &w) {
+                    // Give the log stream the rest of the output before judging.
+                    auto finish = [this, name, next, lines, assembler, w, stream] {
+                        for (const auto &l : assembler->flush()) {
+                            lines->append(l);
+                            Q_EMIT installLine(l);
+                        }
+                        stream->deleteLater();
+                        removeDocker(name, [this, next, lines, w] {
+                            if (!w.ok())
+                                return fail(QStringLiteral("install container wait failed: %1").arg(w.error.message));
+                            if (w.value.statusCode != 0) {
+                                return fail(QStringLiteral("install script exited with code %1: %2")
+                                                .arg(w.value.statusCode)
+                                                .arg(lines->mid(std::max<qsizetype>(0, lines->size() - 5)).join(QStringLiteral(" | "))));
+                            }
+                            Q_EMIT installLine(QStringLiteral("Install script finished"));
+                            next(true);
+                        });
+                    };
+                    if (stream->isFinished())
+                        finish();
+                    else
+                        connect(stream, &docker::DockerStream::finished, this, finish, Qt::SingleShotConnection);
+                });
             });
         });
     });
@@ -301,10 +291,11 @@ std::optional<ApiError> ContainerRuntime::requestPower(PowerAction action)
         break;
     case PowerAction::Suspend:
         m_busy = true;
-        m_deps.engine.pauseContainer(m_record.dto.containerId, this, [this](const docker::DockerResult<void> &r) {
+        m_deps.engine.pauseContainer(m_record.dto.containerId, this, [this, from = m_record.state](const docker::DockerResult<void> &r) {
             m_busy = false;
             if (!r.ok())
                 return message(QStringLiteral("Suspend failed: %1").arg(r.error.message));
+            m_suspendedFrom = from;
             setState(ContainerState::Suspended);
         });
         break;
@@ -314,7 +305,8 @@ std::optional<ApiError> ContainerRuntime::requestPower(PowerAction action)
             m_busy = false;
             if (!r.ok())
                 return message(QStringLiteral("Resume failed: %1").arg(r.error.message));
-            setState(m_pattern && !m_runningSince.isValid() ? ContainerState::Starting : ContainerState::Running);
+            // back to where it was: a server paused before its start_pattern matched is still starting
+            setState(m_suspendedFrom == ContainerState::Starting && m_pattern ? ContainerState::Starting : ContainerState::Running);
         });
         break;
     }
@@ -324,6 +316,7 @@ std::optional<ApiError> ContainerRuntime::requestPower(PowerAction action)
 void ContainerRuntime::startProcess()
 {
     m_busy = true;
+    m_startInFlight = true;
     m_expectExit = false;
     const quint64 gen = ++m_generation;
     setState(ContainerState::Starting);
@@ -333,15 +326,21 @@ void ContainerRuntime::startProcess()
         if (gen != m_generation)
             return;
         if (!attached) {
+            m_startInFlight = false;
             m_busy = false;
             setState(ContainerState::Ready, QStringLiteral("cannot attach to the container"));
             return message(QStringLiteral("Start failed: cannot attach to the container"));
         }
+        m_startRequestedNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
         m_deps.engine.startContainer(m_record.dto.containerId, this, [this, gen](const docker::DockerResult<void> &r) {
             if (gen != m_generation)
                 return;
-            m_busy = false;
+            if (m_startInFlight) { // else the start_pattern matched first and ended the start already
+                m_startInFlight = false;
+                m_busy = false;
+            }
             if (!r.ok()) {
+                m_busy = false;
                 closeStreams();
                 setState(ContainerState::Ready, r.error.message);
                 return message(QStringLiteral("Start failed: %1").arg(r.error.message));
@@ -364,6 +363,7 @@ void ContainerRuntime::startProcess()
 void ContainerRuntime::stopProcess(std::function<void()> then)
 {
     m_busy = true;
+    m_startInFlight = false; // a start still in flight is superseded (its answer is ignored)
     m_expectExit = true;
     const quint64 gen = ++m_generation;
     if (m_record.state == ContainerState::Suspended) // a paused process cannot handle SIGTERM
@@ -387,6 +387,7 @@ void ContainerRuntime::stopProcess(std::function<void()> then)
 void ContainerRuntime::killProcess()
 {
     m_busy = true;
+    m_startInFlight = false; // a start still in flight is superseded (its answer is ignored)
     m_expectExit = true;
     const quint64 gen = ++m_generation;
     m_deps.engine.killContainer(m_record.dto.containerId, QStringLiteral("SIGKILL"), this,
@@ -475,6 +476,12 @@ void ContainerRuntime::handleLine(const QString &line)
     const quint64 seq = m_history.append(line);
     Q_EMIT consoleLine(seq, line);
     if (m_record.state == ContainerState::Starting && m_pattern && m_pattern->match(stripAnsi(line)).hasMatch()) {
+        // The output can overtake the engine's answer to the start: once the server says it is up,
+        // the start is over and the next power action may begin.
+        if (m_startInFlight) {
+            m_startInFlight = false;
+            m_busy = false;
+        }
         setState(ContainerState::Running);
         message(QStringLiteral("Server marked as running"));
     }
@@ -495,6 +502,10 @@ void ContainerRuntime::onEngineEvent(const QString &action, const QJsonObject &e
     m_record.exitCode = attrs.value(QStringLiteral("exitCode")).toString().toInt();
     persist();
     if (m_expectExit || m_busy)
+        return;
+    // The end of an earlier run (e.g. the stop of a restart) reported after the new start: no crash.
+    const qint64 at = event.value(QStringLiteral("timeNano")).toInteger();
+    if (at > 0 && at < m_startRequestedNs)
         return;
     if (m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting)
         onCrash();

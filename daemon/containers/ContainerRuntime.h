@@ -106,9 +106,12 @@ private:
     std::optional<StatsSample> m_lastStats;
     QElapsedTimer m_runningSince;
     bool m_busy = false;        // a power action or install is in flight
+    bool m_startInFlight = false; // the engine has not answered the current start yet
     bool m_expectExit = false;  // an exit now is ours (stop/kill/restart), not a crash
     bool m_destroyed = false;
     qint64 m_lastCrashRestart = 0;
+    ContainerState m_suspendedFrom = ContainerState::Running; // the state a suspend paused
+    qint64 m_startRequestedNs = 0; // engine clock (same host) when the current run was started
     quint64 m_generation = 0;   // bumps on every start/stop so late callbacks of an old run are ignored
 };
 } // namespace lightd::containers
