@@ -14,6 +14,7 @@
 
 namespace lightd::ws {
 using containers::ContainerRuntime;
+using Kind = ViewerSession::Kind;
 
 ConsoleHub::ConsoleHub(ContainerRuntime *runtime, containers::ContainerManager &manager,
                        volumes::VolumeRegistry &volumes, const Config &config, QObject *parent)
@@ -21,14 +22,14 @@ ConsoleHub::ConsoleHub(ContainerRuntime *runtime, containers::ContainerManager &
 {
     m_window.start();
     connect(runtime, &ContainerRuntime::stateChanged, this,
-            [this](ContainerState s) { broadcast(events::State, toString(s), false); });
+            [this](ContainerState s) { broadcast(events::State, toString(s), Kind::Control); });
     connect(runtime, &ContainerRuntime::consoleLine, this, [this](quint64, const QString &line) { onConsoleLine(line); });
     connect(runtime, &ContainerRuntime::installLine, this,
-            [this](const QString &line) { broadcast(events::Install, line, true); });
+            [this](const QString &line) { broadcast(events::Install, line, Kind::Line); });
     connect(runtime, &ContainerRuntime::daemonMessage, this,
-            [this](const QString &m) { broadcast(events::DaemonMessage, m, false); });
+            [this](const QString &m) { broadcast(events::DaemonMessage, m, Kind::Control); });
     connect(runtime, &ContainerRuntime::statsSample, this, [this](const containers::StatsSample &) {
-        broadcast(events::Stats, statsData(), true);
+        broadcast(events::Stats, statsData(), Kind::Sample);
     });
 }
 
@@ -43,13 +44,13 @@ QString ConsoleHub::frame(QLatin1StringView event, const QJsonValue &data)
     return QString::fromUtf8(json::encode(QJsonObject{{events::FieldEvent, event}, {events::FieldData, data}}));
 }
 
-void ConsoleHub::broadcast(QLatin1StringView event, const QJsonValue &data, bool droppable)
+void ConsoleHub::broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind)
 {
     if (m_viewers.isEmpty())
         return;
     const QString f = frame(event, data); // encoded once, whatever the number of viewers
     for (auto *v : std::as_const(m_viewers))
-        v->send(f, droppable);
+        v->send(f, kind);
 }
 
 void ConsoleHub::onConsoleLine(const QString &line)
@@ -57,7 +58,7 @@ void ConsoleHub::onConsoleLine(const QString &line)
     if (m_window.elapsed() >= m_config.console.throttleIntervalMs) {
         if (m_throttling && m_skipped > 0)
             broadcast(events::DaemonMessage,
-                      QStringLiteral("Console output resumed; %1 lines were not shown (see the logs endpoint for history)").arg(m_skipped), false);
+                      QStringLiteral("Console output resumed; %1 lines were not shown (see the logs endpoint for history)").arg(m_skipped), Kind::Control);
         m_window.restart();
         m_windowLines = 0;
         m_skipped = 0;
@@ -68,12 +69,12 @@ void ConsoleHub::onConsoleLine(const QString &line)
             m_throttling = true;
             broadcast(events::DaemonMessage,
                       QStringLiteral("Console output is being throttled (more than %1 lines per %2 ms)")
-                          .arg(m_config.console.throttleLines).arg(m_config.console.throttleIntervalMs), false);
+                          .arg(m_config.console.throttleLines).arg(m_config.console.throttleIntervalMs), Kind::Control);
         }
         ++m_skipped;
         return;
     }
-    broadcast(events::Console, line, true);
+    broadcast(events::Console, line, Kind::Line);
 }
 
 QJsonObject ConsoleHub::statsData() const
@@ -104,16 +105,16 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
         return;
     }
     // State, then history, then live: all on this thread, so no line can fall between them.
-    viewer->send(frame(events::State, toString(m_runtime->state())), false);
+    viewer->send(frame(events::State, toString(m_runtime->state())), Kind::Control);
     QJsonArray history;
     for (const auto &l : m_runtime->history(m_config.websocket.historyLines))
         history.append(l);
-    viewer->send(frame(events::Logs, history), false);
+    viewer->send(frame(events::Logs, history), Kind::Control);
     m_viewers.append(viewer);
     connect(viewer, &ViewerSession::messageReceived, this, [this, viewer](const QString &t) { onMessage(viewer, t); });
     connect(viewer, &ViewerSession::rateLimited, this, [viewer] {
         viewer->send(frame(events::Error, QJsonObject{{keys::Code, codes::RateLimited},
-                                                      {keys::Message, QStringLiteral("Too many messages; slow down")}}), false);
+                                                      {keys::Message, QStringLiteral("Too many messages; slow down")}}), Kind::Control);
     });
     connect(viewer, &ViewerSession::closed, this, [this, viewer] {
         m_viewers.removeAll(viewer);
@@ -124,7 +125,7 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
 void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
 {
     auto error = [viewer](QLatin1StringView code, const QString &message) {
-        viewer->send(frame(events::Error, QJsonObject{{keys::Code, code}, {keys::Message, message}}), false);
+        viewer->send(frame(events::Error, QJsonObject{{keys::Code, code}, {keys::Message, message}}), Kind::Control);
     };
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &perr);
@@ -156,9 +157,9 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
         QJsonArray history;
         for (const auto &l : m_runtime->history(lines))
             history.append(l);
-        viewer->send(frame(events::Logs, history), false);
+        viewer->send(frame(events::Logs, history), Kind::Control);
     } else if (event == events::RequestStats) {
-        viewer->send(frame(events::Stats, statsData()), false);
+        viewer->send(frame(events::Stats, statsData()), Kind::Control);
     } else {
         error(codes::BadRequest, QStringLiteral("Unknown event '%1'").arg(event));
     }
@@ -167,8 +168,8 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
 void ConsoleHub::containerRemoved()
 {
     const QString last = m_runtime ? toString(m_runtime->state()) : QStringLiteral("ready");
-    broadcast(events::State, last, false);
-    broadcast(events::DaemonMessage, QStringLiteral("Container deleted"), false);
+    broadcast(events::State, last, Kind::Control);
+    broadcast(events::DaemonMessage, QStringLiteral("Container deleted"), Kind::Control);
     const auto viewers = m_viewers;
     for (auto *v : viewers)
         v->close(1000, QStringLiteral("container deleted"));

@@ -29,7 +29,7 @@ public:
     void containerRemoved();
 
 private:
-    void broadcast(QLatin1StringView event, const QJsonValue &data, bool droppable);
+    void broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind);
     void onConsoleLine(const QString &line);
     void onMessage(ViewerSession *viewer, const QString &text);
     QJsonObject statsData() const;

@@ -52,7 +52,7 @@ void ViewerSession::writeFrame(const QString &text)
     m_socket->sendTextMessage(text);
 }
 
-void ViewerSession::send(const QString &frame, bool droppable)
+void ViewerSession::send(const QString &frame, Kind kind)
 {
     if (m_closed)
         return;
@@ -61,29 +61,30 @@ void ViewerSession::send(const QString &frame, bool droppable)
         return;
     }
     if (m_queue.size() >= m_limits.queueFrames) {
-        // Full: make room by dropping the oldest console frame; a stall past the bound ends it.
+        // Full: make room by dropping the oldest droppable frame; a stall past the bound ends it.
         if (m_stalledSince.isForever())
             m_stalledSince = QDeadlineTimer(m_limits.stallMs);
         else if (m_stalledSince.hasExpired())
             return close(1008, QStringLiteral("viewer too slow"));
-        for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
-            if (it->droppable) {
-                m_queue.erase(it);
+        auto dropped = [this](Kind k) {
+            ++m_droppedTotal;
+            if (k == Kind::Line)
                 ++m_droppedPending;
-                ++m_droppedTotal;
+        };
+        for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
+            if (it->kind != Kind::Control) {
+                dropped(it->kind);
+                m_queue.erase(it);
                 break;
             }
         }
         if (m_queue.size() >= m_limits.queueFrames) {
-            if (droppable) {
-                ++m_droppedPending;
-                ++m_droppedTotal;
-                return;
-            }
+            if (kind != Kind::Control)
+                return dropped(kind);
             return close(1008, QStringLiteral("viewer too slow"));
         }
     }
-    m_queue.enqueue({frame, droppable});
+    m_queue.enqueue({frame, kind});
 }
 
 void ViewerSession::pump()

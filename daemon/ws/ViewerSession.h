@@ -28,8 +28,13 @@ public:
     ViewerSession(std::unique_ptr<QWebSocket> socket, const Limits &limits, QObject *parent = nullptr);
     ~ViewerSession() override;
 
-    // droppable: console lines may be dropped under pressure; state/error frames never are.
-    void send(const QString &frame, bool droppable);
+    // What a frame is decides what happens to it under pressure.
+    enum class Kind {
+        Control, // state, logs, daemon messages, errors: never dropped
+        Line,    // console and install lines: the oldest are dropped, and the viewer is told how many
+        Sample,  // stats: dropped without notice (the next sample supersedes it)
+    };
+    void send(const QString &frame, Kind kind);
     void close(int code, const QString &reason);
     quint64 dropped() const { return m_droppedTotal; }
     QWebSocket *socket() const { return m_socket.get(); }
@@ -43,7 +48,7 @@ private:
     struct Frame
     {
         QString text;
-        bool droppable;
+        Kind kind;
     };
     void pump();
     void writeFrame(const QString &text);
@@ -52,8 +57,8 @@ private:
     Limits m_limits;
     QQueue<Frame> m_queue;
     qint64 m_unsent = 0;
-    quint64 m_droppedPending = 0; // dropped since the viewer was last told
-    quint64 m_droppedTotal = 0;
+    quint64 m_droppedPending = 0; // lines dropped since the viewer was last told
+    quint64 m_droppedTotal = 0;   // lines and samples
     QDeadlineTimer m_stalledSince{QDeadlineTimer::Forever};
     qint64 m_windowStartMs = 0;
     int m_windowCount = 0;
