@@ -14,7 +14,7 @@ QMainWindow, QDialog { background: #f6f7f9; }
 #sidebar QLabel#brandSub { color: #8792a8; font-size: 11px; }
 #sidebar QTreeView { background: transparent; border: none; color: #d5dbe6; font-size: 13px; outline: 0;
                      show-decoration-selected: 0; }
-#sidebar QTreeView::branch:selected { background: transparent; }
+#sidebar QTreeView::branch, #sidebar QTreeView::branch:selected { background: #151b26; }
 #sidebar QTreeView::item { padding: 6px 4px; border-radius: 6px; }
 #sidebar QTreeView::item:hover { background: #222b3a; }
 #sidebar QTreeView::item:selected { background: #2f5bd3; color: #ffffff; }

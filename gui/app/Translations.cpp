@@ -51,7 +51,9 @@ QString install(const QString &overrideCode)
     QLocale::setDefault(locale);
     app = new QTranslator(QCoreApplication::instance());
     // The .qm files are embedded under :/i18n by the executable.
-    if (app->load(locale, QStringLiteral("lightd_gui"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+    // Unknown locales (C, POSIX, languages not shipped) get the English plural forms.
+    if (app->load(locale, QStringLiteral("lightd_gui"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
+        app->load(QStringLiteral(":/i18n/lightd_gui_en"))) {
         QCoreApplication::installTranslator(app);
         qCInfo(lcGui) << "UI language:" << app->language();
     }

@@ -35,6 +35,8 @@ void EmptyState::set(const QString &iconName, const QString &title, const QStrin
     m_icon->setPixmap(icons::get(iconName).pixmap(QSize(64, 64)));
     m_title->setText(title);
     m_text->setText(text);
+    // Centred layouts do not ask a wrapped label for its height: give it one.
+    m_text->setMinimumHeight(m_text->heightForWidth(m_text->width()));
 }
 
 void EmptyState::setAction(const QString &label)
