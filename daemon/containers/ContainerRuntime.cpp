@@ -317,6 +317,7 @@ void ContainerRuntime::startProcess()
 {
     m_busy = true;
     m_startInFlight = true;
+    m_diedDuringStart = false;
     m_expectExit = false;
     const quint64 gen = ++m_generation;
     setState(ContainerState::Starting);
@@ -344,6 +345,11 @@ void ContainerRuntime::startProcess()
                 closeStreams();
                 setState(ContainerState::Ready, r.error.message);
                 return message(QStringLiteral("Start failed: %1").arg(r.error.message));
+            }
+            if (m_diedDuringStart) {
+                m_diedDuringStart = false;
+                m_busy = false;
+                return onCrash();
             }
             m_runningSince.start();
             m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
@@ -501,11 +507,16 @@ void ContainerRuntime::onEngineEvent(const QString &action, const QJsonObject &e
     const auto attrs = event.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject();
     m_record.exitCode = attrs.value(QStringLiteral("exitCode")).toString().toInt();
     persist();
-    if (m_expectExit || m_busy)
-        return;
     // The end of an earlier run (e.g. the stop of a restart) reported after the new start: no crash.
     const qint64 at = event.value(QStringLiteral("timeNano")).toInteger();
     if (at > 0 && at < m_startRequestedNs)
+        return;
+    if (m_startInFlight && !m_expectExit) {
+        // Died before the engine even answered the start: judged when that answer comes.
+        m_diedDuringStart = true;
+        return;
+    }
+    if (m_expectExit || m_busy)
         return;
     if (m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting)
         onCrash();

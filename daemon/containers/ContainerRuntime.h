@@ -107,6 +107,7 @@ private:
     QElapsedTimer m_runningSince;
     bool m_busy = false;        // a power action or install is in flight
     bool m_startInFlight = false; // the engine has not answered the current start yet
+    bool m_diedDuringStart = false; // ...and the process already died meanwhile
     bool m_expectExit = false;  // an exit now is ours (stop/kill/restart), not a crash
     bool m_destroyed = false;
     qint64 m_lastCrashRestart = 0;

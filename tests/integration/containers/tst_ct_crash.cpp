@@ -78,6 +78,32 @@ private Q_SLOTS:
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
     }
 
+    void immediateExitIsNoticed_data()
+    {
+        QTest::addColumn<bool>("pattern");
+        QTest::newRow("no pattern") << false;
+        QTest::newRow("pattern") << true;
+    }
+    void immediateExitIsNoticed()
+    {
+        // The process dies at once: its die event can come before the engine's answer to the start.
+        QFETCH(bool, pattern);
+        const QString vol = env->createVolume();
+        const QString id = env->id(pattern ? QStringLiteral("quick-p") : QStringLiteral("quick"));
+        QJsonObject extra;
+        if (pattern)
+            extra.insert(QStringLiteral("start_pattern"), QStringLiteral("never"));
+        QVERIFY(env->createReady(id, vol, QStringLiteral("echo bye; exit 5"), extra));
+        Viewer viewer(env->wsUrl(id));
+        QVERIFY(viewer.waitConnected());
+        QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
+        // restarted once, then left alone: it ends ready, with the exit code
+        QVERIFY(waitUntil([&] { return hasMessage(viewer, QStringLiteral("not restarting it automatically")); }, 20000));
+        QVERIFY(env->waitState(id, QStringLiteral("ready")));
+        QCOMPARE(env->record(id).value(QStringLiteral("exit_code")).toInt(), 5);
+        QCOMPARE(dockerStatus(Env::dockerName(id)), QStringLiteral("exited"));
+    }
+
     void stopAndKillAreNotCrashes()
     {
         const QString vol = env->createVolume();
