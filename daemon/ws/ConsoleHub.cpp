@@ -21,6 +21,11 @@ ConsoleHub::ConsoleHub(ContainerRuntime *runtime, containers::ContainerManager &
     : QObject(parent), m_runtime(runtime), m_manager(manager), m_volumes(volumes), m_config(config)
 {
     m_window.start();
+    m_episodeTimer.setInterval(m_config.console.throttleIntervalMs);
+    connect(&m_episodeTimer, &QTimer::timeout, this, [this] {
+        if (m_window.elapsed() >= m_config.console.throttleIntervalMs)
+            rollWindow();
+    });
     connect(runtime, &ContainerRuntime::stateChanged, this,
             [this](ContainerState s) { broadcast(events::State, toString(s), Kind::Control); });
     connect(runtime, &ContainerRuntime::consoleLine, this, [this](quint64, const QString &line) { onConsoleLine(line); });
@@ -53,20 +58,32 @@ void ConsoleHub::broadcast(QLatin1StringView event, const QJsonValue &data, View
         v->send(f, kind);
 }
 
+void ConsoleHub::rollWindow()
+{
+    // The window that just ended was over the limit only if it had too many lines and no empty
+    // window came between it and now.
+    const bool overloaded = m_windowLines > m_config.console.throttleLines
+                            && m_window.elapsed() < 2 * qint64(m_config.console.throttleIntervalMs);
+    if (m_throttling && !overloaded) {
+        m_throttling = false;
+        m_episodeTimer.stop();
+        broadcast(events::DaemonMessage,
+                  QStringLiteral("Console output resumed; %1 lines were not shown (see the logs endpoint for history)").arg(m_skipped),
+                  Kind::Control);
+        m_skipped = 0;
+    }
+    m_window.restart();
+    m_windowLines = 0;
+}
+
 void ConsoleHub::onConsoleLine(const QString &line)
 {
-    if (m_window.elapsed() >= m_config.console.throttleIntervalMs) {
-        if (m_throttling && m_skipped > 0)
-            broadcast(events::DaemonMessage,
-                      QStringLiteral("Console output resumed; %1 lines were not shown (see the logs endpoint for history)").arg(m_skipped), Kind::Control);
-        m_window.restart();
-        m_windowLines = 0;
-        m_skipped = 0;
-        m_throttling = false;
-    }
+    if (m_window.elapsed() >= m_config.console.throttleIntervalMs)
+        rollWindow();
     if (++m_windowLines > m_config.console.throttleLines) {
         if (!m_throttling) {
             m_throttling = true;
+            m_episodeTimer.start();
             broadcast(events::DaemonMessage,
                       QStringLiteral("Console output is being throttled (more than %1 lines per %2 ms)")
                           .arg(m_config.console.throttleLines).arg(m_config.console.throttleIntervalMs), Kind::Control);

@@ -7,6 +7,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
 
 namespace lightd::containers { class ContainerManager; }
 namespace lightd::volumes { class VolumeRegistry; }
@@ -31,6 +32,7 @@ public:
 private:
     void broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind);
     void onConsoleLine(const QString &line);
+    void rollWindow();
     void onMessage(ViewerSession *viewer, const QString &text);
     QJsonObject statsData() const;
     static QString frame(QLatin1StringView event, const QJsonValue &data);
@@ -40,8 +42,10 @@ private:
     volumes::VolumeRegistry &m_volumes;
     const Config &m_config;
     QList<ViewerSession *> m_viewers;
-    // throttle window
+    // throttle: a window of throttle_interval_ms; an episode lasts from the first window over the
+    // limit to the first window under it, with one notice at each end
     QElapsedTimer m_window;
+    QTimer m_episodeTimer; // while throttling: ends the episode even if the container goes quiet
     int m_windowLines = 0;
     quint64 m_skipped = 0;
     bool m_throttling = false;
