@@ -5,7 +5,7 @@
 # ratio lightd/peer, and each server's idle RSS (VmRSS) after start.
 #
 # Usage: bench/rest.sh
-# Env:   THREADS=2 CONNECTIONS=64 DURATION=10s WARMUP=2s POOL_SIZE=50 BUILD_DIR=<repo>/build-bench
+# Env:   THREADS=2 CONNECTIONS=64 DURATION=10s WARMUP=2s ROUNDS=3 POOL_SIZE=50 BUILD_DIR=<repo>/build-bench
 #        PROFILE=callgrind|perf  (optional: also profile lightd under the same load; see the end)
 set -euo pipefail
 
@@ -103,30 +103,53 @@ PBYTES=$(curl -sf -o /dev/null -w '%{size_download}' "${AUTH[@]}" "$PURL")
 [[ $LCOUNT == "$POOL_SIZE" && $PCOUNT == "$POOL_SIZE" ]] || { log "rest.sh: lists hold $LCOUNT / $PCOUNT records"; exit 1; }
 
 # --- drive each in turn ------------------------------------------------------------------------
+# ROUNDS alternating runs (lightd, peer, lightd, peer, ...); the median of each is reported, so a
+# burst of foreign load on a shared machine hits both sides alike and does not decide the result.
+ROUNDS=${ROUNDS:-3}
 drive() { # url -> RESULT line
     BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s "$LUA" "$1" >/dev/null
     BENCH_TOKEN=$TOKEN wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "$LUA" "$1" >"$WORK/wrk.out"
     grep '^RESULT ' "$WORK/wrk.out" | tail -1
 }
-log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION: lightd GET /network/ports"
-read -r _ L_RPS L_P50 L_P99 L_AVG L_N L_NON2XX L_SOCKERR < <(drive "$LURL")
+: >"$WORK/lightd.results"
+: >"$WORK/peer.results"
+for round in $(seq "$ROUNDS"); do
+    log "round $round/$ROUNDS: wrk -t$THREADS -c$CONNECTIONS -d$DURATION lightd GET /network/ports, then gin-peer GET /containers"
+    drive "$LURL" >>"$WORK/lightd.results"
+    drive "$PURL" >>"$WORK/peer.results"
+done
 LIGHTD_LOAD_HWM=$(hwm_kb "$LIGHTD_PID")
-log "wrk -t$THREADS -c$CONNECTIONS -d$DURATION: gin-peer GET /containers"
-read -r _ P_RPS P_P50 P_P99 P_AVG P_N P_NON2XX P_SOCKERR < <(drive "$PURL")
 PEER_LOAD_HWM=$(hwm_kb "$PEER_PID")
+median() { # file -> median of each column (requests summed), as one RESULT line
+    python3 - "$1" <<'PY'
+import statistics, sys
+rows = [l.split()[1:] for l in open(sys.argv[1]) if l.startswith("RESULT")]
+cols = list(zip(*[[float(x) for x in r] for r in rows]))
+med = [statistics.median(c) for c in cols[:4]]
+tot = [int(sum(c)) for c in cols[4:]]
+print("RESULT", *[f"{m:.3f}" for m in med], *tot)
+print("ALL", " ".join(f"{float(r[0]):.0f}" for r in rows))
+PY
+}
+read -r _ L_RPS L_P50 L_P99 L_AVG L_N L_NON2XX L_SOCKERR < <(median "$WORK/lightd.results" | grep '^RESULT')
+read -r _ P_RPS P_P50 P_P99 P_AVG P_N P_NON2XX P_SOCKERR < <(median "$WORK/peer.results" | grep '^RESULT')
+L_ALL=$(median "$WORK/lightd.results" | sed -n 's/^ALL //p')
+P_ALL=$(median "$WORK/peer.results" | sed -n 's/^ALL //p')
 
 ratio() { python3 -c "print(f'{$1 / $2:.2f}')"; }
-printf '\n%-28s %14s %14s\n' "GET, ${POOL_SIZE} records, auth" "lightd" "gin-peer"
-printf '%-28s %14s %14s\n' "route" "/network/ports" "/containers"
-printf '%-28s %14s %14s\n' "response bytes" "$LBYTES" "$PBYTES"
-printf '%-28s %14.0f %14.0f\n' "requests/s" "$L_RPS" "$P_RPS"
-printf '%-28s %14.2f %14.2f\n' "latency p50 (ms)" "$L_P50" "$P_P50"
-printf '%-28s %14.2f %14.2f\n' "latency p99 (ms)" "$L_P99" "$P_P99"
-printf '%-28s %14.2f %14.2f\n' "latency avg (ms)" "$L_AVG" "$P_AVG"
-printf '%-28s %14s %14s\n' "requests / non-2xx / sock err" "$L_N/$L_NON2XX/$L_SOCKERR" "$P_N/$P_NON2XX/$P_SOCKERR"
-printf '%-28s %14s %14s\n' "idle RSS after start (kB)" "$LIGHTD_IDLE_RSS" "$PEER_IDLE_RSS"
-printf '%-28s %14s %14s\n' "peak RSS after load (kB)" "$LIGHTD_LOAD_HWM" "$PEER_LOAD_HWM"
+printf '\n%-30s %16s %16s\n' "GET, ${POOL_SIZE} records, auth" "lightd" "gin-peer"
+printf '%-30s %16s %16s\n' "route" "/network/ports" "/containers"
+printf '%-30s %16s %16s\n' "response bytes" "$LBYTES" "$PBYTES"
+printf '%-30s %16.0f %16.0f\n' "requests/s (median)" "$L_RPS" "$P_RPS"
+printf '%-30s %16s %16s\n' "requests/s (each round)" "$L_ALL" "$P_ALL"
+printf '%-30s %16.2f %16.2f\n' "latency p50 (ms, median)" "$L_P50" "$P_P50"
+printf '%-30s %16.2f %16.2f\n' "latency p99 (ms, median)" "$L_P99" "$P_P99"
+printf '%-30s %16.2f %16.2f\n' "latency avg (ms, median)" "$L_AVG" "$P_AVG"
+printf '%-30s %16s %16s\n' "requests/non-2xx/sock err" "$L_N/$L_NON2XX/$L_SOCKERR" "$P_N/$P_NON2XX/$P_SOCKERR"
+printf '%-30s %16s %16s\n' "idle RSS after start (kB)" "$LIGHTD_IDLE_RSS" "$PEER_IDLE_RSS"
+printf '%-30s %16s %16s\n' "peak RSS after load (kB)" "$LIGHTD_LOAD_HWM" "$PEER_LOAD_HWM"
 printf '\nratio lightd/peer: requests/s %s, p99 %s (lower p99 is better)\n' "$(ratio "$L_RPS" "$P_RPS")" "$(ratio "$L_P99" "$P_P99")"
+printf 'machine: %s cores, load average %s\n' "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ $L_NON2XX != 0 || $P_NON2XX != 0 ]]; then
     log "rest.sh: non-2xx answers during the run (lightd $L_NON2XX, peer $P_NON2XX): the figures are not comparable"
     exit 1
