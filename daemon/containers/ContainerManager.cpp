@@ -180,6 +180,10 @@ void ContainerManager::rebind(const QString &id, const QJsonArray &portsJson)
         m_ports.claim(bindings, owner);
         rt->updateRecord([&](ContainerRecord &rec) { rec.dto.ports = bindings; });
     });
+    // A failed container has nothing installed to recreate from: it keeps the new ports for its
+    // reinstall instead of becoming ready without an install.
+    if (rt->state() == ContainerState::Failed)
+        return;
     rt->recreate(false);
 }
 } // namespace lightd::containers

@@ -144,6 +144,29 @@ private Q_SLOTS:
         QVERIFY(hostPortsOf(dockerInspect(Env::dockerName(id))).isEmpty());
     }
 
+    void rebindOfAFailedContainerWaitsForItsReinstall()
+    {
+        const QString vol = env->createVolume();
+        const int p1 = freePort(), p2 = freePort();
+        QVERIFY(p1 != p2 && env->addPort(p1) && env->addPort(p2));
+        const QString id = env->id(QStringLiteral("failed"));
+        QCOMPARE(env->create(env->body(id, vol, QStringLiteral("sleep 3600"),
+                                       {{QStringLiteral("install_script"), QStringLiteral("echo broken; exit 1")},
+                                        {QStringLiteral("ports"), QJsonArray{tcp(p1, 80)}}})).status, 201);
+        QVERIFY(env->waitState(id, QStringLiteral("failed")));
+        const Reply r = env->post(QStringLiteral("/containers/%1/rebind-network").arg(id), {{QStringLiteral("ports"), QJsonArray{tcp(p2, 80)}}});
+        QCOMPARE(r.status, 202);
+        QCOMPARE(env->poolEntry(p1).value(QStringLiteral("in_use")).toBool(), false);
+        QCOMPARE(env->poolEntry(p2).value(QStringLiteral("container")).toString(), id);
+        // still failed (nothing was installed), no Docker container made behind its back
+        QCOMPARE(env->state(id), QStringLiteral("failed"));
+        QVERIFY(!dockerExists(Env::dockerName(id)));
+        // the reinstall uses the new port
+        QCOMPARE(env->post(QStringLiteral("/containers/%1/reinstall").arg(id), {{QStringLiteral("install_script"), QStringLiteral("echo ok")}}).status, 202);
+        QVERIFY(env->waitState(id, QStringLiteral("ready")));
+        QCOMPARE(hostPortsOf(dockerInspect(Env::dockerName(id))), QStringList{QStringLiteral("80/tcp>%1").arg(p2)});
+    }
+
     void liveResourceUpdates()
     {
         const QString vol = env->createVolume();
