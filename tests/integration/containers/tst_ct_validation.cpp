@@ -165,6 +165,26 @@ private Q_SLOTS:
         QCOMPARE(env->poolEntry(freeP).value(QStringLiteral("in_use")).toBool(), false);
     }
 
+    void deleteWhileInstalling()
+    {
+        QString path;
+        const QString vol = env->createVolume(&path);
+        const QString id = env->id(QStringLiteral("delinst"));
+        const QString installName = QStringLiteral("lightd-install-") + id;
+        QCOMPARE(env->create(env->body(id, vol, QStringLiteral("sleep 1"),
+                                       {{QStringLiteral("install_script"), QStringLiteral("echo waiting; while [ ! -f go ]; do sleep 0.1; done")}})).status, 201);
+        QVERIFY(waitUntil([&] { return dockerStatus(installName) == QLatin1String("running"); }, 30000));
+        QCOMPARE(env->call("DELETE", QStringLiteral("/containers/") + id).status, 200);
+        QCOMPARE(env->get(QStringLiteral("/containers/") + id).status, 404);
+        QVERIFY(!dockerExists(installName));
+        // the interrupted install does not go on to create anything
+        QVERIFY(env->createReady(env->id(QStringLiteral("after-delinst")), vol, QStringLiteral("sleep 1"),
+                                 {{QStringLiteral("install_script"), QStringLiteral("echo next")}}));
+        QVERIFY(!dockerExists(installName));
+        QVERIFY(!dockerExists(Env::dockerName(id)));
+        QVERIFY(QDir(path).exists());
+    }
+
     void dockerDown()
     {
         Env down(QStringLiteral("down"), QJsonObject{{QStringLiteral("docker"), QJsonObject{{QStringLiteral("socket_path"), QStringLiteral("/nonexistent/lightd-test/docker.sock")}}}});
