@@ -24,6 +24,7 @@ fi
 WORK=$(mktemp -d)
 PID= PEER_PID= NAME=
 cleanup() {
+    set +e # a killed server makes wait return non-zero: keep cleaning
     [[ -n $PEER_PID ]] && kill "$PEER_PID" 2>/dev/null && wait "$PEER_PID" 2>/dev/null
     [[ -n $NAME ]] && curl -s "${AUTH[@]}" -X DELETE "$BASE/containers/$NAME" >/dev/null 2>&1
     [[ -n $PID ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
