@@ -19,8 +19,8 @@ namespace lightd::test::api {
 
 inline const QString kVendor = QStringLiteral("Application/vnd.pkglatv1+json");
 
-// Config for a test daemon. SFTP is switched off with a valid port: the support library's default
-// `sftp.port: 0` is refused by the config schema (1..65535), so without this no daemon starts.
+// Config for a test daemon. These tests never speak SFTP: it is switched off. (The explicit port
+// also kept the daemon starting while the schema still refused the support library's `sftp.port: 0`.)
 inline QJsonObject testConfig(QJsonObject extra = {})
 {
     QJsonObject sftp = extra.value(QStringLiteral("sftp")).toObject();
