@@ -113,6 +113,19 @@ bool Daemon::start(QString &error)
                     .arg(m_listener->errorString());
         return false;
     }
+    // A volume found over its quota stops the containers writing into it, with a notice on their console.
+    connect(m_volumes.get(), &volumes::VolumeRegistry::quotaExceeded, this, [this](const QString &volumeId) {
+        for (auto *rt : m_containers->all()) {
+            if (rt->record().dto.volumeId != volumeId)
+                continue;
+            const auto s = rt->state();
+            if (s != ContainerState::Running && s != ContainerState::Starting && s != ContainerState::Suspended)
+                continue;
+            Q_EMIT rt->daemonMessage(QStringLiteral("Volume quota exceeded: stopping the server"));
+            qCWarning(lcApp).noquote() << rt->record().dto.internalId << "stopped: volume" << volumeId << "is over its quota";
+            rt->requestPower(containers::PowerAction::Stop);
+        }
+    });
     m_containers->start();
     qCInfo(lcApp).noquote() << "lightd" << LIGHTD_VERSION << "listening on"
                             << QStringLiteral("%1:%2").arg(m_config.server.host).arg(m_port)
