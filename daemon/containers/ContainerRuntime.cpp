@@ -550,6 +550,10 @@ void ContainerRuntime::onCrash()
 
 void ContainerRuntime::reconcile()
 {
+    // An install or power action this daemon began since it started owns the container: what the
+    // engine said a moment ago would only overwrite it (e.g. "not running" while the start is in flight).
+    if (m_busy)
+        return;
     if (m_record.state == ContainerState::Installing) {
         removeDocker(dockerspec::installContainerName(m_record), [this] {
             fail(QStringLiteral("the daemon restarted during installation; reinstall the container"));
@@ -557,6 +561,8 @@ void ContainerRuntime::reconcile()
         return;
     }
     m_deps.engine.inspectContainer(m_record.dockerName(), this, [this](const docker::DockerResult<QJsonObject> &r) {
+        if (m_busy)
+            return; // a power action began while the engine was asked
         if (!r.ok()) {
             if (!r.error.isNotFound())
                 return; // engine down: the manager calls reconcile again when it is back
