@@ -163,6 +163,7 @@ public:
     explicit Env(const QString &tag, QJsonObject extraConfig = {}, bool startNow = true)
         : m_tag(QStringLiteral("ct") + tag)
     {
+        const bool engineExpected = !extraConfig.contains(QStringLiteral("docker"));
         QJsonObject sftp = extraConfig.value(QStringLiteral("sftp")).toObject();
         sftp.insert(QStringLiteral("enabled"), false);
         sftp.insert(QStringLiteral("port"), 2022);
@@ -170,7 +171,15 @@ public:
         daemon = std::make_unique<DaemonProcess>(extraConfig);
         removeContainersMatching(QStringLiteral("-") + m_tag + QLatin1Char('-'));
         if (startNow)
-            started = daemon->start();
+            started = startDaemon(engineExpected);
+    }
+    // Starts (or restarts) the daemon and waits until it has found the engine (GET /metrics
+    // docker_available): right after start-up, Docker-backed calls answer 503 until then.
+    bool startDaemon(bool waitForEngine = true)
+    {
+        if (!daemon->start())
+            return false;
+        return !waitForEngine || waitUntil([&] { return get(QStringLiteral("/metrics")).json().value(QStringLiteral("docker_available")).toBool(); }, 20000);
     }
     ~Env()
     {

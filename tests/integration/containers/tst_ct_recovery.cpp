@@ -32,7 +32,7 @@ private Q_SLOTS:
         env->daemon->kill();
         QVERIFY(!env->daemon->isRunning());
         QVERIFY(dockerExists(installName)); // the daemon had no chance to clean up
-        QVERIFY(env->daemon->start());
+        QVERIFY(env->startDaemon());
 
         QVERIFY(env->waitState(id, QStringLiteral("failed")));
         const QString error = env->record(id).value(QStringLiteral("error")).toString();
@@ -69,7 +69,7 @@ private Q_SLOTS:
         else
             QVERIFY(env->daemon->stop());
         QCOMPARE(dockerStatus(Env::dockerName(id)), QStringLiteral("running")); // the daemon leaves it running
-        QVERIFY(env->daemon->start());
+        QVERIFY(env->startDaemon());
 
         QCOMPARE(env->state(id), QStringLiteral("running"));
         QCOMPARE(env->state(idle), QStringLiteral("ready"));
@@ -99,12 +99,12 @@ private Q_SLOTS:
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         env->daemon->kill();
         docker({QStringLiteral("kill"), Env::dockerName(id)});
-        QVERIFY(env->daemon->start());
+        QVERIFY(env->startDaemon());
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
         // the Docker container removed behind the daemon's back is recreated from the record
         env->daemon->kill();
         docker({QStringLiteral("rm"), QStringLiteral("-f"), Env::dockerName(id)});
-        QVERIFY(env->daemon->start());
+        QVERIFY(env->startDaemon());
         QVERIFY(waitUntil([&] { return dockerExists(Env::dockerName(id)); }, 20000));
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);

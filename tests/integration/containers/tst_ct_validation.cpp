@@ -248,7 +248,7 @@ private Q_SLOTS:
         // and with the engine back, everything is as it was
         QVERIFY(env->daemon->stop());
         env->daemon->writeConfig({{QStringLiteral("sftp"), sftp}});
-        QVERIFY(env->daemon->start());
+        QVERIFY(env->startDaemon());
         QVERIFY(waitUntil([&] { return env->power(holder, QStringLiteral("start")).status == 202; }));
         QVERIFY(env->waitState(holder, QStringLiteral("running")));
         QCOMPARE(env->power(holder, QStringLiteral("kill")).status, 202);
