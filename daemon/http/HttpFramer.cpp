@@ -11,6 +11,20 @@ bool iequals(QByteArrayView a, QByteArrayView b)
     return a.compare(b, Qt::CaseInsensitive) == 0;
 }
 
+// RFC 9110/9112 sizes are bare digits; toLongLong() would also take "+5" or "0x5", and a guard that
+// reads a size differently from the parser behind it is a request-smuggling hole.
+bool allDigits(QByteArrayView v, bool hex)
+{
+    if (v.isEmpty() || v.size() > 15)
+        return false;
+    for (char c : v) {
+        const bool ok = (c >= '0' && c <= '9') || (hex && ((c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F')));
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
 bool containsToken(QByteArrayView value, QByteArrayView token)
 {
     for (auto part : QByteArray(value.data(), value.size()).split(',')) {
@@ -53,8 +67,8 @@ bool HttpFramer::parseHead(const QByteArray &raw, RequestHead &head)
         QByteArray key = line.left(colon).trimmed();
         QByteArray value = line.mid(colon + 1).trimmed();
         if (iequals(key, "content-length")) {
-            bool ok = false;
-            const qint64 n = value.toLongLong(&ok);
+            bool ok = allDigits(value, false);
+            const qint64 n = ok ? value.toLongLong(&ok) : -1;
             if (!ok || n < 0 || (haveLength && n != head.contentLength))
                 return false;
             head.contentLength = n;
@@ -158,8 +172,9 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
                 continue;
             }
             const auto semi = line.indexOf(';');
-            bool ok = false;
-            const qint64 n = (semi >= 0 ? line.left(semi) : line).trimmed().toLongLong(&ok, 16);
+            const QByteArray sizeText = (semi >= 0 ? line.left(semi) : line).trimmed();
+            bool ok = allDigits(sizeText, true);
+            const qint64 n = ok ? sizeText.toLongLong(&ok, 16) : -1;
             if (!ok || n < 0)
                 return fail(Error::BadChunk);
             if (n == 0) {

@@ -9,6 +9,7 @@
 #include <QHostAddress>
 #include <QJsonArray>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 namespace lightd::network {
 using http::ApiError;
@@ -21,6 +22,11 @@ ApiError notFound()
 
 QString normalisedIp(const QString &ip)
 {
+    // Only canonical dotted quads for IPv4: QHostAddress also takes inet_aton shorthand ("10.0.0",
+    // "2130706433", "0x7f.0.0.1", octal "010.1.1.1"), which would store another address than sent.
+    static const QRegularExpression quad(QStringLiteral("^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$"));
+    if (!ip.contains(QLatin1Char(':')) && !quad.match(ip).hasMatch())
+        return {};
     QHostAddress a;
     if (!a.setAddress(ip))
         return {};
