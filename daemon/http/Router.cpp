@@ -20,32 +20,34 @@ void Router::insert(Route route)
     m_routes.append(std::move(route));
 }
 
-void Router::add(const char *method, const QString &pattern, Access access, SyncHandler handler)
+namespace {
+Route makeRoute(const char *method, const QString &pattern, Access access)
 {
     Route r;
     r.method = method;
     r.pattern = pattern;
     r.access = access;
+    return r;
+}
+} // namespace
+
+void Router::add(const char *method, const QString &pattern, Access access, SyncHandler handler)
+{
+    Route r = makeRoute(method, pattern, access);
     r.sync = std::move(handler);
     insert(std::move(r));
 }
 
 void Router::addAsync(const char *method, const QString &pattern, Access access, AsyncHandler handler)
 {
-    Route r;
-    r.method = method;
-    r.pattern = pattern;
-    r.access = access;
+    Route r = makeRoute(method, pattern, access);
     r.async = std::move(handler);
     insert(std::move(r));
 }
 
 void Router::addUpload(const char *method, const QString &pattern, Access access, UploadHandler handler)
 {
-    Route r;
-    r.method = method;
-    r.pattern = pattern;
-    r.access = access;
+    Route r = makeRoute(method, pattern, access);
     r.upload = std::move(handler);
     insert(std::move(r));
 }
