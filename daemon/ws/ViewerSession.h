@@ -19,7 +19,7 @@ public:
     struct Limits
     {
         int queueFrames = 4096;
-        qint64 highWaterBytes = 64 * 1024; // beyond this frames wait in the queue, shared between viewers
+        qint64 highWaterBytes = 512 * 1024;
         int stallMs = 30000; // full queue for this long: close with 1008
         int messagesPerSecond = 20;
         qint64 maxMessageBytes = 64 * 1024;

@@ -74,13 +74,15 @@ private Q_SLOTS:
         page.show();
 
         page.addPorts({PortDto{QStringLiteral("0.0.0.0"), 30000, QStringLiteral("tcp"), false, {}}});
+        // One request at a time: the message bar reports whichever reply lands last.
+        QVERIFY(waitUntil([&] { return page.model()->rowCount() == 1; }));
         QList<PortDto> range;
         for (int p = 30001; p <= 30005; ++p)
             range.append(PortDto{QStringLiteral("0.0.0.0"), p, QStringLiteral("udp"), false, {}});
         page.addPorts(range);
         QVERIFY(waitUntil([&] { return page.model()->rowCount() == 6; }));
         QCOMPARE(daemonPorts(*m_daemon).size(), 6);
-        QVERIFY(page.messageBar()->text().contains(QStringLiteral("5")));
+        QVERIFY(waitUntil([&] { return page.messageBar()->text().contains(QStringLiteral("5")); }));
 
         // A duplicate is refused and the page says why, in the API's words.
         page.addPorts({PortDto{QStringLiteral("0.0.0.0"), 30000, QStringLiteral("tcp"), false, {}}});
