@@ -105,6 +105,16 @@ void HttpFramer::finishMessage()
         onMessageEnd();
 }
 
+qint64 HttpFramer::passBody(const char *&p, const char *end)
+{
+    const qint64 take = std::min<qint64>(m_remaining, end - p);
+    if (onBody)
+        onBody(p, take);
+    p += take;
+    m_remaining -= take;
+    return m_remaining;
+}
+
 HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
 {
     const char *p = data;
@@ -144,16 +154,10 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
             }
             break;
         }
-        case State::Body: {
-            const qint64 take = std::min<qint64>(m_remaining, end - p);
-            if (onBody)
-                onBody(p, take);
-            p += take;
-            m_remaining -= take;
-            if (m_remaining == 0)
+        case State::Body:
+            if (passBody(p, end) == 0)
                 finishMessage();
             break;
-        }
         case State::ChunkSize:
         case State::Trailer: {
             const char *nl = static_cast<const char *>(std::memchr(p, '\n', end - p));
@@ -188,16 +192,10 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
             m_state = State::ChunkData;
             break;
         }
-        case State::ChunkData: {
-            const qint64 take = std::min<qint64>(m_remaining, end - p);
-            if (onBody)
-                onBody(p, take);
-            p += take;
-            m_remaining -= take;
-            if (m_remaining == 0)
+        case State::ChunkData:
+            if (passBody(p, end) == 0)
                 m_state = State::ChunkDataEnd;
             break;
-        }
         case State::ChunkDataEnd: {
             // the CRLF that closes a chunk's data
             const char c = *p++;

@@ -51,6 +51,9 @@ private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer, Stopped };
     Error fail(Error e);
     void finishMessage();
+    // Hands the next body bytes (up to what the current body or chunk still owes) to onBody and
+    // advances p; returns how many bytes are still owed.
+    qint64 passBody(const char *&p, const char *end);
 
     qsizetype m_maxHead;
     State m_state = State::Head;
