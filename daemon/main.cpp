@@ -3,8 +3,10 @@
 #include "app/Daemon.h"
 #include "app/UnixSignals.h"
 #include "config/Config.h"
+#include "storage/SqliteDriver.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QTextStream>
 
 int main(int argc, char *argv[])
@@ -28,6 +30,13 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    if (loaded.config->server.tlsCert.isEmpty()) {
+        QString pluginError;
+        if (!lightd::storage::loadSqliteWithoutPluginScan(pluginError))
+            qCWarning(lcApp).noquote() << "SQLite plugin not loaded by path, using Qt's plugin scan:" << pluginError;
+        else // QHttpServer still asks for a TLS backend it will not use; QT_LOGGING_RULES can turn this back on.
+            QLoggingCategory::setFilterRules(QStringLiteral("qt.network.ssl.warning=false"));
+    }
     lightd::Daemon daemon(*loaded.config);
     QString error;
     if (!daemon.start(error)) {
