@@ -262,6 +262,60 @@ void ApiClient::consoleLines(const QString &internalId, int lines, Callback<QStr
         std::move(done));
 }
 
+void ApiClient::reinstallContainer(const QString &internalId, const std::optional<QString> &image,
+                                   const std::optional<QString> &installScript, JsonCallback done)
+{
+    QJsonObject body;
+    if (image)
+        body.insert(keys::Image, *image);
+    if (installScript)
+        body.insert(keys::InstallScript, *installScript);
+    // Always a JSON body, also when empty: the route reads one.
+    call<QJsonObject>("POST", QStringLiteral("/containers/%1/reinstall").arg(encodeSegment(internalId)),
+                      json::encode(body), [](const QJsonObject &o) { return o; }, std::move(done));
+}
+
+void ApiClient::rebindNetwork(const QString &internalId, const QList<PortBindingDto> &ports, JsonCallback done)
+{
+    QJsonArray array;
+    for (const PortBindingDto &p : ports)
+        array.append(p.toJson());
+    call<QJsonObject>("POST", QStringLiteral("/containers/%1/rebind-network").arg(encodeSegment(internalId)),
+                      json::encode(QJsonObject{{keys::Ports, array}}), [](const QJsonObject &o) { return o; },
+                      std::move(done));
+}
+
+void ApiClient::containerResources(const QString &internalId, Callback<ResourcesDto> done)
+{
+    call<ResourcesDto>("GET", QStringLiteral("/containers/%1/resources").arg(encodeSegment(internalId)), {},
+                       &ResourcesDto::fromJson, std::move(done));
+}
+
+void ApiClient::updateResources(const QString &internalId, const ResourcesDto &resources, JsonCallback done)
+{
+    call<QJsonObject>("POST", QStringLiteral("/containers/%1/resources").arg(encodeSegment(internalId)),
+                      json::encode(resources.toJson()), [](const QJsonObject &o) { return o; }, std::move(done));
+}
+
+void ApiClient::setStartupCommand(const QString &internalId, const QString &command, JsonCallback done)
+{
+    request("POST", QStringLiteral("/containers/%1/startup").arg(encodeSegment(internalId)),
+            QJsonObject{{keys::StartupCommand, command}}, std::move(done));
+}
+
+void ApiClient::setStartPattern(const QString &internalId, const std::optional<QString> &pattern, JsonCallback done)
+{
+    request("POST", QStringLiteral("/containers/%1/start-pattern").arg(encodeSegment(internalId)),
+            QJsonObject{{keys::StartPattern, pattern ? QJsonValue(*pattern) : QJsonValue(QJsonValue::Null)}},
+            std::move(done));
+}
+
+void ApiClient::sftpInfo(const QString &internalId, Callback<SftpInfoDto> done)
+{
+    call<SftpInfoDto>("GET", QStringLiteral("/containers/%1/sftp/info").arg(encodeSegment(internalId)), {},
+                      &SftpInfoDto::fromJson, std::move(done));
+}
+
 QString ApiClient::volumePath(const QString &volumeId, const QString &tail)
 {
     return QStringLiteral("/volumes/") + encodeSegment(volumeId) + tail;

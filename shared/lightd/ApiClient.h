@@ -4,6 +4,8 @@
 #include "lightd/ContainerDto.h"
 #include "lightd/FileDto.h"
 #include "lightd/PortDto.h"
+#include "lightd/ResourcesDto.h"
+#include "lightd/SftpDto.h"
 #include "lightd/TokenDto.h"
 #include "lightd/VolumeDto.h"
 
@@ -69,6 +71,17 @@ public:
     void power(const QString &internalId, const QString &verb, JsonCallback done);
     void sendCommand(const QString &internalId, const QString &command, JsonCallback done);
     void consoleLines(const QString &internalId, int lines, Callback<QStringList> done);
+    // Rebuilds and live changes of one container; unset optionals are left out of the body.
+    void reinstallContainer(const QString &internalId, const std::optional<QString> &image,
+                            const std::optional<QString> &installScript, JsonCallback done);
+    void rebindNetwork(const QString &internalId, const QList<PortBindingDto> &ports, JsonCallback done);
+    void containerResources(const QString &internalId, Callback<ResourcesDto> done);
+    void updateResources(const QString &internalId, const ResourcesDto &resources, JsonCallback done);
+    void setStartupCommand(const QString &internalId, const QString &command, JsonCallback done);
+    // nullopt clears the pattern (the container counts as running as soon as it starts).
+    void setStartPattern(const QString &internalId, const std::optional<QString> &pattern, JsonCallback done);
+    // API.md section 9; a node without SFTP answers 404 route_not_found.
+    void sftpInfo(const QString &internalId, Callback<SftpInfoDto> done);
 
     // files inside a volume (API.md section 4); paths are relative to the volume root
     void listFiles(const QString &volumeId, const QString &path, Callback<FileListDto> done);

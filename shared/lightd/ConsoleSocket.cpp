@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QNetworkRequest>
+#include <QRegularExpression>
 #include <QUrlQuery>
 
 namespace lightd {
@@ -17,7 +18,13 @@ ConsoleSocket::ConsoleSocket(QObject *parent) : QObject(parent)
             [this] { Q_EMIT disconnected(int(m_socket.closeCode()), m_socket.closeReason()); });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ConsoleSocket::onText);
     connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, // errorOccurred arrives in 6.5
-            [this](QAbstractSocket::SocketError) { Q_EMIT socketError(m_socket.errorString()); });
+            [this](QAbstractSocket::SocketError) {
+                static const QRegularExpression status(QStringLiteral("status code: (\\d{3})"));
+                const auto match = status.match(m_socket.errorString());
+                if (match.hasMatch())
+                    m_refusedStatus = match.captured(1).toInt();
+                Q_EMIT socketError(m_socket.errorString());
+            });
 }
 
 QUrl ConsoleSocket::consoleUrl(const QUrl &baseUrl, const QString &internalId, const QString &token)
@@ -37,6 +44,7 @@ QUrl ConsoleSocket::consoleUrl(const QUrl &baseUrl, const QString &internalId, c
 
 void ConsoleSocket::open(const QUrl &baseUrl, const QString &internalId, const QString &token, const QByteArray &origin)
 {
+    m_refusedStatus = 0;
     QNetworkRequest req(consoleUrl(baseUrl, internalId, token));
     if (!origin.isEmpty())
         req.setRawHeader("Origin", origin);

@@ -20,6 +20,9 @@ public:
     void close();
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QWebSocket &socket() { return m_socket; }
+    // The HTTP status that refused the last upgrade (401, 404, ...); 0 while none did (network
+    // errors, a close after connecting). Qt 6.4 only tells it in the error text.
+    int refusedStatus() const { return m_refusedStatus; }
 
     void sendCommand(const QString &command);
     void power(const QString &action); // start, stop, restart, kill, suspend, resume
@@ -46,5 +49,6 @@ private:
     void onText(const QString &text);
     void sendEvent(const QJsonObject &object);
     QWebSocket m_socket;
+    int m_refusedStatus = 0;
 };
 } // namespace lightd
