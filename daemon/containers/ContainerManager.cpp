@@ -8,7 +8,10 @@
 #include "volumes/VolumeRegistry.h"
 
 #include <QDir>
+#include <QEventLoop>
 #include <QJsonArray>
+#include <QPointer>
+#include <QTimer>
 
 namespace lightd::containers {
 using http::ApiError;
@@ -51,7 +54,18 @@ void ContainerManager::start()
     for (const auto &r : records)
         adopt(r);
     qCInfo(lcContainers) << "loaded" << records.size() << "containers";
-    probeEngine();
+    // Know the engine's state before the API listens, so the first requests are not refused with a
+    // 503 the engine would not have earned. A down engine answers at once (connection refused); a
+    // hung socket gets kFirstProbeMs, then the periodic probe takes over.
+    constexpr int kFirstProbeMs = 3000;
+    QEventLoop loop;
+    QTimer::singleShot(kFirstProbeMs, &loop, &QEventLoop::quit);
+    m_engine.ping(this, [this, guard = QPointer<QEventLoop>(&loop)](const docker::DockerResult<QString> &r) {
+        setEngineUp(r.ok());
+        if (guard)
+            guard->quit();
+    });
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
     m_probe.start();
 }
 

@@ -185,6 +185,18 @@ private Q_SLOTS:
         QVERIFY(QDir(path).exists());
     }
 
+    void engineKnownOnceListening()
+    {
+        // The first request after "listening" already sees the engine: no start-up 503.
+        Env fresh(QStringLiteral("fresh"), {}, false);
+        QVERIFY(fresh.startDaemon(false));
+        QCOMPARE(fresh.get(QStringLiteral("/metrics")).json().value(QStringLiteral("docker_available")).toBool(), true);
+        const QString vol = fresh.createVolume();
+        const QString id = fresh.id(QStringLiteral("first"));
+        const Reply r = fresh.create(fresh.body(id, vol, QStringLiteral("sleep 1")));
+        QVERIFY2(r.status == 201, qPrintable(r.dump()));
+    }
+
     void dockerDown()
     {
         Env down(QStringLiteral("down"), QJsonObject{{QStringLiteral("docker"), QJsonObject{{QStringLiteral("socket_path"), QStringLiteral("/nonexistent/lightd-test/docker.sock")}}}});
