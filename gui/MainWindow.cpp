@@ -11,6 +11,7 @@
 #include "pages/ContainersPage.h"
 #include "pages/FilesPage.h"
 #include "pages/PortsPage.h"
+#include "pages/TokensPage.h"
 #include "pages/VolumesPage.h"
 
 #include <QApplication>
@@ -30,7 +31,8 @@ namespace lightd::gui {
 MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     : QMainWindow(parent), m_nodes(nodes), m_sidebar(new NodeSidebar(nodes, this)), m_stack(new QStackedWidget(this)),
       m_containers(new ContainersPage(this)), m_ports(new PortsPage(this)), m_volumes(new VolumesPage(this)),
-      m_files(new FilesPage(this)), m_billing(new BillingPage(this)), m_detail(new ContainerDetailPage(this)),
+      m_files(new FilesPage(this)), m_billing(new BillingPage(this)), m_tokens(new TokensPage(this)),
+      m_detail(new ContainerDetailPage(this)),
       m_nodeName(new QLabel(this)), m_nodeUrl(new QLabel(this)), m_stateChip(new QLabel(this)),
       m_activityLabel(new QLabel(this)), m_activityBar(new QProgressBar(this))
 {
@@ -44,7 +46,7 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->setSpacing(0);
     buildHeader(right);
-    for (QWidget *page : std::initializer_list<QWidget *>{m_containers, m_ports, m_volumes, m_files, m_billing, m_detail})
+    for (QWidget *page : std::initializer_list<QWidget *>{m_containers, m_ports, m_volumes, m_files, m_billing, m_tokens, m_detail})
         m_stack->addWidget(page);
     rightLayout->addWidget(m_stack, 1);
     splitter->addWidget(right);
@@ -69,6 +71,7 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     connect(m_files, &FilesPage::backRequested, this, [this] { m_stack->setCurrentWidget(m_volumes); });
     connect(m_containers, &ContainersPage::openRequested, this, &MainWindow::openContainer);
     connect(m_detail, &ContainerDetailPage::backRequested, this, [this] { m_stack->setCurrentWidget(m_containers); });
+    connect(m_detail, &ContainerDetailPage::browseVolumeRequested, this, &MainWindow::openFiles);
     connect(m_nodes, &NodeManager::nodeRemoved, this, [this](NodeConnection *n) {
         if (n == m_node)
             showPage(m_sidebar->currentNode(), PageId::Containers);
@@ -142,7 +145,7 @@ void MainWindow::showPage(NodeConnection *node, PageId page)
             connect(node, &NodeConnection::infoChanged, this, &MainWindow::updateHeader);
             QSettings().setValue(QStringLiteral("window/lastNode"), node->info().id);
         }
-        for (Page *p : std::initializer_list<Page *>{m_containers, m_ports, m_volumes, m_files, m_billing})
+        for (Page *p : std::initializer_list<Page *>{m_containers, m_ports, m_volumes, m_files, m_billing, m_tokens})
             p->setConnection(node);
     }
     QWidget *target = m_containers;
@@ -151,6 +154,7 @@ void MainWindow::showPage(NodeConnection *node, PageId page)
     case PageId::Ports: target = m_ports; break;
     case PageId::Volumes: target = m_volumes; break;
     case PageId::Billing: target = m_billing; break;
+    case PageId::Tokens: target = m_tokens; break;
     }
     m_stack->setCurrentWidget(target);
     QSettings().setValue(QStringLiteral("window/lastPage"), int(page));
@@ -166,7 +170,7 @@ void MainWindow::restoreLastNode()
     if (!node && !m_nodes->nodes().isEmpty())
         node = m_nodes->nodes().first();
     if (node)
-        m_sidebar->select(node, PageId(qBound(0, s.value(QStringLiteral("window/lastPage")).toInt(), 3)));
+        m_sidebar->select(node, PageId(qBound(0, s.value(QStringLiteral("window/lastPage")).toInt(), int(PageId::Tokens))));
 }
 
 void MainWindow::updateHeader()

@@ -17,6 +17,7 @@ class NodeConnection;
 class NodeManager;
 class Page;
 class PortsPage;
+class TokensPage;
 class VolumesPage;
 
 // The operator's window: nodes on the left, the selected node's header and page on the right,
@@ -35,6 +36,7 @@ public:
     VolumesPage *volumesPage() const { return m_volumes; }
     FilesPage *filesPage() const { return m_files; }
     BillingPage *billingPage() const { return m_billing; }
+    TokensPage *tokensPage() const { return m_tokens; }
     ContainerDetailPage *detailPage() const { return m_detail; }
     QStackedWidget *stack() const { return m_stack; }
     NodeConnection *currentNode() const;
@@ -62,6 +64,7 @@ private:
     VolumesPage *m_volumes;
     FilesPage *m_files;
     BillingPage *m_billing;
+    TokensPage *m_tokens;
     ContainerDetailPage *m_detail;
     QPointer<NodeConnection> m_node;
     QLabel *m_nodeName;

@@ -25,6 +25,12 @@ CreateContainerDialog::CreateContainerDialog(QWidget *parent)
       m_install(new QPlainTextEdit(this)), m_problems(new QLabel(this))
 {
     setWindowTitle(tr("New container"));
+    m_id->setObjectName(QStringLiteral("internalId"));
+    m_image->setObjectName(QStringLiteral("image"));
+    m_startup->setObjectName(QStringLiteral("startupCommand"));
+    m_pattern->setObjectName(QStringLiteral("startPattern"));
+    m_volume->setObjectName(QStringLiteral("volume"));
+    m_ports->setObjectName(QStringLiteral("ports"));
     resize(620, 640);
     auto *layout = new QVBoxLayout(this);
     auto *tabs = new QTabWidget(this);
@@ -78,6 +84,7 @@ CreateContainerDialog::CreateContainerDialog(QWidget *parent)
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     m_create = buttons->button(QDialogButtonBox::Ok);
     m_create->setText(tr("Create"));
+    m_create->setObjectName(QStringLiteral("createButton"));
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);

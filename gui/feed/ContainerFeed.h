@@ -6,9 +6,9 @@
 #include <QStringList>
 
 namespace lightd::gui {
-// What a container detail view listens to: state changes, console lines, stats samples. Today
-// RestContainerFeed polls the REST routes; the WebSocket (API.md section 6) will implement the same
-// interface, and the widgets will not notice the difference.
+// What a container detail view listens to: state changes, console lines, stats samples.
+// WebSocketContainerFeed is the live one (API.md section 6); RestContainerFeed polls REST where a node
+// has no console for this client. The widgets do not notice the difference.
 class ContainerFeed : public QObject
 {
     Q_OBJECT

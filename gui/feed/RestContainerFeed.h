@@ -10,7 +10,8 @@ class ApiClient;
 
 namespace lightd::gui {
 // Polls GET /containers/:id and /logs every 2 s and turns the answers into feed signals; sends
-// commands and power actions over REST. Stands in until the WebSocket console exists.
+// commands and power actions over REST. WebSocketContainerFeed falls back to it when a node refuses
+// the live console.
 class RestContainerFeed final : public ContainerFeed
 {
     Q_OBJECT

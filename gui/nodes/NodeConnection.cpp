@@ -20,6 +20,7 @@ void NodeConnection::setInfo(const NodeInfo &info)
     Q_EMIT infoChanged();
     if (urlChanged) {
         m_client->setBaseUrl(info.url);
+        setRole(TokenRole::Unknown);
         connectNow();
     }
 }
@@ -27,6 +28,7 @@ void NodeConnection::setInfo(const NodeInfo &info)
 void NodeConnection::setToken(const QString &token)
 {
     m_client->setToken(token);
+    setRole(TokenRole::Unknown);
     connectNow();
 }
 
@@ -79,12 +81,39 @@ void NodeConnection::probe()
             m_backoffMs = m_firstBackoffMs;
             setState(NodeState::Connected, m_version.isEmpty() ? tr("Connected") : tr("Connected, lightd %1").arg(m_version));
             m_timer.start(m_heartbeatMs);
+            if (m_role == TokenRole::Unknown)
+                probeRole(generation);
         });
     });
 }
 
+// Only the master token may list tokens: the answer tells which kind this node was given.
+void NodeConnection::probeRole(quint64 generation)
+{
+    m_client->listTokens([this, generation](const ApiResult<QList<TokenInfoDto>> &r) {
+        if (generation != m_generation)
+            return;
+        if (r.ok())
+            setRole(TokenRole::Master);
+        else if (r.error.status == 403 || r.error.status == 404)
+            setRole(TokenRole::Scoped);
+    });
+}
+
+void NodeConnection::setRole(TokenRole role)
+{
+    if (role == m_role)
+        return;
+    m_role = role;
+    Q_EMIT tokenRoleChanged();
+}
+
 void NodeConnection::reportError(const ApiErrorDto &error)
 {
+    // A 403 for one route (a scoped token on a master-only route) says nothing about the node;
+    // a refused vendor header says the whole API is off limits.
+    if (error.status == 403 && error.code != codes::InvalidVendor)
+        return;
     if (error.status == 0 || error.status == 401 || error.status == 403)
         applyFailure(error);
 }

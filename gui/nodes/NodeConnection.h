@@ -26,6 +26,10 @@ public:
     QString stateText() const;   // one short word or two for the sidebar
     QString stateDetail() const; // the sentence for the header and tooltips
     QString version() const { return m_version; }
+    // Whether the token is the node's master token (token routes answer) or a scoped one (403);
+    // Unknown until the first connect has asked.
+    enum class TokenRole { Unknown, Master, Scoped };
+    TokenRole tokenRole() const { return m_role; }
     int retryInMs() const;
 
     // Backoff bounds; tests shorten them.
@@ -41,12 +45,15 @@ public:
 Q_SIGNALS:
     void stateChanged(lightd::gui::NodeState state);
     void infoChanged();
+    void tokenRoleChanged();
 
 private:
     void probe();
     void setState(NodeState state, const QString &detail);
     void scheduleRetry();
     void applyFailure(const ApiErrorDto &error);
+    void probeRole(quint64 generation);
+    void setRole(TokenRole role);
 
     NodeInfo m_info;
     ApiClient *m_client;
@@ -60,5 +67,6 @@ private:
     int m_heartbeatMs = 10000;
     quint64 m_generation = 0; // answers of probes started before a URL change are dropped
     bool m_probing = false;
+    TokenRole m_role = TokenRole::Unknown;
 };
 } // namespace lightd::gui

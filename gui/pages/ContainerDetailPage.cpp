@@ -1,10 +1,15 @@
 #include "pages/ContainerDetailPage.h"
 
+#include "app/Activity.h"
 #include "app/Icons.h"
-#include "feed/RestContainerFeed.h"
+#include "dialogs/RebindDialog.h"
+#include "dialogs/ReinstallDialog.h"
+#include "dialogs/ResourcesDialog.h"
+#include "feed/WebSocketContainerFeed.h"
 #include "lightd/ApiClient.h"
 #include "models/Format.h"
 #include "nodes/NodeConnection.h"
+#include "pages/Page.h"
 #include "pages/PowerActions.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/MessageBar.h"
@@ -13,18 +18,21 @@
 
 #include <QDateTime>
 #include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
 #include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
 namespace lightd::gui {
 ContainerDetailPage::ContainerDetailPage(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_badge(new QLabel(this)), m_messages(new MessageBar(this)),
-      m_tabs(new QTabWidget(this)), m_console(new ConsoleWidget(this)), m_stats(new StatsView(this)),
-      m_statsHint(new QLabel(this)), m_details(new QFormLayout)
+    : QWidget(parent), m_title(new QLabel(this)), m_badge(new QLabel(this)), m_transport(new QLabel(this)),
+      m_messages(new MessageBar(this)), m_tabs(new QTabWidget(this)), m_console(new ConsoleWidget(this)),
+      m_stats(new StatsView(this)), m_statsHint(new QLabel(this)), m_details(new QFormLayout), m_sftp(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);
@@ -42,6 +50,8 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     header->addWidget(m_title);
     m_badge->setObjectName(QStringLiteral("stateBadge"));
     header->addWidget(m_badge);
+    m_transport->setObjectName(QStringLiteral("transportChip"));
+    header->addWidget(m_transport);
     header->addStretch();
     const struct { const char *verb; const char *icon; const char *label; } actions[] = {
         {"start", "start", QT_TR_NOOP("Start")},     {"stop", "stop", QT_TR_NOOP("Stop")},
@@ -70,35 +80,99 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     m_statsHint->setText(tr("Live samples arrive about once a second while the container runs."));
     statsLayout->addWidget(m_statsHint);
     m_tabs->addTab(statsPage, icons::get(QStringLiteral("chart")), tr("Resources"));
-    auto *details = new QWidget(m_tabs);
-    details->setLayout(m_details);
-    m_tabs->addTab(details, icons::get(QStringLiteral("info")), tr("Details"));
+
+    auto *details = new QWidget;
+    details->setObjectName(QStringLiteral("detailsPane"));
+    auto *detailsLayout = new QVBoxLayout(details);
+    detailsLayout->setContentsMargins(14, 14, 14, 14);
+    detailsLayout->setSpacing(10);
+    auto *actionRow = new QHBoxLayout;
+    const struct { const char *name; const char *icon; const char *label; const char *tip; } manage[] = {
+        {"resources", "settings", QT_TR_NOOP("Edit resources…"), QT_TR_NOOP("Change memory, CPU and disk limits live")},
+        {"rebind", "network", QT_TR_NOOP("Change ports…"), QT_TR_NOOP("Bind other ports of the pool")},
+        {"reinstall", "refresh", QT_TR_NOOP("Reinstall…"), QT_TR_NOOP("Recreate the container, optionally from another image")},
+        {"files", "folder-open", QT_TR_NOOP("Browse files"), QT_TR_NOOP("Open the container's volume")},
+    };
+    for (const auto &m : manage) {
+        auto *b = new QToolButton(details);
+        b->setIcon(icons::get(QString::fromLatin1(m.icon)));
+        b->setText(tr(m.label));
+        b->setToolTip(tr(m.tip));
+        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+        b->setObjectName(QStringLiteral("pageAction"));
+        actionRow->addWidget(b);
+        m_actions.insert(QString::fromLatin1(m.name), b);
+    }
+    actionRow->addStretch();
+    detailsLayout->addLayout(actionRow);
+    connect(m_actions.value(QStringLiteral("resources")), &QToolButton::clicked, this, &ContainerDetailPage::openResourcesDialog);
+    connect(m_actions.value(QStringLiteral("rebind")), &QToolButton::clicked, this, &ContainerDetailPage::openRebindDialog);
+    connect(m_actions.value(QStringLiteral("reinstall")), &QToolButton::clicked, this, &ContainerDetailPage::openReinstallDialog);
+    connect(m_actions.value(QStringLiteral("files")), &QToolButton::clicked, this, [this] {
+        if (m_record)
+            Q_EMIT browseVolumeRequested(m_record->volumeId);
+    });
+
+    auto *recordBox = new QGroupBox(tr("Container"), details);
+    recordBox->setLayout(m_details);
+    m_details->setHorizontalSpacing(18);
+    m_details->setVerticalSpacing(8);
+    detailsLayout->addWidget(recordBox);
+    auto *sftpBox = new QGroupBox(tr("SFTP access"), details);
+    auto *sftpLayout = new QHBoxLayout(sftpBox);
+    auto *sftpIcon = new QLabel(sftpBox);
+    sftpIcon->setPixmap(icons::get(QStringLiteral("info")).pixmap(20, 20));
+    sftpLayout->addWidget(sftpIcon, 0, Qt::AlignTop);
+    m_sftp->setParent(sftpBox);
+    m_sftp->setWordWrap(true);
+    m_sftp->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_sftp->setObjectName(QStringLiteral("sftpText"));
+    sftpLayout->addWidget(m_sftp, 1);
+    detailsLayout->addWidget(sftpBox);
+    detailsLayout->addStretch();
+    auto *scroll = new QScrollArea(m_tabs);
+    scroll->setWidget(details);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_tabs->addTab(scroll, icons::get(QStringLiteral("info")), tr("Details"));
     layout->addWidget(m_tabs, 1);
     setState({});
 }
 
 void ContainerDetailPage::open(NodeConnection *connection, const QString &internalId)
 {
-    auto *feed = new RestContainerFeed(connection->client(), internalId, this);
+    m_connection = connection;
+    auto *feed = new WebSocketContainerFeed(connection->client(), internalId, this);
     setFeed(feed, internalId);
-    connection->client()->getContainer(internalId, [self = QPointer<ContainerDetailPage>(this), feed](const ApiResult<ContainerDto> &r) {
-        if (self && self->m_feed == feed && r.ok())
-            self->showRecord(*r);
-    });
+    connect(feed, &WebSocketContainerFeed::transportChanged, this, &ContainerDetailPage::updateTransport);
     feed->start();
+    updateTransport();
+    refreshRecord();
+    loadSftp();
 }
 
 void ContainerDetailPage::setFeed(ContainerFeed *feed, const QString &internalId)
 {
     if (m_feed && m_feed->parent() == this)
         m_feed->deleteLater();
+    ++m_generation;
     m_feed = feed;
+    m_id = internalId;
+    m_record.reset();
     m_title->setText(internalId);
     m_console->clear();
     m_stats->clear();
+    m_statsHint->show();
     m_messages->hide();
+    while (m_details->rowCount() > 0)
+        m_details->removeRow(0);
+    m_sftp->clear();
     setState(feed->state());
-    connect(feed, &ContainerFeed::stateChanged, this, &ContainerDetailPage::setState);
+    updateTransport();
+    connect(feed, &ContainerFeed::stateChanged, this, [this](const QString &state) {
+        setState(state);
+        refreshRecord(); // an install or rebind that finished changes the record too
+    });
     connect(feed, &ContainerFeed::consoleLines, m_console, &ConsoleWidget::appendLines);
     connect(feed, &ContainerFeed::notice, m_console, &ConsoleWidget::appendNotice);
     connect(feed, &ContainerFeed::statsReceived, this, [this](const ContainerStats &s) {
@@ -113,6 +187,7 @@ void ContainerDetailPage::setFeed(ContainerFeed *feed, const QString &internalId
 
 void ContainerDetailPage::setState(const QString &state)
 {
+    m_state = state;
     m_badge->setText(stateLabel(state));
     m_badge->setStyleSheet(QStringLiteral("color: %1; background: %2;")
                                .arg(stateColor(state).darker(120).name(),
@@ -122,10 +197,54 @@ void ContainerDetailPage::setState(const QString &state)
     m_power.value(QStringLiteral("suspend"))->setVisible(state != QLatin1StringView("suspended"));
     m_power.value(QStringLiteral("resume"))->setVisible(state == QLatin1StringView("suspended"));
     m_console->setInputEnabled(state == QLatin1StringView("running") || state == QLatin1StringView("starting"));
+    updateActions();
+}
+
+void ContainerDetailPage::updateTransport()
+{
+    auto *ws = qobject_cast<WebSocketContainerFeed *>(m_feed.data());
+    m_transport->setVisible(ws);
+    if (!ws)
+        return;
+    using T = WebSocketContainerFeed::Transport;
+    QString text, fg, bg;
+    switch (ws->transport()) {
+    case T::Live: text = tr("● Live"); fg = QStringLiteral("#166534"); bg = QStringLiteral("#dcfce7"); break;
+    case T::Connecting: text = tr("Connecting…"); fg = QStringLiteral("#374151"); bg = QStringLiteral("#e5e7eb"); break;
+    case T::Reconnecting: text = tr("Reconnecting…"); fg = QStringLiteral("#92400e"); bg = QStringLiteral("#fef3c7"); break;
+    case T::Polling: text = tr("Polling"); fg = QStringLiteral("#1e40af"); bg = QStringLiteral("#dbeafe"); break;
+    case T::Closed: text = tr("Closed"); fg = QStringLiteral("#991b1b"); bg = QStringLiteral("#fee2e2"); break;
+    }
+    m_transport->setText(text);
+    m_transport->setStyleSheet(QStringLiteral("color: %1; background: %2;").arg(fg, bg));
+    m_transport->setToolTip(ws->transport() == T::Live ? tr("Console, state and stats arrive live over the WebSocket.")
+                                                        : ws->transportDetail());
+}
+
+void ContainerDetailPage::updateActions()
+{
+    const bool connected = m_connection && m_record;
+    const bool installing = m_state == QLatin1StringView("installing");
+    m_actions.value(QStringLiteral("resources"))->setEnabled(connected && !installing && !m_record->containerId.isEmpty());
+    m_actions.value(QStringLiteral("rebind"))->setEnabled(connected && !installing);
+    m_actions.value(QStringLiteral("reinstall"))->setEnabled(connected && !installing);
+    m_actions.value(QStringLiteral("files"))->setEnabled(connected);
+}
+
+void ContainerDetailPage::refreshRecord()
+{
+    if (!m_connection)
+        return;
+    m_connection->client()->getContainer(m_id, [self = QPointer<ContainerDetailPage>(this), generation = m_generation](const ApiResult<ContainerDto> &r) {
+        if (!self || self->m_generation != generation || !r.ok())
+            return;
+        self->showRecord(*r);
+    });
 }
 
 void ContainerDetailPage::showRecord(const ContainerDto &c)
 {
+    m_record = c;
     while (m_details->rowCount() > 0)
         m_details->removeRow(0);
     auto add = [this](const QString &label, const QString &value) {
@@ -141,12 +260,179 @@ void ContainerDetailPage::showRecord(const ContainerDto &c)
     QStringList ports;
     for (const PortBindingDto &p : c.ports)
         ports << QStringLiteral("%1:%2 → %3/%4").arg(p.ip).arg(p.hostPort).arg(p.containerPort).arg(p.protocol);
-    add(tr("Ports"), ports.join(QStringLiteral(", ")));
+    add(tr("Ports"), ports.isEmpty() ? tr("None published") : ports.join(QStringLiteral(", ")));
     add(tr("Memory limit"), c.limits.memory > 0 ? format::bytes(c.limits.memory) : tr("Unlimited"));
     add(tr("CPU limit"), c.limits.cpu > 0 ? tr("%1 cores").arg(c.limits.cpu) : tr("Unlimited"));
-    add(tr("Docker ID"), c.containerId);
+    add(tr("Docker ID"), format::shortId(c.containerId));
     add(tr("Created"), format::timestamp(c.createdAt));
+    add(tr("Updated"), format::timestamp(c.updatedAt));
     if (!c.error.isEmpty())
         add(tr("Last error"), c.error);
+    updateActions();
+}
+
+void ContainerDetailPage::loadSftp()
+{
+    if (!m_connection)
+        return;
+    m_sftp->setText(tr("Asking the node…"));
+    m_connection->client()->sftpInfo(m_id, [self = QPointer<ContainerDetailPage>(this), generation = m_generation](const ApiResult<SftpInfoDto> &r) {
+        if (!self || self->m_generation != generation)
+            return;
+        if (r.ok()) {
+            self->m_sftp->setText(tr("<b>sftp://%1@%2:%3</b><br>Files are in %4. Passwords are never shown again; set a new one on the node to regain access.")
+                                      .arg(r->username.toHtmlEscaped(), r->host.toHtmlEscaped())
+                                      .arg(r->port)
+                                      .arg(r->volumePath.toHtmlEscaped()));
+        } else if (Page::isMissingRoute(r.error)) {
+            self->m_sftp->setText(tr("SFTP is not available on this node. Its files can be managed with Browse files."));
+        } else {
+            self->m_sftp->setText(tr("The SFTP details could not be loaded: %1").arg(NodeConnection::describe(r.error)));
+        }
+    });
+}
+
+QString ContainerDetailPage::sftpText() const
+{
+    return m_sftp->text();
+}
+
+bool ContainerDetailPage::report(const QString &action, const ApiErrorDto &error, bool ok, const QString &success)
+{
+    if (ok) {
+        m_messages->showMessage(MessageBar::Kind::Success, success);
+        return true;
+    }
+    if (m_connection)
+        m_connection->reportError(error);
+    m_messages->showMessage(MessageBar::Kind::Error, tr("%1 failed: %2").arg(action, NodeConnection::describe(error)));
+    return false;
+}
+
+void ContainerDetailPage::reinstall(const std::optional<QString> &image, const std::optional<QString> &installScript)
+{
+    if (!m_connection)
+        return;
+    const int activity = Activity::instance().begin(tr("Reinstalling %1…").arg(m_id));
+    m_connection->client()->reinstallContainer(m_id, image, installScript,
+                                               [self = QPointer<ContainerDetailPage>(this), generation = m_generation, activity](const ApiResult<QJsonObject> &r) {
+        Activity::instance().end(activity);
+        if (!self || self->m_generation != generation)
+            return;
+        if (self->report(tr("Reinstalling %1").arg(self->m_id), r.error, r.ok(),
+                         tr("%1 is being reinstalled; the console shows the install output.").arg(self->m_id)))
+            self->refreshRecord();
+    });
+}
+
+void ContainerDetailPage::rebind(const QList<PortBindingDto> &ports)
+{
+    if (!m_connection)
+        return;
+    m_connection->client()->rebindNetwork(m_id, ports,
+                                          [self = QPointer<ContainerDetailPage>(this), generation = m_generation, n = ports.size()](const ApiResult<QJsonObject> &r) {
+        if (!self || self->m_generation != generation)
+            return;
+        if (self->report(tr("Changing the ports of %1").arg(self->m_id), r.error, r.ok(),
+                         tr("%1 is being rebound to %n port(s).", nullptr, int(n)).arg(self->m_id)))
+            self->refreshRecord();
+    });
+}
+
+void ContainerDetailPage::applyResources(const ResourcesDto &changes, std::optional<qint64> quotaMb)
+{
+    if (!m_connection)
+        return;
+    QPointer<ContainerDetailPage> self(this);
+    const quint64 generation = m_generation;
+    ApiClient *client = m_connection->client();
+    // The volume quota is a second route; it runs after the limits so one banner tells the outcome.
+    auto resize = [self, generation, client, quotaMb](const QString &doneSoFar) {
+        if (!quotaMb || !self || !self->m_record) {
+            if (self && !doneSoFar.isEmpty())
+                self->m_messages->showMessage(MessageBar::Kind::Success, doneSoFar);
+            return;
+        }
+        client->resizeVolume(self->m_record->volumeId, *quotaMb, [self, generation, quotaMb, doneSoFar](const ApiResult<QJsonObject> &r) {
+            if (!self || self->m_generation != generation)
+                return;
+            self->report(tr("Resizing the volume"), r.error, r.ok(),
+                         (doneSoFar.isEmpty() ? QString() : doneSoFar + u' ')
+                             + tr("The volume quota is now %1.").arg(format::bytes(*quotaMb * 1024 * 1024)));
+        });
+    };
+    if (changes.isEmpty()) {
+        resize({});
+        return;
+    }
+    client->updateResources(m_id, changes, [self, generation, resize](const ApiResult<QJsonObject> &r) {
+        if (!self || self->m_generation != generation)
+            return;
+        if (!self->report(tr("Updating the resources of %1").arg(self->m_id), r.error, r.ok(), {}))
+            return;
+        self->refreshRecord();
+        resize(tr("The resources of %1 were updated live.").arg(self->m_id));
+    });
+}
+
+ReinstallDialog *ContainerDetailPage::openReinstallDialog()
+{
+    auto *dialog = new ReinstallDialog(m_id, m_record ? m_record->image : QString(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { reinstall(dialog->image(), dialog->installScript()); });
+    dialog->open();
+    return dialog;
+}
+
+RebindDialog *ContainerDetailPage::openRebindDialog()
+{
+    auto *dialog = new RebindDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QPointer<RebindDialog> guard(dialog);
+    if (m_connection)
+        m_connection->client()->listPorts([this, guard, generation = m_generation](const ApiResult<QList<PortDto>> &r) {
+            if (!guard || generation != m_generation)
+                return;
+            if (!r.ok()) {
+                guard->reject();
+                report(tr("Loading the port pool"), r.error, false, {});
+                return;
+            }
+            guard->setPorts(*r, m_id, m_record ? m_record->ports : QList<PortBindingDto>());
+        });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] { rebind(dialog->bindings()); });
+    dialog->open();
+    return dialog;
+}
+
+void ContainerDetailPage::openResourcesDialog()
+{
+    if (!m_connection || !m_record)
+        return;
+    QPointer<ContainerDetailPage> self(this);
+    const quint64 generation = m_generation;
+    ApiClient *client = m_connection->client();
+    const QString volumeId = m_record->volumeId;
+    client->containerResources(m_id, [self, generation, client, volumeId](const ApiResult<ResourcesDto> &resources) {
+        if (!self || self->m_generation != generation)
+            return;
+        if (!resources.ok()) {
+            self->report(tr("Loading the resources of %1").arg(self->m_id), resources.error, false, {});
+            return;
+        }
+        client->getVolume(volumeId, [self, generation, current = *resources](const ApiResult<VolumeDto> &volume) {
+            if (!self || self->m_generation != generation || !self->m_record)
+                return;
+            auto *dialog = new ResourcesDialog(self);
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->setCurrent(current, self->m_record->limits, volume.ok() ? volume->quotaMb : std::nullopt);
+            dialog->quotaField()->setEnabled(volume.ok()); // unknown quota: better not offer to change it
+            connect(dialog, &QDialog::accepted, self, [self, dialog] {
+                self->applyResources(dialog->changes(), dialog->quotaChange());
+            });
+            dialog->open();
+            Q_EMIT self->resourcesDialogOpened(dialog);
+        });
+    });
 }
 } // namespace lightd::gui

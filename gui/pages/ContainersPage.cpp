@@ -7,6 +7,7 @@
 #include "models/Roles.h"
 #include "pages/PowerActions.h"
 #include "widgets/SearchField.h"
+#include "widgets/EmptyState.h"
 #include "widgets/StateBadgeDelegate.h"
 #include "widgets/TableView.h"
 
@@ -15,12 +16,14 @@
 #include <QMessageBox>
 #include <QPointer>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QToolButton>
 
 namespace lightd::gui {
 ContainersPage::ContainersPage(QWidget *parent)
     : Page(tr("Containers"), tr("Game and app servers running on this node."), parent),
-      m_model(new ContainersModel(this)), m_view(new TableView(this))
+      m_model(new ContainersModel(this)), m_view(new TableView(this)), m_body(new QStackedWidget(this)),
+      m_empty(new EmptyState(this))
 {
     m_proxy = m_view->setSourceModel(m_model, ContainersModel::NameColumn);
     m_view->setItemDelegateForColumn(ContainersModel::StateColumn, new StateBadgeDelegate(this));
@@ -28,7 +31,14 @@ ContainersPage::ContainersPage(QWidget *parent)
     m_view->horizontalHeader()->resizeSection(ContainersModel::NameColumn, 240);
     m_view->horizontalHeader()->resizeSection(ContainersModel::StateColumn, 150);
     m_view->horizontalHeader()->resizeSection(ContainersModel::ImageColumn, 320);
-    setContent(m_view);
+    m_body->addWidget(m_view);
+    m_body->addWidget(m_empty);
+    m_empty->set(QStringLiteral("container"), tr("No containers yet"),
+                 tr("Create a game or app server: pick a Docker image, a volume for its files and ports from "
+                    "the pool. The node pulls the image, runs the install script and reports every step here."));
+    m_empty->setAction(tr("New container"));
+    connect(m_empty, &EmptyState::actionTriggered, this, &ContainersPage::openCreateDialog);
+    setContent(m_body);
 
     connect(addToolButton(QStringLiteral("add"), tr("New container")), &QToolButton::clicked, this,
             &ContainersPage::openCreateDialog);
@@ -57,7 +67,21 @@ ContainersPage::ContainersPage(QWidget *parent)
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ContainersPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ContainersPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ContainersPage::updateActions);
+    connect(m_model, &QAbstractItemModel::rowsInserted, this, &ContainersPage::updateBody);
+    connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ContainersPage::updateBody);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ContainersPage::updateBody);
     updateActions();
+    updateBody();
+}
+
+bool ContainersPage::isShowingEmptyState() const
+{
+    return m_body->currentWidget() == m_empty;
+}
+
+void ContainersPage::updateBody()
+{
+    m_body->setCurrentWidget(m_loaded && m_model->rowCount() == 0 ? static_cast<QWidget *>(m_empty) : m_view);
 }
 
 QString ContainersPage::featureName() const
@@ -68,8 +92,11 @@ QString ContainersPage::featureName() const
 void ContainersPage::poll()
 {
     client()->listContainers(guarded<QList<ContainerSummaryDto>>([this](const ApiResult<QList<ContainerSummaryDto>> &r) {
-        if (r.ok())
+        if (r.ok()) {
             m_model->setRows(*r);
+            m_loaded = true;
+            updateBody();
+        }
         finishPoll(r.ok() ? nullptr : &r.error);
     }));
 }
@@ -77,6 +104,8 @@ void ContainersPage::poll()
 void ContainersPage::clearData()
 {
     m_model->clear();
+    m_loaded = false;
+    updateBody();
 }
 
 QString ContainersPage::selected() const
@@ -99,10 +128,10 @@ void ContainersPage::updateActions()
     setSubtitle(tr("%n container(s), %1 running.", nullptr, m_model->rowCount()).arg(running));
 }
 
-void ContainersPage::openCreateDialog()
+CreateContainerDialog *ContainersPage::openCreateDialog()
 {
     if (!client())
-        return;
+        return nullptr;
     auto *dialog = new CreateContainerDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<CreateContainerDialog> guard(dialog);
@@ -116,6 +145,7 @@ void ContainersPage::openCreateDialog()
     });
     connect(dialog, &QDialog::accepted, this, [this, dialog] { createContainer(dialog->form()); });
     dialog->open();
+    return dialog;
 }
 
 void ContainersPage::createContainer(const CreateContainerDto &form)

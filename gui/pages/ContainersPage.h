@@ -3,10 +3,13 @@
 #include "pages/Page.h"
 
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QToolButton;
 
 namespace lightd::gui {
 class ContainersModel;
+class CreateContainerDialog;
+class EmptyState;
 class TableView;
 
 // Every container of the node with its state; create, open, power and delete.
@@ -17,8 +20,13 @@ public:
     explicit ContainersPage(QWidget *parent = nullptr);
 
     ContainersModel *model() const { return m_model; }
+    TableView *view() const { return m_view; }
+    // True when the node answered and has no container: the page shows its empty state.
+    bool isShowingEmptyState() const;
 
 public Q_SLOTS:
+    // Opens the dialog (non-modal) and fills its volume and port lists from the node.
+    CreateContainerDialog *openCreateDialog();
     void createContainer(const lightd::CreateContainerDto &form);
     void power(const QString &internalId, const QString &verb);
     void deleteContainer(const QString &internalId);
@@ -32,16 +40,19 @@ protected:
     QString featureName() const override;
 
 private:
-    void openCreateDialog();
     QString selected() const;
     void updateActions();
+    void updateBody();
 
     ContainersModel *m_model;
     TableView *m_view;
+    QStackedWidget *m_body;
+    EmptyState *m_empty;
     QSortFilterProxyModel *m_proxy;
     QToolButton *m_open;
     QToolButton *m_start;
     QToolButton *m_stop;
     QToolButton *m_delete;
+    bool m_loaded = false; // the empty state waits for the node's first answer
 };
 } // namespace lightd::gui

@@ -119,8 +119,10 @@ void NodeSidebar::addNode(NodeConnection *node)
     m_model->appendRow(item);
     m_tree->expand(item->index());
     updateNode(node);
+    updateTokensPage(node);
     connect(node, &NodeConnection::stateChanged, this, [this, node] { updateNode(node); });
     connect(node, &NodeConnection::infoChanged, this, [this, node] { updateNode(node); });
+    connect(node, &NodeConnection::tokenRoleChanged, this, [this, node] { updateTokensPage(node); });
     if (m_model->rowCount() == 1)
         select(node, PageId::Containers);
 }
@@ -141,6 +143,23 @@ void NodeSidebar::updateNode(NodeConnection *node)
     item->setText(node->info().name);
     item->setIcon(icons::dot(colorFor(node->state())));
     item->setToolTip(QStringLiteral("%1\n%2\n%3").arg(node->info().url.toDisplayString(), node->stateText(), node->stateDetail()));
+}
+
+void NodeSidebar::updateTokensPage(NodeConnection *node)
+{
+    QStandardItem *item = itemFor(node);
+    if (!item)
+        return;
+    const bool wanted = node->tokenRole() == NodeConnection::TokenRole::Master;
+    const bool shown = item->rowCount() > int(PageId::Tokens);
+    if (wanted && !shown) {
+        auto *child = new QStandardItem(icons::get(QStringLiteral("key-light")), tr("Tokens"));
+        child->setData(QVariant::fromValue(quintptr(node)), NodeRole);
+        child->setData(int(PageId::Tokens), PageRole);
+        item->appendRow(child);
+    } else if (!wanted && shown) {
+        item->removeRow(int(PageId::Tokens));
+    }
 }
 
 void NodeSidebar::select(NodeConnection *node, PageId page)

@@ -10,7 +10,8 @@ namespace lightd::gui {
 class NodeConnection;
 class NodeManager;
 
-enum class PageId { Containers, Ports, Volumes, Billing };
+// Tokens is listed only under nodes connected with their master token.
+enum class PageId { Containers, Ports, Volumes, Billing, Tokens };
 
 // The left column: every node with its connection state, and under each node its pages.
 class NodeSidebar final : public QWidget
@@ -33,6 +34,7 @@ private:
     void addNode(NodeConnection *node);
     void removeNode(NodeConnection *node);
     void updateNode(NodeConnection *node);
+    void updateTokensPage(NodeConnection *node);
     QStandardItem *itemFor(NodeConnection *node) const;
     void onCurrentChanged();
 

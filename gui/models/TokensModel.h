@@ -1,0 +1,24 @@
+#pragma once
+#include "lightd/TokenDto.h"
+#include "models/KeyedTableModel.h"
+
+namespace lightd::gui {
+// GET /auth/tokens: the node's scoped tokens (never their secrets), keyed by id.
+class TokensModel final : public KeyedTableModel<TokenInfoDto>
+{
+    Q_OBJECT
+public:
+    enum Column { IdColumn, ScopesColumn, ExpiresColumn, UseColumn, CreatedColumn, ColumnCount };
+
+    using KeyedTableModel::KeyedTableModel;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+
+    // "Full access", "API", "Console of survival-1", ... in the operator's words.
+    static QString describeScopes(const QStringList &scopes);
+
+protected:
+    QString keyOf(const TokenInfoDto &row) const override { return row.id; }
+};
+} // namespace lightd::gui
