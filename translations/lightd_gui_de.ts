@@ -1,10 +1,14 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
     <name>lightd::gui::Activity</name>
     <message numerus="yes">
         <source>%1 (+%n more)</source>
-        <translation><numerusform>%1 (+%n weiterer)</numerusform><numerusform>%1 (+%n weitere)</numerusform></translation>
+        <translation>
+            <numerusform>%1 (+%n weiterer)</numerusform>
+            <numerusform>%1 (+%n weitere)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -71,7 +75,10 @@
     </message>
     <message numerus="yes">
         <source>%n port(s) will be added to the pool.</source>
-        <translation><numerusform>%n Port wird zum Pool hinzugefügt.</numerusform><numerusform>%n Ports werden zum Pool hinzugefügt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Port wird zum Pool hinzugefügt.</numerusform>
+            <numerusform>%n Ports werden zum Pool hinzugefügt.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -204,7 +211,10 @@
     </message>
     <message numerus="yes">
         <source>%n item(s)</source>
-        <translation><numerusform>%n Eintrag</numerusform><numerusform>%n Einträge</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag</numerusform>
+            <numerusform>%n Einträge</numerusform>
+        </translation>
     </message>
     <message>
         <source>Format</source>
@@ -332,6 +342,141 @@
         <source>Last error</source>
         <translation>Letzter Fehler</translation>
     </message>
+    <message>
+        <source>Edit resources…</source>
+        <translation>Ressourcen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change memory, CPU and disk limits live</source>
+        <translation>Speicher-, CPU- und Plattenlimits im laufenden Betrieb ändern</translation>
+    </message>
+    <message>
+        <source>Change ports…</source>
+        <translation>Ports ändern…</translation>
+    </message>
+    <message>
+        <source>Bind other ports of the pool</source>
+        <translation>Andere Ports aus dem Pool binden</translation>
+    </message>
+    <message>
+        <source>Reinstall…</source>
+        <translation>Neu installieren…</translation>
+    </message>
+    <message>
+        <source>Recreate the container, optionally from another image</source>
+        <translation>Den Container neu erstellen, wahlweise aus einem anderen Image</translation>
+    </message>
+    <message>
+        <source>Browse files</source>
+        <translation>Dateien durchsuchen</translation>
+    </message>
+    <message>
+        <source>Open the container&apos;s volume</source>
+        <translation>Das Volume des Containers öffnen</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>SFTP access</source>
+        <translation>SFTP-Zugang</translation>
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation>● Live</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Verbinde…</translation>
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation>Verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation>Abfrage</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Geschlossen</translation>
+    </message>
+    <message>
+        <source>Console, state and stats arrive live over the WebSocket.</source>
+        <translation>Konsole, Zustand und Statistiken kommen live über den WebSocket.</translation>
+    </message>
+    <message>
+        <source>None published</source>
+        <translation>Keine veröffentlicht</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Asking the node…</source>
+        <translation>Frage den Knoten…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;sftp://%1@%2:%3&lt;/b&gt;&lt;br&gt;Files are in %4. Passwords are never shown again; set a new one on the node to regain access.</source>
+        <translation>&lt;b&gt;sftp://%1@%2:%3&lt;/b&gt;&lt;br&gt;Die Dateien liegen in %4. Passwörter werden nie wieder angezeigt; setzen Sie auf dem Knoten ein neues, um wieder Zugang zu erhalten.</translation>
+    </message>
+    <message>
+        <source>SFTP is not available on this node. Its files can be managed with Browse files.</source>
+        <translation>SFTP ist auf diesem Knoten nicht verfügbar. Die Dateien lassen sich über „Dateien durchsuchen“ verwalten.</translation>
+    </message>
+    <message>
+        <source>The SFTP details could not be loaded: %1</source>
+        <translation>Die SFTP-Angaben konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Reinstalling %1…</source>
+        <translation>%1 wird neu installiert…</translation>
+    </message>
+    <message>
+        <source>Reinstalling %1</source>
+        <translation>Neuinstallation von %1</translation>
+    </message>
+    <message>
+        <source>%1 is being reinstalled; the console shows the install output.</source>
+        <translation>%1 wird neu installiert; die Konsole zeigt die Ausgabe der Installation.</translation>
+    </message>
+    <message>
+        <source>Changing the ports of %1</source>
+        <translation>Ändern der Ports von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 is being rebound to %n port(s).</source>
+        <translation>
+            <numerusform>%1 wird an %n Port gebunden.</numerusform>
+            <numerusform>%1 wird an %n Ports gebunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resizing the volume</source>
+        <translation>Ändern der Volume-Größe</translation>
+    </message>
+    <message>
+        <source>The volume quota is now %1.</source>
+        <translation>Das Volume-Kontingent beträgt jetzt %1.</translation>
+    </message>
+    <message>
+        <source>Updating the resources of %1</source>
+        <translation>Ändern der Ressourcen von %1</translation>
+    </message>
+    <message>
+        <source>The resources of %1 were updated live.</source>
+        <translation>Die Ressourcen von %1 wurden im laufenden Betrieb geändert.</translation>
+    </message>
+    <message>
+        <source>Loading the port pool</source>
+        <translation>Laden des Port-Pools</translation>
+    </message>
+    <message>
+        <source>Loading the resources of %1</source>
+        <translation>Laden der Ressourcen von %1</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainerForm</name>
@@ -340,8 +485,8 @@
         <translation>Geben Sie einen Namen (interne ID) ein.</translation>
     </message>
     <message>
-        <source>The name must start with a letter or digit and use only letters, digits, '_', '.' and '-' (at most 64 characters).</source>
-        <translation>Der Name muss mit einem Buchstaben oder einer Ziffer beginnen und darf nur Buchstaben, Ziffern, '_', '.' und '-' enthalten (höchstens 64 Zeichen).</translation>
+        <source>The name must start with a letter or digit and use only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 64 characters).</source>
+        <translation>Der Name muss mit einem Buchstaben oder einer Ziffer beginnen und darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; enthalten (höchstens 64 Zeichen).</translation>
     </message>
     <message>
         <source>Enter the Docker image.</source>
@@ -360,8 +505,8 @@
         <translation>Das Startmuster ist kein gültiger regulärer Ausdruck: %1.</translation>
     </message>
     <message>
-        <source>Environment variable names must not be empty or contain '='.</source>
-        <translation>Namen von Umgebungsvariablen dürfen nicht leer sein und kein '=' enthalten.</translation>
+        <source>Environment variable names must not be empty or contain &apos;=&apos;.</source>
+        <translation>Namen von Umgebungsvariablen dürfen nicht leer sein und kein &apos;=&apos; enthalten.</translation>
     </message>
 </context>
 <context>
@@ -431,7 +576,10 @@
     </message>
     <message numerus="yes">
         <source>%n container(s), %1 running.</source>
-        <translation><numerusform>%n Container, %1 läuft.</numerusform><numerusform>%n Container, %1 laufen.</numerusform></translation>
+        <translation>
+            <numerusform>%n Container, %1 läuft.</numerusform>
+            <numerusform>%n Container, %1 laufen.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Creating %1…</source>
@@ -456,6 +604,14 @@
     <message>
         <source>Container %1 deleted.</source>
         <translation>Container %1 gelöscht.</translation>
+    </message>
+    <message>
+        <source>No containers yet</source>
+        <translation>Noch keine Container</translation>
+    </message>
+    <message>
+        <source>Create a game or app server: pick a Docker image, a volume for its files and ports from the pool. The node pulls the image, runs the install script and reports every step here.</source>
+        <translation>Legen Sie einen Game- oder App-Server an: Wählen Sie ein Docker-Image, ein Volume für seine Dateien und Ports aus dem Pool. Der Knoten lädt das Image, führt das Installationsskript aus und meldet hier jeden Schritt.</translation>
     </message>
 </context>
 <context>
@@ -569,6 +725,73 @@
     <message>
         <source>No volume on this node: create one first</source>
         <translation>Kein Volume auf diesem Knoten: zuerst eines erstellen</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CreateTokenDialog</name>
+    <message>
+        <source>Valid for one console connection only</source>
+        <translation>Nur für eine Konsolenverbindung gültig</translation>
+    </message>
+    <message>
+        <source>Everything (REST API and every console)</source>
+        <translation>Alles (REST-API und jede Konsole)</translation>
+    </message>
+    <message>
+        <source>Only what is ticked below</source>
+        <translation>Nur das unten Angehakte</translation>
+    </message>
+    <message>
+        <source>REST API (not the token routes)</source>
+        <translation>REST-API (ohne die Token-Routen)</translation>
+    </message>
+    <message>
+        <source>Every container console</source>
+        <translation>Jede Container-Konsole</translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation>Neues Token</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>Stunden</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>Tage</translation>
+    </message>
+    <message>
+        <source>Expires after</source>
+        <translation>Läuft ab nach</translation>
+    </message>
+    <message>
+        <source>Allows</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Consoles of these containers:</source>
+        <translation>Konsolen dieser Container:</translation>
+    </message>
+    <message>
+        <source>The secret is shown once, right after creation. The node keeps only its hash.</source>
+        <translation>Das Geheimnis wird einmal angezeigt, direkt nach dem Erstellen. Der Knoten speichert nur seinen Hash.</translation>
+    </message>
+    <message>
+        <source>Create</source>
+        <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>Tick at least one thing the token may reach, or choose Everything.</source>
+        <translation>Haken Sie mindestens etwas an, das das Token erreichen darf, oder wählen Sie „Alles“.</translation>
     </message>
 </context>
 <context>
@@ -729,7 +952,10 @@
     </message>
     <message numerus="yes">
         <source>Delete the %n selected item(s)?</source>
-        <translation><numerusform>Den ausgewählten Eintrag löschen?</numerusform><numerusform>Die %n ausgewählten Einträge löschen?</numerusform></translation>
+        <translation>
+            <numerusform>Den ausgewählten Eintrag löschen?</numerusform>
+            <numerusform>Die %n ausgewählten Einträge löschen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete files</source>
@@ -737,11 +963,17 @@
     </message>
     <message numerus="yes">
         <source>Deleting %n item(s)…</source>
-        <translation><numerusform>%n Eintrag wird gelöscht…</numerusform><numerusform>%n Einträge werden gelöscht…</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag wird gelöscht…</numerusform>
+            <numerusform>%n Einträge werden gelöscht…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) deleted.</source>
-        <translation><numerusform>%n Eintrag gelöscht.</numerusform><numerusform>%n Einträge gelöscht.</numerusform></translation>
+        <translation>
+            <numerusform>%n Eintrag gelöscht.</numerusform>
+            <numerusform>%n Einträge gelöscht.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Deleting %1</source>
@@ -961,7 +1193,7 @@
         <translation>TLS-Problem</translation>
     </message>
     <message>
-        <source>The TLS handshake failed: %1. Check the node's certificate and the URL scheme.</source>
+        <source>The TLS handshake failed: %1. Check the node&apos;s certificate and the URL scheme.</source>
         <translation>Der TLS-Handshake ist fehlgeschlagen: %1. Prüfen Sie das Zertifikat des Knotens und das URL-Schema.</translation>
     </message>
     <message>
@@ -973,7 +1205,7 @@
         <translation>Der Knoten hat das Token abgelehnt (401). Bearbeiten Sie den Knoten und geben Sie ein gültiges Token ein.</translation>
     </message>
     <message>
-        <source>The node refused the request (403): it does not speak this client's API version.</source>
+        <source>The node refused the request (403): it does not speak this client&apos;s API version.</source>
         <translation>Der Knoten hat die Anfrage abgelehnt (403): Er spricht nicht die API-Version dieses Programms.</translation>
     </message>
     <message>
@@ -1016,7 +1248,7 @@
         <translation>Das Token wird im Schlüsselbund des Systems aufbewahrt.</translation>
     </message>
     <message>
-        <source>No keychain is available: the token is kept in this app's settings file.</source>
+        <source>No keychain is available: the token is kept in this app&apos;s settings file.</source>
         <translation>Kein Schlüsselbund verfügbar: Das Token wird in der Einstellungsdatei dieser App aufbewahrt.</translation>
     </message>
     <message>
@@ -1024,7 +1256,7 @@
         <translation>Verbinden</translation>
     </message>
     <message>
-        <source>Enter the node's URL.</source>
+        <source>Enter the node&apos;s URL.</source>
         <translation>Geben Sie die URL des Knotens ein.</translation>
     </message>
     <message>
@@ -1032,7 +1264,7 @@
         <translation>Die URL muss mit http:// oder https:// beginnen und einen Host enthalten.</translation>
     </message>
     <message>
-        <source>Enter the node's token (lightd --token what prints it).</source>
+        <source>Enter the node&apos;s token (lightd --token what prints it).</source>
         <translation>Geben Sie das Token des Knotens ein (lightd --token what gibt es aus).</translation>
     </message>
 </context>
@@ -1069,6 +1301,10 @@
     <message>
         <source>Billing</source>
         <translation>Abrechnung</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
     </message>
 </context>
 <context>
@@ -1189,7 +1425,10 @@
     </message>
     <message numerus="yes">
         <source>Adding %n port(s)…</source>
-        <translation><numerusform>%n Port wird hinzugefügt…</numerusform><numerusform>%n Ports werden hinzugefügt…</numerusform></translation>
+        <translation>
+            <numerusform>%n Port wird hinzugefügt…</numerusform>
+            <numerusform>%n Ports werden hinzugefügt…</numerusform>
+        </translation>
     </message>
     <message>
         <source>Adding port %1</source>
@@ -1201,11 +1440,17 @@
     </message>
     <message numerus="yes">
         <source>Adding %n port(s)</source>
-        <translation><numerusform>Hinzufügen von %n Port</numerusform><numerusform>Hinzufügen von %n Ports</numerusform></translation>
+        <translation>
+            <numerusform>Hinzufügen von %n Port</numerusform>
+            <numerusform>Hinzufügen von %n Ports</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n port(s) added to the pool.</source>
-        <translation><numerusform>%n Port zum Pool hinzugefügt.</numerusform><numerusform>%n Ports zum Pool hinzugefügt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Port zum Pool hinzugefügt.</numerusform>
+            <numerusform>%n Ports zum Pool hinzugefügt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 of %2 ports added; the others were already in the pool.</source>
@@ -1217,7 +1462,10 @@
     </message>
     <message numerus="yes">
         <source>Remove the %n selected port(s) from the pool?</source>
-        <translation><numerusform>Den ausgewählten Port aus dem Pool entfernen?</numerusform><numerusform>Die %n ausgewählten Ports aus dem Pool entfernen?</numerusform></translation>
+        <translation>
+            <numerusform>Den ausgewählten Port aus dem Pool entfernen?</numerusform>
+            <numerusform>Die %n ausgewählten Ports aus dem Pool entfernen?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Delete ports</source>
@@ -1225,15 +1473,24 @@
     </message>
     <message numerus="yes">
         <source>Deleting %n port(s)…</source>
-        <translation><numerusform>%n Port wird gelöscht…</numerusform><numerusform>%n Ports werden gelöscht…</numerusform></translation>
+        <translation>
+            <numerusform>%n Port wird gelöscht…</numerusform>
+            <numerusform>%n Ports werden gelöscht…</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>Deleting %n port(s)</source>
-        <translation><numerusform>Löschen von %n Port</numerusform><numerusform>Löschen von %n Ports</numerusform></translation>
+        <translation>
+            <numerusform>Löschen von %n Port</numerusform>
+            <numerusform>Löschen von %n Ports</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n port(s) removed from the pool.</source>
-        <translation><numerusform>%n Port aus dem Pool entfernt.</numerusform><numerusform>%n Ports aus dem Pool entfernt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Port aus dem Pool entfernt.</numerusform>
+            <numerusform>%n Ports aus dem Pool entfernt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Picking a free port</source>
@@ -1245,7 +1502,236 @@
     </message>
     <message numerus="yes">
         <source>%n port(s) in the pool, %1 in use, %2 free.</source>
-        <translation><numerusform>%n Port im Pool, %1 belegt, %2 frei.</numerusform><numerusform>%n Ports im Pool, %1 belegt, %2 frei.</numerusform></translation>
+        <translation>
+            <numerusform>%n Port im Pool, %1 belegt, %2 frei.</numerusform>
+            <numerusform>%n Ports im Pool, %1 belegt, %2 frei.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::RebindDialog</name>
+    <message>
+        <source>Change ports</source>
+        <translation>Ports ändern</translation>
+    </message>
+    <message>
+        <source>Tick the pool ports this container binds. The node checks them first, then frees the old ports and recreates the container with the new ones; a running container restarts.</source>
+        <translation>Haken Sie die Pool-Ports an, die dieser Container bindet. Der Knoten prüft sie zuerst, gibt dann die alten Ports frei und erstellt den Container mit den neuen neu; ein laufender Container startet neu.</translation>
+    </message>
+    <message>
+        <source>Host port</source>
+        <translation>Host-Port</translation>
+    </message>
+    <message>
+        <source>Inside the container</source>
+        <translation>Im Container</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Jetzt</translation>
+    </message>
+    <message>
+        <source>Rebind</source>
+        <translation>Neu binden</translation>
+    </message>
+    <message>
+        <source>bound</source>
+        <translation>gebunden</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>frei</translation>
+    </message>
+    <message>
+        <source>The pool has no free port. Add ports on the Ports page first.</source>
+        <translation>Der Pool hat keinen freien Port. Fügen Sie zuerst auf der Seite „Ports“ welche hinzu.</translation>
+    </message>
+    <message>
+        <source>No port ticked: the container will have no published port.</source>
+        <translation>Kein Port angehakt: Der Container hat dann keinen veröffentlichten Port.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) will be bound.</source>
+        <translation>
+            <numerusform>%n Port wird gebunden.</numerusform>
+            <numerusform>%n Ports werden gebunden.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ReinstallDialog</name>
+    <message>
+        <source>Replace the install script</source>
+        <translation>Installationsskript ersetzen</translation>
+    </message>
+    <message>
+        <source>Reinstall %1</source>
+        <translation>%1 neu installieren</translation>
+    </message>
+    <message>
+        <source>The Docker container is removed and created again, and the install script runs once more. Files in the volume are kept. A running container is stopped and stays stopped until you start it again.</source>
+        <translation>Der Docker-Container wird entfernt und neu erstellt, und das Installationsskript läuft noch einmal. Die Dateien im Volume bleiben erhalten. Ein laufender Container wird gestoppt und bleibt gestoppt, bis Sie ihn wieder starten.</translation>
+    </message>
+    <message>
+        <source>Docker image</source>
+        <translation>Docker-Image</translation>
+    </message>
+    <message>
+        <source>#!/bin/sh
+# runs in the volume before the container is created</source>
+        <translation>#!/bin/sh
+# läuft im Volume, bevor der Container erstellt wird</translation>
+    </message>
+    <message>
+        <source>Left unticked, the node runs the install script it already has.</source>
+        <translation>Ohne Haken führt der Knoten das Installationsskript aus, das er bereits hat.</translation>
+    </message>
+    <message>
+        <source>Reinstall</source>
+        <translation>Neu installieren</translation>
+    </message>
+    <message>
+        <source>Enter the Docker image.</source>
+        <translation>Geben Sie das Docker-Image ein.</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ResourcesDialog</name>
+    <message>
+        <source> MiB</source>
+        <translation> MiB</translation>
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation>Unbegrenzt</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>No quota</source>
+        <translation>Kein Kontingent</translation>
+    </message>
+    <message>
+        <source>Edit resources</source>
+        <translation>Ressourcen bearbeiten</translation>
+    </message>
+    <message>
+        <source>Changes apply at once, without a restart. Only the fields you change are sent.</source>
+        <translation>Änderungen gelten sofort, ohne Neustart. Nur die Felder, die Sie ändern, werden gesendet.</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Arbeitsspeicher</translation>
+    </message>
+    <message>
+        <source>Hard limit, 4 MiB to 1 TiB.</source>
+        <translation>Hartes Limit, 4 MiB bis 1 TiB.</translation>
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation>Limit</translation>
+    </message>
+    <message>
+        <source>Memory plus swap; at least the limit, or unlimited.</source>
+        <translation>Arbeitsspeicher plus Swap; mindestens das Limit, oder unbegrenzt.</translation>
+    </message>
+    <message>
+        <source>Memory + swap</source>
+        <translation>Speicher + Swap</translation>
+    </message>
+    <message>
+        <source>Soft limit the engine reclaims towards under memory pressure.</source>
+        <translation>Weiches Limit, auf das die Engine bei Speicherknappheit zurückfordert.</translation>
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation>Reservierung</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source> cores</source>
+        <translation> Kerne</translation>
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation>Kerne</translation>
+    </message>
+    <message>
+        <source>Relative weight against other containers, 2 to 262144 (the engine&apos;s default is 1024).</source>
+        <translation>Relatives Gewicht gegenüber anderen Containern, 2 bis 262144 (Standard der Engine: 1024).</translation>
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation>Anteile</translation>
+    </message>
+    <message>
+        <source>all CPUs, or e.g. 0-1 or 0,2</source>
+        <translation>alle CPUs, oder z. B. 0-1 oder 0,2</translation>
+    </message>
+    <message>
+        <source>Pinned CPUs</source>
+        <translation>Feste CPUs</translation>
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation>Datenträger</translation>
+    </message>
+    <message>
+        <source>The quota of the container&apos;s volume; every container on that volume shares it.</source>
+        <translation>Das Kontingent des Container-Volumes; alle Container auf diesem Volume teilen es sich.</translation>
+    </message>
+    <message>
+        <source>Volume quota</source>
+        <translation>Volume-Kontingent</translation>
+    </message>
+    <message>
+        <source>Relative block I/O weight, 10 to 1000.</source>
+        <translation>Relatives Block-E/A-Gewicht, 10 bis 1000.</translation>
+    </message>
+    <message>
+        <source>I/O weight</source>
+        <translation>E/A-Gewicht</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>The memory limit must be between 4 MiB and 1 TiB; the node cannot lift it while the container exists.</source>
+        <translation>Das Speicherlimit muss zwischen 4 MiB und 1 TiB liegen; der Knoten kann es nicht aufheben, solange der Container existiert.</translation>
+    </message>
+    <message>
+        <source>Memory + swap must be at least the memory limit, or unlimited.</source>
+        <translation>Speicher + Swap muss mindestens das Speicherlimit betragen oder unbegrenzt sein.</translation>
+    </message>
+    <message>
+        <source>CPU cores must be at least 0.01; the node cannot lift the limit live.</source>
+        <translation>CPU-Kerne müssen mindestens 0,01 betragen; der Knoten kann das Limit im laufenden Betrieb nicht aufheben.</translation>
+    </message>
+    <message>
+        <source>CPU shares must be between 2 and 262144.</source>
+        <translation>CPU-Anteile müssen zwischen 2 und 262144 liegen.</translation>
+    </message>
+    <message>
+        <source>The I/O weight must be between 10 and 1000.</source>
+        <translation>Das E/A-Gewicht muss zwischen 10 und 1000 liegen.</translation>
+    </message>
+    <message>
+        <source>Pinned CPUs must be a list such as 0-1 or 0,2.</source>
+        <translation>Feste CPUs müssen eine Liste wie 0-1 oder 0,2 sein.</translation>
+    </message>
+    <message>
+        <source>A volume quota cannot be removed here; set a size of at least 1 MiB.</source>
+        <translation>Ein Volume-Kontingent kann hier nicht entfernt werden; setzen Sie eine Größe von mindestens 1 MiB.</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1866,149 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::TokensModel</name>
+    <message>
+        <source>Full access</source>
+        <translation>Vollzugriff</translation>
+    </message>
+    <message>
+        <source>REST API</source>
+        <translation>REST-API</translation>
+    </message>
+    <message>
+        <source>All consoles</source>
+        <translation>Alle Konsolen</translation>
+    </message>
+    <message>
+        <source>Console of %1</source>
+        <translation>Konsole von %1</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <source>Once</source>
+        <translation>Einmal</translation>
+    </message>
+    <message>
+        <source>Until it expires</source>
+        <translation>Bis zum Ablauf</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Allows</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Läuft ab</translation>
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation>Gültig</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::TokensPage</name>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Scoped, expiring tokens for panels, scripts and shared consoles.</source>
+        <translation>Beschränkte, ablaufende Tokens für Panels, Skripte und geteilte Konsolen.</translation>
+    </message>
+    <message>
+        <source>New token — copy it now, it is not shown again:</source>
+        <translation>Neues Token – kopieren Sie es jetzt, es wird nicht wieder angezeigt:</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>No scoped tokens</source>
+        <translation>Keine beschränkten Tokens</translation>
+    </message>
+    <message>
+        <source>Give a panel, a script or a player&apos;s console its own token: limited to what it needs, expiring on its own, revocable at any time.</source>
+        <translation>Geben Sie einem Panel, einem Skript oder der Konsole eines Spielers ein eigenes Token: beschränkt auf das Nötige, von selbst ablaufend, jederzeit widerrufbar.</translation>
+    </message>
+    <message>
+        <source>New token</source>
+        <translation>Neues Token</translation>
+    </message>
+    <message>
+        <source>Create a scoped, expiring token</source>
+        <translation>Ein beschränktes, ablaufendes Token erstellen</translation>
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation>Widerrufen</translation>
+    </message>
+    <message>
+        <source>Revoke the selected tokens</source>
+        <translation>Die ausgewählten Tokens widerrufen</translation>
+    </message>
+    <message>
+        <source>Tokens need the master token</source>
+        <translation>Tokens erfordern das Master-Token</translation>
+    </message>
+    <message>
+        <source>This node was added with a scoped token, and only the node&apos;s master token may list, create or revoke tokens. The node said: “%1” (HTTP 403). Edit the node and enter the master token to manage tokens here.</source>
+        <translation>Dieser Knoten wurde mit einem beschränkten Token hinzugefügt, und nur das Master-Token des Knotens darf Tokens auflisten, erstellen oder widerrufen. Der Knoten meldete: „%1“ (HTTP 403). Bearbeiten Sie den Knoten und geben Sie das Master-Token ein, um Tokens hier zu verwalten.</translation>
+    </message>
+    <message>
+        <source>Only the master token manages tokens.</source>
+        <translation>Nur das Master-Token verwaltet Tokens.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scoped token(s).</source>
+        <translation>
+            <numerusform>%n beschränktes Token.</numerusform>
+            <numerusform>%n beschränkte Tokens.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Creating the token</source>
+        <translation>Erstellen des Tokens</translation>
+    </message>
+    <message>
+        <source>Revoke tokens</source>
+        <translation>Tokens widerrufen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n token(s)? Clients using them are refused from now on.</source>
+        <translation>
+            <numerusform>%n Token widerrufen? Clients, die es verwenden, werden ab sofort abgewiesen.</numerusform>
+            <numerusform>%n Tokens widerrufen? Clients, die sie verwenden, werden ab sofort abgewiesen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Revoking the token</source>
+        <translation>Widerrufen des Tokens</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) revoked.</source>
+        <translation>
+            <numerusform>%n Token widerrufen.</numerusform>
+            <numerusform>%n Tokens widerrufen.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>lightd::gui::UsageModel</name>
     <message>
         <source>Container</source>
@@ -1464,7 +2093,7 @@
         <translation>Dateien durchsuchen</translation>
     </message>
     <message>
-        <source>Open the selected volume's files</source>
+        <source>Open the selected volume&apos;s files</source>
         <translation>Die Dateien des ausgewählten Volumes öffnen</translation>
     </message>
     <message>
@@ -1481,7 +2110,10 @@
     </message>
     <message numerus="yes">
         <source>%n volume(s), %1 used in all. Volumes are mounted at /home/container.</source>
-        <translation><numerusform>%n Volume, insgesamt %1 belegt. Volumes werden unter /home/container eingehängt.</numerusform><numerusform>%n Volumes, insgesamt %1 belegt. Volumes werden unter /home/container eingehängt.</numerusform></translation>
+        <translation>
+            <numerusform>%n Volume, insgesamt %1 belegt. Volumes werden unter /home/container eingehängt.</numerusform>
+            <numerusform>%n Volumes, insgesamt %1 belegt. Volumes werden unter /home/container eingehängt.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Creating the volume</source>
@@ -1506,6 +2138,45 @@
     <message>
         <source>Volume deleted.</source>
         <translation>Volume gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::WebSocketContainerFeed</name>
+    <message>
+        <source>closed with code %1</source>
+        <translation>mit Code %1 geschlossen</translation>
+    </message>
+    <message>
+        <source>Live console reconnected.</source>
+        <translation>Live-Konsole wieder verbunden.</translation>
+    </message>
+    <message>
+        <source>Live console connection lost (%1); reconnecting…</source>
+        <translation>Verbindung zur Live-Konsole verloren (%1); verbinde erneut…</translation>
+    </message>
+    <message>
+        <source>The live console cannot be opened (%1); retrying…</source>
+        <translation>Die Live-Konsole lässt sich nicht öffnen (%1); neuer Versuch…</translation>
+    </message>
+    <message>
+        <source>The node refused the live console (HTTP %1); showing the console by polling every 2 s instead.</source>
+        <translation>Der Knoten hat die Live-Konsole abgelehnt (HTTP %1); die Konsole wird stattdessen alle 2 s abgefragt.</translation>
+    </message>
+    <message>
+        <source>The container no longer exists on the node.</source>
+        <translation>Der Container existiert auf dem Knoten nicht mehr.</translation>
+    </message>
+    <message>
+        <source>A console request</source>
+        <translation>Eine Konsolenanfrage</translation>
+    </message>
+    <message>
+        <source>Sending the command</source>
+        <translation>Senden des Befehls</translation>
+    </message>
+    <message>
+        <source>The %1 action</source>
+        <translation>Die Aktion %1</translation>
     </message>
 </context>
 <context>

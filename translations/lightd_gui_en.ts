@@ -332,6 +332,138 @@
         <source>Last error</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Edit resources…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change memory, CPU and disk limits live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change ports…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bind other ports of the pool</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reinstall…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Recreate the container, optionally from another image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the container's volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SFTP access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>● Live</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Polling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Console, state and stats arrive live over the WebSocket.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None published</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking the node…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;sftp://%1@%2:%3&lt;/b&gt;&lt;br&gt;Files are in %4. Passwords are never shown again; set a new one on the node to regain access.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SFTP is not available on this node. Its files can be managed with Browse files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SFTP details could not be loaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reinstalling %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reinstalling %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is being reinstalled; the console shows the install output.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changing the ports of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 is being rebound to %n port(s).</source>
+        <translation><numerusform>%1 is being rebound to %n port.</numerusform><numerusform>%1 is being rebound to %n ports.</numerusform></translation>
+    </message>
+    <message>
+        <source>Resizing the volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The volume quota is now %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Updating the resources of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The resources of %1 were updated live.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the port pool</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading the resources of %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainerForm</name>
@@ -457,6 +589,14 @@
         <source>Container %1 deleted.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>No containers yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create a game or app server: pick a Docker image, a volume for its files and ports from the pool. The node pulls the image, runs the install script and reports every step here.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::CreateContainerDialog</name>
@@ -567,6 +707,73 @@
     </message>
     <message>
         <source>No volume on this node: create one first</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::CreateTokenDialog</name>
+    <message>
+        <source>Valid for one console connection only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Everything (REST API and every console)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only what is ticked below</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REST API (not the token routes)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Every container console</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>hours</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expires after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Consoles of these containers:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The secret is shown once, right after creation. The node keeps only its hash.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick at least one thing the token may reach, or choose Everything.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1069,6 +1276,10 @@
         <source>Billing</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::Page</name>
@@ -1248,6 +1459,228 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::RebindDialog</name>
+    <message>
+        <source>Change ports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tick the pool ports this container binds. The node checks them first, then frees the old ports and recreates the container with the new ones; a running container restarts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Inside the container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Rebind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>bound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>free</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The pool has no free port. Add ports on the Ports page first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No port ticked: the container will have no published port.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n port(s) will be bound.</source>
+        <translation><numerusform>%n port will be bound.</numerusform><numerusform>%n ports will be bound.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ReinstallDialog</name>
+    <message>
+        <source>Replace the install script</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reinstall %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The Docker container is removed and created again, and the install script runs once more. Files in the volume are kept. A running container is stopped and stays stopped until you start it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Docker image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>#!/bin/sh
+# runs in the volume before the container is created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Left unticked, the node runs the install script it already has.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reinstall</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Enter the Docker image.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::ResourcesDialog</name>
+    <message>
+        <source> MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unlimited</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>None</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Default</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No quota</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Edit resources</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changes apply at once, without a restart. Only the fields you change are sent.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hard limit, 4 MiB to 1 TiB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory plus swap; at least the limit, or unlimited.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory + swap</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Soft limit the engine reclaims towards under memory pressure.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reservation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source> cores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Cores</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relative weight against other containers, 2 to 262144 (the engine's default is 1024).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Shares</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all CPUs, or e.g. 0-1 or 0,2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pinned CPUs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Disk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The quota of the container's volume; every container on that volume shares it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume quota</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Relative block I/O weight, 10 to 1000.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>I/O weight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The memory limit must be between 4 MiB and 1 TiB; the node cannot lift it while the container exists.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory + swap must be at least the memory limit, or unlimited.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU cores must be at least 0.01; the node cannot lift the limit live.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU shares must be between 2 and 262144.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The I/O weight must be between 10 and 1000.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pinned CPUs must be a list such as 0-1 or 0,2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A volume quota cannot be removed here; set a size of at least 1 MiB.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lightd::gui::RestContainerFeed</name>
     <message>
         <source>Sending the command</source>
@@ -1379,6 +1812,140 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::TokensModel</name>
+    <message>
+        <source>Full access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>REST API</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All consoles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Console of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Once</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Until it expires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Allows</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Valid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::TokensPage</name>
+    <message>
+        <source>Tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scoped, expiring tokens for panels, scripts and shared consoles.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New token — copy it now, it is not shown again:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No scoped tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give a panel, a script or a player's console its own token: limited to what it needs, expiring on its own, revocable at any time.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create a scoped, expiring token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke the selected tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Tokens need the master token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This node was added with a scoped token, and only the node's master token may list, create or revoke tokens. The node said: “%1” (HTTP 403). Edit the node and enter the master token to manage tokens here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only the master token manages tokens.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n scoped token(s).</source>
+        <translation><numerusform>%n scoped token.</numerusform><numerusform>%n scoped tokens.</numerusform></translation>
+    </message>
+    <message>
+        <source>Creating the token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Revoke tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Revoke %n token(s)? Clients using them are refused from now on.</source>
+        <translation><numerusform>Revoke %n token? Clients using them are refused from now on.</numerusform><numerusform>Revoke %n tokens? Clients using them are refused from now on.</numerusform></translation>
+    </message>
+    <message>
+        <source>Revoking the token</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n token(s) revoked.</source>
+        <translation><numerusform>%n token revoked.</numerusform><numerusform>%n tokens revoked.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lightd::gui::UsageModel</name>
     <message>
         <source>Container</source>
@@ -1504,6 +2071,45 @@
     </message>
     <message>
         <source>Volume deleted.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::WebSocketContainerFeed</name>
+    <message>
+        <source>closed with code %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live console reconnected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Live console connection lost (%1); reconnecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The live console cannot be opened (%1); retrying…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The node refused the live console (HTTP %1); showing the console by polling every 2 s instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The container no longer exists on the node.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A console request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sending the command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The %1 action</source>
         <translation type="unfinished" />
     </message>
 </context>
