@@ -6,9 +6,10 @@ namespace lightd::auth {
 namespace {
 http::ApiError rateLimited(RateLimiter &limiter, const QHostAddress &peer)
 {
-    return http::ApiError(429, codes::RateLimited,
-                          QStringLiteral("Too many failed authentication attempts; retry in %1 s")
-                              .arg(limiter.retryAfterS(peer)));
+    const int retryAfterS = limiter.retryAfterS(peer);
+    return http::ApiError::tooManyRequests(
+        codes::RateLimited, QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(retryAfterS),
+        retryAfterS);
 }
 
 http::ApiError unauthorized()

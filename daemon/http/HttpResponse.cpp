@@ -45,8 +45,11 @@ ApiError ApiError::internal()
 
 HttpResponse errorResponse(const ApiError &error)
 {
-    return HttpResponse::json(error.status(),
-                              QJsonObject{{keys::Error, error.message()}, {keys::Code, error.code()}});
+    HttpResponse r = HttpResponse::json(error.status(),
+                                        QJsonObject{{keys::Error, error.message()}, {keys::Code, error.code()}});
+    if (error.status() == 429) // RFC 9110 10.2.3: delay-seconds
+        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterS()))});
+    return r;
 }
 
 QByteArray reasonPhrase(int status)

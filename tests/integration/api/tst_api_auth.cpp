@@ -364,9 +364,23 @@ private Q_SLOTS:
         API_VERIFY_ERROR(good, 429, "rate_limited");
         // public routes are not rate limited
         QCOMPARE(curl({limited.url(QStringLiteral("/health"))}).status, 200);
-        // a hint when to retry
-        QVERIFY2(!blocked.header("retry-after").isEmpty() || blocked.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("retry")),
-                 blocked.headers.constData());
+        // when to retry: Retry-After in whole seconds, within the 60 s window
+        for (const auto &r : {blocked, good}) {
+            bool isNumber = false;
+            const int after = r.header("retry-after").toInt(&isNumber);
+            QVERIFY2(isNumber && after >= 1 && after <= 60, r.headers.constData());
+        }
+        // the console upgrade is refused by the connection guard, with the same header
+        const auto ws = curl({limited.url(QStringLiteral("/ws/anything?token=") + limited.token()), QStringLiteral("-H"),
+                              QStringLiteral("Connection: Upgrade"), QStringLiteral("-H"), QStringLiteral("Upgrade: websocket"),
+                              QStringLiteral("-H"), QStringLiteral("Sec-WebSocket-Version: 13"), QStringLiteral("-H"),
+                              QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==")});
+        API_VERIFY_ERROR(ws, 429, "rate_limited");
+        bool isNumber = false;
+        const int after = ws.header("retry-after").toInt(&isNumber);
+        QVERIFY2(isNumber && after >= 1 && after <= 60, ws.headers.constData());
+        // other errors do not carry it
+        QVERIFY(curl(curlArgs(limited, "GET", QStringLiteral("/nope"))).header("retry-after").isEmpty());
     }
 
     void rateLimitWindowPasses()
@@ -377,7 +391,9 @@ private Q_SLOTS:
         const QStringList bad = QStringList{limited.url(QStringLiteral("/network/ports"))} + bearer(QStringLiteral("lightd_wrong_wrong_wrong_wrong")) + vendor();
         curl(bad);
         curl(bad);
-        QCOMPARE(curl(bad).status, 429);
+        const auto blocked = curl(bad);
+        QCOMPARE(blocked.status, 429);
+        QCOMPARE(blocked.header("retry-after"), QByteArray("1")); // the 1 s window rounds up, never to 0
         QVERIFY(waitUntil([&] { return curl(curlArgs(limited, "GET", QStringLiteral("/network/ports"))).status == 200; }, 5000));
     }
 

@@ -1,7 +1,8 @@
-// TokenService::parseTtl, AuthGuard::acceptsVendor, RateLimiter windows, and the token lifecycle.
+// TokenService::parseTtl, AuthGuard::acceptsVendor, RateLimiter windows, Retry-After on 429, and the token lifecycle.
 #include "auth/AuthGuard.h"
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
+#include "http/HttpResponse.h"
 #include "storage/Database.h"
 
 #include <QDateTime>
@@ -313,6 +314,38 @@ private Q_SLOTS:
         guard.setEnabled(false);
         QCOMPARE(outcome(guard, request({}, kVendor, peer3), A::Protected), qMakePair(200, QString()));
         QCOMPARE(outcome(guard, request({}, {}, peer3), A::Protected), qMakePair(403, QStringLiteral("invalid_vendor")));
+    }
+
+    // A 429 tells the client when to come back (Retry-After, seconds), REST and console alike.
+    void rateLimitedCarriesRetryAfter()
+    {
+        TokenService tokens(*m_db, kMaster);
+        RateLimiter limiter(2, 30000);
+        AuthGuard guard(tokens, limiter);
+        const auto peer = QHostAddress(QStringLiteral("10.0.0.9"));
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(outcome(guard, request("Bearer lightd_wrong_wrong_wrong", kVendor, peer), http::Access::Protected).first, 401);
+        auto retryAfter = [](const http::ApiError &e) -> QByteArray {
+            const http::HttpResponse r = http::errorResponse(e);
+            for (const auto &[k, v] : r.headers)
+                if (k.compare("Retry-After", Qt::CaseInsensitive) == 0)
+                    return v;
+            return {};
+        };
+        try {
+            guard.authenticate(request("Bearer " + kMaster.toUtf8(), kVendor, peer), http::Access::Protected);
+            QFAIL("not rate limited");
+        } catch (const http::ApiError &e) {
+            QCOMPARE(e.status(), 429);
+            QCOMPARE(e.retryAfterS(), 30); // the oldest failure leaves the 30 s window in (just under) 30 s
+            QCOMPARE(retryAfter(e), QByteArray("30"));
+        }
+        const auto console = guard.checkConsole(kMaster, QStringLiteral("c"), peer);
+        QVERIFY(console && console->status() == 429);
+        QCOMPARE(retryAfter(*console), QByteArray("30"));
+        // The mapper never lets a 429 out without the header, and only a 429 has it.
+        QCOMPARE(retryAfter(http::ApiError(429, QLatin1StringView("rate_limited"), QStringLiteral("slow down"))), QByteArray("1"));
+        QVERIFY(retryAfter(http::ApiError(401, QLatin1StringView("unauthorized"), QStringLiteral("no"))).isEmpty());
     }
 };
 
