@@ -4,11 +4,18 @@
 #include "app/GuiLog.h"
 #include "dialogs/AddPortsDialog.h"
 #include "dialogs/CreateContainerDialog.h"
+#include "dialogs/CreateTokenDialog.h"
 #include "dialogs/NodeDialog.h"
+#include "dialogs/RebindDialog.h"
+#include "dialogs/ReinstallDialog.h"
+#include "dialogs/ResourcesDialog.h"
+#include "models/ContainersModel.h"
 #include "models/FilesModel.h"
 #include "models/PortsModel.h"
 #include "models/VolumesModel.h"
 #include "nodes/NodeConnection.h"
+#include "pages/ContainerDetailPage.h"
+#include "pages/ContainersPage.h"
 #include "pages/FilesPage.h"
 #include "pages/PortsPage.h"
 #include "pages/VolumesPage.h"
@@ -16,6 +23,7 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QTabWidget>
 #include <QTimer>
 
 namespace lightd::gui {
@@ -24,9 +32,78 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, QObje
 {
     QDir().mkpath(dir);
     auto page = [this](PageId id) { return [this, id] { m_window->showPage(m_window->currentNode(), id); }; };
+    auto pause = [] {}; // one more step interval for live data to arrive
+    auto tab = [this](int index) {
+        return [this, index] {
+            if (auto *tabs = m_window->detailPage()->findChild<QTabWidget *>())
+                tabs->setCurrentIndex(index);
+        };
+    };
     m_steps = {
         page(PageId::Containers),
         [this] { shoot(QStringLiteral("01-containers")); },
+        [this] {
+            // The busiest running container makes the better picture: the first running one, by name.
+            const ContainersModel *model = m_window->containersPage()->model();
+            QString id;
+            for (const auto &c : model->rows())
+                if (c.installState == QLatin1StringView("running") && (id.isEmpty() || c.internalId < id))
+                    id = c.internalId;
+            if (id.isEmpty() && model->rowCount() > 0)
+                id = model->row(0).internalId;
+            if (!id.isEmpty())
+                Q_EMIT m_window->containersPage()->openRequested(id);
+        },
+        pause,
+        pause,
+        pause,
+        [this] { shoot(QStringLiteral("08-container-console")); },
+        tab(1),
+        pause,
+        [this] { shoot(QStringLiteral("09-container-charts")); },
+        tab(2),
+        [this] { shoot(QStringLiteral("10-container-details")); },
+        [this] {
+            ContainerDetailPage *detail = m_window->detailPage();
+            connect(detail, &ContainerDetailPage::resourcesDialogOpened, this, [this](ResourcesDialog *dialog) {
+                m_dialog = dialog;
+            }, Qt::SingleShotConnection);
+            detail->openResourcesDialog();
+        },
+        [this] {
+            if (m_dialog) {
+                shoot(QStringLiteral("11-resources-dialog"), m_dialog);
+                m_dialog->close();
+            }
+        },
+        [this] { m_dialog = m_window->detailPage()->openRebindDialog(); },
+        [this] {
+            if (m_dialog) {
+                shoot(QStringLiteral("12-rebind-dialog"), m_dialog);
+                m_dialog->close();
+            }
+            m_dialog = m_window->detailPage()->openReinstallDialog();
+        },
+        [this] {
+            if (m_dialog) {
+                shoot(QStringLiteral("13-reinstall-dialog"), m_dialog);
+                m_dialog->close();
+            }
+        },
+        tab(0),
+        page(PageId::Tokens),
+        [this] { shoot(QStringLiteral("14-tokens")); },
+        [this] {
+            CreateTokenDialog dialog(m_window);
+            QStringList ids;
+            for (const auto &c : m_window->containersPage()->model()->rows())
+                ids << c.internalId;
+            ids.sort();
+            dialog.setContainers(ids);
+            dialog.show();
+            QApplication::processEvents();
+            shoot(QStringLiteral("15-create-token-dialog"), &dialog);
+        },
         page(PageId::Ports),
         [this] {
             m_window->portsPage()->view()->selectRow(1);

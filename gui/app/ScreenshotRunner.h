@@ -1,5 +1,7 @@
 #pragma once
+#include <QDialog>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 #include <functional>
 
@@ -24,5 +26,6 @@ private:
     QList<std::function<void()>> m_steps;
     int m_index = 0;
     int m_waitedMs = 0;
+    QPointer<QDialog> m_dialog; // the dialog of the next shot, opened one step earlier
 };
 } // namespace lightd::gui

@@ -29,6 +29,9 @@ QLabel#stateChip { border-radius: 10px; padding: 3px 10px; font-weight: 600; }
 QLabel#pageTitle { font-size: 22px; font-weight: 600; color: #111827; }
 QLabel#pageSubtitle { color: #6b7280; }
 QLabel#stateBadge { border-radius: 10px; padding: 3px 12px; font-weight: 600; }
+QLabel#transportChip { border-radius: 10px; padding: 3px 10px; font-size: 12px; }
+#secretBox { background: #fffbeb; border: 1px solid #fde68a; border-radius: 8px; color: #92400e; }
+#secretBox QLineEdit { background: #ffffff; border: 1px solid #fde68a; border-radius: 4px; padding: 3px 6px; color: #111827; }
 QToolButton#pageAction { background: #ffffff; border: 1px solid #d9dde3; border-radius: 6px; padding: 5px 10px; color: #1f2937; }
 QToolButton#pageAction:hover { background: #eef2ff; border-color: #b9c6f4; }
 QToolButton#pageAction:pressed { background: #dfe7fd; }

@@ -16,6 +16,8 @@
 #include <QSpinBox>
 #include <QTabWidget>
 #include <QVBoxLayout>
+#include <algorithm>
+#include <tuple>
 
 namespace lightd::gui {
 CreateContainerDialog::CreateContainerDialog(QWidget *parent)
@@ -111,7 +113,11 @@ void CreateContainerDialog::setVolumes(const QList<VolumeDto> &volumes)
 void CreateContainerDialog::setPorts(const QList<PortDto> &ports)
 {
     m_ports->clear();
-    for (const PortDto &p : ports) {
+    QList<PortDto> sorted = ports;
+    std::sort(sorted.begin(), sorted.end(), [](const PortDto &a, const PortDto &b) {
+        return std::tuple(a.port, a.protocol, a.ip) < std::tuple(b.port, b.protocol, b.ip);
+    });
+    for (const PortDto &p : sorted) {
         if (p.inUse)
             continue;
         auto *item = new QListWidgetItem(QStringLiteral("%1:%2/%3").arg(p.ip).arg(p.port).arg(p.protocol.toUpper()), m_ports);

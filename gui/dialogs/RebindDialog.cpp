@@ -35,9 +35,12 @@ RebindDialog::RebindDialog(QWidget *parent)
     m_ports->setHeaderLabels({tr("Host port"), tr("Inside the container"), tr("Now")});
     m_ports->setRootIsDecorated(false);
     m_ports->setUniformRowHeights(true);
+    m_ports->header()->setStretchLastSection(false);
     m_ports->header()->setSectionResizeMode(HostColumn, QHeaderView::Stretch);
-    m_ports->header()->setSectionResizeMode(InsideColumn, QHeaderView::ResizeToContents);
-    m_ports->header()->setSectionResizeMode(OwnerColumn, QHeaderView::ResizeToContents);
+    m_ports->header()->setSectionResizeMode(InsideColumn, QHeaderView::Fixed);
+    m_ports->header()->setSectionResizeMode(OwnerColumn, QHeaderView::Fixed);
+    m_ports->header()->resizeSection(InsideColumn, 170);
+    m_ports->header()->resizeSection(OwnerColumn, 90);
     layout->addWidget(m_ports, 1);
     m_summary->setObjectName(QStringLiteral("dialogHint"));
     layout->addWidget(m_summary);
@@ -59,8 +62,10 @@ void RebindDialog::setPorts(const QList<PortDto> &pool, const QString &internalI
     for (const PortDto &p : pool)
         if (!p.inUse || p.container == internalId)
             offered.append(p);
-    std::sort(offered.begin(), offered.end(), [](const PortDto &a, const PortDto &b) {
-        return std::tie(a.port, a.protocol, a.ip) < std::tie(b.port, b.protocol, b.ip);
+    // The container's own ports first, then the free ones by number.
+    std::sort(offered.begin(), offered.end(), [&internalId](const PortDto &a, const PortDto &b) {
+        return std::tuple(a.container != internalId, a.port, a.protocol, a.ip)
+               < std::tuple(b.container != internalId, b.port, b.protocol, b.ip);
     });
     const QSignalBlocker block(m_ports);
     for (const PortDto &p : offered) {
@@ -79,12 +84,14 @@ void RebindDialog::setPorts(const QList<PortDto> &pool, const QString &internalI
             }
         item->setCheckState(HostColumn, bound ? Qt::Checked : Qt::Unchecked);
         item->setText(OwnerColumn, bound ? tr("bound") : tr("free"));
+        item->setForeground(OwnerColumn, bound ? QColor(0x16, 0x65, 0x34) : QColor(0x6b, 0x72, 0x80));
         auto *spin = new QSpinBox(m_ports);
         spin->setRange(1, 65535);
         spin->setValue(inside);
         spin->setFrame(false);
         m_ports->setItemWidget(item, InsideColumn, spin);
     }
+    m_ports->scrollToTop();
     updateSummary();
 }
 

@@ -83,6 +83,17 @@ ResourcesDialog::ResourcesDialog(QWidget *parent)
     diskForm->addRow(tr("I/O weight"), m_blkio);
     layout->addWidget(disk);
 
+    // Three forms, one label column: the fields line up across the groups.
+    int labelWidth = 0;
+    const QList<QFormLayout *> forms{memoryForm, cpuForm, diskForm};
+    for (QFormLayout *f : forms)
+        for (int row = 0; row < f->rowCount(); ++row)
+            if (QWidget *label = f->itemAt(row, QFormLayout::LabelRole)->widget())
+                labelWidth = qMax(labelWidth, label->sizeHint().width());
+    for (QFormLayout *f : forms)
+        for (int row = 0; row < f->rowCount(); ++row)
+            f->itemAt(row, QFormLayout::LabelRole)->widget()->setMinimumWidth(labelWidth);
+
     m_problems->setObjectName(QStringLiteral("dialogHint"));
     m_problems->setProperty("error", true);
     m_problems->setWordWrap(true);

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Screenshots of every lightd-gui page against a real daemon with some ports, volumes and files.
-# usage: tests/gui/screenshots.sh OUT_DIR [BUILD_DIR]   (needs xvfb-run and curl)
+# Screenshots of every lightd-gui page against a real daemon with some ports, volumes, files,
+# containers (real Docker, image lightd-test:busybox) and tokens.
+# usage: tests/gui/screenshots.sh OUT_DIR [BUILD_DIR]   (needs xvfb-run, curl and a Docker engine)
 set -euo pipefail
 out=$(realpath -m "${1:?usage: $0 OUT_DIR [BUILD_DIR]}")
 build=$(realpath "${2:-$(dirname "$0")/../../build-gui}")
@@ -10,7 +11,16 @@ gui="$build/gui/lightd-gui"
 
 work=$(mktemp -d)
 daemon_pid=
-cleanup() { [[ -n $daemon_pid ]] && kill "$daemon_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$work"; }
+containers=(survival-1 creative-2 velocity-proxy)
+cleanup() {
+    if [[ -n $daemon_pid ]]; then
+        for c in "${containers[@]}"; do api -X DELETE "$base/containers/$c" >/dev/null 2>&1 || true; done
+        kill "$daemon_pid" 2>/dev/null
+    fi
+    wait 2>/dev/null
+    for c in "${containers[@]}"; do docker rm -f "lightd-$c" >/dev/null 2>&1 || true; done
+    rm -rf "$work"
+}
 trap cleanup EXIT
 
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
@@ -45,6 +55,68 @@ head -c 3000000 /dev/urandom > "$work/server.jar"
 curl -sf -X PUT -H "Authorization: Bearer $token" -H "Accept: Application/vnd.pkglatv1+json" \
      --data-binary @"$work/server.jar" "$base/volumes/$v1/files/content?path=server.jar" >/dev/null || true
 api -X POST "$base/volumes/$v1/files" -d '{"path":"eula.txt","content":"eula=true\n"}' >/dev/null || true
+
+# Containers: one running with a chatty console, one installed and stopped, one small running proxy.
+bash "$(dirname "$0")/../support/make-test-image.sh"
+for _ in $(seq 100); do
+    api "$base/metrics" | grep -q '"docker_available":true' && break; sleep 0.2
+done
+cat > "$work/server.sh" <<'SH'
+e=$(printf '\033')
+say() { echo "$e[90m[$(date +%H:%M:%S)]$e[0m $*"; }
+say "$e[36mINFO$e[0m Starting minecraft server version 1.20.4"
+say "$e[36mINFO$e[0m Loading properties"
+say "$e[36mINFO$e[0m Default game type: SURVIVAL"
+say "$e[36mINFO$e[0m Starting Minecraft server on *:25565"
+say "$e[36mINFO$e[0m Preparing level \"world\""
+say "$e[33mWARN$e[0m Can't keep up! Is the server overloaded? Running 2046ms or 40 ticks behind"
+say "$e[36mINFO$e[0m Preparing spawn area: 84%"
+say "$e[32mINFO Done (3.512s)! For help, type \"help\"$e[0m"
+( n=0; while :; do sleep 1; n=$((n + 1)); case $((n % 4)) in
+    0) say "$e[36mINFO$e[0m Saving chunks for level 'ServerLevel[world]'" ;;
+    1) say "$e[36mINFO$e[0m Steve joined the game" ;;
+    2) say "$e[36mINFO$e[0m <Steve> hello from lightd" ;;
+    3) say "$e[36mINFO$e[0m Alex has made the advancement $e[32m[Stone Age]$e[0m" ;;
+  esac; done ) &
+while read -r line; do say "$e[36mINFO$e[0m Unknown command: $line"; done
+SH
+v2=$(vol 512)
+# JSON bodies by json.dumps: the script, commands and patterns carry quotes and backslashes.
+python3 -c 'import json, sys; print(json.dumps({"path": "server.sh", "content": open(sys.argv[1]).read()}))' \
+    "$work/server.sh" > "$work/body.json"
+api -X POST "$base/volumes/$v1/files" -d @"$work/body.json" >/dev/null
+python3 - "$v1" "$v2" "$work" <<'PY'
+import json, sys
+v1, v2, work = sys.argv[1:4]
+bodies = [
+    {"internal_id": "survival-1", "image": "lightd-test:busybox", "volume_id": v1,
+     "startup_command": "bash /home/container/server.sh", "start_pattern": r"Done \(",
+     "ports": [{"ip": "0.0.0.0", "port": 25565, "protocol": "tcp"}],
+     "limits": {"memory": 536870912, "cpu": 1.5}, "install_script": "#!/bin/bash\necho eula=true > eula.txt\n"},
+    {"internal_id": "creative-2", "image": "lightd-test:busybox", "volume_id": v1,
+     "startup_command": "bash /home/container/server.sh",
+     "ports": [{"ip": "0.0.0.0", "port": 25567, "protocol": "tcp"}], "limits": {"memory": 1073741824, "cpu": 2}},
+    {"internal_id": "velocity-proxy", "image": "lightd-test:busybox", "volume_id": v2,
+     "startup_command": "sh -c 'echo Listening on 0.0.0.0:25577; sleep 3600'",
+     "ports": [{"ip": "0.0.0.0", "port": 25577, "protocol": "tcp"}], "limits": {"memory": 134217728, "cpu": 0.5}},
+]
+for b in bodies:
+    with open(f"{work}/{b['internal_id']}.json", "w") as f:
+        json.dump(b, f)
+PY
+for c in "${containers[@]}"; do api -X POST "$base/containers" -d @"$work/$c.json" >/dev/null; done
+state() { api "$base/containers/$1" | sed -n 's/.*"install_state":"\([^"]*\)".*/\1/p'; }
+for c in "${containers[@]}"; do
+    for _ in $(seq 300); do [[ $(state "$c") == ready ]] && break; sleep 0.2; done
+done
+api -X POST "$base/containers/survival-1/start" >/dev/null
+api -X POST "$base/containers/velocity-proxy/start" >/dev/null
+for c in survival-1 velocity-proxy; do
+    for _ in $(seq 150); do [[ $(state "$c") == running ]] && break; sleep 0.2; done
+done
+api -X POST "$base/auth/tokens" -d '{"ttl":"7d","scopes":["api"]}' >/dev/null
+api -X POST "$base/auth/tokens" -d '{"ttl":"15m","remove_on_use":true,"scopes":["ws:survival-1"]}' >/dev/null
+api -X POST "$base/auth/tokens" -d '{"ttl":"24h","scopes":["ws:*"]}' >/dev/null
 
 mkdir -p "$out"
 export XDG_CONFIG_HOME="$work/xdg" LIGHTD_GUI_NO_KEYCHAIN=1

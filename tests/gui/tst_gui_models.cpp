@@ -1,10 +1,14 @@
 // Models, parsers and widgets of lightd-gui that need no daemon.
 #include "dialogs/ContainerForm.h"
+#include "dialogs/CreateTokenDialog.h"
+#include "dialogs/RebindDialog.h"
+#include "dialogs/ResourcesDialog.h"
 #include "feed/RestContainerFeed.h"
 #include "models/ContainersModel.h"
 #include "models/FilesModel.h"
 #include "models/PortsModel.h"
 #include "models/Roles.h"
+#include "models/TokensModel.h"
 #include "models/VolumesModel.h"
 #include "pages/PowerActions.h"
 #include "widgets/AnsiParser.h"
@@ -12,6 +16,8 @@
 #include "widgets/ConsoleWidget.h"
 
 #include <QAbstractItemModelTester>
+#include <QDoubleSpinBox>
+#include <QSpinBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -169,6 +175,69 @@ private Q_SLOTS:
         QCOMPARE(bar->value(), 10); // the operator reading history is not yanked down
         console.appendLines(QStringList(2000, QStringLiteral("x")));
         QVERIFY(console.lineCount() <= 1000); // bounded scrollback
+    }
+
+    void resourcesDialogSendsOnlyChangesInRange()
+    {
+        ResourcesDialog dialog;
+        ResourcesDto engine;
+        engine.memory = 512LL * 1024 * 1024;
+        engine.memorySwap = 512LL * 1024 * 1024;
+        engine.cpuShares = 0;
+        dialog.setCurrent(engine, LimitsDto{512LL * 1024 * 1024, 1.5}, 64);
+        QVERIFY(dialog.changes().isEmpty());
+        QVERIFY(!dialog.quotaChange());
+        dialog.memoryField()->setValue(1024);
+        dialog.cpuField()->setValue(2);
+        dialog.quotaField()->setValue(128);
+        const ResourcesDto changes = dialog.changes();
+        QCOMPARE(changes.memory.value_or(0), 1024LL * 1024 * 1024);
+        QCOMPARE(changes.cpu.value_or(0), 2.0);
+        QVERIFY(!changes.cpuShares && !changes.memorySwap && !changes.cpusetCpus);
+        QCOMPARE(dialog.quotaChange().value_or(0), 128);
+        // Exactly the JSON keys of API.md section 3.
+        QCOMPARE(changes.toJson().keys(), (QStringList{QStringLiteral("cpu"), QStringLiteral("memory")}));
+        QVERIFY(dialog.problems().isEmpty());
+        dialog.memoryField()->setValue(2); // below the API's 4 MiB
+        QCOMPARE(dialog.problems().size(), 1);
+        QCOMPARE(ResourcesDto::fromJson(QJsonObject{{QStringLiteral("memory"), 5}, {QStringLiteral("cpuset_cpus"), QStringLiteral("0-1")}}).toJson(),
+                 (QJsonObject{{QStringLiteral("memory"), 5}, {QStringLiteral("cpuset_cpus"), QStringLiteral("0-1")}}));
+    }
+
+    void rebindDialogOffersFreeAndOwnPorts()
+    {
+        RebindDialog dialog;
+        const QString ip = QStringLiteral("0.0.0.0");
+        const QString tcp = QStringLiteral("tcp");
+        PortBindingDto own;
+        own.hostPort = 25565;
+        own.containerPort = 25565;
+        dialog.setPorts({PortDto{ip, 25565, tcp, true, QStringLiteral("mc")}, PortDto{ip, 25566, tcp, true, QStringLiteral("other")},
+                         PortDto{ip, 25567, tcp, false, {}}},
+                        QStringLiteral("mc"), {own});
+        QCOMPARE(dialog.bindings(), QList<PortBindingDto>{own});
+        QVERIFY(!dialog.setBound(ip, 25566, tcp, true)); // held by another container: not offered
+        QVERIFY(dialog.setBound(ip, 25567, tcp, true, 8080));
+        QVERIFY(dialog.setBound(ip, 25565, tcp, false));
+        QCOMPARE(dialog.bindings().size(), 1);
+        QCOMPARE(dialog.bindings().first().hostPort, 25567);
+        QCOMPARE(dialog.bindings().first().containerPort, 8080);
+    }
+
+    void tokenDialogAndModel()
+    {
+        CreateTokenDialog dialog;
+        dialog.setContainers({QStringLiteral("a"), QStringLiteral("b")});
+        QVERIFY(!dialog.problems().isEmpty()); // limited, nothing ticked
+        QCOMPARE(dialog.ttl(), QStringLiteral("15m"));
+        TokensModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows({TokenInfoDto{QStringLiteral("t1"), 1700000000, true, {QStringLiteral("ws:a")}, 1600000000},
+                       TokenInfoDto{QStringLiteral("t2"), 0, false, {}, 1600000000}});
+        QCOMPARE(model.index(0, TokensModel::ScopesColumn).data().toString(), QStringLiteral("Console of a"));
+        QCOMPARE(model.index(1, TokensModel::ScopesColumn).data().toString(), QStringLiteral("Full access"));
+        QCOMPARE(model.index(0, TokensModel::ExpiresColumn).data(SortRole).toLongLong(), 1700000000);
+        QCOMPARE(TokensModel::describeScopes({QStringLiteral("api"), QStringLiteral("ws:*")}), QStringLiteral("REST API, All consoles"));
     }
 
     void commandHistory()
