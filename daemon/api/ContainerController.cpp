@@ -14,17 +14,6 @@ using namespace http;
 using containers::ContainerRuntime;
 
 namespace {
-ApiError fromDocker(const docker::DockerError &e)
-{
-    if (e.kind == docker::DockerError::Kind::Unavailable)
-        return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
-    if (e.kind == docker::DockerError::Kind::Timeout)
-        return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine did not answer in time"));
-    if (e.isNotFound())
-        return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Docker container not found"));
-    return ApiError(500, codes::DockerError, QStringLiteral("Docker engine error: %1").arg(e.message));
-}
-
 HttpResponse accepted(const QString &message, const QString &id)
 {
     return HttpResponse::json(202, QJsonObject{{keys::Message, message}, {keys::InternalId, id}});
@@ -223,7 +212,7 @@ void ContainerController::updateResources(const HttpRequest &req, Responder resp
         if (!r.ok())
             return responder.fail(r.error.kind == docker::DockerError::Kind::Http && r.error.httpStatus == 400
                                       ? ApiError::badRequest(codes::InvalidField, r.error.message)
-                                      : fromDocker(r.error));
+                                      : dockerError(r.error));
         auto *rt2 = m_manager.find(id);
         if (!rt2)
             return responder.fail(ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found")));
@@ -247,7 +236,7 @@ void ContainerController::getResources(const HttpRequest &req, Responder respond
     m_manager.requireEngine();
     m_engine.inspectContainer(rt->record().dockerName(), rt, [responder](const docker::DockerResult<QJsonObject> &r) {
         if (!r.ok())
-            return responder.fail(fromDocker(r.error));
+            return responder.fail(dockerError(r.error));
         responder.send(HttpResponse::json(200, resources::fromInspect(r.value.value(QStringLiteral("HostConfig")).toObject())));
     });
 }

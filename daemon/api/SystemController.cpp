@@ -1,7 +1,6 @@
 #include "api/SystemController.h"
 
 #include "http/ApiError.h"
-#include "lightd/ErrorCodes.h"
 
 #include <QFile>
 
@@ -32,7 +31,7 @@ void SystemController::info(const HttpRequest &, Responder responder)
     m_manager.requireEngine();
     m_engine.version(&m_manager, [responder](const docker::DockerResult<QJsonObject> &r) {
         if (!r.ok())
-            return responder.fail(ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable")));
+            return responder.fail(dockerError(r.error));
         responder.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("version"), QStringLiteral(LIGHTD_VERSION)},
                                                            {QStringLiteral("docker"), r.value}}));
     });

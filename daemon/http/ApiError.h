@@ -2,6 +2,10 @@
 #include <QString>
 #include <exception>
 
+namespace lightd::docker {
+struct DockerError;
+}
+
 namespace lightd::http {
 struct HttpResponse;
 
@@ -43,4 +47,7 @@ private:
 
 // The one error mapper: {"error","code"} with the status, plus Retry-After on a 429.
 HttpResponse errorResponse(const ApiError &error);
+// The one mapping of a failed Docker Engine call to what the client is told: engine down or silent
+// -> 503 docker_unavailable, 404 -> container_not_found, anything else -> 500 docker_error.
+ApiError dockerError(const docker::DockerError &error);
 } // namespace lightd::http

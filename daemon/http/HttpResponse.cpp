@@ -1,5 +1,6 @@
 #include "http/HttpResponse.h"
 
+#include "docker/DockerTypes.h"
 #include "http/ApiError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/JsonUtil.h"
@@ -50,6 +51,18 @@ HttpResponse errorResponse(const ApiError &error)
     if (error.status() == 429) // RFC 9110 10.2.3: delay-seconds
         r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterS()))});
     return r;
+}
+
+ApiError dockerError(const docker::DockerError &e)
+{
+    using Kind = docker::DockerError::Kind;
+    if (e.kind == Kind::Unavailable)
+        return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
+    if (e.kind == Kind::Timeout)
+        return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine did not answer in time"));
+    if (e.isNotFound())
+        return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Docker container not found"));
+    return ApiError(500, codes::DockerError, QStringLiteral("Docker engine error: %1").arg(e.message));
 }
 
 QByteArray reasonPhrase(int status)

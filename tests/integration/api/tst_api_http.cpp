@@ -489,6 +489,23 @@ private Q_SLOTS:
         QVERIFY(isError(QJsonDocument::fromJson(rs[0].body).object(), QStringLiteral("bad_request")));
     }
 
+    // Docker failures reach the client through the one mapping (503 docker_unavailable when the
+    // engine cannot be reached), the same for /system/info as for the container routes.
+    void systemInfo()
+    {
+        auto metrics = [](DaemonProcess &p) { return curl(curlArgs(p, "GET", QStringLiteral("/metrics"))).json(); };
+        QVERIFY(waitUntil([&] { return metrics(d()).value(QStringLiteral("docker_available")).toBool(); }, 20000));
+        const auto up = curl(curlArgs(d(), "GET", QStringLiteral("/system/info")));
+        QCOMPARE(up.status, 200);
+        QVERIFY2(!up.json().value(QStringLiteral("docker")).toObject().value(QStringLiteral("Version")).toString().isEmpty(),
+                 up.body.constData());
+
+        DaemonProcess down(testConfig({{QStringLiteral("docker"),
+                                        QJsonObject{{QStringLiteral("socket_path"), QStringLiteral("/nonexistent/lightd-test/docker.sock")}}}}));
+        QVERIFY(down.start());
+        API_VERIFY_ERROR(curl(curlArgs(down, "GET", QStringLiteral("/system/info"))), 503, "docker_unavailable");
+    }
+
     void daemonStillHealthy()
     {
         QVERIFY(d().isRunning());
