@@ -169,6 +169,11 @@ void ConnectionGuard::finishUpload()
 {
     if (!m_upload.sink)
         return;
+    if (m_upload.error) { // a refused write is final, even if the body's last bytes came with it
+        const ApiError e = *m_upload.error;
+        refuse(e, m_upload.requestId);
+        return;
+    }
     HttpResponse response;
     try {
         response = m_upload.sink->finish();

@@ -99,6 +99,8 @@ HttpFramer::Error HttpFramer::fail(Error e)
 
 void HttpFramer::finishMessage()
 {
+    if (m_stopped)
+        return;
     m_state = State::Head;
     m_line.clear();
     if (onMessageEnd)
@@ -119,7 +121,7 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
 {
     const char *p = data;
     const char *end = data + size;
-    while (m_error == Error::None && p < end && m_state != State::Stopped) {
+    while (m_error == Error::None && p < end && !m_stopped) {
         switch (m_state) {
         case State::Head: {
             const char *nl = static_cast<const char *>(std::memchr(p, '\n', end - p));
@@ -139,7 +141,7 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
                 return fail(Error::BadRequest);
             m_line.clear();
             m_bodyLimit = onHead ? onHead(head) : 0;
-            if (m_state == State::Stopped)
+            if (m_stopped)
                 return m_error;
             m_bodySeen = 0;
             if (head.chunked) {
@@ -193,7 +195,7 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
             break;
         }
         case State::ChunkData:
-            if (passBody(p, end) == 0)
+            if (passBody(p, end) == 0 && !m_stopped)
                 m_state = State::ChunkDataEnd;
             break;
         case State::ChunkDataEnd: {
@@ -205,8 +207,6 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
                 return fail(Error::BadChunk);
             break;
         }
-        case State::Stopped:
-            break;
         }
     }
     return m_error;

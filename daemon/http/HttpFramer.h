@@ -41,14 +41,17 @@ public:
     // Feeds the next bytes of the stream; returns the first error met (and stays in it).
     Error feed(const char *data, qsizetype size);
     Error error() const { return m_error; }
-    bool inBody() const { return m_state != State::Head; }
-    // Stop framing: the connection now speaks another protocol (WebSocket).
-    void stop() { m_state = State::Stopped; }
+    bool inBody() const { return m_stopped || m_state != State::Head; }
+    // Stop framing for good: the connection now speaks another protocol (WebSocket), or its owner
+    // refused the request. Callbacks may call it; once stopped, nothing else is called back, not
+    // even for bytes of the same feed() (a body whose last bytes were refused never "ends").
+    void stop() { m_stopped = true; }
+    bool isStopped() const { return m_stopped; }
 
     static bool parseHead(const QByteArray &raw, RequestHead &head);
 
 private:
-    enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer, Stopped };
+    enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer };
     Error fail(Error e);
     void finishMessage();
     // Hands the next body bytes (up to what the current body or chunk still owes) to onBody and
@@ -57,6 +60,8 @@ private:
 
     qsizetype m_maxHead;
     State m_state = State::Head;
+    // Kept apart from m_state: the transition that follows a callback must not undo a stop made in it.
+    bool m_stopped = false;
     Error m_error = Error::None;
     QByteArray m_line; // head bytes, or the current chunk-size / trailer line
     qint64 m_remaining = 0;

@@ -372,6 +372,70 @@ private Q_SLOTS:
         QCOMPARE(heads, 1);
     }
 
+    // An upload sink that refuses a write stops the framer from inside onBody. Whatever the split of
+    // the bytes, nothing may follow: above all no onMessageEnd when the refused bytes were the last
+    // of the body (that once committed uploads cut at the quota, answered 200), and no further body
+    // bytes or heads from the rest of the same feed().
+    void stopInBodyCallbackIsFinal_data()
+    {
+        QTest::addColumn<QByteArray>("input");
+        QTest::addColumn<qint64>("refuseAfter"); // body bytes accepted before the refusing write
+        const QByteArray cl = "PUT /up HTTP/1.1\r\nContent-Length: 10\r\n\r\n0123456789";
+        const QByteArray chunked = "PUT /up HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                   "4\r\n0123\r\n4\r\n4567\r\n2\r\n89\r\n0\r\n\r\n";
+        for (qint64 n : {0, 3, 4, 8, 9}) {
+            QTest::addRow("content-length/refuse-after-%lld", n) << (cl + kGet) << n;
+            QTest::addRow("chunked/refuse-after-%lld", n) << (chunked + kGet) << n;
+        }
+    }
+
+    void stopInBodyCallbackIsFinal()
+    {
+        QFETCH(QByteArray, input);
+        QFETCH(qint64, refuseAfter);
+        // every single cut, and byte by byte
+        QList<QList<qsizetype>> splits{{}};
+        for (qsizetype cut = 1; cut < input.size(); ++cut)
+            splits.append(QList<qsizetype>{cut});
+        QList<qsizetype> bytewise;
+        for (qsizetype i = 1; i < input.size(); ++i)
+            bytewise.append(i);
+        splits.append(bytewise);
+        for (const auto &cuts : std::as_const(splits)) {
+            HttpFramer f;
+            int heads = 0, ends = 0, callsAfterStop = 0;
+            qint64 accepted = 0;
+            f.onHead = [&](const RequestHead &) -> qint64 {
+                callsAfterStop += f.isStopped();
+                ++heads;
+                return 1 << 20;
+            };
+            f.onBody = [&](const char *, qsizetype n) {
+                callsAfterStop += f.isStopped();
+                if (accepted + n > refuseAfter) {
+                    f.stop(); // the sink threw: quota exceeded
+                    return;
+                }
+                accepted += n;
+            };
+            f.onMessageEnd = [&] { ++ends; };
+            qsizetype from = 0;
+            QList<qsizetype> all = cuts;
+            all.append(input.size());
+            for (qsizetype to : all) {
+                QCOMPARE(f.feed(input.constData() + from, to - from), HttpFramer::Error::None);
+                from = to;
+            }
+            const QByteArray where = "cuts " + QByteArray::number(cuts.size()) + " first " + QByteArray::number(cuts.value(0));
+            QVERIFY2(f.isStopped(), where.constData());
+            QVERIFY2(ends == 0, where.constData());
+            QVERIFY2(heads == 1, where.constData());
+            QVERIFY2(callsAfterStop == 0, where.constData());
+            QVERIFY2(accepted <= refuseAfter, where.constData());
+            QVERIFY(f.inBody()); // a stopped framer never asks for a new head (no 408 for it)
+        }
+    }
+
     void inBodyTracksState()
     {
         HttpFramer f;
