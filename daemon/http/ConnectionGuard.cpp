@@ -2,20 +2,13 @@
 
 #include "http/HttpLog.h"
 #include "http/HttpResponse.h"
+#include "http/RequestId.h"
 #include "http/ResponseChannel.h"
 #include "lightd/ErrorCodes.h"
 
 #include <QTcpSocket>
-#include <QUuid>
 
 namespace lightd::http {
-namespace {
-QString guardRequestId()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-} // namespace
-
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits,
                                  UpgradeCheck upgradeCheck, BodyLimit bodyLimit, UploadRoute uploadRoute)
     : QObject(socket), m_socket(socket), m_channel(channel), m_limits(limits),
@@ -24,6 +17,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
 {
     m_framer.onHead = [this](const RequestHead &head) -> qint64 {
         m_headTimer.stop();
+        m_head = head;
         if (head.websocketUpgrade && m_upgradeCheck) {
             if (auto err = m_upgradeCheck(head, m_socket->peerAddress())) {
                 refuse(*err);
@@ -49,6 +43,10 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
         if (head.expectContinue && head.contentLength <= limit)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         return limit;
+    };
+    m_framer.onMessageEnd = [this] { // a pipelined request may follow in the same bytes
+        m_head = RequestHead();
+        m_requestClock.start();
     };
 
     m_idle.setSingleShot(true);
@@ -83,8 +81,11 @@ void ConnectionGuard::onReadyRead()
         return;
     }
     m_idle.start();
-    if (!m_framer.inBody() && !m_headTimer.isActive())
+    if (!m_framer.inBody() && !m_headTimer.isActive()) { // the first bytes of a new request
         m_headTimer.start();
+        m_requestClock.start();
+        m_head = RequestHead();
+    }
     // Peek while QHttpServer owns the connection (it reads the same bytes after us); read for real
     // once an upload has taken it over.
     const QByteArray fresh = m_takenOver ? m_socket->readAll() : m_socket->peek(m_socket->bytesAvailable());
@@ -190,7 +191,7 @@ void ConnectionGuard::finishUpload()
     m_channel->completeAndClose(response, m_upload.requestId);
 }
 
-void ConnectionGuard::refuse(const ApiError &error, const QString &requestId)
+void ConnectionGuard::refuse(const ApiError &error, const QString &givenId)
 {
     if (m_refused)
         return;
@@ -205,9 +206,17 @@ void ConnectionGuard::refuse(const ApiError &error, const QString &requestId)
     // Cut QHttpServer off before it reads (and buffers) these bytes; its slot would run after ours.
     if (m_server)
         disconnect(m_socket, &QTcpSocket::readyRead, m_server, nullptr);
-    const QString rid = requestId.isEmpty() ? guardRequestId() : requestId;
-    qCInfo(lcHttp).noquote() << rid << "refused" << m_socket->peerAddress().toString() << error.status()
-                             << error.code();
+    const QString rid = givenId.isEmpty() ? requestId(m_head.header("x-request-id")) : givenId;
+    const QString peer = m_socket->peerAddress().toString();
+    qCInfo(lcHttp).noquote() << rid << "refused" << peer << error.status() << error.code();
+    // An upload's access line is written by its done callback; every other refusal gets one here.
+    if (m_accessLog && !m_upload.isUpload) {
+        const qsizetype query = m_head.target.indexOf('?');
+        const QByteArray path = query < 0 ? m_head.target : m_head.target.first(query);
+        logAccess(rid, peer, m_head.method.isEmpty() ? QByteArrayView("-") : QByteArrayView(m_head.method),
+                  path.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(path),
+                  error.status(), m_requestClock.isValid() ? m_requestClock.nsecsElapsed() : 0);
+    }
     m_socket->readAll();
     m_channel->completeAndClose(errorResponse(error), rid);
     // A client that keeps sending after the refusal is cut off rather than waited for.

@@ -3,6 +3,7 @@
 #include "http/BodySink.h"
 #include "http/HttpFramer.h"
 
+#include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
@@ -54,10 +55,12 @@ public:
     // The server whose slots must be cut off this socket when a request is refused.
     void setHttpServer(QObject *server) { m_server = server; }
     void setWebSocketHandoff(WebSocketHandoff handoff) { m_handoff = std::move(handoff); }
+    // Whether the guard's own refusals get an access line (uploads log theirs through Upload::done).
+    void setAccessLog(bool on) { m_accessLog = on; }
 
 private:
     void onReadyRead();
-    void refuse(const ApiError &error, const QString &requestId = QString());
+    void refuse(const ApiError &error, const QString &givenId = QString());
     void onIdle();
     qint64 takeOver(Upload upload, const RequestHead &head);
     void finishUpload();
@@ -76,6 +79,9 @@ private:
     HttpFramer m_framer;
     QTimer m_idle;
     QTimer m_headTimer;
+    QElapsedTimer m_requestClock; // since the first byte of the current request
+    RequestHead m_head;           // the current request's head, once complete (for refusals' id and log)
+    bool m_accessLog = true;
     bool m_refused = false;
     bool m_upgraded = false;
 };

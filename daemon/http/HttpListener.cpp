@@ -1,12 +1,12 @@
 #include "http/HttpListener.h"
 
 #include "http/HttpLog.h"
+#include "http/RequestId.h"
 #include "http/ResponseChannel.h"
 #include "lightd/ErrorCodes.h"
 
 #include <QElapsedTimer>
 #include <QHttpServerRequest>
-#include <QRandomGenerator>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QWebSocket>
@@ -35,10 +35,8 @@ void Responder::send(const HttpResponse &response) const
     d->done = true;
     if (d->inFlight)
         --*d->inFlight;
-    if (d->accessLog) {
-        qCInfo(lcApi).noquote() << d->requestId << d->peer << d->method << d->path << response.status
-                                << QStringLiteral("%1ms").arg(d->clock.nsecsElapsed() / 1e6, 0, 'f', 2);
-    }
+    if (d->accessLog)
+        logAccess(d->requestId, d->peer, d->method, d->path, response.status, d->clock.nsecsElapsed());
     if (d->channel)
         d->channel->complete(d->seq, response, d->requestId, d->method == "HEAD", d->close);
 }
@@ -85,22 +83,6 @@ private:
     HttpListener *m_listener;
 };
 
-namespace {
-QString makeRequestId(const QByteArray &incoming)
-{
-    static const QString prefix = QString::number(QRandomGenerator::global()->generate(), 16);
-    static quint64 counter = 0;
-    if (!incoming.isEmpty() && incoming.size() <= 64) {
-        bool clean = true;
-        for (char c : incoming)
-            clean = clean && (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' || c == '.');
-        if (clean)
-            return QString::fromLatin1(incoming);
-    }
-    return prefix + QLatin1Char('-') + QString::number(++counter);
-}
-} // namespace
-
 HttpListener::HttpListener(Router &router, Authenticate authenticate, QObject *parent)
     : QAbstractHttpServer(parent), m_router(router), m_authenticate(std::move(authenticate))
 {
@@ -134,6 +116,7 @@ void HttpListener::adopt(QTcpSocket *socket)
                                           return uploadFor(head, peer);
                                       });
     guard->setHttpServer(this);
+    guard->setAccessLog(m_accessLog);
     guard->setWebSocketHandoff([this](QTcpSocket *s) { m_webSockets.handleConnection(s); });
 }
 
@@ -167,7 +150,7 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     req.headers = request.headers();
     req.body = request.body();
     req.peer = socket->peerAddress();
-    req.requestId = makeRequestId(req.header("x-request-id"));
+    req.requestId = requestId(req.header("x-request-id"));
 
     auto state = std::make_shared<Responder::State>();
     state->clock.start();
@@ -236,15 +219,14 @@ ConnectionGuard::Upload HttpListener::uploadFor(const RequestHead &head, const Q
         req.query = QUrlQuery(url.query(QUrl::FullyEncoded));
     req.headers = head.headers;
     req.peer = peer;
-    req.requestId = makeRequestId(req.header("x-request-id"));
+    req.requestId = requestId(req.header("x-request-id"));
     req.params = match.params;
     up.requestId = req.requestId;
     QElapsedTimer clock;
     clock.start();
     if (m_accessLog) {
         up.done = [rid = req.requestId, peerText = peer.toString(), method = req.method, path, clock](int status) {
-            qCInfo(lcApi).noquote() << rid << peerText << method << path << status
-                                    << QStringLiteral("%1ms").arg(clock.nsecsElapsed() / 1e6, 0, 'f', 2);
+            logAccess(rid, peerText, method, path, status, clock.nsecsElapsed());
         };
     }
     try {

@@ -472,9 +472,55 @@ private Q_SLOTS:
         // a refused request (431) is logged with its id too
         const auto refused = curl({d().url(QStringLiteral("/health")), QStringLiteral("-H"),
                                    QStringLiteral("X-Big: ") + QString(20 * 1024, QLatin1Char('h'))});
+        QCOMPARE(refused.status, 431);
         const QByteArray rid = refused.header("x-request-id");
         QVERIFY(!rid.isEmpty());
         QVERIFY2(waitUntil([&] { return d().log().contains(rid); }, 5000), rid.constData());
+    }
+
+    // One generator serves handled requests and the guard's refusals, and every one of them gets an
+    // access line (lightd.api) with the id its response carries.
+    void refusalsShareRequestIdsAndAccessLines()
+    {
+        auto accessLine = [&](const QByteArray &rid) -> QByteArray {
+            QByteArray found;
+            waitUntil([&] {
+                for (const QByteArray &line : d().log().split('\n'))
+                    if (line.contains("lightd.api: " + rid + ' '))
+                        found = line;
+                return !found.isEmpty();
+            }, 5000);
+            return found;
+        };
+        // Ids the daemon makes up look alike, handled or refused: "<per-process prefix>-<counter>".
+        const QByteArray handled = curl({d().url(QStringLiteral("/health"))}).header("x-request-id");
+        const auto big = curl({d().url(QStringLiteral("/health")), QStringLiteral("-H"),
+                               QStringLiteral("X-Big: ") + QString(20 * 1024, QLatin1Char('h'))});
+        const QByteArray refused = big.header("x-request-id");
+        const auto dash = handled.lastIndexOf('-');
+        QVERIFY2(dash > 0 && refused.startsWith(handled.first(dash + 1)), (handled + " vs " + refused).constData());
+        QVERIFY2(accessLine(refused).contains(" 431 "), accessLine(refused).constData());
+
+        // The client's own id is kept by refusals that have read the head: 413 at the head, and a
+        // console upgrade refused before the 101.
+        RawConnection c;
+        QVERIFY(c.open(d().port()));
+        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nX-Request-Id: mine-413\r\nContent-Length: 999999999\r\n\r\n");
+        QVERIFY(c.readUntilClosed(5000));
+        QCOMPARE(c.responses().value(0).status, 413);
+        QCOMPARE(c.responses().value(0).header("x-request-id"), QByteArray("mine-413"));
+        const QByteArray line413 = accessLine("mine-413");
+        QVERIFY2(line413.contains(" POST /network/ports 413 "), line413.constData());
+
+        const auto ws = curl({d().url(QStringLiteral("/ws/nobody?token=wrong")), QStringLiteral("-H"), QStringLiteral("Connection: Upgrade"),
+                              QStringLiteral("-H"), QStringLiteral("Upgrade: websocket"), QStringLiteral("-H"),
+                              QStringLiteral("Sec-WebSocket-Version: 13"), QStringLiteral("-H"),
+                              QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="), QStringLiteral("-H"),
+                              QStringLiteral("X-Request-Id: mine-ws")});
+        QCOMPARE(ws.status, 401);
+        QCOMPARE(ws.header("x-request-id"), QByteArray("mine-ws"));
+        const QByteArray lineWs = accessLine("mine-ws");
+        QVERIFY2(lineWs.contains(" GET /ws/nobody 401 "), lineWs.constData()); // the token in the query is not logged
     }
 
     void malformedRequest400()
