@@ -21,6 +21,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -262,7 +263,7 @@ void ContainerDetailPage::showRecord(const ContainerDto &c)
         ports << QStringLiteral("%1:%2 → %3/%4").arg(p.ip).arg(p.hostPort).arg(p.containerPort).arg(p.protocol);
     add(tr("Ports"), ports.isEmpty() ? tr("None published") : ports.join(QStringLiteral(", ")));
     add(tr("Memory limit"), c.limits.memory > 0 ? format::bytes(c.limits.memory) : tr("Unlimited"));
-    add(tr("CPU limit"), c.limits.cpu > 0 ? tr("%1 cores").arg(c.limits.cpu) : tr("Unlimited"));
+    add(tr("CPU limit"), c.limits.cpu > 0 ? tr("%1 cores").arg(QLocale().toString(c.limits.cpu)) : tr("Unlimited"));
     add(tr("Docker ID"), format::shortId(c.containerId));
     add(tr("Created"), format::timestamp(c.createdAt));
     add(tr("Updated"), format::timestamp(c.updatedAt));
