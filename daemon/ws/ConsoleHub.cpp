@@ -7,6 +7,7 @@
 #include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
 #include "volumes/VolumeRegistry.h"
+#include "ws/ServerFrame.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,18 +45,41 @@ ConsoleHub::~ConsoleHub()
         v->disconnect(this);
 }
 
-QString ConsoleHub::frame(QLatin1StringView event, const QJsonValue &data)
+QByteArray ConsoleHub::message(QLatin1StringView event, const QJsonValue &data)
 {
-    return QString::fromUtf8(json::encode(QJsonObject{{events::FieldEvent, event}, {events::FieldData, data}}));
+    return json::encode(QJsonObject{{events::FieldEvent, event}, {events::FieldData, data}});
 }
 
 void ConsoleHub::broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind)
 {
     if (m_viewers.isEmpty())
         return;
-    const QString f = frame(event, data); // encoded once, whatever the number of viewers
-    for (auto *v : std::as_const(m_viewers))
-        v->send(f, kind);
+    // Lines join the open chunk up to a size that keeps one viewer's write small; other kinds stand
+    // alone so a slow viewer can drop lines around them.
+    constexpr qsizetype chunkBytes = 16 * 1024;
+    if (m_pending.isEmpty() || kind != Kind::Line || m_pending.last().kind != Kind::Line
+        || m_pending.last().bytes.size() >= chunkBytes)
+        m_pending.append({QByteArray(), kind, 0});
+    auto &chunk = m_pending.last();
+    appendFrame(chunk.bytes, message(event, data)); // framed once, whatever the number of viewers
+    ++chunk.frames;
+    if (!m_flushPosted) {
+        m_flushPosted = true;
+        QMetaObject::invokeMethod(this, &ConsoleHub::flush, Qt::QueuedConnection);
+    }
+}
+
+void ConsoleHub::flush()
+{
+    m_flushPosted = false;
+    if (m_pending.isEmpty())
+        return;
+    const QList<ViewerSession::Chunk> chunks = std::exchange(m_pending, {});
+    const QList<ViewerSession *> viewers = m_viewers; // a viewer may close (and leave) while sent to
+    for (auto *v : viewers) {
+        for (const auto &c : chunks)
+            v->send(c);
+    }
 }
 
 void ConsoleHub::rollWindow()
@@ -121,17 +145,20 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
         viewer->close(1001, QStringLiteral("container removed"));
         return;
     }
-    // State, then history, then live: all on this thread, so no line can fall between them.
-    viewer->send(frame(events::State, toString(m_runtime->state())), Kind::Control);
+    // State, then history, then live: all on this thread, so no line can fall between them. Lines
+    // still pending are in the history already: they go to the earlier viewers only.
+    flush();
+    viewer->sendText(message(events::State, toString(m_runtime->state())), Kind::Control);
     QJsonArray history;
     for (const auto &l : m_runtime->history(m_config.websocket.historyLines))
         history.append(l);
-    viewer->send(frame(events::Logs, history), Kind::Control);
+    viewer->sendText(message(events::Logs, history), Kind::Control);
     m_viewers.append(viewer);
     connect(viewer, &ViewerSession::messageReceived, this, [this, viewer](const QString &t) { onMessage(viewer, t); });
     connect(viewer, &ViewerSession::rateLimited, this, [viewer] {
-        viewer->send(frame(events::Error, QJsonObject{{keys::Code, codes::RateLimited},
-                                                      {keys::Message, QStringLiteral("Too many messages; slow down")}}), Kind::Control);
+        viewer->sendText(message(events::Error, QJsonObject{{keys::Code, codes::RateLimited},
+                                                            {keys::Message, QStringLiteral("Too many messages; slow down")}}),
+                         Kind::Control);
     });
     connect(viewer, &ViewerSession::closed, this, [this, viewer] {
         m_viewers.removeAll(viewer);
@@ -141,8 +168,9 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
 
 void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
 {
-    auto error = [viewer](QLatin1StringView code, const QString &message) {
-        viewer->send(frame(events::Error, QJsonObject{{keys::Code, code}, {keys::Message, message}}), Kind::Control);
+    flush(); // what this viewer asks for comes after what it was already sent
+    auto error = [viewer](QLatin1StringView code, const QString &why) {
+        viewer->sendText(message(events::Error, QJsonObject{{keys::Code, code}, {keys::Message, why}}), Kind::Control);
     };
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &perr);
@@ -174,9 +202,9 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
         QJsonArray history;
         for (const auto &l : m_runtime->history(lines))
             history.append(l);
-        viewer->send(frame(events::Logs, history), Kind::Control);
+        viewer->sendText(message(events::Logs, history), Kind::Control);
     } else if (event == events::RequestStats) {
-        viewer->send(frame(events::Stats, statsData()), Kind::Control);
+        viewer->sendText(message(events::Stats, statsData()), Kind::Control);
     } else {
         error(codes::BadRequest, QStringLiteral("Unknown event '%1'").arg(event));
     }
@@ -187,6 +215,7 @@ void ConsoleHub::containerRemoved()
     const QString last = m_runtime ? toString(m_runtime->state()) : QStringLiteral("ready");
     broadcast(events::State, last, Kind::Control);
     broadcast(events::DaemonMessage, QStringLiteral("Container deleted"), Kind::Control);
+    flush(); // before the close frames
     const auto viewers = m_viewers;
     for (auto *v : viewers)
         v->close(1000, QStringLiteral("container deleted"));

@@ -15,7 +15,9 @@ namespace lightd::volumes { class VolumeRegistry; }
 namespace lightd::ws {
 // Fans one container's console, state, install, stats and daemon messages out to every viewer. It
 // listens to the container runtime (which owns the single Docker attach and stats streams), encodes
-// each frame once, applies the console throttle, and answers viewers' messages.
+// each WebSocket frame once, applies the console throttle, and answers viewers' messages. Frames are
+// collected for the rest of the event-loop turn (the lines of one Docker read, say) and go out as
+// one write per viewer.
 class ConsoleHub final : public QObject
 {
     Q_OBJECT
@@ -31,17 +33,20 @@ public:
 
 private:
     void broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind);
+    void flush();
     void onConsoleLine(const QString &line);
     void rollWindow();
     void onMessage(ViewerSession *viewer, const QString &text);
     QJsonObject statsData() const;
-    static QString frame(QLatin1StringView event, const QJsonValue &data);
+    static QByteArray message(QLatin1StringView event, const QJsonValue &data);
 
     QPointer<containers::ContainerRuntime> m_runtime;
     containers::ContainerManager &m_manager;
     volumes::VolumeRegistry &m_volumes;
     const Config &m_config;
     QList<ViewerSession *> m_viewers;
+    QList<ViewerSession::Chunk> m_pending; // broadcast this turn, not yet written
+    bool m_flushPosted = false;
     // throttle: a window of throttle_interval_ms; an episode lasts from the first window over the
     // limit to the first window under it, with one notice at each end
     QElapsedTimer m_window;

@@ -2,21 +2,29 @@
 
 #include "lightd/Events.h"
 #include "lightd/JsonUtil.h"
+#include "ws/ServerFrame.h"
 
 #include <QDateTime>
 #include <QJsonObject>
+#include <QSslSocket>
+#include <QTcpSocket>
 #include <QWebSocket>
 
+#include <sys/socket.h>
+
 namespace lightd::ws {
-ViewerSession::ViewerSession(std::unique_ptr<QWebSocket> socket, const Limits &limits, QObject *parent)
-    : QObject(parent), m_socket(std::move(socket)), m_limits(limits)
+ViewerSession::ViewerSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wire, const Limits &limits,
+                             QObject *parent)
+    : QObject(parent), m_socket(std::move(socket)), m_wire(wire), m_limits(limits)
 {
+    if (!qobject_cast<QSslSocket *>(wire)) // TLS: every byte through the socket's encryption
+        m_fd = int(wire->socketDescriptor());
     m_socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxMessageBytes)); // larger -> close 1009
     m_socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxMessageBytes));
-    connect(m_socket.get(), &QWebSocket::bytesWritten, this, [this](qint64 n) {
-        m_unsent = std::max<qint64>(0, m_unsent - n);
-        pump();
-    });
+    m_stall.setSingleShot(true);
+    m_stall.setInterval(m_limits.stallMs);
+    connect(&m_stall, &QTimer::timeout, this, [this] { close(1008, QStringLiteral("viewer too slow")); });
+    connect(m_wire, &QTcpSocket::bytesWritten, this, &ViewerSession::pump);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &message) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         if (now - m_windowStartMs >= 1000) {
@@ -35,6 +43,8 @@ ViewerSession::ViewerSession(std::unique_ptr<QWebSocket> socket, const Limits &l
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
         if (!m_closed) {
             m_closed = true;
+            m_queue.clear();
+            m_stall.stop();
             Q_EMIT closed();
         }
     });
@@ -44,62 +54,102 @@ ViewerSession::~ViewerSession()
 {
     if (m_socket)
         m_socket->disconnect(this);
+    if (m_wire)
+        m_wire->disconnect(this);
 }
 
-void ViewerSession::writeFrame(const QString &text)
+bool ViewerSession::writable() const
 {
-    m_unsent += text.size() + 10; // close enough: UTF-8 of console text is mostly ASCII
-    m_socket->sendTextMessage(text);
+    return m_wire && m_wire->bytesToWrite() < m_limits.highWaterBytes;
 }
 
-void ViewerSession::send(const QString &frame, Kind kind)
+void ViewerSession::write(const QByteArray &bytes)
 {
-    if (m_closed)
+    writeDropNotice(); // before the first frame that follows the loss
+    writeRaw(bytes);
+}
+
+void ViewerSession::writeRaw(const QByteArray &bytes)
+{
+    // Straight to the kernel while nothing waits in Qt's buffer: no copy, no notifier, no signal.
+    // What the kernel does not take (or an error, which Qt then reports) goes through Qt, in order.
+    qsizetype done = 0;
+    if (m_fd >= 0 && m_wire->socketDescriptor() == m_fd && m_wire->bytesToWrite() == 0) { // never a reused fd
+        const ssize_t n = ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_DONTWAIT | MSG_NOSIGNAL);
+        done = n > 0 ? qsizetype(n) : 0;
+    }
+    if (done < bytes.size())
+        m_wire->write(bytes.constData() + done, bytes.size() - done);
+}
+
+void ViewerSession::writeDropNotice()
+{
+    if (m_droppedPending == 0)
         return;
-    if (m_queue.isEmpty() && m_unsent < m_limits.highWaterBytes) {
-        writeFrame(frame);
+    const QString text =
+        QStringLiteral("%1 console lines were dropped because this viewer fell behind").arg(m_droppedPending);
+    m_droppedPending = 0;
+    writeRaw(frame(json::encode(QJsonObject{{events::FieldEvent, events::DaemonMessage},
+                                            {events::FieldData, text}})));
+}
+
+void ViewerSession::sendText(const QByteArray &json, Kind kind)
+{
+    send({frame(json), kind, 1});
+}
+
+void ViewerSession::send(const Chunk &chunk)
+{
+    if (m_closed || chunk.frames == 0)
+        return;
+    if (m_queue.isEmpty() && writable()) {
+        write(chunk.bytes);
         return;
     }
-    if (m_queue.size() >= m_limits.queueFrames) {
-        // Full: make room by dropping the oldest droppable frame; a stall past the bound ends it.
-        if (m_stalledSince.isForever())
-            m_stalledSince = QDeadlineTimer(m_limits.stallMs);
-        else if (m_stalledSince.hasExpired())
-            return close(1008, QStringLiteral("viewer too slow"));
-        auto dropped = [this](Kind k) {
-            ++m_droppedTotal;
-            if (k == Kind::Line)
-                ++m_droppedPending;
-        };
-        for (auto it = m_queue.begin(); it != m_queue.end(); ++it) {
-            if (it->kind != Kind::Control) {
-                dropped(it->kind);
-                m_queue.erase(it);
-                break;
-            }
+    m_queue.append(chunk);
+    m_queuedFrames += chunk.frames;
+    // Over the bound: the oldest droppable frames make room.
+    bool dropped = false;
+    for (qsizetype i = 0; m_queuedFrames > m_limits.queueFrames && i < m_queue.size();) {
+        if (m_queue[i].kind == Kind::Control) {
+            ++i;
+            continue;
         }
-        if (m_queue.size() >= m_limits.queueFrames) {
-            if (kind != Kind::Control)
-                return dropped(kind);
-            return close(1008, QStringLiteral("viewer too slow"));
-        }
+        drop(i);
+        dropped = true;
     }
-    m_queue.enqueue({frame, kind});
+    if (m_queuedFrames > m_limits.queueFrames) // nothing left to drop
+        return close(1008, QStringLiteral("viewer too slow"));
+    if (dropped && !m_stall.isActive())
+        m_stall.start();
+    pump();
+}
+
+void ViewerSession::drop(qsizetype index)
+{
+    const Chunk &c = m_queue[index];
+    m_droppedTotal += quint64(c.frames);
+    if (c.kind == Kind::Line)
+        m_droppedPending += quint64(c.frames);
+    m_queuedFrames -= c.frames;
+    m_queue.removeAt(index);
 }
 
 void ViewerSession::pump()
 {
-    while (!m_closed && !m_queue.isEmpty() && m_unsent < m_limits.highWaterBytes) {
-        if (m_droppedPending > 0) {
-            writeFrame(QString::fromUtf8(json::encode(QJsonObject{
-                {events::FieldEvent, events::DaemonMessage},
-                {events::FieldData, QStringLiteral("%1 console lines were dropped because this viewer fell behind").arg(m_droppedPending)}})));
-            m_droppedPending = 0;
-        }
-        writeFrame(m_queue.dequeue().text);
+    if (m_pumping || m_closed)
+        return;
+    m_pumping = true; // a flush below may emit bytesWritten again
+    bool wrote = false;
+    while (!m_queue.isEmpty() && writable()) {
+        const Chunk c = m_queue.takeFirst();
+        m_queuedFrames -= c.frames;
+        write(c.bytes);
+        wrote = true;
     }
-    if (m_queue.size() < m_limits.queueFrames)
-        m_stalledSince = QDeadlineTimer(QDeadlineTimer::Forever);
+    if (wrote && m_queuedFrames < m_limits.queueFrames)
+        m_stall.stop(); // it reads again
+    m_pumping = false;
 }
 
 void ViewerSession::close(int code, const QString &reason)
@@ -108,6 +158,8 @@ void ViewerSession::close(int code, const QString &reason)
         return;
     m_closed = true;
     m_queue.clear();
+    m_queuedFrames = 0;
+    m_stall.stop();
     m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
     Q_EMIT closed();
 }

@@ -7,11 +7,14 @@
 #include "ws/ConsoleHub.h"
 #include "ws/ViewerSession.h"
 
+#include <QLoggingCategory>
+#include <QTcpSocket>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QWebSocket>
 
 namespace lightd::ws {
+Q_LOGGING_CATEGORY(lcWs, "lightd.ws")
 using http::ApiError;
 
 namespace {
@@ -22,6 +25,18 @@ QString containerFromPath(const QString &path)
     if (parts.size() != 2 || parts[0] != QLatin1StringView("ws"))
         return {};
     return QUrl::fromPercentEncoding(parts[1].toUtf8());
+}
+
+// The TCP socket under an upgraded QWebSocket: the listener's server still parents it, and it is the
+// one with the same endpoints. Viewers write their frames to it directly.
+QTcpSocket *wireOf(const QWebSocket &ws, const QList<QTcpSocket *> &sockets)
+{
+    for (auto *s : sockets) {
+        if (s->peerPort() == ws.peerPort() && s->localPort() == ws.localPort()
+            && s->peerAddress() == ws.peerAddress() && s->localAddress() == ws.localAddress())
+            return s;
+    }
+    return nullptr;
 }
 } // namespace
 
@@ -78,10 +93,20 @@ ConsoleHub *WebSocketGateway::hubFor(const QString &internalId)
 
 void WebSocketGateway::onNewConnection()
 {
+    QList<QTcpSocket *> sockets;
     while (m_listener.hasPendingConsole()) {
         std::unique_ptr<QWebSocket> socket = m_listener.nextPendingConsole();
         if (!socket)
             continue;
+        if (sockets.isEmpty())
+            sockets = m_listener.findChildren<QTcpSocket *>();
+        QTcpSocket *wire = wireOf(*socket, sockets);
+        if (!wire) {
+            qCWarning(lcWs) << "no TCP socket under the WebSocket from" << socket->peerAddress()
+                            << socket->peerPort();
+            socket->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("internal error"));
+            continue;
+        }
         const QString id = containerFromPath(socket->requestUrl().path(QUrl::FullyEncoded));
         auto *rt = m_manager.find(id);
         ConsoleHub *hub = rt ? hubFor(rt->record().dto.internalId) : nullptr;
@@ -94,7 +119,7 @@ void WebSocketGateway::onNewConnection()
         limits.messagesPerSecond = m_config.websocket.messagesPerSecond;
         limits.maxMessageBytes = qint64(m_config.websocket.maxMessageKb) * 1024;
         socket->setParent(nullptr);
-        auto *viewer = new ViewerSession(std::move(socket), limits, hub);
+        auto *viewer = new ViewerSession(std::move(socket), wire, limits, hub);
         hub->addViewer(viewer);
     }
 }

@@ -1,0 +1,33 @@
+#include "ws/ServerFrame.h"
+
+namespace lightd::ws {
+void appendFrame(QByteArray &out, QByteArrayView payload, Opcode opcode)
+{
+    const quint64 n = quint64(payload.size());
+    char head[10];
+    int headLen = 2;
+    head[0] = char(0x80 | quint8(opcode)); // FIN: a whole message per frame
+    if (n < 126) {
+        head[1] = char(n);
+    } else if (n <= 0xffff) {
+        head[1] = char(126);
+        head[2] = char(n >> 8);
+        head[3] = char(n);
+        headLen = 4;
+    } else {
+        head[1] = char(127);
+        for (int i = 0; i < 8; ++i)
+            head[2 + i] = char(n >> (8 * (7 - i)));
+        headLen = 10;
+    }
+    out.append(head, headLen);
+    out.append(payload);
+}
+
+QByteArray frame(QByteArrayView payload, Opcode opcode)
+{
+    QByteArray out;
+    appendFrame(out, payload, opcode);
+    return out;
+}
+} // namespace lightd::ws
