@@ -267,6 +267,58 @@ private Q_SLOTS:
         QVERIFY(!under.disconnected);
     }
 
+    void framesOfEveryLength()
+    {
+        // The daemon frames what it sends itself, once for every viewer: payload lengths in 7, 16 and
+        // 64 bits (RFC 6455 5.2), and many frames in one write, must read back intact in Qt and node.
+        QtViewer v(env->baseUrl(), id, env->token());
+        QVERIFY(v.waitConnected());
+        NodeClient n(QStringLiteral("wsclient.mjs"), {QStringLiteral("probe"), lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
+        QVERIFY(n.waitType(QStringLiteral("open")));
+        QCOMPARE(env->command(id, QStringLiteral("burst 2 len7")).status, 202);
+        QCOMPARE(env->command(id, QStringLiteral("burst 2 len16 1000")).status, 202);
+        QCOMPARE(env->command(id, QStringLiteral("burst 1 len64 70000")).status, 202);
+        QCOMPARE(env->command(id, QStringLiteral("burst 1000 many 100")).status, 202);
+        auto nodeFrames = [&n](const QString &event) {
+            n.readOutput();
+            QList<QJsonValue> out;
+            for (const auto &f : n.ofType(QStringLiteral("frame"))) {
+                if (f.value(QStringLiteral("event")).toString() == event)
+                    out.append(f.value(QStringLiteral("data")));
+            }
+            return out;
+        };
+        auto nodeConsole = [&] {
+            QStringList out;
+            for (const auto &d : nodeFrames(QStringLiteral("console")))
+                out.append(d.toString());
+            return out;
+        };
+        QVERIFY(waitUntil([&] { return v.sawConsole(QStringLiteral("many:end")); }, 30000));
+        QVERIFY(waitUntil([&] { return nodeConsole().contains(QStringLiteral("many:end")); }, 30000));
+        for (const QStringList &seen : {v.console(), nodeConsole()}) {
+            QCOMPARE(numbers(seen, QStringLiteral("len7")), (QList<qint64>{1, 2}));
+            QCOMPARE(numbers(seen, QStringLiteral("len16")), (QList<qint64>{1, 2}));
+            QVERIFY(seen.filter(QStringLiteral("len16:")).first().size() > 1000);
+            const QStringList big = seen.filter(QStringLiteral("len64:1:"));
+            QCOMPARE(big.size(), 1);
+            QVERIFY2(big.first().size() > 65535, qPrintable(QString::number(big.first().size())));
+            QVERIFY(checkSequence(numbers(seen, QStringLiteral("many")), 1, 1000).isEmpty());
+        }
+        QCOMPARE(nodeConsole(), v.console());
+
+        // history as one frame of 1000 lines of over 100 bytes: a 64-bit length
+        v.socket.requestLogs(1000);
+        n.write(R"({"event":"request_logs","lines":1000})");
+        QVERIFY(waitUntil([&] { return v.of(QStringLiteral("logs")).size() == 2; }, 10000));
+        QVERIFY(waitUntil([&] { return nodeFrames(QStringLiteral("logs")).size() == 2; }, 10000));
+        const QStringList history = v.of(QStringLiteral("logs")).last().lines;
+        QCOMPARE(history.size(), 1000);
+        QCOMPARE(history.last(), QStringLiteral("many:end"));
+        QVERIFY(history.join(QString()).size() > 65535);
+        QCOMPARE(nodeFrames(QStringLiteral("logs")).last().toArray().toVariantList(), QJsonArray::fromStringList(history).toVariantList());
+    }
+
     void floodIsRateLimited()
     {
         QtViewer v(env->baseUrl(), id, env->token());
