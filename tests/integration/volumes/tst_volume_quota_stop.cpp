@@ -103,6 +103,8 @@ private Q_SLOTS:
 
     void cleanupTestCase()
     {
+        if (!m_env)
+            return;
         for (const char *name : {"filler", "neighbour"})
             m_env->call("DELETE", S("/containers/") + m_env->id(S(name)));
         m_env.reset();
