@@ -214,8 +214,8 @@ void ConnectionGuard::refuse(const ApiError &error, const QString &givenId)
         const qsizetype query = m_head.target.indexOf('?');
         const QByteArray path = query < 0 ? m_head.target : m_head.target.first(query);
         logAccess(rid, peer, m_head.method.isEmpty() ? QByteArrayView("-") : QByteArrayView(m_head.method),
-                  path.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(path),
-                  error.status(), m_requestClock.isValid() ? m_requestClock.nsecsElapsed() : 0);
+                  path.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(path), error.status(),
+                  m_requestClock.isValid() ? m_requestClock.nsecsElapsed() : 0);
     }
     m_socket->readAll();
     m_channel->completeAndClose(errorResponse(error), rid);

@@ -4,8 +4,8 @@ Q_LOGGING_CATEGORY(lcApi, "lightd.api")
 Q_LOGGING_CATEGORY(lcHttp, "lightd.http")
 
 namespace lightd::http {
-void logAccess(const QString &requestId, const QString &peer, QByteArrayView method, QStringView path, int status,
-               qint64 elapsedNs)
+void logAccess(const QString &requestId, const QString &peer, QByteArrayView method, QStringView path,
+               int status, qint64 elapsedNs)
 {
     qCInfo(lcApi).noquote() << requestId << peer << QString::fromLatin1(method) << path << status
                             << QStringLiteral("%1ms").arg(elapsedNs / 1e6, 0, 'f', 2);

@@ -9,6 +9,6 @@ Q_DECLARE_LOGGING_CATEGORY(lcHttp) // lightd.http: connection guard decisions
 namespace lightd::http {
 // The access line of one request under lightd.api: id, peer, method, path, status, time taken.
 // Handled requests, streamed uploads and the guard's refusals all log through here.
-void logAccess(const QString &requestId, const QString &peer, QByteArrayView method, QStringView path, int status,
-               qint64 elapsedNs);
+void logAccess(const QString &requestId, const QString &peer, QByteArrayView method, QStringView path,
+               int status, qint64 elapsedNs);
 } // namespace lightd::http
