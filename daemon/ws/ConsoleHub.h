@@ -16,8 +16,8 @@ namespace lightd::ws {
 // Fans one container's console, state, install, stats and daemon messages out to every viewer. It
 // listens to the container runtime (which owns the single Docker attach and stats streams), encodes
 // each WebSocket frame once, applies the console throttle, and answers viewers' messages. Frames are
-// collected for the rest of the event-loop turn (the lines of one Docker read, say) and go out as
-// one write per viewer.
+// collected for the rest of the event-loop turn (the lines of one Docker read, say), or a little
+// longer while writing to every viewer is slow, and go out as one write per viewer.
 class ConsoleHub final : public QObject
 {
     Q_OBJECT
@@ -45,8 +45,11 @@ private:
     volumes::VolumeRegistry &m_volumes;
     const Config &m_config;
     QList<ViewerSession *> m_viewers;
-    QList<ViewerSession::Chunk> m_pending; // broadcast this turn, not yet written
+    QList<ViewerSession::Chunk> m_pending; // broadcast, not yet written
     bool m_flushPosted = false;
+    QTimer m_flushTimer; // a flush held back while the last one took long
+    QElapsedTimer m_clock;
+    qint64 m_nextFlushNs = 0;
     // throttle: a window of throttle_interval_ms; an episode lasts from the first window over the
     // limit to the first window under it, with one notice at each end
     QElapsedTimer m_window;
