@@ -2,24 +2,27 @@
 # WebSocket fan-out benchmark: one container prints timestamped, numbered lines ("t:<us> <seq>") at
 # RATE lines/s; V viewers (10, 100, 500) follow it on lightd and, in the same run and on the same
 # container, on the gin-peer (gin + gorilla/websocket, one Docker log stream). A raw epoll load
-# client (bench/fanout/loadclient.cpp) measures lines delivered per viewer, lines lost (gaps in seq)
-# and p50/p99 latency from print time to receipt over SECONDS. For each server: CPU seconds used
-# during the run (/proc/<pid>/stat utime+stime), peak RSS (VmHWM, since the server started) and the
-# Docker streams it holds (lightd: GET /metrics; the peer holds one log stream by construction).
+# client (bench/fanout/loadclient.cpp) opens the V viewers (open_ms), then takes the lines printed
+# in the next SECONDS: lines delivered per viewer (of `produced`), lines lost (never delivered, all
+# viewers) and p50/p99 latency from print time to receipt. For each server: CPU seconds used during
+# the run (/proc/<pid>/stat utime+stime) and per delivered line (the peer delivers fewer when it
+# falls behind), peak RSS (VmHWM, since the server started) and the Docker streams it holds (lightd:
+# GET /metrics; the peer holds one log stream by construction). Also the load client's own CPU (near
+# one core it, not the server, limits what is seen) and the 1-minute load average: the machine may
+# be shared, so compare rows of one run and run it more than once.
 # Usage: bench/fanout.sh [build-dir]   (env: RATE=2000 SECONDS_PER_RUN=5 VIEWERS="10 100 500")
+#   The build dir is this benchmark's own (default build-fanout, Release); lightd is rebuilt in it.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${1:-$ROOT/build-bench}
+BUILD=${1:-$ROOT/build-fanout}
 RATE=${RATE:-2000}
 SECS=${SECONDS_PER_RUN:-5}
 VIEWERS=${VIEWERS:-10 100 500}
 BIN=$BUILD/daemon/lightd
 PEER_SRC=${PEER_SRC:-/work/shared/bench/gin-peer}
 
-if [[ ! -x $BIN ]]; then
-    cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLIGHTD_BUILD_GUI=OFF >/dev/null
-    cmake --build "$BUILD" --target lightd >/dev/null
-fi
+[[ -f $BUILD/CMakeCache.txt ]] || cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLIGHTD_BUILD_GUI=OFF >/dev/null
+cmake --build "$BUILD" -j2 --target lightd >/dev/null # never measure a stale binary
 
 WORK=$(mktemp -d)
 PID= PEER_PID= NAME=
@@ -91,9 +94,12 @@ cpu() { awk -v t="$TICK" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 hwm() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 streams_lightd() { curl -sf "${AUTH[@]}" "$BASE/metrics" | json 'str(d["docker_streams"]["attach"]) + "+" + str(d["docker_streams"]["stats"])'; }
 
-printf '%s lines/s for %ss per run; lines = per viewer over the run (lost = gaps in sequence, all viewers)\n' "$RATE" "$SECS"
-printf '%-9s %5s %9s %9s %7s %8s %8s %8s %9s %8s\n' server V produced lines/vw minlines lost p50_ms p99_ms cpu_s rss_mb
-printf '%-9s %5s %9s %9s %7s %8s %8s %8s %9s %8s\n' "" "" "" "" "" "" "" "" "" "streams"
+load1() { cut -d' ' -f1 /proc/loadavg; }
+
+printf '%s lines/s, lines printed in %ss per run; lines/vw = of those, received per viewer; lost = never received (all viewers)\n' "$RATE" "$SECS"
+printf 'us/line = server CPU per line delivered; client = load client CPU s; load = 1-min load average at the end of the row\n'
+row='%-9s %5s %7s %9s %9s %8s %6s %8s %8s %7s %7s %7s %-9s %6s %5s\n'
+printf "$row" server V open_ms produced lines/vw minlines lost p50_ms p99_ms cpu_s us/line rss_mb streams client load
 for V in $VIEWERS; do
     for server in lightd gin-peer; do
         if [[ $server == lightd ]]; then
@@ -102,12 +108,17 @@ for V in $VIEWERS; do
             pid=$PEER_PID host=127.0.0.1 port=$PEER_PORT path="/ws/$NAME?token=$TOKEN"
         fi
         c0=$(cpu "$pid")
-        out=$("$WORK/loadclient" "$host" "$port" "$path" "$V" "$SECS")
+        TIMEFORMAT='%U %S'
+        { time "$WORK/loadclient" "$host" "$port" "$path" "$V" "$SECS" >"$WORK/lc.out"; } 2>"$WORK/lc.time"
+        out=$(cat "$WORK/lc.out")
         c1=$(cpu "$pid")
-        if [[ $server == lightd ]]; then st=$(streams_lightd); else st="1 (logs)"; fi
+        if [[ $server == lightd ]]; then st=$(streams_lightd); else st="1(logs)"; fi
         eval "$(tr ' ' '\n' <<<"$out" | sed 's/^/r_/')"
-        printf '%-9s %5s %9s %9s %7s %8s %8s %8s %9s %8s  %s\n' "$server" "$V" "$r_produced" "$r_lines_avg" "$r_lines_min" \
-            "$r_gaps" "$r_p50_ms" "$r_p99_ms" "$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')" "$(hwm "$pid")" "$st"
+        used=$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')
+        perline=$(awk -v c="$used" -v l="$r_lines_avg" -v v="$V" 'BEGIN { printf "%.1f", (l > 0 ? c * 1e6 / (l * v) : 0) }')
+        client=$(awk '{ printf "%.2f", $1 + $2 }' "$WORK/lc.time")
+        printf "$row" "$server" "$V" "$r_open_ms" "$r_produced" "$r_lines_avg" "$r_lines_min" "$r_gaps" "$r_p50_ms" "$r_p99_ms" \
+            "$used" "$perline" "$(hwm "$pid")" "$st" "$client" "$(load1)"
         sleep 1 # the viewers of the last run are gone
     done
 done
