@@ -51,6 +51,7 @@ QHeaderView::section { background: #ffffff; border: none; border-bottom: 1px sol
 #emptyState QLabel#emptyText { color: #6b7280; font-size: 13px; }
 QLabel#dialogHint { color: #6b7280; }
 QLabel#dialogHint[error="true"] { color: #b91c1c; }
+QLabel#dialogHint[match="true"] { color: #166534; }
 #breadcrumb { background: #ffffff; border: 1px solid #e3e6eb; border-radius: 8px; }
 QToolButton#crumb { border: none; padding: 4px 6px; color: #2f5bd3; font-weight: 500; }
 QToolButton#crumb:disabled { color: #111827; font-weight: 600; }

@@ -10,6 +10,37 @@ bool isValidInternalId(const QString &id)
     return re.match(id).hasMatch();
 }
 
+QString startupCommandProblem(const QString &command)
+{
+    if (command.trimmed().isEmpty())
+        return QCoreApplication::translate("lightd::gui::ContainerForm", "Enter the startup command.");
+    if (command.size() > kMaxStartupCommandLength)
+        return QCoreApplication::translate(
+                   "lightd::gui::ContainerForm",
+                   "The startup command has %1 characters; the node accepts at most %2.")
+            .arg(command.size())
+            .arg(kMaxStartupCommandLength);
+    if (command.contains(QChar(0)))
+        return QCoreApplication::translate("lightd::gui::ContainerForm",
+                                           "The startup command must not contain NUL characters.");
+    return {};
+}
+
+QString startPatternProblem(const QString &pattern)
+{
+    if (pattern.isEmpty())
+        return {};
+    // The daemon compiles it with the same engine and default options.
+    const QRegularExpression re(pattern);
+    if (re.isValid())
+        return {};
+    return QCoreApplication::translate(
+               "lightd::gui::ContainerForm",
+               "The start pattern is not a valid regular expression: %1 (at character %2).")
+        .arg(re.errorString())
+        .arg(re.patternErrorOffset() + 1);
+}
+
 QStringList validateContainer(const CreateContainerDto &form)
 {
     QStringList errors;
@@ -21,16 +52,12 @@ QStringList validateContainer(const CreateContainerDto &form)
                                               "digits, '_', '.' and '-' (at most 64 characters).");
     if (form.image.trimmed().isEmpty())
         errors << QCoreApplication::translate("lightd::gui::ContainerForm", "Enter the Docker image.");
-    if (form.startupCommand.trimmed().isEmpty())
-        errors << QCoreApplication::translate("lightd::gui::ContainerForm", "Enter the startup command.");
+    if (const QString problem = startupCommandProblem(form.startupCommand); !problem.isEmpty())
+        errors << problem;
     if (form.volumeId.isEmpty())
         errors << QCoreApplication::translate("lightd::gui::ContainerForm", "Choose a volume.");
-    if (!form.startPattern.isEmpty()) {
-        const QRegularExpression pattern(form.startPattern);
-        if (!pattern.isValid())
-            errors << QCoreApplication::translate("lightd::gui::ContainerForm", "The start pattern is not a valid regular expression: %1.")
-                          .arg(pattern.errorString());
-    }
+    if (const QString problem = startPatternProblem(form.startPattern); !problem.isEmpty())
+        errors << problem;
     for (auto it = form.env.cbegin(); it != form.env.cend(); ++it)
         if (it.key().isEmpty() || it.key().contains(u'='))
             errors << QCoreApplication::translate("lightd::gui::ContainerForm", "Environment variable names must not be empty or contain '='.");

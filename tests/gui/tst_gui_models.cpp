@@ -3,6 +3,7 @@
 #include "dialogs/CreateTokenDialog.h"
 #include "dialogs/RebindDialog.h"
 #include "dialogs/ResourcesDialog.h"
+#include "dialogs/StartupDialog.h"
 #include "feed/RestContainerFeed.h"
 #include "models/ContainersModel.h"
 #include "models/FilesModel.h"
@@ -17,6 +18,9 @@
 
 #include <QAbstractItemModelTester>
 #include <QDoubleSpinBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QSpinBox>
 #include <QPlainTextEdit>
 #include <QScrollBar>
@@ -202,6 +206,82 @@ private Q_SLOTS:
         QCOMPARE(dialog.problems().size(), 1);
         QCOMPARE(ResourcesDto::fromJson(QJsonObject{{QStringLiteral("memory"), 5}, {QStringLiteral("cpuset_cpus"), QStringLiteral("0-1")}}).toJson(),
                  (QJsonObject{{QStringLiteral("memory"), 5}, {QStringLiteral("cpuset_cpus"), QStringLiteral("0-1")}}));
+    }
+
+    void startupDialogChecksLikeTheApi()
+    {
+        StartupDialog dialog(QStringLiteral("mc"), QStringLiteral("sh run.sh"), QStringLiteral("Done \\("));
+        dialog.show();
+        QSignalSpy saves(&dialog, &StartupDialog::saveRequested);
+        QVERIFY(!dialog.hasChanges());
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QVERIFY(dialog.problems().isEmpty());
+
+        // Not a regular expression: refused here, before anything is sent.
+        dialog.patternField()->setText(QStringLiteral("Done ("));
+        QCOMPARE(dialog.problems().size(), 1);
+        QVERIFY2(dialog.problems().first().contains(QStringLiteral("regular expression")),
+                 qPrintable(dialog.problems().first()));
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+        QCOMPARE(saves.size(), 0);
+
+        // The command: not blank, at most 16384 UTF-16 units (the daemon's QString check), no NUL.
+        dialog.patternField()->setText(QStringLiteral("Done \\(.*\\)!"));
+        dialog.commandField()->setPlainText(QStringLiteral("  \n "));
+        QCOMPARE(dialog.problems(), QStringList{QStringLiteral("Enter the startup command.")});
+        dialog.commandField()->setPlainText(QString(kMaxStartupCommandLength + 1, u'x'));
+        QCOMPARE(dialog.problems().size(), 1);
+        QVERIFY(dialog.problems().first().contains(QStringLiteral("16384")));
+        dialog.commandField()->setPlainText(QString(kMaxStartupCommandLength, u'x'));
+        QVERIFY(dialog.problems().isEmpty());
+        dialog.commandField()->setPlainText(QStringLiteral("echo a") + QChar(0));
+        QCOMPARE(dialog.problems().size(), 1);
+
+        // Sent as typed (the node runs it verbatim); an unchanged field is not sent.
+        const QString command = QStringLiteral("java -jar server.jar nogui\n");
+        dialog.commandField()->setPlainText(command);
+        QCOMPARE(dialog.commandChange().value_or(QString()), command);
+        QVERIFY(dialog.patternChanged());
+        QCOMPARE(dialog.pattern().value_or(QString()), QStringLiteral("Done \\(.*\\)!"));
+        dialog.patternField()->setText(QStringLiteral("Done \\("));
+        QVERIFY(!dialog.patternChanged());
+        dialog.patternField()->clear(); // no pattern: sent as null
+        QVERIFY(dialog.patternChanged());
+        QVERIFY(!dialog.pattern());
+
+        // The pattern tester matches like the daemon: anywhere in the line, colour codes removed.
+        dialog.patternField()->setText(QStringLiteral("^Done \\("));
+        dialog.sampleField()->setText(QStringLiteral("\x1b[32mDone (3.5s)!\x1b[0m"));
+        QVERIFY(dialog.sampleResult()->property("match").toBool());
+        dialog.sampleField()->setText(QStringLiteral("Loading Done (3.5s)"));
+        QVERIFY(!dialog.sampleResult()->property("match").toBool());
+
+        // Saving asks the page once; while it waits nothing is asked again; a refusal stays readable
+        // until the operator edits, and a saved command is not sent a second time.
+        QVERIFY(dialog.saveButton()->isEnabled());
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+        QCOMPARE(saves.size(), 1);
+        dialog.setBusy(true);
+        QVERIFY(!dialog.saveButton()->isEnabled());
+        QTest::mouseClick(dialog.saveButton(), Qt::LeftButton);
+        QCOMPARE(saves.size(), 1);
+        dialog.markCommandSaved();
+        QVERIFY(!dialog.commandChange());
+        dialog.showFailure(QStringLiteral("Field 'start_pattern' is not valid"));
+        QCOMPARE(dialog.message(), QStringLiteral("Field 'start_pattern' is not valid"));
+        QVERIFY(dialog.saveButton()->isEnabled());
+        QVERIFY(dialog.hasChanges()); // the pattern still differs
+        dialog.patternField()->setText(QStringLiteral("Ready"));
+        QCOMPARE(dialog.message(), QString());
+
+        // The create dialog uses the same rules.
+        CreateContainerDto f;
+        f.internalId = QStringLiteral("mc");
+        f.image = QStringLiteral("busybox");
+        f.volumeId = QStringLiteral("v");
+        f.startupCommand = QString(kMaxStartupCommandLength + 1, u'x');
+        QCOMPARE(validateContainer(f).size(), 1);
     }
 
     void rebindDialogOffersFreeAndOwnPorts()
