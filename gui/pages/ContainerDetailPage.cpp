@@ -5,6 +5,7 @@
 #include "dialogs/RebindDialog.h"
 #include "dialogs/ReinstallDialog.h"
 #include "dialogs/ResourcesDialog.h"
+#include "dialogs/StartupDialog.h"
 #include "feed/WebSocketContainerFeed.h"
 #include "lightd/ApiClient.h"
 #include "models/Format.h"
@@ -91,6 +92,7 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     const struct { const char *name; const char *icon; const char *label; const char *tip; } manage[] = {
         {"resources", "settings", QT_TR_NOOP("Edit resources…"), QT_TR_NOOP("Change memory, CPU and disk limits live")},
         {"rebind", "network", QT_TR_NOOP("Change ports…"), QT_TR_NOOP("Bind other ports of the pool")},
+        {"startup", "edit", QT_TR_NOOP("Edit startup…"), QT_TR_NOOP("Change the startup command and the start pattern")},
         {"reinstall", "refresh", QT_TR_NOOP("Reinstall…"), QT_TR_NOOP("Recreate the container, optionally from another image")},
         {"files", "folder-open", QT_TR_NOOP("Browse files"), QT_TR_NOOP("Open the container's volume")},
     };
@@ -108,6 +110,7 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     detailsLayout->addLayout(actionRow);
     connect(m_actions.value(QStringLiteral("resources")), &QToolButton::clicked, this, &ContainerDetailPage::openResourcesDialog);
     connect(m_actions.value(QStringLiteral("rebind")), &QToolButton::clicked, this, &ContainerDetailPage::openRebindDialog);
+    connect(m_actions.value(QStringLiteral("startup")), &QToolButton::clicked, this, &ContainerDetailPage::openStartupDialog);
     connect(m_actions.value(QStringLiteral("reinstall")), &QToolButton::clicked, this, &ContainerDetailPage::openReinstallDialog);
     connect(m_actions.value(QStringLiteral("files")), &QToolButton::clicked, this, [this] {
         if (m_record)
@@ -228,6 +231,7 @@ void ContainerDetailPage::updateActions()
     const bool installing = m_state == QLatin1StringView("installing");
     m_actions.value(QStringLiteral("resources"))->setEnabled(connected && !installing && !m_record->containerId.isEmpty());
     m_actions.value(QStringLiteral("rebind"))->setEnabled(connected && !installing);
+    m_actions.value(QStringLiteral("startup"))->setEnabled(connected); // the node takes it in any state
     m_actions.value(QStringLiteral("reinstall"))->setEnabled(connected && !installing);
     m_actions.value(QStringLiteral("files"))->setEnabled(connected);
 }
@@ -434,6 +438,78 @@ void ContainerDetailPage::openResourcesDialog()
             dialog->open();
             Q_EMIT self->resourcesDialogOpened(dialog);
         });
+    });
+}
+
+StartupDialog *ContainerDetailPage::openStartupDialog()
+{
+    if (!m_connection || !m_record)
+        return nullptr;
+    auto *dialog = new StartupDialog(m_id, m_record->startupCommand, m_record->startPattern, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &StartupDialog::saveRequested, this, [this, dialog] { saveStartup(dialog); });
+    dialog->open();
+    return dialog;
+}
+
+void ContainerDetailPage::saveStartup(StartupDialog *dialog)
+{
+    if (!m_connection)
+        return;
+    QPointer<ContainerDetailPage> self(this);
+    QPointer<StartupDialog> guard(dialog);
+    const quint64 generation = m_generation;
+    const QString id = m_id;
+    ApiClient *client = m_connection->client();
+    const std::optional<QString> command = dialog->commandChange();
+    const bool patternChanged = dialog->patternChanged();
+    const std::optional<QString> pattern = dialog->pattern();
+    dialog->setBusy(true);
+
+    // A refusal is told in the dialog, still open for a fix; on the page once the dialog is closed.
+    auto fail = [self, guard, generation, id](const ApiErrorDto &error) {
+        const QString text =
+            tr("Saving the startup of %1 failed: %2").arg(id, NodeConnection::describe(error));
+        if (self && self->m_connection)
+            self->m_connection->reportError(error);
+        if (guard && guard->isVisible())
+            guard->showFailure(text);
+        else if (self)
+            self->m_messages->showMessage(MessageBar::Kind::Error, text);
+        if (self && self->m_generation == generation)
+            self->refreshRecord(); // the command may have been taken before the pattern was refused
+    };
+    auto done = [self, guard, generation, id] {
+        if (guard)
+            guard->accept();
+        if (!self || self->m_generation != generation)
+            return;
+        self->m_messages->showMessage(
+            MessageBar::Kind::Success,
+            tr("The startup of %1 was saved; it applies the next time the container starts.").arg(id));
+        self->refreshRecord();
+    };
+    // Two routes, one after the other, so the outcome is known before the dialog closes.
+    auto sendPattern = [client, id, patternChanged, pattern, fail, done] {
+        if (!patternChanged)
+            return done();
+        client->setStartPattern(id, pattern, [fail, done](const ApiResult<QJsonObject> &r) {
+            if (r.ok())
+                done();
+            else
+                fail(r.error);
+        });
+    };
+    if (!command) {
+        sendPattern();
+        return;
+    }
+    client->setStartupCommand(id, *command, [guard, fail, sendPattern](const ApiResult<QJsonObject> &r) {
+        if (!r.ok())
+            return fail(r.error);
+        if (guard)
+            guard->markCommandSaved();
+        sendPattern();
     });
 }
 } // namespace lightd::gui

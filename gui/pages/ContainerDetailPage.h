@@ -22,10 +22,11 @@ class NodeConnection;
 class RebindDialog;
 class ReinstallDialog;
 class ResourcesDialog;
+class StartupDialog;
 class StatsView;
 
 // One container: power buttons enabled by state, the live console, charts, the record with its
-// changes (resources, ports, reinstall) and SFTP access. Every failed action says why, in the API's words.
+// changes (resources, ports, startup, reinstall) and SFTP access. Every failed action says why, in the API's words.
 class ContainerDetailPage final : public QWidget
 {
     Q_OBJECT
@@ -57,6 +58,8 @@ public Q_SLOTS:
     ReinstallDialog *openReinstallDialog();
     RebindDialog *openRebindDialog();
     void openResourcesDialog();
+    // Filled from the record shown; nullptr until the record has loaded.
+    StartupDialog *openStartupDialog();
 
 Q_SIGNALS:
     void backRequested();
@@ -71,6 +74,7 @@ private:
     void showRecord(const ContainerDto &record);
     void loadSftp();
     bool report(const QString &action, const ApiErrorDto &error, bool ok, const QString &success);
+    void saveStartup(StartupDialog *dialog);
 
     QPointer<ContainerFeed> m_feed;
     QPointer<NodeConnection> m_connection;

@@ -1,11 +1,12 @@
 // lightd-gui against the real daemon and the real Docker engine (image lightd-test:busybox): a
 // container created from the dialog appears and runs; its detail page is live over the WebSocket,
-// takes commands typed into the console, survives a daemon restart, and changes resources, ports and
-// install; a token without console scope falls back to polling; the tokens page manages tokens.
+// takes commands typed into the console, survives a daemon restart, and changes resources, ports,
+// startup and install; a token without console scope falls back to polling; the tokens page manages tokens.
 #include "Await.h"
 #include "DaemonProcess.h"
 #include "dialogs/CreateContainerDialog.h"
 #include "dialogs/RebindDialog.h"
+#include "dialogs/StartupDialog.h"
 #include "feed/WebSocketContainerFeed.h"
 #include "lightd/ApiClient.h"
 #include "models/ContainersModel.h"
@@ -26,10 +27,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QProcess>
 #include <QPushButton>
 #include <QTcpServer>
 #include <QTest>
+#include <QToolButton>
 #include <memory>
 
 using namespace lightd;
@@ -325,12 +328,78 @@ private Q_SLOTS:
         QVERIFY(!page.isForbidden());
     }
 
+    void startupChangedFromDialog()
+    {
+        // Says it is up only after a line the old pattern would not match.
+        const QString command = QStringLiteral("bash -c 'echo Booting v2; sleep 1; echo \"Ready v2 in $((40 "
+                                               "+ 2))s\"; while read -r l; do echo \"got: $l\"; done'");
+        const QString pattern = QStringLiteral("^Ready v2 in \\d+s");
+        QToolButton *edit = m_detail->actionButton(QStringLiteral("startup"));
+        QVERIFY(edit && edit->isEnabled());
+        QTest::mouseClick(edit, Qt::LeftButton);
+        QPointer<StartupDialog> dialog = m_detail->findChild<StartupDialog *>();
+        QVERIFY(dialog);
+        QCOMPARE(dialog->commandField()->toPlainText(), kEcho);
+        QCOMPARE(dialog->patternField()->text(), QStringLiteral("Server ready"));
+        dialog->commandField()->setPlainText(command);
+        dialog->patternField()->clear();
+        QTest::keyClicks(dialog->patternField(), pattern);
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QVERIFY2(waitUntil([&] { return !dialog; }), qPrintable(dialog ? dialog->message() : QString()));
+        QVERIFY(waitUntil([&] { return m_detail->messageBar()->kind() == MessageBar::Kind::Success; }));
+        // The Details tab shows both once the node has them.
+        QVERIFY(waitUntil([&] {
+            return m_detail->record() && m_detail->record()->startupCommand == command &&
+                   m_detail->record()->startPattern == pattern;
+        }));
+        auto record = awaitResult<ApiResult<ContainerDto>>(
+            [&](auto done) { m_daemon->client().getContainer(m_id, done); });
+        QVERIFY(record && record->ok());
+        QCOMPARE((*record)->startupCommand, command);
+        QCOMPARE((*record)->startPattern.value_or(QString()), pattern);
+
+        // It applies on the next start: the new command runs and its line marks the container running.
+        QVERIFY(waitUntil([&] { return m_detail->powerButton(QStringLiteral("kill"))->isEnabled(); }));
+        QTest::mouseClick(m_detail->powerButton(QStringLiteral("kill")), Qt::LeftButton);
+        QPushButton *start = m_detail->powerButton(QStringLiteral("start"));
+        QVERIFY(waitUntil([&] { return start->isEnabled(); }, 30000));
+        QTest::mouseClick(start, Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return consoleText(*m_detail).contains(QStringLiteral("Ready v2 in 42s")); },
+                          30000));
+        QVERIFY(waitUntil([&] { return feed()->state() == QLatin1StringView("running"); }, 20000));
+
+        // Clearing the pattern alone sends only that, as null.
+        dialog = m_detail->openStartupDialog();
+        QVERIFY(dialog);
+        dialog->patternField()->clear();
+        QVERIFY(!dialog->commandChange() && dialog->patternChanged());
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !dialog; }));
+        QVERIFY(waitUntil([&] { return m_detail->record() && !m_detail->record()->startPattern; }));
+        record = awaitResult<ApiResult<ContainerDto>>(
+            [&](auto done) { m_daemon->client().getContainer(m_id, done); });
+        QVERIFY(record && record->ok());
+        QVERIFY(!(*record)->startPattern);
+        QCOMPARE((*record)->startupCommand, command);
+    }
+
     void deletedContainerClosesTheFeed()
     {
+        // A startup dialog open while the container goes away: the node's refusal is shown in it.
+        QPointer<StartupDialog> dialog = m_detail->openStartupDialog();
+        QVERIFY(dialog);
         m_containers->deleteContainer(m_id);
         QVERIFY(waitUntil([&] { return m_containers->model()->rowOfKey(m_id) < 0; }, 60000));
         QVERIFY(waitUntil([&] { return feed()->transport() == Transport::Closed; }, 20000));
         QVERIFY(waitUntil([&] { return m_containers->isShowingEmptyState(); }));
+
+        dialog->commandField()->setPlainText(QStringLiteral("sh -c 'echo too late'"));
+        QTest::mouseClick(dialog->saveButton(), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return dialog && !dialog->message().isEmpty(); }));
+        QVERIFY2(dialog->message().contains(QStringLiteral("Container not found")),
+                 qPrintable(dialog->message()));
+        QVERIFY(dialog->isVisible() && dialog->saveButton()->isEnabled()); // open for another try
+        dialog->reject();
     }
 
     void cleanupTestCase()
