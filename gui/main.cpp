@@ -41,7 +41,10 @@ int main(int argc, char *argv[])
     window.show();
 
     if (!options.screenshotDir.isEmpty()) {
-        auto *runner = new ScreenshotRunner(&window, options.screenshotDir, &window);
+        const auto set = options.screenshotSet == QLatin1StringView("empty")
+                             ? ScreenshotRunner::Set::EmptyNode
+                             : ScreenshotRunner::Set::All;
+        auto *runner = new ScreenshotRunner(&window, options.screenshotDir, set, &window);
         runner->start();
     }
     return QApplication::exec();

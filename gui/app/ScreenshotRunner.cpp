@@ -9,6 +9,7 @@
 #include "dialogs/RebindDialog.h"
 #include "dialogs/ReinstallDialog.h"
 #include "dialogs/ResourcesDialog.h"
+#include "dialogs/StartupDialog.h"
 #include "models/ContainersModel.h"
 #include "models/FilesModel.h"
 #include "models/PortsModel.h"
@@ -23,11 +24,12 @@
 
 #include <QApplication>
 #include <QDir>
+#include <QLineEdit>
 #include <QTabWidget>
 #include <QTimer>
 
 namespace lightd::gui {
-ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, QObject *parent)
+ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, Set set, QObject *parent)
     : QObject(parent), m_window(window), m_dir(dir)
 {
     QDir().mkpath(dir);
@@ -39,6 +41,23 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, QObje
                 tabs->setCurrentIndex(index);
         };
     };
+    // Runs the step again (one interval later, at most 10 times) until ready() holds.
+    auto until = [this](std::function<bool()> ready) {
+        return [this, ready] {
+            if (!ready() && m_retries++ < 10)
+                --m_index;
+            else
+                m_retries = 0;
+        };
+    };
+    if (set == Set::EmptyNode) {
+        m_steps = {
+            page(PageId::Containers),
+            until([this] { return m_window->containersPage()->isShowingEmptyState(); }),
+            [this] { shoot(QStringLiteral("00-containers-empty")); },
+        };
+        return;
+    }
     m_steps = {
         page(PageId::Containers),
         [this] { shoot(QStringLiteral("01-containers")); },
@@ -89,10 +108,22 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, QObje
                 shoot(QStringLiteral("13-reinstall-dialog"), m_dialog);
                 m_dialog->close();
             }
+            auto *startup = m_window->detailPage()->openStartupDialog();
+            // A console line for the pattern tester: the picture shows what the field is for.
+            if (startup && !startup->patternField()->text().isEmpty())
+                startup->sampleField()->setText(
+                    QStringLiteral("[12:00:03] INFO Done (3.512s)! For help, type \"help\""));
+            m_dialog = startup;
+        },
+        [this] {
+            if (m_dialog) {
+                shoot(QStringLiteral("14-startup-dialog"), m_dialog);
+                m_dialog->close();
+            }
         },
         tab(0),
         page(PageId::Tokens),
-        [this] { shoot(QStringLiteral("14-tokens")); },
+        [this] { shoot(QStringLiteral("15-tokens")); },
         [this] {
             CreateTokenDialog dialog(m_window);
             QStringList ids;
@@ -102,7 +133,7 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, QObje
             dialog.setContainers(ids);
             dialog.show();
             QApplication::processEvents();
-            shoot(QStringLiteral("15-create-token-dialog"), &dialog);
+            shoot(QStringLiteral("16-create-token-dialog"), &dialog);
         },
         page(PageId::Ports),
         [this] {

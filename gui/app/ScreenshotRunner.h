@@ -14,7 +14,9 @@ class ScreenshotRunner final : public QObject
 {
     Q_OBJECT
 public:
-    ScreenshotRunner(MainWindow *window, const QString &dir, QObject *parent = nullptr);
+    // EmptyNode: the pages of a node before its first container (shot by a run of its own).
+    enum class Set { All, EmptyNode };
+    ScreenshotRunner(MainWindow *window, const QString &dir, Set set, QObject *parent = nullptr);
     void start();
 
 private:
@@ -26,6 +28,7 @@ private:
     QList<std::function<void()>> m_steps;
     int m_index = 0;
     int m_waitedMs = 0;
+    int m_retries = 0; // of a step waiting for its page to be ready
     QPointer<QDialog> m_dialog; // the dialog of the next shot, opened one step earlier
 };
 } // namespace lightd::gui

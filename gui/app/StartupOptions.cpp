@@ -23,7 +23,12 @@ StartupOptions StartupOptions::parse(const QCoreApplication &app)
     const QCommandLineOption shots(QStringLiteral("screenshot-dir"),
                                    QCoreApplication::translate("main", "Save a screenshot of every page into <dir> and quit."),
                                    QStringLiteral("dir"));
-    parser.addOptions({connect, token, name, lang, shots});
+    const QCommandLineOption shotSet(
+        QStringLiteral("screenshot-set"),
+        QCoreApplication::translate("main", "Which screenshots to save: all (default) or empty, "
+                                            "for a node without containers."),
+        QStringLiteral("set"), QStringLiteral("all"));
+    parser.addOptions({connect, token, name, lang, shots, shotSet});
     parser.process(app);
 
     StartupOptions o;
@@ -33,6 +38,7 @@ StartupOptions StartupOptions::parse(const QCoreApplication &app)
     o.nodeName = parser.value(name);
     o.language = parser.value(lang);
     o.screenshotDir = parser.value(shots);
+    o.screenshotSet = parser.value(shotSet);
     return o;
 }
 } // namespace lightd::gui

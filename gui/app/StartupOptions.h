@@ -13,6 +13,7 @@ struct StartupOptions
     QString nodeName;    // --node-name N (Qt itself takes --name)
     QString language;    // --lang de
     QString screenshotDir; // --screenshot-dir DIR: cycle the pages, save PNGs, quit
+    QString screenshotSet; // --screenshot-set all|empty: every page, or the pages of a node without containers
 
     static StartupOptions parse(const QCoreApplication &app);
 };

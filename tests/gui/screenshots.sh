@@ -61,6 +61,15 @@ bash "$(dirname "$0")/../support/make-test-image.sh"
 for _ in $(seq 100); do
     api "$base/metrics" | grep -q '"docker_available":true' && break; sleep 0.2
 done
+
+mkdir -p "$out"
+export XDG_CONFIG_HOME="$work/xdg" LIGHTD_GUI_NO_KEYCHAIN=1
+shots() {
+    xvfb-run -a -s "-screen 0 1440x900x24" "$gui" --connect "$base" --token "$token" --node-name "Frankfurt 1" \
+        --screenshot-dir "$out" ${LIGHTD_GUI_LANG:+--lang "$LIGHTD_GUI_LANG"} "$@"
+}
+# The containers page of a node before its first container (ports and volumes are there already).
+shots --screenshot-set empty
 cat > "$work/server.sh" <<'SH'
 e=$(printf '\033')
 say() { echo "$e[90m[$(date +%H:%M:%S)]$e[0m $*"; }
@@ -118,8 +127,5 @@ api -X POST "$base/auth/tokens" -d '{"ttl":"7d","scopes":["api"]}' >/dev/null
 api -X POST "$base/auth/tokens" -d '{"ttl":"15m","remove_on_use":true,"scopes":["ws:survival-1"]}' >/dev/null
 api -X POST "$base/auth/tokens" -d '{"ttl":"24h","scopes":["ws:*"]}' >/dev/null
 
-mkdir -p "$out"
-export XDG_CONFIG_HOME="$work/xdg" LIGHTD_GUI_NO_KEYCHAIN=1
-xvfb-run -a -s "-screen 0 1440x900x24" "$gui" --connect "$base" --token "$token" --node-name "Frankfurt 1" \
-    --screenshot-dir "$out" ${LIGHTD_GUI_LANG:+--lang "$LIGHTD_GUI_LANG"}
+shots
 ls "$out"/*.png
