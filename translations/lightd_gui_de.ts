@@ -477,6 +477,22 @@
         <source>Loading the resources of %1</source>
         <translation>Laden der Ressourcen von %1</translation>
     </message>
+    <message>
+        <source>Edit startup…</source>
+        <translation>Starteinstellungen bearbeiten…</translation>
+    </message>
+    <message>
+        <source>Change the startup command and the start pattern</source>
+        <translation>Startbefehl und Startmuster ändern</translation>
+    </message>
+    <message>
+        <source>Saving the startup of %1 failed: %2</source>
+        <translation>Speichern der Starteinstellungen von %1 fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>The startup of %1 was saved; it applies the next time the container starts.</source>
+        <translation>Die Starteinstellungen von %1 wurden gespeichert; sie gelten ab dem nächsten Start des Containers.</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainerForm</name>
@@ -501,12 +517,20 @@
         <translation>Wählen Sie ein Volume.</translation>
     </message>
     <message>
-        <source>The start pattern is not a valid regular expression: %1.</source>
-        <translation>Das Startmuster ist kein gültiger regulärer Ausdruck: %1.</translation>
-    </message>
-    <message>
         <source>Environment variable names must not be empty or contain &apos;=&apos;.</source>
         <translation>Namen von Umgebungsvariablen dürfen nicht leer sein und kein &apos;=&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>The startup command has %1 characters; the node accepts at most %2.</source>
+        <translation>Der Startbefehl hat %1 Zeichen; der Knoten nimmt höchstens %2 an.</translation>
+    </message>
+    <message>
+        <source>The startup command must not contain NUL characters.</source>
+        <translation>Der Startbefehl darf keine NUL-Zeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>The start pattern is not a valid regular expression: %1 (at character %2).</source>
+        <translation>Das Startmuster ist kein gültiger regulärer Ausdruck: %1 (bei Zeichen %2).</translation>
     </message>
 </context>
 <context>
@@ -1777,6 +1801,73 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::StartupDialog</name>
+    <message>
+        <source>Startup of %1</source>
+        <translation>Starteinstellungen von %1</translation>
+    </message>
+    <message>
+        <source>The command runs with /bin/sh in /home/container, the volume. Changes apply the next time the container starts; a running server is not restarted.</source>
+        <translation>Der Befehl läuft mit /bin/sh in /home/container, dem Volume. Änderungen gelten ab dem nächsten Start des Containers; ein laufender Server wird nicht neu gestartet.</translation>
+    </message>
+    <message>
+        <source>e.g. java -Xmx2G -jar server.jar nogui</source>
+        <translation>z. B. java -Xmx2G -jar server.jar nogui</translation>
+    </message>
+    <message>
+        <source>Startup command</source>
+        <translation>Startbefehl</translation>
+    </message>
+    <message>
+        <source>none: running as soon as it starts</source>
+        <translation>keins: läuft sofort nach dem Start</translation>
+    </message>
+    <message>
+        <source>A regular expression. The container counts as running once a console line matches it.</source>
+        <translation>Ein regulärer Ausdruck. Der Container gilt als laufend, sobald eine Konsolenzeile darauf passt.</translation>
+    </message>
+    <message>
+        <source>Start pattern</source>
+        <translation>Startmuster</translation>
+    </message>
+    <message>
+        <source>Try the pattern</source>
+        <translation>Muster ausprobieren</translation>
+    </message>
+    <message>
+        <source>Paste a line of the server&apos;s console</source>
+        <translation>Eine Zeile aus der Konsole des Servers einfügen</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Without a pattern the container counts as running as soon as it starts.</source>
+        <translation>Ohne Muster gilt der Container als laufend, sobald er gestartet ist.</translation>
+    </message>
+    <message>
+        <source>Fix the pattern to try it.</source>
+        <translation>Korrigieren Sie das Muster, um es auszuprobieren.</translation>
+    </message>
+    <message>
+        <source>The pattern may match anywhere in a line; colour codes are ignored.</source>
+        <translation>Das Muster darf irgendwo in der Zeile passen; Farbcodes werden ignoriert.</translation>
+    </message>
+    <message>
+        <source>✓ Matches: this line marks the container as running.</source>
+        <translation>✓ Passt: Diese Zeile meldet den Container als laufend.</translation>
+    </message>
+    <message>
+        <source>✗ No match: the container would still be starting after this line.</source>
+        <translation>✗ Passt nicht: Nach dieser Zeile würde der Container noch starten.</translation>
+    </message>
+</context>
+<context>
     <name>lightd::gui::State</name>
     <message>
         <source>Installing</source>
@@ -2204,6 +2295,10 @@
     <message>
         <source>Save a screenshot of every page into &lt;dir&gt; and quit.</source>
         <translation>Von jeder Seite ein Bildschirmfoto in &lt;dir&gt; speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Which screenshots to save: all (default) or empty, for a node without containers.</source>
+        <translation>Welche Bildschirmfotos gespeichert werden: all (Standard) oder empty, für einen Knoten ohne Container.</translation>
     </message>
 </context>
 </TS>

@@ -464,6 +464,22 @@
         <source>Loading the resources of %1</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Edit startup…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the startup command and the start pattern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving the startup of %1 failed: %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The startup of %1 was saved; it applies the next time the container starts.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainerForm</name>
@@ -488,11 +504,19 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>The start pattern is not a valid regular expression: %1.</source>
+        <source>Environment variable names must not be empty or contain '='.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <source>Environment variable names must not be empty or contain '='.</source>
+        <source>The startup command has %1 characters; the node accepts at most %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The startup command must not contain NUL characters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The start pattern is not a valid regular expression: %1 (at character %2).</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1723,6 +1747,73 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::StartupDialog</name>
+    <message>
+        <source>Startup of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The command runs with /bin/sh in /home/container, the volume. Changes apply the next time the container starts; a running server is not restarted.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>e.g. java -Xmx2G -jar server.jar nogui</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Startup command</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>none: running as soon as it starts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A regular expression. The container counts as running once a console line matches it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Start pattern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Try the pattern</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Paste a line of the server's console</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Without a pattern the container counts as running as soon as it starts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fix the pattern to try it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The pattern may match anywhere in a line; colour codes are ignored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✓ Matches: this line marks the container as running.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✗ No match: the container would still be starting after this line.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lightd::gui::State</name>
     <message>
         <source>Installing</source>
@@ -2137,6 +2228,10 @@
     </message>
     <message>
         <source>Save a screenshot of every page into &lt;dir&gt; and quit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Which screenshots to save: all (default) or empty, for a node without containers.</source>
         <translation type="unfinished" />
     </message>
 </context>
