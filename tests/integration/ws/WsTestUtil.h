@@ -13,8 +13,10 @@
 // <us> is the time the line was printed (bash $EPOCHREALTIME, microseconds), for latency checks.
 //
 // Every executable names its containers "ws<tag>-..." and removes its own leftovers on start and end.
+#include "ApiCalls.h"
 #include "Await.h"
 #include "DaemonProcess.h"
+#include "Programs.h"
 #include "lightd/ConsoleSocket.h"
 
 #include <QDateTime>
@@ -31,12 +33,6 @@
 
 namespace lightd::test::ws {
 
-inline const QString kImage = QStringLiteral("lightd-test:busybox");
-
-inline QString sourceDir()
-{
-    return qEnvironmentVariable("LIGHTD_SOURCE_DIR", QStringLiteral(LIGHTD_TEST_SOURCE_DIR));
-}
 inline QString wsTestDir() { return sourceDir() + QStringLiteral("/tests/integration/ws"); }
 
 inline const QByteArray kConsoleScript = R"SH(echo booting
@@ -65,56 +61,6 @@ while IFS= read -r line; do
 done
 sleep 3600
 )SH";
-
-// Runs a program to completion; its exit code (-1 if it could not run or timed out).
-inline int run(const QString &program, const QStringList &args, QByteArray *out = nullptr, int timeoutMs = 120000)
-{
-    QProcess p;
-    p.setProcessChannelMode(QProcess::MergedChannels);
-    p.start(program, args);
-    if (!p.waitForStarted(10000))
-        return -1;
-    p.closeWriteChannel();
-    if (!p.waitForFinished(timeoutMs)) {
-        p.kill();
-        p.waitForFinished(2000);
-        return -1;
-    }
-    if (out)
-        *out = p.readAll();
-    return p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
-}
-
-inline void removeContainersMatching(const QString &fragment)
-{
-    QByteArray ids;
-    run(QStringLiteral("docker"), {QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"), QStringLiteral("name=") + fragment}, &ids);
-    QStringList rm{QStringLiteral("rm"), QStringLiteral("-f")};
-    for (const auto &id : ids.split('\n')) {
-        if (!id.trimmed().isEmpty())
-            rm.append(QString::fromLatin1(id.trimmed()));
-    }
-    if (rm.size() > 2)
-        run(QStringLiteral("docker"), rm);
-}
-
-inline bool ensureImage()
-{
-    QByteArray out;
-    const int rc = run(QStringLiteral("bash"), {sourceDir() + QStringLiteral("/tests/support/make-test-image.sh")}, &out);
-    if (rc != 0)
-        qWarning("make-test-image.sh failed: %s", out.constData());
-    return rc == 0;
-}
-
-struct Reply
-{
-    int status = 0;
-    QByteArray body;
-    QJsonObject json() const { return QJsonDocument::fromJson(body).object(); }
-    QString code() const { return json().value(QStringLiteral("code")).toString(); }
-    QString dump() const { return QStringLiteral("%1 %2").arg(status).arg(QString::fromUtf8(body)); }
-};
 
 // A numbered console line "TAG:N:US:PAD" split up; n == 0 when the line is not one of TAG's.
 struct Numbered
@@ -291,56 +237,16 @@ private:
     QByteArray m_buffer;
 };
 
-// One daemon with its own data dir, and the REST calls the tests make.
-class Env
+// One daemon with its own data dir, and the calls the WebSocket tests make.
+class Env : public ApiCalls
 {
 public:
-    explicit Env(const QString &tag, QJsonObject extraConfig = {}) : m_tag(QStringLiteral("ws") + tag)
+    explicit Env(const QString &tag, const QJsonObject &extraConfig = {})
+        : ApiCalls(QStringLiteral("ws") + tag, extraConfig)
     {
-        QJsonObject sftp = extraConfig.value(QStringLiteral("sftp")).toObject();
-        sftp.insert(QStringLiteral("enabled"), false);
-        extraConfig.insert(QStringLiteral("sftp"), sftp);
-        daemon = std::make_unique<DaemonProcess>(extraConfig);
-        removeContainersMatching(QStringLiteral("-") + m_tag + QLatin1Char('-'));
-        started = daemon->start();
-    }
-    ~Env()
-    {
-        daemon.reset();
-        removeContainersMatching(QStringLiteral("-") + m_tag + QLatin1Char('-'));
+        started = startDaemon();
     }
 
-    QString id(const QString &name) const { return m_tag + QLatin1Char('-') + name; }
-    static QString dockerName(const QString &internalId) { return QStringLiteral("lightd-") + internalId; }
-    QString baseUrl() const { return daemon->baseUrl(); }
-    QString token() const { return daemon->token(); }
-
-    Reply call(const QByteArray &method, const QString &path, const QJsonObject &body = {}, bool withBody = false)
-    {
-        QNetworkRequest req(QUrl(daemon->url(path)));
-        req.setRawHeader("Authorization", "Bearer " + daemon->token().toUtf8());
-        req.setRawHeader("Accept", "Application/vnd.pkglatv1+json");
-        QByteArray data;
-        if (withBody || !body.isEmpty()) {
-            req.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
-            data = QJsonDocument(body).toJson(QJsonDocument::Compact);
-        }
-        QNetworkReply *reply = m_nam.sendCustomRequest(req, method, data);
-        QEventLoop loop;
-        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
-        QTimer::singleShot(60000, &loop, &QEventLoop::quit);
-        if (!reply->isFinished())
-            loop.exec();
-        Reply r;
-        r.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        r.body = reply->readAll();
-        reply->deleteLater();
-        return r;
-    }
-    Reply get(const QString &path) { return call("GET", path); }
-    Reply post(const QString &path, const QJsonObject &body = {}) { return call("POST", path, body, true); }
-
-    QJsonObject metrics() { return get(QStringLiteral("/metrics")).json(); }
     int streams(const char *kind)
     {
         return metrics().value(QStringLiteral("docker_streams")).toObject().value(QLatin1StringView(kind)).toInt(-1);
@@ -350,27 +256,13 @@ public:
     // A volume holding console.sh.
     QString createVolume()
     {
-        const Reply r = post(QStringLiteral("/volumes"));
-        const QString volume = r.json().value(QStringLiteral("volume_id")).toString();
+        const QString volume = ApiCalls::createVolume();
         const Reply w = post(QStringLiteral("/volumes/%1/files").arg(volume),
                              {{QStringLiteral("path"), QStringLiteral("console.sh")},
                               {QStringLiteral("content"), QString::fromUtf8(kConsoleScript)}});
-        if (r.status != 201 || w.status != 200)
-            qWarning("volume: %s / %s", qPrintable(r.dump()), qPrintable(w.dump()));
+        if (w.status != 200)
+            qWarning("console.sh: %s", qPrintable(w.dump()));
         return volume;
-    }
-
-    QString state(const QString &internalId)
-    {
-        return get(QStringLiteral("/containers/") + internalId).json().value(QStringLiteral("install_state")).toString();
-    }
-    bool waitState(const QString &internalId, const QString &want, int ms = 30000)
-    {
-        QString last;
-        const bool ok = waitUntil([&] { return (last = state(internalId)) == want; }, ms);
-        if (!ok)
-            qWarning("%s: wanted %s, is %s", qPrintable(internalId), qPrintable(want), qPrintable(last));
-        return ok;
     }
     // Creates a container running console.sh from `volume`, waits for ready, starts it and waits
     // for running (start pattern "Server ready").
@@ -395,23 +287,6 @@ public:
         }
         return waitState(internalId, QStringLiteral("running"));
     }
-    Reply command(const QString &internalId, const QString &cmd)
-    {
-        return post(QStringLiteral("/containers/%1/command").arg(internalId), {{QStringLiteral("command"), cmd}});
-    }
-    QStringList logs(const QString &internalId, int lines)
-    {
-        QStringList out;
-        const auto a = get(QStringLiteral("/containers/%1/logs?lines=%2").arg(internalId).arg(lines)).json()
-                           .value(QStringLiteral("lines")).toArray();
-        for (const auto &l : a)
-            out.append(l.toString());
-        return out;
-    }
-    bool waitLog(const QString &internalId, const QString &text, int ms = 15000)
-    {
-        return waitUntil([&] { return logs(internalId, 1000).contains(text); }, ms);
-    }
     // POST /auth/tokens
     QString scopedToken(const QJsonArray &scopes, bool removeOnUse)
     {
@@ -422,13 +297,6 @@ public:
             qWarning("token: %s", qPrintable(r.dump()));
         return r.json().value(QStringLiteral("token")).toString();
     }
-
-    std::unique_ptr<DaemonProcess> daemon;
-    bool started = false;
-
-private:
-    QString m_tag;
-    QNetworkAccessManager m_nam;
 };
 
 } // namespace lightd::test::ws
