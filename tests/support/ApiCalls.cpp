@@ -29,14 +29,15 @@ bool ApiCalls::startDaemon(bool waitForEngine)
 {
     if (!daemon->start())
         return false;
-    return !waitForEngine
-           || waitUntil([&] { return metrics().value(QStringLiteral("docker_available")).toBool(); }, 20000);
+    return !waitForEngine ||
+           waitUntil([&] { return metrics().value(QStringLiteral("docker_available")).toBool(); }, 20000);
 }
 
 Reply ApiCalls::call(const QByteArray &method, const QString &path, const QJsonObject &body, bool withBody)
 {
     withBody = withBody || !body.isEmpty();
-    return callRaw(method, path, withBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray(), withBody);
+    return callRaw(method, path, withBody ? QJsonDocument(body).toJson(QJsonDocument::Compact) : QByteArray(),
+                   withBody);
 }
 
 Reply ApiCalls::callRaw(const QByteArray &method, const QString &path, const QByteArray &body, bool withBody)
@@ -84,8 +85,9 @@ bool ApiCalls::waitState(const QString &internalId, const QString &want, int ms)
     QString last;
     const bool ok = waitUntil([&] { return (last = state(internalId)) == want; }, ms);
     if (!ok)
-        qWarning("%s: wanted %s, is %s: %s", qPrintable(internalId), qPrintable(want), qPrintable(last),
-                 qPrintable(QString::fromUtf8(QJsonDocument(record(internalId)).toJson(QJsonDocument::Compact))));
+        qWarning(
+            "%s: wanted %s, is %s: %s", qPrintable(internalId), qPrintable(want), qPrintable(last),
+            qPrintable(QString::fromUtf8(QJsonDocument(record(internalId)).toJson(QJsonDocument::Compact))));
     return ok;
 }
 

@@ -42,8 +42,10 @@ public:
     QString token() const { return daemon->token(); }
 
     // A JSON body is sent (with its Content-Type) when there is one or `withBody` says so.
-    Reply call(const QByteArray &method, const QString &path, const QJsonObject &body = {}, bool withBody = false);
-    Reply callRaw(const QByteArray &method, const QString &path, const QByteArray &body, bool withBody = true);
+    Reply call(const QByteArray &method, const QString &path, const QJsonObject &body = {},
+               bool withBody = false);
+    Reply callRaw(const QByteArray &method, const QString &path, const QByteArray &body,
+                  bool withBody = true);
     Reply get(const QString &path) { return call("GET", path); }
     Reply post(const QString &path, const QJsonObject &body = {}) { return call("POST", path, body, true); }
     QJsonObject metrics() { return get(QStringLiteral("/metrics")).json(); }

@@ -10,7 +10,8 @@ QString sourceDir()
     return qEnvironmentVariable("LIGHTD_SOURCE_DIR", QStringLiteral(LIGHTD_TEST_SOURCE_DIR));
 }
 
-int run(const QString &program, const QStringList &args, QByteArray *out, int timeoutMs, const QByteArray &input)
+int run(const QString &program, const QStringList &args, QByteArray *out, int timeoutMs,
+        const QByteArray &input)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
@@ -55,7 +56,11 @@ bool dockerExists(const QString &name)
 
 QString dockerStatus(const QString &name)
 {
-    return dockerInspect(name).value(QStringLiteral("State")).toObject().value(QStringLiteral("Status")).toString();
+    return dockerInspect(name)
+        .value(QStringLiteral("State"))
+        .toObject()
+        .value(QStringLiteral("Status"))
+        .toString();
 }
 
 void removeContainersMatching(const QString &fragment)
@@ -74,7 +79,8 @@ void removeContainersMatching(const QString &fragment)
 bool ensureImage()
 {
     QByteArray out;
-    const int rc = run(QStringLiteral("bash"), {sourceDir() + QStringLiteral("/tests/support/make-test-image.sh")}, &out);
+    const int rc = run(QStringLiteral("bash"),
+                       {sourceDir() + QStringLiteral("/tests/support/make-test-image.sh")}, &out);
     if (rc != 0)
         qWarning("make-test-image.sh failed: %s", out.constData());
     return rc == 0;
