@@ -40,6 +40,12 @@ ViewerSession::ViewerSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wir
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
         Q_EMIT messageReceived(QString()); // not JSON text: answered with an error frame
     });
+    connect(m_socket.get(), &QWebSocket::aboutToClose, this, [this] {
+        m_closing = true; // its close frame is out (ours or the answer to the viewer's): nothing after it
+        m_queue.clear();
+        m_queuedFrames = 0;
+        m_stall.stop();
+    });
     connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
         if (!m_closed) {
             m_closed = true;
@@ -60,7 +66,8 @@ ViewerSession::~ViewerSession()
 
 bool ViewerSession::writable() const
 {
-    return m_wire && m_wire->bytesToWrite() < m_limits.highWaterBytes;
+    return m_wire && m_wire->state() == QAbstractSocket::ConnectedState
+           && m_wire->bytesToWrite() < m_limits.highWaterBytes;
 }
 
 void ViewerSession::write(const QByteArray &bytes)
@@ -100,7 +107,7 @@ void ViewerSession::sendText(const QByteArray &json, Kind kind)
 
 void ViewerSession::send(const Chunk &chunk)
 {
-    if (m_closed || chunk.frames == 0)
+    if (m_closed || m_closing || chunk.frames == 0)
         return;
     if (m_queue.isEmpty() && writable()) {
         write(chunk.bytes);
@@ -137,7 +144,7 @@ void ViewerSession::drop(qsizetype index)
 
 void ViewerSession::pump()
 {
-    if (m_pumping || m_closed)
+    if (m_pumping || m_closed || m_closing)
         return;
     m_pumping = true; // a flush below may emit bytesWritten again
     bool wrote = false;

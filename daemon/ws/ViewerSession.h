@@ -79,7 +79,8 @@ private:
     QTimer m_stall;               // runs while the queue is full
     qint64 m_windowStartMs = 0;
     int m_windowCount = 0;
-    bool m_closed = false;
+    bool m_closed = false;  // closed signal emitted
+    bool m_closing = false; // close frame sent: write nothing more
     bool m_pumping = false;
 };
 } // namespace lightd::ws
