@@ -146,7 +146,7 @@ void ViewerSession::pump()
 {
     if (m_pumping || m_closed || m_closing)
         return;
-    m_pumping = true; // a flush below may emit bytesWritten again
+    m_pumping = true; // no re-entry from a bytesWritten emitted meanwhile
     bool wrote = false;
     while (!m_queue.isEmpty() && writable()) {
         const Chunk c = m_queue.takeFirst();
