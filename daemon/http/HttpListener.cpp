@@ -92,6 +92,9 @@ HttpListener::HttpListener(Router &router, Authenticate authenticate, QObject *p
 quint16 HttpListener::start(const QHostAddress &address, quint16 port)
 {
     auto *server = new GuardedTcpServer(this);
+    // Qt's default backlog of 50 drops SYNs when hundreds of viewers connect at once (a 1 s client
+    // retry each); the kernel caps this at net.core.somaxconn.
+    server->setListenBacklogSize(4096);
     if (!server->listen(address, port)) {
         m_error = server->errorString();
         delete server;
