@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Lifecycle benchmark: N containers started through lightd versus the same containers made with
-# `docker create` / `docker start` directly (same image, same limits, same volume mount).
+# `docker create` and the engine's start call directly (curl on its socket) (same image, same limits, same volume mount).
 #
 #   lightd: POST /containers (install not timed) ... then, per container, the time from
 #           POST /containers/:id/start to GET /containers/:id saying "running" (start_pattern matched).
-#   docker: `docker create` (not timed) ... then, per container, the time from `docker start` to
+#   docker: `docker create` (not timed) ... then, per container, the time from POST /containers/:id/start to
 #           the engine saying Running and the container's log holding the ready line.
 # Both sides poll every 10 ms with curl (lightd's REST API, the engine's unix socket).
 # Prints the median of each and the ratio (target <= 1.15).
@@ -97,22 +97,29 @@ done
 
 LIGHTD_TIMES=()
 DOCKER_TIMES=()
-# Interleaved, so that both sides see the same machine load.
-for i in $(seq 1 "$N"); do
+start_lightd() {
+    local t0 t1
     t0=$(now)
-    api POST "/containers/$PREFIX-l$i/start" >/dev/null
-    until [ "$(api GET "/containers/$PREFIX-l$i" | jq -r .install_state)" = running ]; do sleep 0.01; done
+    api POST "/containers/$PREFIX-l$1/start" >/dev/null
+    until [ "$(api GET "/containers/$PREFIX-l$1" | jq -r .install_state)" = running ]; do sleep 0.01; done
     t1=$(now)
     LIGHTD_TIMES+=("$(echo "$t1 - $t0" | bc -l)")
-
+}
+start_docker() {
+    local t0 t1
     t0=$(now)
-    docker start "$PREFIX-d$i" >/dev/null
-    until [ "$(curl -s --unix-socket "$SOCK" "http://d/containers/$PREFIX-d$i/json" | jq -r .State.Running)" = true ] \
-          && curl -s --unix-socket "$SOCK" "http://d/containers/$PREFIX-d$i/logs?stdout=1" | grep -aq "$READY"; do
+    curl -sf --unix-socket "$SOCK" -X POST "http://d/containers/$PREFIX-d$1/start" >/dev/null
+    until [ "$(curl -s --unix-socket "$SOCK" "http://d/containers/$PREFIX-d$1/json" | jq -r .State.Running)" = true ] \
+          && curl -s --unix-socket "$SOCK" "http://d/containers/$PREFIX-d$1/logs?stdout=1" | grep -aq "$READY"; do
         sleep 0.01
     done
     t1=$(now)
     DOCKER_TIMES+=("$(echo "$t1 - $t0" | bc -l)")
+}
+# Interleaved, so that both sides see the same machine load, and in alternating order, so that
+# neither side always starts with one container fewer running.
+for i in $(seq 1 "$N"); do
+    if ((i % 2)); then start_lightd "$i"; start_docker "$i"; else start_docker "$i"; start_lightd "$i"; fi
 done
 
 ML=$(printf '%s\n' "${LIGHTD_TIMES[@]}" | median)

@@ -58,6 +58,7 @@ void DockerConnection::connectNow()
     if (m_timeouts.totalMs > 0)
         m_totalTimer.start(m_timeouts.totalMs);
     qCDebug(lcDocker) << "->" << m_request.describe();
+    m_elapsed.start();
     m_socket->connectToServer(m_socketPath, QIODevice::ReadWrite);
 }
 
@@ -195,6 +196,9 @@ void DockerConnection::finish(const DockerError &error)
     }
     if (!error.ok())
         qCDebug(lcDocker) << "x " << m_request.describe() << error.toString();
+    else
+        qCDebug(lcDocker).noquote() << "<-" << m_request.describe() << m_parser.head().status << "in"
+                                    << (m_elapsed.isValid() ? m_elapsed.elapsed() : -1) << "ms";
     Q_EMIT finished(error);
 }
 

@@ -3,6 +3,7 @@
 #include "docker/DockerTypes.h"
 #include "docker/HttpResponseParser.h"
 
+#include <QElapsedTimer>
 #include <QLocalSocket>
 #include <QObject>
 #include <QTimer>
@@ -61,6 +62,7 @@ private:
     QTimer m_connectTimer;
     QTimer m_headTimer;
     QTimer m_totalTimer;
+    QElapsedTimer m_elapsed; // for the debug line of each finished call
     QByteArray m_pendingWrites;
     bool m_connected = false;
     bool m_done = false;
