@@ -50,7 +50,7 @@ QString install(const QString &overrideCode)
     const QLocale locale = code.isEmpty() ? QLocale::system() : QLocale(code);
     QLocale::setDefault(locale);
     app = new QTranslator(QCoreApplication::instance());
-    // The .qm files are embedded under :/i18n by the executable.
+    // The .qm files are embedded under :/i18n by lightd_gui_core.
     // Unknown locales (C, POSIX, languages not shipped) get the English plural forms.
     if (app->load(locale, QStringLiteral("lightd_gui"), QStringLiteral("_"), QStringLiteral(":/i18n")) ||
         app->load(QStringLiteral(":/i18n/lightd_gui_en"))) {
