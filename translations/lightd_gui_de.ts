@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
+    <name>lightd::gui::ActionBar</name>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>Actions that do not fit in the window</source>
+        <translation>Aktionen, die nicht ins Fenster passen</translation>
+    </message>
+</context>
+<context>
     <name>lightd::gui::Activity</name>
     <message numerus="yes">
         <source>%1 (+%n more)</source>

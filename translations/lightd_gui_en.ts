@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US" sourcelanguage="en_US">
 <context>
+    <name>lightd::gui::ActionBar</name>
+    <message>
+        <source>More</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Actions that do not fit in the window</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lightd::gui::Activity</name>
     <message numerus="yes">
         <source>%1 (+%n more)</source>

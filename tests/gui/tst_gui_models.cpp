@@ -1,4 +1,5 @@
 // Models, parsers and widgets of lightd-gui that need no daemon.
+#include "app/Icons.h"
 #include "dialogs/ContainerForm.h"
 #include "dialogs/CreateTokenDialog.h"
 #include "dialogs/RebindDialog.h"
@@ -12,16 +13,22 @@
 #include "models/TokensModel.h"
 #include "models/VolumesModel.h"
 #include "pages/PowerActions.h"
+#include "widgets/ActionBar.h"
+#include "widgets/AdaptiveRow.h"
 #include "widgets/AnsiParser.h"
 #include "widgets/CommandLine.h"
 #include "widgets/ConsoleWidget.h"
+#include "widgets/ElidedLabel.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QToolButton>
+#include <QVBoxLayout>
 #include <QPlainTextEdit>
 #include <QScrollBar>
 #include <QSignalSpy>
@@ -337,6 +344,98 @@ private Q_SLOTS:
         QTest::keyClick(&line, Qt::Key_Down);
         QTest::keyClick(&line, Qt::Key_Down);
         QCOMPARE(line.text(), QStringLiteral("draft"));
+    }
+
+    void actionBarMovesWhatDoesNotFitIntoMore()
+    {
+        ActionBar bar;
+        QList<QAction *> actions;
+        for (const char *text : {"New container", "Compress", "Extract", "Delete"})
+            actions << bar.add(icons::get(QStringLiteral("add")), QString::fromLatin1(text));
+        bar.setPriority(actions[1], ActionBar::Priority::Low);
+        // Low priority in the bar only: a button with a low QAction::priority would hide its text.
+        const QToolButton *compress = bar.button(actions[1]);
+        QVERIFY(compress->sizeHint().width() >
+                compress->iconSize().width() + compress->fontMetrics().horizontalAdvance(compress->text()));
+        bar.show();
+        auto shownButtons = [&] {
+            QStringList texts;
+            for (QAction *a : actions)
+                if (bar.button(a)->isVisible())
+                    texts << a->text();
+            return texts;
+        };
+
+        bar.resize(bar.sizeHint());
+        QVERIFY(bar.overflow().isEmpty());
+        QVERIFY(!bar.moreButton()->isVisible());
+        QCOMPARE(shownButtons().size(), 4);
+
+        // One button short: the low-priority one goes first, then from the end.
+        bar.resize(bar.sizeHint().width() - 1, bar.height());
+        QCOMPARE(bar.overflow(), QList<QAction *>{actions[1]});
+        QVERIFY(bar.moreButton()->isVisible());
+        QCOMPARE(shownButtons(),
+                 (QStringList{QStringLiteral("New container"), QStringLiteral("Extract"), QStringLiteral("Delete")}));
+        QVERIFY(bar.moreButton()->geometry().right() < bar.width());
+        // Room for "New container", "Extract" and "More" only.
+        bar.resize(bar.button(actions[3])->geometry().left() + bar.moreButton()->sizeHint().width(), bar.height());
+        QCOMPARE(bar.overflow(), (QList<QAction *>{actions[1], actions[3]}));
+        QCOMPARE(shownButtons(), (QStringList{QStringLiteral("New container"), QStringLiteral("Extract")}));
+
+        // The bar needs no more than its "More" button: every action one click away.
+        QCOMPARE(bar.minimumSizeHint().width(), bar.moreButton()->sizeHint().width());
+        bar.resize(bar.minimumSizeHint());
+        QCOMPARE(bar.overflow(), actions);
+        QVERIFY(shownButtons().isEmpty());
+
+        // A hidden action is nowhere; a disabled one is disabled in the menu too (the same action).
+        actions[0]->setVisible(false);
+        QCOMPARE(bar.overflow(), actions.mid(1));
+        bar.resize(bar.sizeHint());
+        QVERIFY(bar.overflow().isEmpty());
+        QCOMPARE(shownButtons().size(), 3);
+        QVERIFY(!bar.button(actions[0])->isVisible());
+    }
+
+    void adaptiveRowStacksWhenNarrow()
+    {
+        QWidget window; // as a window of its own the row would be held at its layout's minimum
+        auto *host = new QVBoxLayout(&window);
+        host->setContentsMargins(0, 0, 0, 0);
+        auto *rowWidget = new AdaptiveRow;
+        AdaptiveRow &row = *rowWidget;
+        host->addWidget(rowWidget);
+        auto *left = new QWidget;
+        auto *right = new QWidget;
+        left->setMinimumSize(200, 50);
+        right->setMinimumSize(300, 80);
+        row.addWidget(left);
+        row.addWidget(right, 1);
+        // It only ever needs its widest widget; side by side takes both and the spacing.
+        QCOMPARE(row.minimumSizeHint().width(), 300);
+        QCOMPARE(row.sizeHint().width(), 200 + 14 + 300);
+        window.show();
+        window.resize(600, 200);
+        QTRY_VERIFY(!row.isStacked() && right->x() > left->x());
+        QCOMPARE(left->y(), right->y());
+        QVERIFY(row.minimumSizeHint().height() < 50 + 80);
+        window.resize(400, 200);
+        QTRY_VERIFY(row.isStacked() && right->y() >= left->y() + 50);
+        QCOMPARE(row.minimumSizeHint().height(), 50 + 14 + 80);
+        window.resize(514, 200);
+        QTRY_VERIFY(!row.isStacked());
+    }
+
+    void elidedLabelGetsByWithLittle()
+    {
+        ElidedLabel label(QStringLiteral("http://node-frankfurt-1.hosting.example.com:8443 · lightd 1.2.3"));
+        QVERIFY(label.minimumSizeHint().width() < 60);
+        QVERIFY(label.sizeHint().width() > 300);
+        label.resize(label.sizeHint());
+        QVERIFY(!label.isElided());
+        label.resize(120, label.height());
+        QVERIFY(label.isElided());
     }
 };
 
