@@ -36,6 +36,8 @@ QToolButton#pageAction { background: #ffffff; border: 1px solid #d9dde3; border-
 QToolButton#pageAction:hover { background: #eef2ff; border-color: #b9c6f4; }
 QToolButton#pageAction:pressed { background: #dfe7fd; }
 QToolButton#pageAction:disabled { color: #a0a7b4; background: #f3f4f6; border-color: #e5e7eb; }
+QToolButton#pageAction::menu-indicator { image: none; width: 0; }
+lightd--gui--ActionBar QToolButton#pageAction { padding-right: 2px; } /* Qt adds two spaces after the text */
 QLineEdit#searchField { background: #ffffff; border: 1px solid #d9dde3; border-radius: 6px; padding: 5px 6px; }
 QLineEdit#searchField:focus { border-color: #2f5bd3; }
 QTableView { background: #ffffff; alternate-background-color: #fafbfc; border: 1px solid #e3e6eb; border-radius: 8px;
@@ -53,6 +55,7 @@ QLabel#dialogHint { color: #6b7280; }
 QLabel#dialogHint[error="true"] { color: #b91c1c; }
 QLabel#dialogHint[match="true"] { color: #166534; }
 #breadcrumb { background: #ffffff; border: 1px solid #e3e6eb; border-radius: 8px; }
+QScrollArea#crumbScroll { background: transparent; }
 QToolButton#crumb { border: none; padding: 4px 6px; color: #2f5bd3; font-weight: 500; }
 QToolButton#crumb:disabled { color: #111827; font-weight: 600; }
 QLabel#crumbSeparator { color: #9ca3af; padding: 0 2px; }

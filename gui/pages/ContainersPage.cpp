@@ -11,13 +11,13 @@
 #include "widgets/StateBadgeDelegate.h"
 #include "widgets/TableView.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
-#include <QToolButton>
 
 namespace lightd::gui {
 ContainersPage::ContainersPage(QWidget *parent)
@@ -40,19 +40,19 @@ ContainersPage::ContainersPage(QWidget *parent)
     connect(m_empty, &EmptyState::actionTriggered, this, &ContainersPage::openCreateDialog);
     setContent(m_body);
 
-    connect(addToolButton(QStringLiteral("add"), tr("New container")), &QToolButton::clicked, this,
+    connect(addPageAction(QStringLiteral("add"), tr("New container")), &QAction::triggered, this,
             &ContainersPage::openCreateDialog);
-    m_open = addToolButton(QStringLiteral("console"), tr("Open"), tr("Console, live stats and details"));
-    connect(m_open, &QToolButton::clicked, this, [this] {
+    m_open = addPageAction(QStringLiteral("console"), tr("Open"), tr("Console, live stats and details"));
+    connect(m_open, &QAction::triggered, this, [this] {
         if (!selected().isEmpty())
             Q_EMIT openRequested(selected());
     });
-    m_start = addToolButton(QStringLiteral("start"), tr("Start"));
-    connect(m_start, &QToolButton::clicked, this, [this] { power(selected(), QStringLiteral("start")); });
-    m_stop = addToolButton(QStringLiteral("stop"), tr("Stop"));
-    connect(m_stop, &QToolButton::clicked, this, [this] { power(selected(), QStringLiteral("stop")); });
-    m_delete = addToolButton(QStringLiteral("delete"), tr("Delete"));
-    connect(m_delete, &QToolButton::clicked, this, [this] {
+    m_start = addPageAction(QStringLiteral("start"), tr("Start"));
+    connect(m_start, &QAction::triggered, this, [this] { power(selected(), QStringLiteral("start")); });
+    m_stop = addPageAction(QStringLiteral("stop"), tr("Stop"));
+    connect(m_stop, &QAction::triggered, this, [this] { power(selected(), QStringLiteral("stop")); });
+    m_delete = addPageAction(QStringLiteral("delete"), tr("Delete"));
+    connect(m_delete, &QAction::triggered, this, [this] {
         const QString id = selected();
         if (!id.isEmpty() &&
             QMessageBox::warning(this, tr("Delete container"),

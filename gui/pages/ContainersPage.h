@@ -2,9 +2,9 @@
 #include "lightd/CreateContainerDto.h"
 #include "pages/Page.h"
 
+class QAction;
 class QSortFilterProxyModel;
 class QStackedWidget;
-class QToolButton;
 
 namespace lightd::gui {
 class ContainersModel;
@@ -49,10 +49,10 @@ private:
     QStackedWidget *m_body;
     EmptyState *m_empty;
     QSortFilterProxyModel *m_proxy;
-    QToolButton *m_open;
-    QToolButton *m_start;
-    QToolButton *m_stop;
-    QToolButton *m_delete;
+    QAction *m_open;
+    QAction *m_start;
+    QAction *m_stop;
+    QAction *m_delete;
     bool m_loaded = false; // the empty state waits for the node's first answer
 };
 } // namespace lightd::gui

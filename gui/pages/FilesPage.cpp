@@ -9,10 +9,12 @@
 #include "models/Format.h"
 #include "models/Roles.h"
 #include "nodes/NodeConnection.h"
+#include "widgets/ActionBar.h"
 #include "widgets/MessageBar.h"
 #include "widgets/SearchField.h"
 #include "widgets/TableView.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -23,6 +25,8 @@
 #include <QLabel>
 #include <QMessageBox>
 #include <QSaveFile>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
 #include <QToolButton>
@@ -46,10 +50,32 @@ FilesPage::FilesPage(QWidget *parent)
     auto *layout = new QVBoxLayout(content);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(6);
-    m_crumbs->setObjectName(QStringLiteral("breadcrumb"));
-    m_crumbLayout->setContentsMargins(6, 2, 6, 2);
+    // A deep path scrolls inside the bar (kept at its end, the current folder) instead of widening the page.
+    auto *bar = new QWidget(content);
+    bar->setObjectName(QStringLiteral("breadcrumb"));
+    auto *barLayout = new QHBoxLayout(bar);
+    barLayout->setContentsMargins(6, 2, 6, 2);
+    barLayout->setSpacing(4);
+    auto *home = new QLabel(bar);
+    home->setPixmap(icons::get(QStringLiteral("volume")).pixmap(16, 16));
+    barLayout->addWidget(home);
+    auto *scroll = m_crumbScroll = new QScrollArea(bar);
+    scroll->setObjectName(QStringLiteral("crumbScroll"));
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    scroll->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    scroll->setWidgetResizable(true);
+    scroll->setWidget(m_crumbs);
+    scroll->viewport()->setAutoFillBackground(false); // the bar's white shows through
+    m_crumbs->setAutoFillBackground(false);
+    QScrollBar *crumbBar = scroll->horizontalScrollBar();
+    connect(crumbBar, &QScrollBar::rangeChanged, crumbBar,
+            [crumbBar](int, int max) { crumbBar->setValue(max); });
+    barLayout->addWidget(scroll, 1);
+    m_crumbLayout->setContentsMargins(0, 0, 0, 0);
     m_crumbLayout->setSpacing(0);
-    layout->addWidget(m_crumbs);
+    layout->addWidget(bar);
     layout->addWidget(m_view, 1);
     m_proxy = m_view->setSourceModel(m_model, FilesModel::NameColumn);
     m_view->horizontalHeader()->resizeSection(FilesModel::NameColumn, 360);
@@ -58,31 +84,34 @@ FilesPage::FilesPage(QWidget *parent)
     m_view->setIconSize(QSize(18, 18));
     setContent(content);
 
-    connect(addToolButton(QStringLiteral("back"), tr("Volumes"), tr("Back to the list of volumes")),
-            &QToolButton::clicked, this, &FilesPage::backRequested);
-    m_up = addToolButton(QStringLiteral("up"), tr("Up"), tr("Go to the parent folder"));
-    connect(m_up, &QToolButton::clicked, this, [this] {
+    connect(addPageAction(QStringLiteral("back"), tr("Volumes"), tr("Back to the list of volumes")),
+            &QAction::triggered, this, &FilesPage::backRequested);
+    m_up = addPageAction(QStringLiteral("up"), tr("Up"), tr("Go to the parent folder"));
+    connect(m_up, &QAction::triggered, this, [this] {
         navigate(m_path.contains(u'/') ? m_path.section(u'/', 0, -2) : QString());
     });
-    connect(addToolButton(QStringLiteral("folder-new"), tr("New folder")), &QToolButton::clicked, this,
+    connect(addPageAction(QStringLiteral("folder-new"), tr("New folder")), &QAction::triggered, this,
             &FilesPage::askNewFolder);
-    connect(addToolButton(QStringLiteral("upload"), tr("Upload")), &QToolButton::clicked, this, &FilesPage::askUpload);
-    m_download = addToolButton(QStringLiteral("download"), tr("Download"));
-    connect(m_download, &QToolButton::clicked, this, &FilesPage::askDownload);
-    m_edit = addToolButton(QStringLiteral("edit"), tr("Edit"), tr("Edit a text file up to 1 MiB"));
-    connect(m_edit, &QToolButton::clicked, this, [this] {
+    connect(addPageAction(QStringLiteral("upload"), tr("Upload")), &QAction::triggered, this, &FilesPage::askUpload);
+    m_download = addPageAction(QStringLiteral("download"), tr("Download"));
+    connect(m_download, &QAction::triggered, this, &FilesPage::askDownload);
+    m_edit = addPageAction(QStringLiteral("edit"), tr("Edit"), tr("Edit a text file up to 1 MiB"));
+    connect(m_edit, &QAction::triggered, this, [this] {
         const QStringList names = selectedNames();
         if (names.size() == 1)
             editFile(names.first());
     });
-    m_rename = addToolButton(QStringLiteral("rename"), tr("Rename"));
-    connect(m_rename, &QToolButton::clicked, this, &FilesPage::askRename);
-    m_compress = addToolButton(QStringLiteral("archive"), tr("Compress"));
-    connect(m_compress, &QToolButton::clicked, this, &FilesPage::askCompress);
-    m_decompress = addToolButton(QStringLiteral("unarchive"), tr("Extract"));
-    connect(m_decompress, &QToolButton::clicked, this, &FilesPage::askDecompress);
-    m_delete = addToolButton(QStringLiteral("delete"), tr("Delete"));
-    connect(m_delete, &QToolButton::clicked, this, &FilesPage::askDelete);
+    m_rename = addPageAction(QStringLiteral("rename"), tr("Rename"));
+    connect(m_rename, &QAction::triggered, this, &FilesPage::askRename);
+    m_compress = addPageAction(QStringLiteral("archive"), tr("Compress"));
+    connect(m_compress, &QAction::triggered, this, &FilesPage::askCompress);
+    m_decompress = addPageAction(QStringLiteral("unarchive"), tr("Extract"));
+    connect(m_decompress, &QAction::triggered, this, &FilesPage::askDecompress);
+    for (QAction *rare : {m_rename, m_compress, m_decompress})
+        actionBar()->setPriority(rare, ActionBar::Priority::Low); // first into "More" when narrow
+    m_delete = addPageAction(QStringLiteral("delete"), tr("Delete"));
+    actionBar()->setPriority(m_delete, ActionBar::Priority::High); // stays in the toolbar longest
+    connect(m_delete, &QAction::triggered, this, &FilesPage::askDelete);
     toolbar()->addStretch();
     toolbar()->addWidget(new SearchField(m_proxy, tr("Filter this folder…"), this));
 
@@ -180,10 +209,6 @@ void FilesPage::rebuildBreadcrumb()
         connect(b, &QToolButton::clicked, this, [this, path] { navigate(path); });
         m_crumbLayout->addWidget(b);
     };
-    auto *home = new QLabel(m_crumbs);
-    home->setPixmap(icons::get(QStringLiteral("volume")).pixmap(16, 16));
-    m_crumbLayout->addWidget(home);
-    m_crumbLayout->addSpacing(4);
     addCrumb(tr("/home/container"), QString(), m_path.isEmpty());
     QString acc;
     for (const QString &part : m_path.split(u'/', Qt::SkipEmptyParts)) {
@@ -194,6 +219,14 @@ void FilesPage::rebuildBreadcrumb()
         addCrumb(part, acc, acc == m_path);
     }
     m_crumbLayout->addStretch();
+    // A scroll area asks for room for scroll bars it never shows: one row of crumbs is its height.
+    // (Asked of the crumbs themselves: on a visible page they are shown only later.)
+    int height = 0;
+    for (QWidget *w : m_crumbs->findChildren<QWidget *>(Qt::FindDirectChildrenOnly)) {
+        w->ensurePolished();
+        height = qMax(height, w->sizeHint().height());
+    }
+    m_crumbScroll->setFixedHeight(height);
     m_up->setEnabled(!m_path.isEmpty());
 }
 

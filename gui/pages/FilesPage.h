@@ -2,9 +2,10 @@
 #include "lightd/FileDto.h"
 #include "pages/Page.h"
 
+class QAction;
 class QHBoxLayout;
+class QScrollArea;
 class QSortFilterProxyModel;
-class QToolButton;
 
 namespace lightd::gui {
 class FilesModel;
@@ -65,16 +66,17 @@ private:
     TableView *m_view;
     QSortFilterProxyModel *m_proxy;
     QWidget *m_crumbs;
+    QScrollArea *m_crumbScroll = nullptr;
     QHBoxLayout *m_crumbLayout;
     QString m_volume;
     QString m_path;
-    QToolButton *m_up;
-    QToolButton *m_download;
-    QToolButton *m_rename;
-    QToolButton *m_delete;
-    QToolButton *m_edit;
-    QToolButton *m_compress;
-    QToolButton *m_decompress;
+    QAction *m_up;
+    QAction *m_download;
+    QAction *m_rename;
+    QAction *m_delete;
+    QAction *m_edit;
+    QAction *m_compress;
+    QAction *m_decompress;
     int m_quotaTick = 0;
 };
 } // namespace lightd::gui

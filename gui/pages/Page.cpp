@@ -3,20 +3,20 @@
 #include "app/Icons.h"
 #include "lightd/ErrorCodes.h"
 #include "nodes/NodeConnection.h"
+#include "widgets/ActionBar.h"
 #include "widgets/EmptyState.h"
 #include "widgets/MessageBar.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStackedWidget>
-#include <QToolButton>
 #include <QVBoxLayout>
 
 namespace lightd::gui {
 Page::Page(const QString &title, const QString &subtitle, QWidget *parent)
     : QWidget(parent), m_subtitle(new QLabel(subtitle, this)), m_toolbar(new QHBoxLayout),
-      m_messages(new MessageBar(this)), m_stack(new QStackedWidget(this)), m_unavailable(new EmptyState(this)),
-      m_offline(new EmptyState(this))
+      m_actionBar(new ActionBar(this)), m_messages(new MessageBar(this)), m_stack(new QStackedWidget(this)),
+      m_unavailable(new EmptyState(this)), m_offline(new EmptyState(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);
@@ -24,11 +24,13 @@ Page::Page(const QString &title, const QString &subtitle, QWidget *parent)
     auto *titleLabel = new QLabel(title, this);
     titleLabel->setObjectName(QStringLiteral("pageTitle"));
     m_subtitle->setObjectName(QStringLiteral("pageSubtitle"));
+    m_subtitle->setWordWrap(true);
     layout->addWidget(titleLabel);
     layout->addWidget(m_subtitle);
     layout->addSpacing(4);
     m_toolbar->setSpacing(6);
     m_toolbar->setContentsMargins(0, 0, 0, 0);
+    m_toolbar->addWidget(m_actionBar);
     m_toolbarHost = new QWidget(this);
     m_toolbarHost->setLayout(m_toolbar);
     layout->addWidget(m_toolbarHost);
@@ -98,16 +100,9 @@ void Page::setSubtitle(const QString &text)
     m_subtitle->setText(text);
 }
 
-QToolButton *Page::addToolButton(const QString &icon, const QString &text, const QString &tip)
+QAction *Page::addPageAction(const QString &icon, const QString &text, const QString &tip)
 {
-    auto *b = new QToolButton(this);
-    b->setIcon(icons::get(icon));
-    b->setText(text);
-    b->setToolTip(tip.isEmpty() ? text : tip);
-    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    b->setObjectName(QStringLiteral("pageAction"));
-    m_toolbar->addWidget(b);
-    return b;
+    return m_actionBar->add(icons::get(icon), text, tip);
 }
 
 void Page::refresh()

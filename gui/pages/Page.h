@@ -7,20 +7,22 @@
 
 class QHBoxLayout;
 class QLabel;
+class QAction;
 class QStackedWidget;
 class QVBoxLayout;
-class QToolButton;
 
 namespace lightd {
 class ApiClient;
 }
 
 namespace lightd::gui {
+class ActionBar;
 class EmptyState;
 class MessageBar;
 class NodeConnection;
 
-// Frame of every resource page: title, toolbar, message banner and a stack that shows either the
+// Frame of every resource page: title, toolbar (actions that do not fit go into a "More" menu, so
+// no page forces the window wider than a small laptop), message banner and a stack that shows either the
 // content, "not available on this node yet" (the route is missing: 404 route_not_found or 501),
 // or "node offline". Polls every 2 s while visible and the node is connected, one call at a time.
 class Page : public QWidget
@@ -28,6 +30,8 @@ class Page : public QWidget
     Q_OBJECT
 public:
     Page(const QString &title, const QString &subtitle, QWidget *parent = nullptr);
+
+    ActionBar *actionBar() const { return m_actionBar; }
 
     void setConnection(NodeConnection *connection);
     NodeConnection *connection() const;
@@ -61,8 +65,9 @@ protected:
 
     void finishPoll(const ApiErrorDto *error);
     void setContent(QWidget *content);
+    // The toolbar row: the actions, then whatever a page adds (a stretch and its search field).
     QHBoxLayout *toolbar() const { return m_toolbar; }
-    QToolButton *addToolButton(const QString &icon, const QString &text, const QString &tip = {});
+    QAction *addPageAction(const QString &icon, const QString &text, const QString &tip = {});
     void setSubtitle(const QString &text);
 
     // An action answered: show why it failed (the API's message) or say it worked.
@@ -79,6 +84,7 @@ private:
     QPointer<NodeConnection> m_connection;
     QLabel *m_subtitle;
     QHBoxLayout *m_toolbar;
+    ActionBar *m_actionBar;
     QWidget *m_toolbarHost;
     MessageBar *m_messages;
     QStackedWidget *m_stack;

@@ -4,14 +4,15 @@
 #include "dialogs/AddPortsDialog.h"
 #include "lightd/ApiClient.h"
 #include "models/PortsModel.h"
+#include "widgets/ActionBar.h"
 #include "widgets/SearchField.h"
 #include "widgets/TableView.h"
 
-#include <QHeaderView>
+#include <QAction>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
-#include <QToolButton>
 
 namespace lightd::gui {
 PortsPage::PortsPage(QWidget *parent)
@@ -25,14 +26,15 @@ PortsPage::PortsPage(QWidget *parent)
     m_view->horizontalHeader()->resizeSection(PortsModel::StatusColumn, 120);
     setContent(m_view);
 
-    connect(addToolButton(QStringLiteral("add"), tr("Add port"), tr("Add one port to the pool")),
-            &QToolButton::clicked, this, [this] { openAddDialog(false); });
-    connect(addToolButton(QStringLiteral("range"), tr("Add range"), tr("Add a range of ports in one request")),
-            &QToolButton::clicked, this, [this] { openAddDialog(true); });
-    m_delete = addToolButton(QStringLiteral("delete"), tr("Delete"), tr("Remove the selected ports from the pool"));
-    connect(m_delete, &QToolButton::clicked, this, &PortsPage::confirmDelete);
-    connect(addToolButton(QStringLiteral("dice"), tr("Pick free port"), tr("Ask the node for a random free port")),
-            &QToolButton::clicked, this, &PortsPage::pickRandom);
+    connect(addPageAction(QStringLiteral("add"), tr("Add port"), tr("Add one port to the pool")),
+            &QAction::triggered, this, [this] { openAddDialog(false); });
+    connect(addPageAction(QStringLiteral("range"), tr("Add range"), tr("Add a range of ports in one request")),
+            &QAction::triggered, this, [this] { openAddDialog(true); });
+    m_delete = addPageAction(QStringLiteral("delete"), tr("Delete"), tr("Remove the selected ports from the pool"));
+    connect(m_delete, &QAction::triggered, this, &PortsPage::confirmDelete);
+    QAction *pick = addPageAction(QStringLiteral("dice"), tr("Pick free port"), tr("Ask the node for a random free port"));
+    actionBar()->setPriority(pick, ActionBar::Priority::Low); // first into "More" when the window is narrow
+    connect(pick, &QAction::triggered, this, &PortsPage::pickRandom);
     toolbar()->addStretch();
     toolbar()->addWidget(new SearchField(m_proxy, tr("Search ports, owners…"), this));
 

@@ -2,8 +2,8 @@
 #include "lightd/PortDto.h"
 #include "pages/Page.h"
 
+class QAction;
 class QSortFilterProxyModel;
-class QToolButton;
 
 namespace lightd::gui {
 class PortsModel;
@@ -39,6 +39,6 @@ private:
     PortsModel *m_model;
     TableView *m_view;
     QSortFilterProxyModel *m_proxy;
-    QToolButton *m_delete;
+    QAction *m_delete;
 };
 } // namespace lightd::gui

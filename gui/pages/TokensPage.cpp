@@ -7,6 +7,7 @@
 #include "widgets/EmptyState.h"
 #include "widgets/TableView.h"
 
+#include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QFontDatabase>
@@ -80,10 +81,10 @@ TokensPage::TokensPage(QWidget *parent)
     m_empty->setAction(tr("New token"));
     connect(m_empty, &EmptyState::actionTriggered, this, &TokensPage::openCreateDialog);
 
-    m_create = addToolButton(QStringLiteral("add"), tr("New token"), tr("Create a scoped, expiring token"));
-    connect(m_create, &QToolButton::clicked, this, &TokensPage::openCreateDialog);
-    m_revoke = addToolButton(QStringLiteral("delete"), tr("Revoke"), tr("Revoke the selected tokens"));
-    connect(m_revoke, &QToolButton::clicked, this, &TokensPage::confirmRevoke);
+    m_create = addPageAction(QStringLiteral("add"), tr("New token"), tr("Create a scoped, expiring token"));
+    connect(m_create, &QAction::triggered, this, &TokensPage::openCreateDialog);
+    m_revoke = addPageAction(QStringLiteral("delete"), tr("Revoke"), tr("Revoke the selected tokens"));
+    connect(m_revoke, &QAction::triggered, this, &TokensPage::confirmRevoke);
     toolbar()->addStretch();
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TokensPage::updateView);

@@ -2,10 +2,10 @@
 #include "lightd/TokenDto.h"
 #include "pages/Page.h"
 
+class QAction;
 class QLineEdit;
 class QSortFilterProxyModel;
 class QStackedWidget;
-class QToolButton;
 
 namespace lightd::gui {
 class EmptyState;
@@ -48,8 +48,8 @@ private:
     EmptyState *m_denied;
     QWidget *m_secretBox;
     QLineEdit *m_secret;
-    QToolButton *m_create;
-    QToolButton *m_revoke;
+    QAction *m_create;
+    QAction *m_revoke;
     bool m_forbidden = false;
     bool m_loaded = false;
     QString m_deniedMessage;

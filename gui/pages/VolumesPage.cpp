@@ -8,11 +8,11 @@
 #include "widgets/SearchField.h"
 #include "widgets/TableView.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
-#include <QToolButton>
 
 namespace lightd::gui {
 VolumesPage::VolumesPage(QWidget *parent)
@@ -28,12 +28,12 @@ VolumesPage::VolumesPage(QWidget *parent)
     m_view->horizontalHeader()->resizeSection(VolumesModel::PathColumn, 300);
     setContent(m_view);
 
-    connect(addToolButton(QStringLiteral("add"), tr("New volume"), tr("Create a volume, optionally with a quota")),
-            &QToolButton::clicked, this, &VolumesPage::openCreateDialog);
-    m_browse = addToolButton(QStringLiteral("folder-open"), tr("Browse files"), tr("Open the selected volume's files"));
-    connect(m_browse, &QToolButton::clicked, this, &VolumesPage::browseSelected);
-    m_delete = addToolButton(QStringLiteral("delete"), tr("Delete"), tr("Delete the selected volume and its data"));
-    connect(m_delete, &QToolButton::clicked, this, &VolumesPage::confirmDelete);
+    connect(addPageAction(QStringLiteral("add"), tr("New volume"), tr("Create a volume, optionally with a quota")),
+            &QAction::triggered, this, &VolumesPage::openCreateDialog);
+    m_browse = addPageAction(QStringLiteral("folder-open"), tr("Browse files"), tr("Open the selected volume's files"));
+    connect(m_browse, &QAction::triggered, this, &VolumesPage::browseSelected);
+    m_delete = addPageAction(QStringLiteral("delete"), tr("Delete"), tr("Delete the selected volume and its data"));
+    connect(m_delete, &QAction::triggered, this, &VolumesPage::confirmDelete);
     toolbar()->addStretch();
     toolbar()->addWidget(new SearchField(m_proxy, tr("Search volumes…"), this));
 

@@ -4,8 +4,8 @@
 
 #include <optional>
 
+class QAction;
 class QSortFilterProxyModel;
-class QToolButton;
 
 namespace lightd::gui {
 class TableView;
@@ -43,7 +43,7 @@ private:
     VolumesModel *m_model;
     TableView *m_view;
     QSortFilterProxyModel *m_proxy;
-    QToolButton *m_delete;
-    QToolButton *m_browse;
+    QAction *m_delete;
+    QAction *m_browse;
 };
 } // namespace lightd::gui
