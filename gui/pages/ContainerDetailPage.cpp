@@ -12,11 +12,14 @@
 #include "nodes/NodeConnection.h"
 #include "pages/Page.h"
 #include "pages/PowerActions.h"
+#include "widgets/ActionBar.h"
 #include "widgets/ConsoleWidget.h"
+#include "widgets/ElidedLabel.h"
 #include "widgets/MessageBar.h"
 #include "widgets/StateStyle.h"
 #include "widgets/StatsView.h"
 
+#include <QAction>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -32,7 +35,7 @@
 
 namespace lightd::gui {
 ContainerDetailPage::ContainerDetailPage(QWidget *parent)
-    : QWidget(parent), m_title(new QLabel(this)), m_badge(new QLabel(this)), m_transport(new QLabel(this)),
+    : QWidget(parent), m_title(new ElidedLabel(this)), m_badge(new QLabel(this)), m_transport(new QLabel(this)),
       m_messages(new MessageBar(this)), m_tabs(new QTabWidget(this)), m_console(new ConsoleWidget(this)),
       m_stats(new StatsView(this)), m_statsHint(new QLabel(this)), m_details(new QFormLayout), m_sftp(new QLabel(this))
 {
@@ -55,6 +58,9 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     m_transport->setObjectName(QStringLiteral("transportChip"));
     header->addWidget(m_transport);
     header->addStretch();
+    layout->addLayout(header);
+    // The power buttons get a row of their own: next to a long name they would not fit a small screen.
+    auto *power = new QHBoxLayout;
     const struct { const char *verb; const char *icon; const char *label; } actions[] = {
         {"start", "start", QT_TR_NOOP("Start")},     {"stop", "stop", QT_TR_NOOP("Stop")},
         {"restart", "restart", QT_TR_NOOP("Restart")}, {"kill", "kill", QT_TR_NOOP("Kill")},
@@ -68,10 +74,11 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
             if (m_feed)
                 m_feed->power(verb);
         });
-        header->addWidget(b);
+        power->addWidget(b);
         m_power.insert(verb, b);
     }
-    layout->addLayout(header);
+    power->addStretch();
+    layout->addLayout(power);
     layout->addWidget(m_messages);
 
     m_tabs->addTab(m_console, icons::get(QStringLiteral("console")), tr("Console"));
@@ -88,7 +95,7 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     auto *detailsLayout = new QVBoxLayout(details);
     detailsLayout->setContentsMargins(14, 14, 14, 14);
     detailsLayout->setSpacing(10);
-    auto *actionRow = new QHBoxLayout;
+    m_actionBar = new ActionBar(details);
     const struct { const char *name; const char *icon; const char *label; const char *tip; } manage[] = {
         {"resources", "settings", QT_TR_NOOP("Edit resources…"), QT_TR_NOOP("Change memory, CPU and disk limits live")},
         {"rebind", "network", QT_TR_NOOP("Change ports…"), QT_TR_NOOP("Bind other ports of the pool")},
@@ -96,23 +103,15 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
         {"reinstall", "refresh", QT_TR_NOOP("Reinstall…"), QT_TR_NOOP("Recreate the container, optionally from another image")},
         {"files", "folder-open", QT_TR_NOOP("Browse files"), QT_TR_NOOP("Open the container's volume")},
     };
-    for (const auto &m : manage) {
-        auto *b = new QToolButton(details);
-        b->setIcon(icons::get(QString::fromLatin1(m.icon)));
-        b->setText(tr(m.label));
-        b->setToolTip(tr(m.tip));
-        b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-        b->setObjectName(QStringLiteral("pageAction"));
-        actionRow->addWidget(b);
-        m_actions.insert(QString::fromLatin1(m.name), b);
-    }
-    actionRow->addStretch();
-    detailsLayout->addLayout(actionRow);
-    connect(m_actions.value(QStringLiteral("resources")), &QToolButton::clicked, this, &ContainerDetailPage::openResourcesDialog);
-    connect(m_actions.value(QStringLiteral("rebind")), &QToolButton::clicked, this, &ContainerDetailPage::openRebindDialog);
-    connect(m_actions.value(QStringLiteral("startup")), &QToolButton::clicked, this, &ContainerDetailPage::openStartupDialog);
-    connect(m_actions.value(QStringLiteral("reinstall")), &QToolButton::clicked, this, &ContainerDetailPage::openReinstallDialog);
-    connect(m_actions.value(QStringLiteral("files")), &QToolButton::clicked, this, [this] {
+    for (const auto &m : manage)
+        m_actions.insert(QString::fromLatin1(m.name),
+                         m_actionBar->add(icons::get(QString::fromLatin1(m.icon)), tr(m.label), tr(m.tip)));
+    detailsLayout->addWidget(m_actionBar);
+    connect(m_actions.value(QStringLiteral("resources")), &QAction::triggered, this, &ContainerDetailPage::openResourcesDialog);
+    connect(m_actions.value(QStringLiteral("rebind")), &QAction::triggered, this, &ContainerDetailPage::openRebindDialog);
+    connect(m_actions.value(QStringLiteral("startup")), &QAction::triggered, this, &ContainerDetailPage::openStartupDialog);
+    connect(m_actions.value(QStringLiteral("reinstall")), &QAction::triggered, this, &ContainerDetailPage::openReinstallDialog);
+    connect(m_actions.value(QStringLiteral("files")), &QAction::triggered, this, [this] {
         if (m_record)
             Q_EMIT browseVolumeRequested(m_record->volumeId);
     });
@@ -295,6 +294,11 @@ void ContainerDetailPage::loadSftp()
             self->m_sftp->setText(tr("The SFTP details could not be loaded: %1").arg(NodeConnection::describe(r.error)));
         }
     });
+}
+
+QToolButton *ContainerDetailPage::actionButton(const QString &name) const
+{
+    return m_actionBar->button(m_actions.value(name));
 }
 
 QString ContainerDetailPage::sftpText() const

@@ -9,6 +9,7 @@
 #include <QWidget>
 #include <optional>
 
+class QAction;
 class QFormLayout;
 class QLabel;
 class QPushButton;
@@ -16,7 +17,9 @@ class QTabWidget;
 class QToolButton;
 
 namespace lightd::gui {
+class ActionBar;
 class ConsoleWidget;
+class ElidedLabel;
 class MessageBar;
 class NodeConnection;
 class RebindDialog;
@@ -43,7 +46,9 @@ public:
     StatsView *stats() const { return m_stats; }
     MessageBar *messageBar() const { return m_messages; }
     QPushButton *powerButton(const QString &verb) const { return m_power.value(verb); }
-    QToolButton *actionButton(const QString &name) const { return m_actions.value(name); }
+    QAction *action(const QString &name) const { return m_actions.value(name); }
+    // The action's button in the Details tab; hidden while the action sits in the "More" menu.
+    QToolButton *actionButton(const QString &name) const;
     QLabel *transportLabel() const { return m_transport; }
     QString sftpText() const;
     const std::optional<ContainerDto> &record() const { return m_record; }
@@ -81,12 +86,13 @@ private:
     QString m_id;
     QString m_state;
     std::optional<ContainerDto> m_record;
-    QLabel *m_title;
+    ElidedLabel *m_title;
     QLabel *m_badge;
     QLabel *m_transport;
     MessageBar *m_messages;
     QHash<QString, QPushButton *> m_power;
-    QHash<QString, QToolButton *> m_actions;
+    QHash<QString, QAction *> m_actions;
+    ActionBar *m_actionBar = nullptr;
     QTabWidget *m_tabs;
     ConsoleWidget *m_console;
     StatsView *m_stats;
