@@ -3,6 +3,7 @@
 #include "lightd/ApiClient.h"
 #include "models/Format.h"
 #include "models/UsageModel.h"
+#include "widgets/AdaptiveRow.h"
 #include "widgets/TableView.h"
 
 #include <QBarCategoryAxis>
@@ -13,7 +14,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
-#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -32,17 +32,22 @@ BillingPage::BillingPage(QWidget *parent)
       m_usageView(new TableView(this)), m_chart(new QChart), m_bars(new QBarSeries),
       m_categories(new QBarCategoryAxis), m_costAxis(new QValueAxis)
 {
+    // Rates beside the estimator where there is room, above it on a small screen; the page scrolls
+    // when the stack is taller than the window.
     auto *content = new QWidget(this);
-    auto *grid = new QGridLayout(content);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->setSpacing(14);
-    grid->addWidget(buildRates(), 0, 0);
-    grid->addWidget(buildEstimator(), 0, 1);
-    grid->addWidget(buildUsage(), 1, 0, 1, 2);
-    grid->setRowStretch(1, 1);
-    grid->setColumnStretch(0, 2);
-    grid->setColumnStretch(1, 3);
-    setContent(content);
+    auto *column = new QVBoxLayout(content);
+    column->setContentsMargins(0, 0, 0, 0);
+    column->setSpacing(14);
+    auto *top = new AdaptiveRow(content);
+    top->addWidget(buildRates());
+    top->addWidget(buildEstimator(), 1);
+    column->addWidget(top);
+    column->addWidget(buildUsage(), 1);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    setContent(scroll);
     setPollInterval(10000); // rates and usage move slowly
 }
 
@@ -68,8 +73,13 @@ QWidget *BillingPage::buildRates()
 QWidget *BillingPage::buildEstimator()
 {
     auto *box = new QGroupBox(tr("Estimate a server"), this);
-    auto *layout = new QHBoxLayout(box);
-    auto *form = new QFormLayout;
+    // The inputs beside the result where there is room, above it otherwise.
+    auto *layout = new QVBoxLayout(box);
+    auto *row = new AdaptiveRow(box);
+    auto *inputs = new QWidget(box);
+    auto *form = new QFormLayout(inputs);
+    form->setContentsMargins(0, 0, 0, 0);
+    form->setFieldGrowthPolicy(QFormLayout::FieldsStayAtSizeHint);
     const QString names[4] = {tr("Memory"), tr("CPU"), tr("Storage"), tr("Egress per month")};
     const QString suffixes[4] = {tr(" GB"), tr(" vCPU"), tr(" GB"), tr(" GB")};
     const double defaults[4] = {4, 2, 20, 100};
@@ -85,15 +95,24 @@ QWidget *BillingPage::buildEstimator()
     calc->setDefault(true);
     form->addRow(calc);
     connect(calc, &QPushButton::clicked, this, &BillingPage::estimate);
-    layout->addLayout(form);
+    row->addWidget(inputs, 0, Qt::AlignLeft | Qt::AlignTop); // stacked, the fields keep their width
 
     m_result->setHorizontalHeaderLabels({tr("Hourly"), tr("Daily"), tr("Monthly")});
     m_result->setVerticalHeaderLabels({tr("Memory"), tr("CPU"), tr("Storage"), tr("Egress"), tr("Total")});
     m_result->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_result->setSelectionMode(QAbstractItemView::NoSelection);
     m_result->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_result->setMinimumWidth(340);
-    layout->addWidget(m_result, 1);
+    // Every row and whole column titles in any language ("Stündlich"): the table is small, never scroll it.
+    m_result->ensurePolished();
+    int columns = 0;
+    for (int c = 0; c < m_result->columnCount(); ++c)
+        columns += qMax(m_result->horizontalHeader()->sectionSizeHint(c), 80);
+    const int frame = 2 * m_result->frameWidth();
+    m_result->setMinimumSize(m_result->verticalHeader()->sizeHint().width() + columns + frame,
+                             m_result->horizontalHeader()->sizeHint().height() +
+                                 m_result->verticalHeader()->length() + frame);
+    row->addWidget(m_result, 1);
+    layout->addWidget(row);
     return box;
 }
 
