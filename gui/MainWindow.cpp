@@ -13,6 +13,7 @@
 #include "pages/PortsPage.h"
 #include "pages/TokensPage.h"
 #include "pages/VolumesPage.h"
+#include "widgets/ElidedLabel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -33,8 +34,8 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
       m_containers(new ContainersPage(this)), m_ports(new PortsPage(this)), m_volumes(new VolumesPage(this)),
       m_files(new FilesPage(this)), m_billing(new BillingPage(this)), m_tokens(new TokensPage(this)),
       m_detail(new ContainerDetailPage(this)),
-      m_nodeName(new QLabel(this)), m_nodeUrl(new QLabel(this)), m_stateChip(new QLabel(this)),
-      m_activityLabel(new QLabel(this)), m_activityBar(new QProgressBar(this))
+      m_nodeName(new ElidedLabel(this)), m_nodeUrl(new ElidedLabel(this)), m_stateChip(new QLabel(this)),
+      m_activityLabel(new ElidedLabel(this)), m_activityBar(new QProgressBar(this))
 {
     setWindowTitle(tr("lightd admin"));
     setWindowIcon(icons::get(QStringLiteral("lightd-gui")));
@@ -54,6 +55,7 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     splitter->setSizes({260, 1000});
     setCentralWidget(splitter);
 
+    m_activityLabel->setMaximumWidth(420); // a long "Uploading …" must not widen the window
     m_activityBar->setMaximumWidth(180);
     m_activityBar->setMaximumHeight(14);
     m_activityBar->setTextVisible(false);
