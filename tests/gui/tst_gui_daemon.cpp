@@ -1,22 +1,36 @@
-// lightd-gui pages against a real daemon: ports, volumes, missing features, a node that dies and returns.
+// lightd-gui pages against a real daemon: ports, volumes, missing features, a node that dies and returns,
+// and a main window that fits a small laptop screen in every language.
 #include "Await.h"
 #include "DaemonProcess.h"
+#include "MainWindow.h"
+#include "app/Theme.h"
+#include "app/Translations.h"
 #include "lightd/ApiClient.h"
 #include "models/PortsModel.h"
 #include "models/VolumesModel.h"
 #include "nodes/NodeConnection.h"
+#include "nodes/NodeManager.h"
+#include "nodes/TokenStore.h"
 #include "pages/BillingPage.h"
+#include "pages/ContainerDetailPage.h"
 #include "pages/ContainersPage.h"
+#include "pages/FilesPage.h"
 #include "pages/PortsPage.h"
 #include "pages/VolumesPage.h"
+#include "widgets/ActionBar.h"
 #include "widgets/MessageBar.h"
 #include "widgets/TableView.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QItemSelectionModel>
 #include <QJsonObject>
+#include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTcpServer>
 #include <QTest>
+#include <QToolButton>
+#include <algorithm>
 #include <memory>
 
 using namespace lightd;
@@ -31,6 +45,23 @@ quint16 freePort()
     QTcpServer s;
     s.listen(QHostAddress::LocalHost, 0);
     return s.serverPort();
+}
+
+// Who holds a window wide: the widgets under root needing more than 200 px, widest first.
+QString widestChain(const QWidget *root, int depth = 0)
+{
+    QString out = QStringLiteral("%1%2 %3: %4 px\n")
+                      .arg(QString(depth * 2, u' '), QString::fromLatin1(root->metaObject()->className()),
+                           root->objectName())
+                      .arg(root->minimumSizeHint().width());
+    QList<QWidget *> kids = root->findChildren<QWidget *>(Qt::FindDirectChildrenOnly);
+    std::sort(kids.begin(), kids.end(), [](const QWidget *a, const QWidget *b) {
+        return a->minimumSizeHint().width() > b->minimumSizeHint().width();
+    });
+    for (const QWidget *k : kids)
+        if (!k->isWindow() && k->minimumSizeHint().width() > 200 && depth < 8)
+            out += widestChain(k, depth + 1);
+    return out;
 }
 
 QList<PortDto> daemonPorts(DaemonProcess &d)
@@ -158,6 +189,74 @@ private Q_SLOTS:
         QVERIFY(m_daemon->start()); // same data dir, same fixed port
         QVERIFY(waitUntil([&] { return m_node->isConnected(); }, 20000));
         QVERIFY(waitUntil([&] { return page.model()->rowCount() == 2; }));
+    }
+
+    void mainWindowFitsASmallScreen_data()
+    {
+        QTest::addColumn<QString>("language");
+        QTest::newRow("en") << QStringLiteral("en");
+        QTest::newRow("de") << QStringLiteral("de");
+    }
+
+    // An operator on a 1366x768 laptop: no page, in no language, asks for more than 1024 x 700 px,
+    // also with a deep folder open and the message bar showing.
+    void mainWindowFitsASmallScreen()
+    {
+        QFETCH(QString, language);
+        QStandardPaths::setTestModeEnabled(true); // the window's geometry goes to a test config
+        translations::install(language);
+        applyTheme(*qApp);
+        ApiClient &api = m_daemon->client();
+        auto volume = lightd::test::awaitResult<ApiResult<VolumeDto>>([&](auto done) { api.createVolume(64, done); });
+        QVERIFY(volume && volume->ok());
+        const QString volumeId = (*volume)->volumeId;
+        QString deep;
+        for (const char *part : {"world_the_end", "region-backups", "2024-11-30_nightly", "dimensions",
+                                 "minecraft", "overworld", "playerdata"}) {
+            deep = FilesPage::join(deep, QString::fromLatin1(part));
+            auto r = lightd::test::awaitResult<ApiResult<QJsonObject>>(
+                [&](auto done) { api.createFolder(volumeId, deep, done); });
+            QVERIFY(r && r->ok());
+        }
+
+        TokenStore tokens(TokenStore::Backend::Settings);
+        NodeManager nodes(&tokens);
+        NodeConnection *node =
+            nodes.addNode(QStringLiteral("Frankfurt 1"), QUrl(m_daemon->baseUrl()), m_daemon->token(), false);
+        MainWindow window(&nodes);
+        window.showPage(node, PageId::Containers);
+        window.show();
+        QVERIFY(waitUntil([&] { return node->isConnected(); }));
+        window.detailPage()->open(node, QStringLiteral("a-container-with-a-rather-long-internal-id-0001"));
+        Q_EMIT window.volumesPage()->browseRequested(volumeId);
+        window.filesPage()->navigate(deep);
+        QVERIFY(waitUntil([&] { return window.filesPage()->currentPath() == deep; }));
+        window.portsPage()->messageBar()->showMessage(
+            MessageBar::Kind::Error, QStringLiteral("Adding port 25565 failed: port_conflict: port 0.0.0.0:25565/tcp "
+                                                    "is already in the pool and bound by container survival-1"));
+
+        for (int i = 0; i < window.stack()->count(); ++i) {
+            QWidget *page = window.stack()->widget(i);
+            window.stack()->setCurrentWidget(page);
+            QVERIFY(waitUntil([&] { return page->isVisible(); }));
+            const QSize min = window.minimumSizeHint();
+            QVERIFY2(min.width() <= 1024 && min.height() <= 700,
+                     qPrintable(QStringLiteral("%1 x %2 px with %3 shown:\n%4")
+                                    .arg(min.width())
+                                    .arg(min.height())
+                                    .arg(QString::fromLatin1(page->metaObject()->className()), widestChain(&window))));
+        }
+        // That small, the file actions that do not fit are one click away in "More", none lost.
+        window.resize(1024, 700);
+        window.stack()->setCurrentWidget(window.filesPage());
+        ActionBar *bar = window.filesPage()->actionBar();
+        QVERIFY(waitUntil([&] { return bar->moreButton()->isVisible(); }));
+        const QList<QAction *> more = bar->overflow();
+        QVERIFY(!more.isEmpty());
+        QVERIFY(bar->moreButton()->geometry().right() < bar->width());
+        for (QAction *a : bar->findChildren<QAction *>(Qt::FindDirectChildrenOnly))
+            QVERIFY2(more.contains(a) != bar->button(a)->isVisible(), qPrintable(a->text()));
+        translations::install(QStringLiteral("en"));
     }
 
     void cleanupTestCase()
