@@ -29,7 +29,9 @@ if ! pgrep -x dockerd >/dev/null 2>&1; then
     fi
     mkdir -p "$(dirname "$LOG")"
     echo "ensure-dockerd: starting dockerd (log: $LOG)" >&2
-    nohup dockerd >>"$LOG" 2>&1 </dev/null &
+    # A session of its own: whoever ran this script (a test, a CI step, a shell job) may kill its
+    # whole process group when it ends, and the engine must outlive it.
+    setsid nohup dockerd >>"$LOG" 2>&1 </dev/null &
     disown || true
 fi
 
