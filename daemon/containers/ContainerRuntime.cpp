@@ -96,6 +96,14 @@ void ContainerRuntime::message(const QString &text)
     Q_EMIT daemonMessage(text);
 }
 
+void ContainerRuntime::installOutputLine(const QString &line)
+{
+    m_installOutput.append(line);
+    if (m_installOutput.size() > kInstallOutputLines)
+        m_installOutput.removeFirst();
+    Q_EMIT installLine(line);
+}
+
 void ContainerRuntime::fail(const QString &error)
 {
     m_busy = false;
@@ -130,6 +138,7 @@ void ContainerRuntime::install()
         m_busy = false;
         return;
     }
+    m_installOutput.clear();
     writeScripts();
     ensureImage([this](bool ok) {
         if (!ok)
@@ -157,7 +166,7 @@ void ContainerRuntime::ensureImage(std::function<void(bool)> next)
             return next(true);
         if (!r.error.isNotFound())
             return fail(QStringLiteral("cannot inspect image %1: %2").arg(m_record.dto.image, r.error.message));
-        Q_EMIT installLine(QStringLiteral("Pulling image %1").arg(m_record.dto.image));
+        installOutputLine(QStringLiteral("Pulling image %1").arg(m_record.dto.image));
         m_deps.engine.pullImage(
             m_record.dto.image, QByteArray(), this,
             [this](const QJsonObject &p) {
@@ -166,7 +175,7 @@ void ContainerRuntime::ensureImage(std::function<void(bool)> next)
                     line = p.value(QStringLiteral("id")).toString() + QStringLiteral(": ") + line;
                 if (p.contains(QStringLiteral("progress")))
                     line += QLatin1Char(' ') + p.value(QStringLiteral("progress")).toString();
-                Q_EMIT installLine(line);
+                installOutputLine(line);
             },
             [this, next](const docker::DockerResult<void> &pr) {
                 if (!pr.ok())
@@ -203,7 +212,7 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
                         lines->append(l);
                         if (lines->size() > 20)
                             lines->removeFirst();
-                        Q_EMIT installLine(l);
+                        installOutputLine(l);
                     }
                 });
                 m_deps.engine.waitContainer(id, docker::WaitCondition::NotRunning, this,
@@ -212,7 +221,7 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
                     auto finish = [this, name, next, lines, assembler, w, stream] {
                         for (const auto &l : assembler->flush()) {
                             lines->append(l);
-                            Q_EMIT installLine(l);
+                            installOutputLine(l);
                         }
                         stream->deleteLater();
                         removeDocker(name, [this, next, lines, w] {
@@ -223,7 +232,7 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
                                                 .arg(w.value.statusCode)
                                                 .arg(lines->mid(std::max<qsizetype>(0, lines->size() - 5)).join(QStringLiteral(" | "))));
                             }
-                            Q_EMIT installLine(QStringLiteral("Install script finished"));
+                            installOutputLine(QStringLiteral("Install script finished"));
                             next(true);
                         });
                     };

@@ -52,6 +52,10 @@ public:
     std::optional<http::ApiError> sendCommand(const QString &command);
     QStringList history(int lines) const { return m_history.last(lines); }
     const ConsoleHistory &consoleHistory() const { return m_history; }
+    // The output of the current (or last) install: pull progress and install script, at most
+    // kInstallOutputLines, so that a console opened mid-install shows it from the start.
+    const QStringList &installOutput() const { return m_installOutput; }
+    static constexpr qsizetype kInstallOutputLines = 500;
     std::optional<StatsSample> lastStats() const { return m_lastStats; }
     qint64 uptimeMs() const;
 
@@ -93,12 +97,14 @@ private:
     void onConsoleBytes(const QByteArray &bytes);
     void handleLine(const QString &line);
     void onCrash();
+    void installOutputLine(const QString &line);
     void fail(const QString &error);
 
     ContainerRecord m_record;
     ContainerPaths m_paths;
     Deps m_deps;
     ConsoleHistory m_history;
+    QStringList m_installOutput;
     LineAssembler m_lines;
     std::optional<QRegularExpression> m_pattern;
     QPointer<docker::DockerStream> m_attach;

@@ -160,7 +160,7 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
         viewer->close(1001, QStringLiteral("container removed"));
         return;
     }
-    // State, then history, then live: all on this thread, so no line can fall between them. Lines
+    // State, then history (and install output so far), then live: all on this thread, so no line can fall between them. Lines
     // still pending are in the history already: they go to the earlier viewers only.
     flush();
     viewer->sendText(message(events::State, toString(m_runtime->state())), Kind::Control);
@@ -168,6 +168,16 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
     for (const auto &l : m_runtime->history(m_config.websocket.historyLines))
         history.append(l);
     viewer->sendText(message(events::Logs, history), Kind::Control);
+    // A console opened mid-install sees the install's output from its first line.
+    if (m_runtime->state() == ContainerState::Installing) {
+        ViewerSession::Chunk replay{QByteArray(), Kind::Line, 0};
+        for (const auto &l : m_runtime->installOutput()) {
+            appendFrame(replay.bytes, message(events::Install, l));
+            ++replay.frames;
+        }
+        if (replay.frames > 0)
+            viewer->send(replay);
+    }
     m_viewers.append(viewer);
     connect(viewer, &ViewerSession::messageReceived, this, [this, viewer](const QString &t) { onMessage(viewer, t); });
     connect(viewer, &ViewerSession::rateLimited, this, [viewer] {

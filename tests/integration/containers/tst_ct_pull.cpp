@@ -1,6 +1,7 @@
 // The pull path for real: a local registry (Debian's docker-registry on 127.0.0.1:<free port>)
-// holding the test image; a container with that image is pulled, installed and ready, and a
-// missing tag ends `failed` with the registry's message.
+// holding the test image; a container with that image is pulled, installed and ready, a console
+// opened mid-install sees the pull's progress lines, and a missing tag ends `failed` with the
+// registry's message.
 #include "ContainerTestUtil.h"
 
 #include <QStandardPaths>
@@ -45,6 +46,21 @@ private Q_SLOTS:
         docker({QStringLiteral("rmi"), image}, &rc);
         QCOMPARE(rc, 0);
         QVERIFY(dockerInspect(image, "image").isEmpty());
+        // An image with a layer of its own (a file no other image has): once removed here, its pull
+        // downloads and extracts that layer, and says so.
+        progressImage = QStringLiteral("127.0.0.1:%1/lightd/busybox:progress").arg(port);
+        const QString maker = QStringLiteral("lightd-pull-layer-%1").arg(QCoreApplication::applicationPid());
+        docker({QStringLiteral("run"), QStringLiteral("--name"), maker, kImage, QStringLiteral("/bin/sh"), QStringLiteral("-c"),
+                QStringLiteral("head -c 65536 /dev/urandom > /layer-of-its-own")}, &rc);
+        QCOMPARE(rc, 0);
+        docker({QStringLiteral("commit"), maker, progressImage}, &rc);
+        QCOMPARE(rc, 0);
+        docker({QStringLiteral("rm"), maker}, &rc);
+        QCOMPARE(rc, 0);
+        const QByteArray pushed2 = docker({QStringLiteral("push"), progressImage}, &rc);
+        QVERIFY2(rc == 0, pushed2.constData());
+        docker({QStringLiteral("rmi"), progressImage}, &rc);
+        QCOMPARE(rc, 0);
 
         env = std::make_unique<Env>(QStringLiteral("pull"));
         QVERIFY(env->started);
@@ -53,8 +69,10 @@ private Q_SLOTS:
     void cleanupTestCase()
     {
         env.reset();
-        if (!image.isEmpty())
-            docker({QStringLiteral("rmi"), QStringLiteral("-f"), image});
+        for (const auto &i : {image, progressImage}) {
+            if (!i.isEmpty())
+                docker({QStringLiteral("rmi"), QStringLiteral("-f"), i});
+        }
         if (registry.state() != QProcess::NotRunning) {
             registry.terminate();
             if (!registry.waitForFinished(5000))
@@ -85,6 +103,43 @@ private Q_SLOTS:
         QVERIFY(env->waitState(id, QStringLiteral("running")));
     }
 
+    // The install script waits for a file the test writes, so the viewer connects after the pull
+    // but surely while the container is installing: what the pull printed is replayed to it, the
+    // rest arrives live, each line once and in order.
+    void pullProgressReachesAConsoleOpenedMidInstall()
+    {
+        const QString id = env->id(QStringLiteral("progress"));
+        const Reply r = env->create(QJsonObject{{QStringLiteral("internal_id"), id},
+                                                {QStringLiteral("image"), progressImage},
+                                                {QStringLiteral("volume_id"), volume},
+                                                {QStringLiteral("startup_command"), QStringLiteral("sleep 3600")},
+                                                {QStringLiteral("install_script"),
+                                                 QStringLiteral("until [ -f /home/container/go-progress ]; do sleep 0.05; done; echo install-went-on")}});
+        QCOMPARE(r.status, 201);
+        QVERIFY(waitUntil([&] { return !dockerInspect(progressImage, "image").isEmpty(); }, 60000));
+        Viewer viewer(env->wsUrl(id));
+        QVERIFY(viewer.waitConnected());
+        const QString done = QStringLiteral("Status: Downloaded newer image for ") + progressImage;
+        QVERIFY2(waitUntil([&] { return viewer.data(QStringLiteral("install")).contains(done); }, 60000),
+                 qPrintable(viewer.data(QStringLiteral("install")).join(QLatin1Char('\n'))));
+        QCOMPARE(env->record(id).value(QStringLiteral("install_state")).toString(), QStringLiteral("installing"));
+        QCOMPARE(env->post(QStringLiteral("/volumes/%1/files").arg(volume),
+                           {{QStringLiteral("path"), QStringLiteral("go-progress")}, {QStringLiteral("content"), QString()}})
+                     .status,
+                 200);
+        QVERIFY(env->waitState(id, QStringLiteral("ready"), 60000));
+        QVERIFY(waitUntil([&] { return viewer.data(QStringLiteral("install")).contains(QStringLiteral("Install script finished")); }));
+
+        const QStringList lines = viewer.data(QStringLiteral("install"));
+        qInfo("install output:\n%s", qPrintable(lines.join(QLatin1Char('\n'))));
+        QCOMPARE(lines.value(0), QStringLiteral("Pulling image ") + progressImage);
+        QVERIFY(lines.filter(QStringLiteral("Pull complete")).size() >= 1);
+        QCOMPARE(lines.count(done), 1);
+        QCOMPARE(lines.count(QStringLiteral("install-went-on")), 1);
+        QVERIFY(lines.indexOf(done) < lines.indexOf(QStringLiteral("install-went-on")));
+        QCOMPARE(lines.last(), QStringLiteral("Install script finished"));
+    }
+
     void missingTagFailsWithTheRegistryMessage()
     {
         const QString id = env->id(QStringLiteral("missing"));
@@ -105,7 +160,7 @@ private:
     QTemporaryDir dir;
     QProcess registry;
     int port = 0;
-    QString image, volume;
+    QString image, progressImage, volume;
     std::unique_ptr<Env> env;
 };
 
