@@ -12,7 +12,7 @@
 # a third slower on 2 cores; the raw side's start call blocks, so it did not pay that.)
 # Prints the median of each and the ratio (target <= 1.15).
 #
-# Usage: bench/lifecycle.sh [N]   (env: LIGHTD_BINARY, default build-ct/daemon/lightd or build/daemon/lightd;
+# Usage: bench/lifecycle.sh [N]   (env: BUILD_DIR, default build-bench; LIGHTD_BINARY to use another binary;
 #                                   IMAGE, default lightd-test:busybox)
 set -euo pipefail
 
@@ -25,11 +25,15 @@ CPU=0.5
 READY="Server ready"
 CMD="echo booting; echo $READY; exec sleep 3600"
 
+# The daemon is the Release build in BUILD_DIR (default build-bench, shared with bench/rest.sh),
+# rebuilt first so a stale binary is never measured; LIGHTD_BINARY overrides it.
 BIN=${LIGHTD_BINARY:-}
 if [ -z "$BIN" ]; then
-    for c in "$ROOT/build-ct/daemon/lightd" "$ROOT/build/daemon/lightd"; do
-        [ -x "$c" ] && BIN=$c && break
-    done
+    BUILD=${BUILD_DIR:-$ROOT/build-bench}
+    [ -f "$BUILD/CMakeCache.txt" ] ||
+        cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release -DLIGHTD_BUILD_GUI=OFF >/dev/null
+    cmake --build "$BUILD" --target lightd >/dev/null
+    BIN=$BUILD/daemon/lightd
 fi
 [ -x "$BIN" ] || { echo "lightd binary not found (set LIGHTD_BINARY)" >&2; exit 1; }
 command -v jq >/dev/null || { echo "jq is required" >&2; exit 1; }
