@@ -120,12 +120,28 @@ void HttpListener::adopt(QTcpSocket *socket)
                                       });
     guard->setHttpServer(this);
     guard->setAccessLog(m_accessLog);
-    guard->setWebSocketHandoff([this](QTcpSocket *s) { m_webSockets.handleConnection(s); });
+    guard->setWebSocketHandoff([this](QTcpSocket *s) {
+        m_handedOff.append(s);
+        m_webSockets.handleConnection(s);
+    });
 }
 
-std::unique_ptr<QWebSocket> HttpListener::nextPendingConsole()
+HttpListener::Console HttpListener::nextPendingConsole()
 {
-    return std::unique_ptr<QWebSocket>(m_webSockets.nextPendingConnection());
+    Console c{std::unique_ptr<QWebSocket>(m_webSockets.nextPendingConnection()), nullptr};
+    m_handedOff.removeAll(nullptr); // gone before their handshake finished
+    if (!c.socket)
+        return c;
+    for (qsizetype i = 0; i < m_handedOff.size(); ++i) {
+        QTcpSocket *s = m_handedOff.at(i);
+        if (s->peerPort() == c.socket->peerPort() && s->localPort() == c.socket->localPort()
+            && s->peerAddress() == c.socket->peerAddress() && s->localAddress() == c.socket->localAddress()) {
+            c.wire = s;
+            m_handedOff.removeAt(i);
+            break;
+        }
+    }
+    return c;
 }
 
 bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)

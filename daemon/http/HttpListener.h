@@ -3,6 +3,7 @@
 #include "http/Router.h"
 
 #include <QAbstractHttpServer>
+#include <QPointer>
 #include <QSslConfiguration>
 #include <QWebSocketServer>
 #include <functional>
@@ -37,9 +38,17 @@ public:
     void stop();
     QString errorString() const { return m_error; }
     quint64 inFlight() const { return m_inFlight; }
-    // WebSocket connections whose upgrade passed the check, ready to be taken (same-port consoles).
+    // A WebSocket connection whose upgrade passed the check (same-port consoles), with the TCP
+    // socket under it, which the listener's server still owns: viewers write their frames to it.
+    struct Console
+    {
+        std::unique_ptr<QWebSocket> socket;
+        QTcpSocket *wire = nullptr;
+    };
     bool hasPendingConsole() const { return m_webSockets.hasPendingConnections(); }
-    std::unique_ptr<QWebSocket> nextPendingConsole();
+    // The socket is null when the connection went away meanwhile; the wire is null only if the
+    // handshake finished on a socket the listener never handed over (it closes those).
+    Console nextPendingConsole();
 
 Q_SIGNALS:
     void consoleConnected();
@@ -63,6 +72,10 @@ private:
     std::optional<QSslConfiguration> m_tls;
     QTcpServer *m_server = nullptr;
     QWebSocketServer m_webSockets{QStringLiteral("lightd"), QWebSocketServer::NonSecureMode};
+    // Sockets handed to m_webSockets whose handshake has not been taken yet. Handshakes finish in
+    // any order, and QWebSocket does not expose its device: a console is matched to its wire by
+    // the connection's endpoints, which are unique among live connections.
+    QList<QPointer<QTcpSocket>> m_handedOff;
     QString m_error;
     bool m_accessLog = true;
     qint64 m_uploadLimit = 1024LL * 1024 * 1024;

@@ -26,18 +26,6 @@ QString containerFromPath(const QString &path)
         return {};
     return QUrl::fromPercentEncoding(parts[1].toUtf8());
 }
-
-// The TCP socket under an upgraded QWebSocket: the listener's server still parents it, and it is the
-// one with the same endpoints. Viewers write their frames to it directly.
-QTcpSocket *wireOf(const QWebSocket &ws, const QList<QTcpSocket *> &sockets)
-{
-    for (auto *s : sockets) {
-        if (s->peerPort() == ws.peerPort() && s->localPort() == ws.localPort()
-            && s->peerAddress() == ws.peerAddress() && s->localAddress() == ws.localAddress())
-            return s;
-    }
-    return nullptr;
-}
 } // namespace
 
 WebSocketGateway::WebSocketGateway(http::HttpListener &listener, auth::AuthGuard &auth,
@@ -93,14 +81,10 @@ ConsoleHub *WebSocketGateway::hubFor(const QString &internalId)
 
 void WebSocketGateway::onNewConnection()
 {
-    QList<QTcpSocket *> sockets;
     while (m_listener.hasPendingConsole()) {
-        std::unique_ptr<QWebSocket> socket = m_listener.nextPendingConsole();
+        auto [socket, wire] = m_listener.nextPendingConsole();
         if (!socket)
             continue;
-        if (sockets.isEmpty())
-            sockets = m_listener.findChildren<QTcpSocket *>();
-        QTcpSocket *wire = wireOf(*socket, sockets);
         if (!wire) {
             qCWarning(lcWs) << "no TCP socket under the WebSocket from" << socket->peerAddress()
                             << socket->peerPort();
