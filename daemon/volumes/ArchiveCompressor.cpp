@@ -156,6 +156,7 @@ qint64 compressPaths(const Sandbox &sandbox, QuotaTracker &quota, const QString 
         oldSize = st.st_size;
     }
 
+    const QuotaTracker::WriteScope scope(quota, volumeId); // outlives the temp file
     AtomicFile file(out.dir.get(), out.name, 0644, shownOut);
     Writer w{quota, volumeId, oldSize, &file, nullptr, archive_write_new(), shownOut};
     const auto freeArchive = qScopeGuard([&w] { archive_write_free(w.a); });

@@ -262,6 +262,7 @@ qint64 extractArchive(const Sandbox &sandbox, QuotaTracker &quota, const QString
             throw;
         destExisted = false;
     }
+    const QuotaTracker::WriteScope scope(quota, volumeId); // outlives the staging directory
     const UniqueFd dest = sandbox.makeDirectories(destination);
     const QByteArray stagingName = ".lightd-extract-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     if (mkdirat(dest.get(), stagingName.constData(), 0700) != 0)

@@ -134,6 +134,7 @@ void FileManager::write(const PathParts &path, const QByteArray &content)
         oldSize = st.st_size;
         mode = st.st_mode & 0777;
     }
+    const QuotaTracker::WriteScope scope(m_quota, m_volumeId);
     m_quota.charge(m_volumeId, content.size(), oldSize);
     try {
         AtomicFile file(leaf.dir.get(), leaf.name, mode, shown);
@@ -149,6 +150,7 @@ void FileManager::write(const PathParts &path, const QByteArray &content)
 void FileManager::remove(const PathParts &path)
 {
     const Sandbox::Leaf leaf = m_sandbox->leaf(path);
+    const QuotaTracker::WriteScope scope(m_quota, m_volumeId);
     const qint64 freed = tree::remove(leaf.dir.get(), leaf.name, paths::join(path));
     m_quota.add(m_volumeId, -freed);
 }
@@ -170,6 +172,7 @@ void FileManager::copy(const PathParts &source, const PathParts &destination)
     struct stat st{};
     if (fstatat(dst.dir.get(), dst.name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0)
         throwErrno(EEXIST, shownDst);
+    const QuotaTracker::WriteScope scope(m_quota, m_volumeId);
     m_quota.charge(m_volumeId, size);
     try {
         const qint64 copied = tree::copy(src.dir.get(), src.name, dst.dir.get(), dst.name, shownSrc);

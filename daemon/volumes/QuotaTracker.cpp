@@ -97,6 +97,34 @@ void QuotaTracker::add(const QString &id, qint64 delta)
     markDirty(id);
 }
 
+QuotaTracker::WriteScope::WriteScope(QuotaTracker &tracker, QString volumeId)
+    : m_tracker(tracker), m_volumeId(std::move(volumeId))
+{
+    m_tracker.beginWrite(m_volumeId);
+}
+
+QuotaTracker::WriteScope::~WriteScope() { m_tracker.endWrite(m_volumeId); }
+
+void QuotaTracker::beginWrite(const QString &id)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_entries.find(id);
+    if (it == m_entries.end())
+        return;
+    ++it->writesInFlight;
+    ++it->mutations;
+}
+
+void QuotaTracker::endWrite(const QString &id)
+{
+    QMutexLocker lock(&m_mutex);
+    auto it = m_entries.find(id);
+    if (it == m_entries.end())
+        return;
+    it->writesInFlight = std::max(0, it->writesInFlight - 1);
+    ++it->mutations; // a walk that began while this write was under way saw it half done
+}
+
 void QuotaTracker::markDirty(const QString &id)
 {
     m_dirty.insert(id);
@@ -186,9 +214,10 @@ void QuotaTracker::applyWalk(const QString &id, qint64 bytes, quint64 mutationsA
     {
         QMutexLocker lock(&m_mutex);
         auto it = m_entries.find(id);
-        // An API write during the walk makes the walked figure ambiguous: keep the incremental one
-        // and let the next walk settle it.
-        if (it == m_entries.end() || it->mutations != mutationsAtStart)
+        // An API write under way at any moment of the walk makes the walked figure ambiguous: one
+        // still open now, or one that began or ended since the walk began. Keep the incremental
+        // figure and let the next walk settle it.
+        if (it == m_entries.end() || it->writesInFlight > 0 || it->mutations != mutationsAtStart)
             return;
         if (it->used != bytes) {
             it->used = bytes;

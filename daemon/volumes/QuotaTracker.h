@@ -33,6 +33,22 @@ public:
     // Unconditional adjustment (bytes freed, a reservation returned, a refund after a failure).
     void add(const QString &id, qint64 delta);
 
+    // An API operation on a volume's files, from its first charge to its last adjustment. Between
+    // them the disk and the count disagree (a temp file not renamed yet, an old file not credited
+    // yet), so a walk that overlaps any part of one is not applied: the next walk settles it.
+    class WriteScope
+    {
+    public:
+        WriteScope(QuotaTracker &tracker, QString volumeId);
+        ~WriteScope();
+        WriteScope(const WriteScope &) = delete;
+        WriteScope &operator=(const WriteScope &) = delete;
+
+    private:
+        QuotaTracker &m_tracker;
+        QString m_volumeId;
+    };
+
     // Main thread.
     void startPeriodicRefresh(int intervalS);
     // Starts one background walk over every volume unless one is running; false if one was.
@@ -55,7 +71,10 @@ private:
         std::optional<qint64> limit;
         qint64 used = 0;
         quint64 mutations = 0;
+        int writesInFlight = 0; // WriteScopes open
     };
+    void beginWrite(const QString &id);
+    void endWrite(const QString &id);
     void markDirty(const QString &id); // locked
     void flush();
     void applyWalk(const QString &id, qint64 bytes, quint64 mutationsAtStart);

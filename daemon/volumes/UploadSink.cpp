@@ -39,6 +39,7 @@ UploadSink::UploadSink(const Sandbox &sandbox, QuotaTracker &quota, QString volu
         m_oldSize = st.st_size;
         mode = st.st_mode & 0777;
     }
+    m_scope.emplace(m_quota, m_volumeId);
     m_file = std::make_unique<AtomicFile>(leaf.dir.get(), leaf.name, mode, m_shown);
 }
 
@@ -87,6 +88,7 @@ http::HttpResponse UploadSink::finish()
     }
     m_done = true;
     m_quota.add(m_volumeId, -m_oldSize);
+    m_scope.reset();
     return http::HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("File uploaded successfully")},
                                                      {keys::Path, m_shown},
                                                      {keys::Size, size}});
@@ -100,5 +102,6 @@ void UploadSink::abort()
     const qint64 size = m_file->written();
     m_file->abort();
     m_quota.add(m_volumeId, -size);
+    m_scope.reset();
 }
 } // namespace lightd::volumes

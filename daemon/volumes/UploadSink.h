@@ -1,13 +1,13 @@
 #pragma once
 #include "http/BodySink.h"
 #include "volumes/AtomicFile.h"
+#include "volumes/QuotaTracker.h"
 #include "volumes/PathRules.h"
 
 #include <memory>
 #include <optional>
 
 namespace lightd::volumes {
-class QuotaTracker;
 class Sandbox;
 
 // PUT files/content: the body goes chunk by chunk into a temp file beside the target (created
@@ -33,6 +33,7 @@ private:
     qint64 m_limit;
     qint64 m_expected;
     qint64 m_oldSize = 0;
+    std::optional<QuotaTracker::WriteScope> m_scope; // from the temp file's creation to its end
     std::unique_ptr<AtomicFile> m_file;
     bool m_done = false;
     std::optional<http::ApiError> m_failed; // a refused chunk refuses the whole upload, whatever follows
