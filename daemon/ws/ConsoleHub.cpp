@@ -235,6 +235,11 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
     }
 }
 
+void ConsoleHub::notice(const QString &text)
+{
+    broadcast(events::DaemonMessage, text, Kind::Control);
+}
+
 void ConsoleHub::containerRemoved()
 {
     const QString last = m_runtime ? toString(m_runtime->state()) : QStringLiteral("ready");

@@ -30,6 +30,8 @@ public:
     int viewerCount() const { return int(m_viewers.size()); }
     // The container is being deleted: last state frame, a notice, a clean close for everyone.
     void containerRemoved();
+    // A daemon_message to every viewer (e.g. the engine went away or came back).
+    void notice(const QString &text);
 
 private:
     void broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind);

@@ -34,6 +34,13 @@ WebSocketGateway::WebSocketGateway(http::HttpListener &listener, auth::AuthGuard
     : QObject(parent), m_listener(listener), m_auth(auth), m_manager(manager), m_volumes(volumes), m_config(config)
 {
     connect(&listener, &http::HttpListener::consoleConnected, this, &WebSocketGateway::onNewConnection);
+    // Consoles go quiet while the engine is away (their attach streams end with it): say why.
+    connect(&manager, &containers::ContainerManager::engineAvailabilityChanged, this, [this](bool up) {
+        const QString text = up ? QStringLiteral("Docker engine is available again")
+                                 : QStringLiteral("Docker engine is unavailable; console output and power actions wait until it returns");
+        for (auto *hub : std::as_const(m_hubs))
+            hub->notice(text);
+    });
     connect(&manager, &containers::ContainerManager::containerRemoved, this, [this](const QString &id) {
         if (auto *hub = m_hubs.take(id)) {
             hub->containerRemoved();

@@ -2,7 +2,7 @@
 // through a relay socket the test takes down and brings back. While it is down, Docker-backed
 // calls answer 503 docker_unavailable and the rest keeps working; once it is back (without a
 // daemon restart) running containers are still running and their consoles attached again, a
-// container that stopped meanwhile is `ready`, and power actions work.
+// container that stopped meanwhile is `ready`, and power actions work. Viewers are told both.
 #include "ContainerTestUtil.h"
 #include "SocketRelay.h"
 
@@ -47,8 +47,11 @@ private Q_SLOTS:
             QVERIFY(env->waitState(id, QStringLiteral("running")));
         }
 
+        Viewer viewer(env->wsUrl(kept));
+        QVERIFY(viewer.waitConnected());
         relay->stop();
         QVERIFY(waitUntil([&] { return !engineAvailable(); }, 20000));
+        QVERIFY(waitUntil([&] { return told(viewer, QStringLiteral("Docker engine is unavailable")); }));
         const Reply refused = env->power(idle, QStringLiteral("start"));
         QVERIFY2(refused.status == 503 && refused.code() == QLatin1String("docker_unavailable"), qPrintable(refused.dump()));
         QCOMPARE(env->state(kept), QStringLiteral("running"));
@@ -62,6 +65,7 @@ private Q_SLOTS:
         QVERIFY(relay->start());
         QVERIFY(waitUntil([&] { return engineAvailable(); }, 20000));
         QVERIFY(env->waitState(stopped, QStringLiteral("ready")));
+        QVERIFY(waitUntil([&] { return told(viewer, QStringLiteral("Docker engine is available again")); }));
         QCOMPARE(env->state(kept), QStringLiteral("running"));
         QCOMPARE(dockerStatus(Env::dockerName(kept)), QStringLiteral("running"));
         // the console is attached again: a command reaches stdin and its echo comes back
@@ -79,9 +83,19 @@ private Q_SLOTS:
             QVERIFY(env->waitState(id, QStringLiteral("ready"), 30000));
             QCOMPARE(dockerStatus(Env::dockerName(id)), QStringLiteral("exited"));
         }
+        // the viewer saw the echo live too: its console stream is the new attach
+        QVERIFY(viewer.data(QStringLiteral("console")).contains(QStringLiteral("echo:after-outage")));
     }
 
 private:
+    static bool told(const Viewer &v, const QString &text)
+    {
+        for (const auto &m : v.data(QStringLiteral("daemon_message"))) {
+            if (m.startsWith(text))
+                return true;
+        }
+        return false;
+    }
     bool engineAvailable() { return env->metrics().value(QStringLiteral("docker_available")).toBool(); }
 
     QTemporaryDir dir;
