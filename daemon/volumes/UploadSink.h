@@ -1,8 +1,8 @@
 #pragma once
 #include "http/BodySink.h"
 #include "volumes/AtomicFile.h"
-#include "volumes/QuotaTracker.h"
 #include "volumes/PathRules.h"
+#include "volumes/QuotaTracker.h"
 
 #include <memory>
 #include <optional>

@@ -160,8 +160,9 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
         viewer->close(1001, QStringLiteral("container removed"));
         return;
     }
-    // State, then history (and install output so far), then live: all on this thread, so no line can fall between them. Lines
-    // still pending are in the history already: they go to the earlier viewers only.
+    // State, then history (and the install output so far), then live: all on this thread, so no
+    // line can fall between them. Lines still pending are in the history (or the install output)
+    // already: they go to the earlier viewers only.
     flush();
     viewer->sendText(message(events::State, toString(m_runtime->state())), Kind::Control);
     QJsonArray history;
