@@ -58,13 +58,13 @@ int connectUnix(const std::string &path)
 // (Content-Length or chunked).
 class Http
 {
-public:
+  public:
     explicit Http(int fd, std::string extraHeaders) : m_fd(fd), m_headers(std::move(extraHeaders)) {}
 
     int request(const char *method, const std::string &path, std::string &body)
     {
-        const std::string req = std::string(method) + ' ' + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n" +
-                                m_headers + "\r\n";
+        const std::string req = std::string(method) + ' ' + path +
+                                " HTTP/1.1\r\nHost: localhost\r\nContent-Length: 0\r\n" + m_headers + "\r\n";
         if (::write(m_fd, req.data(), req.size()) != static_cast<ssize_t>(req.size()))
             die("write failed");
         const size_t end = until("\r\n\r\n");
@@ -88,7 +88,7 @@ public:
         return status;
     }
 
-private:
+  private:
     static size_t find(std::string head, const char *what)
     {
         for (auto &c : head)
@@ -130,10 +130,14 @@ bool hasState(const std::string &json, const char *state)
     if (key == std::string::npos)
         return false;
     const size_t open = json.find('"', json.find(':', key) + 1);
-    return open != std::string::npos && json.compare(open + 1, std::strlen(state) + 1, std::string(state) + '"') == 0;
+    return open != std::string::npos &&
+           json.compare(open + 1, std::strlen(state) + 1, std::string(state) + '"') == 0;
 }
 
-void pause10ms() { std::this_thread::sleep_for(std::chrono::milliseconds(10)); }
+void pause10ms()
+{
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+}
 } // namespace
 
 int main(int argc, char **argv)
@@ -144,8 +148,8 @@ int main(int argc, char **argv)
     std::string body;
     std::chrono::steady_clock::time_point t0;
     if (mode == "lightd") {
-        Http http(connectTcp(std::atoi(argv[2])),
-                  std::string("Authorization: Bearer ") + argv[3] + "\r\nAccept: Application/vnd.pkglatv1+json\r\n");
+        Http http(connectTcp(std::atoi(argv[2])), std::string("Authorization: Bearer ") + argv[3] +
+                                                      "\r\nAccept: Application/vnd.pkglatv1+json\r\n");
         const std::string path = std::string("/containers/") + argv[4];
         t0 = std::chrono::steady_clock::now();
         if (const int s = http.request("POST", path + "/start", body); s != 202)
@@ -164,8 +168,10 @@ int main(int argc, char **argv)
         if (const int s = http.request("POST", path + "/start", body); s != 204)
             die("start answered " + std::to_string(s) + ": " + body);
         for (;;) {
-            if (http.request("GET", path + "/json", body) == 200 && body.find("\"Running\":true") != std::string::npos &&
-                http.request("GET", path + "/logs?stdout=1&stderr=1", body) == 200 && body.find(argv[4]) != std::string::npos)
+            if (http.request("GET", path + "/json", body) == 200 &&
+                body.find("\"Running\":true") != std::string::npos &&
+                http.request("GET", path + "/logs?stdout=1&stderr=1", body) == 200 &&
+                body.find(argv[4]) != std::string::npos)
                 break;
             pause10ms();
         }

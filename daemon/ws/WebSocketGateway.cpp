@@ -36,8 +36,10 @@ WebSocketGateway::WebSocketGateway(http::HttpListener &listener, auth::AuthGuard
     connect(&listener, &http::HttpListener::consoleConnected, this, &WebSocketGateway::onNewConnection);
     // Consoles go quiet while the engine is away (their attach streams end with it): say why.
     connect(&manager, &containers::ContainerManager::engineAvailabilityChanged, this, [this](bool up) {
-        const QString text = up ? QStringLiteral("Docker engine is available again")
-                                 : QStringLiteral("Docker engine is unavailable; console output paused and power actions refused until it returns");
+        const QString text =
+            up ? QStringLiteral("Docker engine is available again")
+               : QStringLiteral("Docker engine is unavailable; console output paused and power actions "
+                                "refused until it returns");
         for (auto *hub : std::as_const(m_hubs))
             hub->notice(text);
     });

@@ -11,7 +11,10 @@ SocketRelay::SocketRelay(QString path, QString target, QObject *parent)
     connect(&m_server, &QLocalServer::newConnection, this, &SocketRelay::onNewConnection);
 }
 
-SocketRelay::~SocketRelay() { stop(); }
+SocketRelay::~SocketRelay()
+{
+    stop();
+}
 
 bool SocketRelay::start()
 {

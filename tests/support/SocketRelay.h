@@ -14,7 +14,7 @@ namespace lightd::test {
 class SocketRelay final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     SocketRelay(QString path, QString target, QObject *parent = nullptr);
     ~SocketRelay() override;
 
@@ -23,7 +23,7 @@ public:
     QString path() const { return m_path; }
     int connectionCount() const { return int(m_pairs.size()); }
 
-private:
+  private:
     struct Pair
     {
         QPointer<QLocalSocket> client;

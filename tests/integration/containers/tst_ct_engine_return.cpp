@@ -15,15 +15,18 @@ using namespace lightd::test::ct;
 class TestEngineReturn : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
         QVERIFY(dir.isValid());
-        relay = std::make_unique<SocketRelay>(dir.filePath(QStringLiteral("docker.sock")), QStringLiteral("/var/run/docker.sock"));
+        relay = std::make_unique<SocketRelay>(dir.filePath(QStringLiteral("docker.sock")),
+                                              QStringLiteral("/var/run/docker.sock"));
         QVERIFY(relay->start());
-        env = std::make_unique<Env>(QStringLiteral("engret"),
-                                    QJsonObject{{QStringLiteral("docker"), QJsonObject{{QStringLiteral("socket_path"), relay->path()}}}});
+        env =
+            std::make_unique<Env>(QStringLiteral("engret"),
+                                  QJsonObject{{QStringLiteral("docker"),
+                                               QJsonObject{{QStringLiteral("socket_path"), relay->path()}}}});
         QVERIFY(env->started);
         QVERIFY2(waitUntil([&] { return engineAvailable(); }, 20000), env->daemon->log().constData());
     }
@@ -53,13 +56,15 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return !engineAvailable(); }, 20000));
         QVERIFY(waitUntil([&] { return told(viewer, QStringLiteral("Docker engine is unavailable")); }));
         const Reply refused = env->power(idle, QStringLiteral("start"));
-        QVERIFY2(refused.status == 503 && refused.code() == QLatin1String("docker_unavailable"), qPrintable(refused.dump()));
+        QVERIFY2(refused.status == 503 && refused.code() == QLatin1String("docker_unavailable"),
+                 qPrintable(refused.dump()));
         QCOMPARE(env->state(kept), QStringLiteral("running"));
         QCOMPARE(env->get(QStringLiteral("/containers/%1/logs").arg(kept)).status, 200);
         QCOMPARE(env->get(QStringLiteral("/network/ports")).status, 200);
         // behind the daemon's back, while it cannot see the engine
         int rc = 0;
-        docker({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), Env::dockerName(stopped)}, &rc);
+        docker({QStringLiteral("stop"), QStringLiteral("-t"), QStringLiteral("1"), Env::dockerName(stopped)},
+               &rc);
         QCOMPARE(rc, 0);
 
         QVERIFY(relay->start());
@@ -69,10 +74,13 @@ private Q_SLOTS:
         QCOMPARE(env->state(kept), QStringLiteral("running"));
         QCOMPARE(dockerStatus(Env::dockerName(kept)), QStringLiteral("running"));
         // the console is attached again: a command reaches stdin and its echo comes back
-        QVERIFY(waitUntil([&] {
-            env->command(kept, QStringLiteral("after-outage"));
-            return waitUntil([&] { return env->logsContain(kept, QStringLiteral("echo:after-outage")); }, 1000);
-        }, 20000));
+        QVERIFY(waitUntil(
+            [&] {
+                env->command(kept, QStringLiteral("after-outage"));
+                return waitUntil([&] { return env->logsContain(kept, QStringLiteral("echo:after-outage")); },
+                                 1000);
+            },
+            20000));
         // power works again, for every one of them
         QCOMPARE(env->power(idle, QStringLiteral("start")).status, 202);
         QVERIFY(env->waitState(idle, QStringLiteral("running")));
@@ -87,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(viewer.data(QStringLiteral("console")).contains(QStringLiteral("echo:after-outage")));
     }
 
-private:
+  private:
     static bool told(const Viewer &v, const QString &text)
     {
         for (const auto &m : v.data(QStringLiteral("daemon_message"))) {

@@ -29,7 +29,7 @@ bool walk(QuotaTracker &q)
 class TestQuotaTracker : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void walkWithNoWriteUnderWayIsApplied()
     {
         QTemporaryDir dir;
@@ -48,7 +48,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QuotaTracker q;
-        const QString target = dir.filePath(QStringLiteral("a.txt")), temp = dir.filePath(QStringLiteral(".a.txt.tmp"));
+        const QString target = dir.filePath(QStringLiteral("a.txt")),
+                      temp = dir.filePath(QStringLiteral(".a.txt.tmp"));
         writeFile(target, 1000);
         q.track(kVol, dir.path(), 1, 1000);
         {
