@@ -5,7 +5,7 @@ export DEBIAN_FRONTEND=noninteractive
 packages=(
     cmake ninja-build g++ pkg-config git curl jq xz-utils
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev libqt6sql6-sqlite qt6-charts-dev
-    qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qtkeychain-qt6-dev libgl-dev
+    qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools qtkeychain-qt6-dev libgl-dev libqt6opengl6-dev
     libssh-dev libarchive-dev libsodium-dev
     docker.io iptables busybox-static bash-static docker-registry
     openssh-client xvfb xauth nodejs python3
