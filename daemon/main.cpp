@@ -26,15 +26,18 @@ int main(int argc, char *argv[])
     for (const auto &w : loaded.warnings)
         qCWarning(lcApp).noquote() << "config: unknown key" << w;
     if (!loaded.config) {
-        QTextStream(stderr) << "lightd: invalid configuration " << cli.configPath << ": " << loaded.error << Qt::endl;
+        QTextStream(stderr) << "lightd: invalid configuration " << cli.configPath << ": " << loaded.error
+                            << Qt::endl;
         return 2;
     }
 
     if (loaded.config->server.tlsCert.isEmpty()) {
         QString pluginError;
         if (!lightd::storage::loadSqliteWithoutPluginScan(pluginError))
-            qCWarning(lcApp).noquote() << "SQLite plugin not loaded by path, using Qt's plugin scan:" << pluginError;
-        else // QHttpServer still asks for a TLS backend it will not use; QT_LOGGING_RULES can turn this back on.
+            qCWarning(lcApp).noquote()
+                << "SQLite plugin not loaded by path, using Qt's plugin scan:" << pluginError;
+        else // QHttpServer still asks for a TLS backend it will not use; QT_LOGGING_RULES can turn this back
+             // on.
             QLoggingCategory::setFilterRules(QStringLiteral("qt.network.ssl.warning=false"));
     }
     lightd::Daemon daemon(*loaded.config);

@@ -30,10 +30,10 @@
 
 namespace lightd::gui {
 MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
-    : QMainWindow(parent), m_nodes(nodes), m_sidebar(new NodeSidebar(nodes, this)), m_stack(new QStackedWidget(this)),
-      m_containers(new ContainersPage(this)), m_ports(new PortsPage(this)), m_volumes(new VolumesPage(this)),
-      m_files(new FilesPage(this)), m_billing(new BillingPage(this)), m_tokens(new TokensPage(this)),
-      m_detail(new ContainerDetailPage(this)),
+    : QMainWindow(parent), m_nodes(nodes), m_sidebar(new NodeSidebar(nodes, this)),
+      m_stack(new QStackedWidget(this)), m_containers(new ContainersPage(this)), m_ports(new PortsPage(this)),
+      m_volumes(new VolumesPage(this)), m_files(new FilesPage(this)), m_billing(new BillingPage(this)),
+      m_tokens(new TokensPage(this)), m_detail(new ContainerDetailPage(this)),
       m_nodeName(new ElidedLabel(this)), m_nodeUrl(new ElidedLabel(this)), m_stateChip(new QLabel(this)),
       m_activityLabel(new ElidedLabel(this)), m_activityBar(new QProgressBar(this))
 {
@@ -47,7 +47,8 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     rightLayout->setContentsMargins(0, 0, 0, 0);
     rightLayout->setSpacing(0);
     buildHeader(right);
-    for (QWidget *page : std::initializer_list<QWidget *>{m_containers, m_ports, m_volumes, m_files, m_billing, m_tokens, m_detail})
+    for (QWidget *page : std::initializer_list<QWidget *>{m_containers, m_ports, m_volumes, m_files,
+                                                          m_billing, m_tokens, m_detail})
         m_stack->addWidget(page);
     rightLayout->addWidget(m_stack, 1);
     splitter->addWidget(right);
@@ -72,7 +73,8 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     connect(m_volumes, &VolumesPage::browseRequested, this, &MainWindow::openFiles);
     connect(m_files, &FilesPage::backRequested, this, [this] { m_stack->setCurrentWidget(m_volumes); });
     connect(m_containers, &ContainersPage::openRequested, this, &MainWindow::openContainer);
-    connect(m_detail, &ContainerDetailPage::backRequested, this, [this] { m_stack->setCurrentWidget(m_containers); });
+    connect(m_detail, &ContainerDetailPage::backRequested, this,
+            [this] { m_stack->setCurrentWidget(m_containers); });
     connect(m_detail, &ContainerDetailPage::browseVolumeRequested, this, &MainWindow::openFiles);
     connect(m_nodes, &NodeManager::nodeRemoved, this, [this](NodeConnection *n) {
         if (n == m_node)
@@ -114,25 +116,29 @@ void MainWindow::buildHeader(QWidget *host)
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(icons::get(QStringLiteral("add")), tr("&Add node…"), QKeySequence(tr("Ctrl+N")), this, &MainWindow::addNode);
-    file->addAction(icons::get(QStringLiteral("settings")), tr("&Settings…"), QKeySequence::Preferences, this, [this] {
-        SettingsDialog dialog(this);
-        dialog.exec();
-    });
+    file->addAction(icons::get(QStringLiteral("add")), tr("&Add node…"), QKeySequence(tr("Ctrl+N")), this,
+                    &MainWindow::addNode);
+    file->addAction(icons::get(QStringLiteral("settings")), tr("&Settings…"), QKeySequence::Preferences, this,
+                    [this] {
+                        SettingsDialog dialog(this);
+                        dialog.exec();
+                    });
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
-    view->addAction(icons::get(QStringLiteral("refresh")), tr("&Refresh"), QKeySequence::Refresh, this, &MainWindow::refreshCurrent);
+    view->addAction(icons::get(QStringLiteral("refresh")), tr("&Refresh"), QKeySequence::Refresh, this,
+                    &MainWindow::refreshCurrent);
     view->addAction(tr("Reconnect node"), this, [this] {
         if (m_node)
             m_node->connectNow();
     });
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About lightd admin"), this, [this] {
-        QMessageBox::about(this, tr("About lightd admin"),
-                           tr("<h3>lightd admin %1</h3><p>Manages the game and app server containers of one or "
-                              "more lightd nodes: state, consoles, ports, volumes, files and costs.</p>")
-                               .arg(QStringLiteral(LIGHTD_VERSION)));
+        QMessageBox::about(
+            this, tr("About lightd admin"),
+            tr("<h3>lightd admin %1</h3><p>Manages the game and app server containers of one or "
+               "more lightd nodes: state, consoles, ports, volumes, files and costs.</p>")
+                .arg(QStringLiteral(LIGHTD_VERSION)));
     });
 }
 
@@ -147,16 +153,27 @@ void MainWindow::showPage(NodeConnection *node, PageId page)
             connect(node, &NodeConnection::infoChanged, this, &MainWindow::updateHeader);
             QSettings().setValue(QStringLiteral("window/lastNode"), node->info().id);
         }
-        for (Page *p : std::initializer_list<Page *>{m_containers, m_ports, m_volumes, m_files, m_billing, m_tokens})
+        for (Page *p :
+             std::initializer_list<Page *>{m_containers, m_ports, m_volumes, m_files, m_billing, m_tokens})
             p->setConnection(node);
     }
     QWidget *target = m_containers;
     switch (page) {
-    case PageId::Containers: target = m_containers; break;
-    case PageId::Ports: target = m_ports; break;
-    case PageId::Volumes: target = m_volumes; break;
-    case PageId::Billing: target = m_billing; break;
-    case PageId::Tokens: target = m_tokens; break;
+    case PageId::Containers:
+        target = m_containers;
+        break;
+    case PageId::Ports:
+        target = m_ports;
+        break;
+    case PageId::Volumes:
+        target = m_volumes;
+        break;
+    case PageId::Billing:
+        target = m_billing;
+        break;
+    case PageId::Tokens:
+        target = m_tokens;
+        break;
     }
     m_stack->setCurrentWidget(target);
     QSettings().setValue(QStringLiteral("window/lastPage"), int(page));
@@ -172,7 +189,8 @@ void MainWindow::restoreLastNode()
     if (!node && !m_nodes->nodes().isEmpty())
         node = m_nodes->nodes().first();
     if (node)
-        m_sidebar->select(node, PageId(qBound(0, s.value(QStringLiteral("window/lastPage")).toInt(), int(PageId::Tokens))));
+        m_sidebar->select(
+            node, PageId(qBound(0, s.value(QStringLiteral("window/lastPage")).toInt(), int(PageId::Tokens))));
 }
 
 void MainWindow::updateHeader()
@@ -184,9 +202,10 @@ void MainWindow::updateHeader()
         return;
     }
     m_nodeName->setText(m_node->info().name);
-    m_nodeUrl->setText(m_node->version().isEmpty()
-                           ? m_node->info().url.toDisplayString()
-                           : tr("%1 · lightd %2").arg(m_node->info().url.toDisplayString(), m_node->version()));
+    m_nodeUrl->setText(
+        m_node->version().isEmpty()
+            ? m_node->info().url.toDisplayString()
+            : tr("%1 · lightd %2").arg(m_node->info().url.toDisplayString(), m_node->version()));
     m_stateChip->show();
     m_stateChip->setText(m_node->stateText());
     m_stateChip->setToolTip(m_node->stateDetail());
@@ -231,9 +250,10 @@ void MainWindow::editNode(NodeConnection *node)
 
 void MainWindow::removeNode(NodeConnection *node)
 {
-    if (QMessageBox::question(this, tr("Remove node"),
-                              tr("Remove %1 from this app? The node itself and its containers are not touched.")
-                                  .arg(node->info().name)) == QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Remove node"),
+            tr("Remove %1 from this app? The node itself and its containers are not touched.")
+                .arg(node->info().name)) == QMessageBox::Yes)
         m_nodes->removeNode(node);
 }
 

@@ -25,7 +25,7 @@ class VolumesPage;
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
-public:
+  public:
     explicit MainWindow(NodeManager *nodes, QWidget *parent = nullptr);
 
     void showPage(NodeConnection *node, PageId page);
@@ -41,10 +41,10 @@ public:
     QStackedWidget *stack() const { return m_stack; }
     NodeConnection *currentNode() const;
 
-protected:
+  protected:
     void closeEvent(QCloseEvent *event) override;
 
-private:
+  private:
     void buildMenus();
     void buildHeader(QWidget *host);
     void updateHeader();

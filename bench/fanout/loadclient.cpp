@@ -114,8 +114,10 @@ int main(int argc, char **argv)
     addr.sin_family = AF_INET;
     addr.sin_port = htons(port);
     inet_pton(AF_INET, host, &addr.sin_addr);
-    const std::string req = "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                            "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
+    const std::string req =
+        "GET " + path + " HTTP/1.1\r\nHost: " + host +
+        "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+        "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n";
     const long long start = nowUs();
     int opened = 0;
     long long openedAt = -1;
@@ -184,7 +186,8 @@ int main(int argc, char **argv)
         if (openedAt < 0 && t - start > 30000000)
             break; // never all open
         if (openedAt >= 0 && t > win.to) {
-            const bool allPast = std::all_of(viewers.begin(), viewers.end(), [](const Viewer &w) { return w.pastWindow; });
+            const bool allPast =
+                std::all_of(viewers.begin(), viewers.end(), [](const Viewer &w) { return w.pastWindow; });
             if (allPast || t > win.to + kGraceUs)
                 break;
         }
@@ -204,11 +207,15 @@ int main(int argc, char **argv)
         sumLines += w.lines;
         lost += produced - w.lines;
         if (w.lines != produced && getenv("LOADCLIENT_DEBUG"))
-            fprintf(stderr, "viewer %zu: first %lld last %lld lines %lld of %lld\n", i, w.first, w.last, w.lines, produced);
+            fprintf(stderr, "viewer %zu: first %lld last %lld lines %lld of %lld\n", i, w.first, w.last,
+                    w.lines, produced);
     }
     std::sort(win.lat.begin(), win.lat.end());
-    auto pct = [&](double q) { return win.lat.empty() ? -1.0 : win.lat[size_t(double(win.lat.size() - 1) * q)] / 100.0; };
-    printf("opened=%d open_ms=%.0f lines_avg=%.0f lines_min=%lld gaps=%lld produced=%lld p50_ms=%.2f p99_ms=%.2f\n",
+    auto pct = [&](double q) {
+        return win.lat.empty() ? -1.0 : win.lat[size_t(double(win.lat.size() - 1) * q)] / 100.0;
+    };
+    printf("opened=%d open_ms=%.0f lines_avg=%.0f lines_min=%lld gaps=%lld produced=%lld p50_ms=%.2f "
+           "p99_ms=%.2f\n",
            opened, openedAt >= 0 ? double(openedAt - start) / 1e3 : -1.0, double(sumLines) / v,
            minLines == LLONG_MAX ? 0 : minLines, lost, produced, pct(0.5), pct(0.99));
     return 0;

@@ -60,25 +60,31 @@ QJsonObject validateUpdate(const QJsonObject &body)
         const bool integer = v.isDouble() && d == double(qint64(d));
         if (!integer || !((d >= f.min && d <= f.max) || (f.allowMinusOne && d == -1)))
             fields::invalid(f.key, QStringLiteral("must be an integer between %1 and %2%3")
-                                       .arg(qint64(f.min)).arg(qint64(f.max)).arg(f.allowMinusOne ? QStringLiteral(" or -1") : QString()));
+                                       .arg(qint64(f.min))
+                                       .arg(qint64(f.max))
+                                       .arg(f.allowMinusOne ? QStringLiteral(" or -1") : QString()));
         engine.insert(QLatin1StringView(f.engine), qint64(d));
     }
     if (body.contains(keys::Cpu)) {
         const auto cpu = fields::optionalNumber(body, keys::Cpu, 0.01, 1024);
         engine.insert(QStringLiteral("NanoCpus"), qint64(*cpu * 1e9));
     }
-    if (engine.contains(QStringLiteral("MemorySwap")) && engine.value(QStringLiteral("MemorySwap")).toInteger() != -1) {
+    if (engine.contains(QStringLiteral("MemorySwap")) &&
+        engine.value(QStringLiteral("MemorySwap")).toInteger() != -1) {
         const qint64 memory = engine.value(QStringLiteral("Memory")).toInteger();
         if (memory > 0 && engine.value(QStringLiteral("MemorySwap")).toInteger() < memory)
-            fields::invalid(QLatin1StringView("memory_swap"), QStringLiteral("must be at least memory, or -1"));
+            fields::invalid(QLatin1StringView("memory_swap"),
+                            QStringLiteral("must be at least memory, or -1"));
     }
     // Containers are created with swap = memory; a memory-only change keeps that relation, since the
     // engine refuses a memory limit above the current swap limit.
     if (engine.contains(QStringLiteral("Memory")) && !engine.contains(QStringLiteral("MemorySwap")))
         engine.insert(QStringLiteral("MemorySwap"), engine.value(QStringLiteral("Memory")));
     if (engine.isEmpty())
-        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Give at least one of memory, memory_swap, memory_reservation, "
-                                                                       "cpu_shares, cpu_period, cpu_quota, cpuset_cpus, blkio_weight, cpu"));
+        throw ApiError::badRequest(
+            codes::MissingField,
+            QStringLiteral("Give at least one of memory, memory_swap, memory_reservation, "
+                           "cpu_shares, cpu_period, cpu_quota, cpuset_cpus, blkio_weight, cpu"));
     return engine;
 }
 
@@ -150,8 +156,9 @@ HttpResponse ContainerController::reinstall(const HttpRequest &req)
     if (image)
         containers::spec::parseImage(*image, keys::Image);
     if (rt->state() == ContainerState::Installing || rt->busy())
-        throw ApiError::conflict(codes::InvalidState, QStringLiteral("Cannot reinstall while the container is %1")
-                                                          .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
+        throw ApiError::conflict(codes::InvalidState,
+                                 QStringLiteral("Cannot reinstall while the container is %1")
+                                     .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
     m_manager.requireEngine();
     rt->updateRecord([&](containers::ContainerRecord &r) {
         if (image)
@@ -190,7 +197,8 @@ HttpResponse ContainerController::logs(const HttpRequest &req)
         bool ok = false;
         lines = q.toInt(&ok);
         if (!ok || lines < 1 || lines > 100000)
-            throw ApiError::badRequest(codes::InvalidField, QStringLiteral("Query 'lines' must be an integer between 1 and 100000"));
+            throw ApiError::badRequest(
+                codes::InvalidField, QStringLiteral("Query 'lines' must be an integer between 1 and 100000"));
     }
     QJsonArray a;
     for (const auto &l : rt->history(lines))
@@ -205,48 +213,58 @@ void ContainerController::updateResources(const HttpRequest &req, Responder resp
     const QJsonObject engineBody = resources::validateUpdate(body); // 400 before anything is applied
     m_manager.requireEngine();
     if (rt->record().dto.containerId.isEmpty())
-        throw ApiError::conflict(codes::InvalidState, QStringLiteral("The container has no Docker container yet"));
+        throw ApiError::conflict(codes::InvalidState,
+                                 QStringLiteral("The container has no Docker container yet"));
     const QString id = rt->record().dto.internalId;
-    m_engine.updateContainer(rt->record().dto.containerId, engineBody, rt,
-                             [this, id, engineBody, responder](const docker::DockerResult<QStringList> &r) {
-        if (!r.ok())
-            return responder.fail(r.error.kind == docker::DockerError::Kind::Http && r.error.httpStatus == 400
-                                      ? ApiError::badRequest(codes::InvalidField, r.error.message)
-                                      : dockerError(r.error));
-        auto *rt2 = m_manager.find(id);
-        if (!rt2)
-            return responder.fail(ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found")));
-        rt2->updateRecord([&](containers::ContainerRecord &rec) {
-            if (engineBody.contains(QStringLiteral("Memory")))
-                rec.dto.limits.memory = engineBody.value(QStringLiteral("Memory")).toInteger();
-            if (engineBody.contains(QStringLiteral("NanoCpus")))
-                rec.dto.limits.cpu = double(engineBody.value(QStringLiteral("NanoCpus")).toInteger()) / 1e9;
+    m_engine.updateContainer(
+        rt->record().dto.containerId, engineBody, rt,
+        [this, id, engineBody, responder](const docker::DockerResult<QStringList> &r) {
+            if (!r.ok())
+                return responder.fail(r.error.kind == docker::DockerError::Kind::Http &&
+                                              r.error.httpStatus == 400
+                                          ? ApiError::badRequest(codes::InvalidField, r.error.message)
+                                          : dockerError(r.error));
+            auto *rt2 = m_manager.find(id);
+            if (!rt2)
+                return responder.fail(
+                    ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found")));
+            rt2->updateRecord([&](containers::ContainerRecord &rec) {
+                if (engineBody.contains(QStringLiteral("Memory")))
+                    rec.dto.limits.memory = engineBody.value(QStringLiteral("Memory")).toInteger();
+                if (engineBody.contains(QStringLiteral("NanoCpus")))
+                    rec.dto.limits.cpu =
+                        double(engineBody.value(QStringLiteral("NanoCpus")).toInteger()) / 1e9;
+            });
+            QJsonObject limits = rt2->record().dto.limits.toJson();
+            for (auto it = engineBody.constBegin(); it != engineBody.constEnd(); ++it)
+                limits.insert(it.key(), it.value());
+            responder.send(
+                HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Resources updated")},
+                                                    {keys::Limits, limits}}));
         });
-        QJsonObject limits = rt2->record().dto.limits.toJson();
-        for (auto it = engineBody.constBegin(); it != engineBody.constEnd(); ++it)
-            limits.insert(it.key(), it.value());
-        responder.send(HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Resources updated")},
-                                                           {keys::Limits, limits}}));
-    });
 }
 
 void ContainerController::getResources(const HttpRequest &req, Responder responder)
 {
     auto *rt = runtime(req);
     m_manager.requireEngine();
-    m_engine.inspectContainer(rt->record().dockerName(), rt, [responder](const docker::DockerResult<QJsonObject> &r) {
-        if (!r.ok())
-            return responder.fail(dockerError(r.error));
-        responder.send(HttpResponse::json(200, resources::fromInspect(r.value.value(QStringLiteral("HostConfig")).toObject())));
-    });
+    m_engine.inspectContainer(
+        rt->record().dockerName(), rt, [responder](const docker::DockerResult<QJsonObject> &r) {
+            if (!r.ok())
+                return responder.fail(dockerError(r.error));
+            responder.send(HttpResponse::json(
+                200, resources::fromInspect(r.value.value(QStringLiteral("HostConfig")).toObject())));
+        });
 }
 
 HttpResponse ContainerController::setStartup(const HttpRequest &req)
 {
     auto *rt = runtime(req);
-    const QString cmd = containers::spec::parseStartupCommand(fields::requireString(req.jsonBody(), keys::StartupCommand));
+    const QString cmd =
+        containers::spec::parseStartupCommand(fields::requireString(req.jsonBody(), keys::StartupCommand));
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.startupCommand = cmd; });
-    return HttpResponse::message(200, QStringLiteral("Startup command updated; it applies on the next start"));
+    return HttpResponse::message(200,
+                                 QStringLiteral("Startup command updated; it applies on the next start"));
 }
 
 HttpResponse ContainerController::setStartPattern(const HttpRequest &req)
@@ -254,7 +272,8 @@ HttpResponse ContainerController::setStartPattern(const HttpRequest &req)
     auto *rt = runtime(req);
     const QJsonObject body = req.jsonBody();
     if (!body.contains(keys::StartPattern))
-        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Field 'start_pattern' is required (a string or null)"));
+        throw ApiError::badRequest(codes::MissingField,
+                                   QStringLiteral("Field 'start_pattern' is required (a string or null)"));
     const auto pattern = containers::spec::parseStartPattern(body.value(keys::StartPattern));
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.startPattern = pattern; });
     return HttpResponse::message(200, QStringLiteral("Start pattern updated"));
@@ -268,6 +287,7 @@ HttpResponse ContainerController::setMounts(const HttpRequest &req)
         throw ApiError::badRequest(codes::MissingField, QStringLiteral("Field 'volumes' is required"));
     const auto parsed = containers::spec::parseMounts(*mounts, keys::Volumes);
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.mount = parsed; });
-    return HttpResponse::message(200, QStringLiteral("Mounts updated; they apply when the container is next recreated"));
+    return HttpResponse::message(
+        200, QStringLiteral("Mounts updated; they apply when the container is next recreated"));
 }
 } // namespace lightd::api

@@ -8,11 +8,10 @@ namespace lightd::api {
 // Containers (API.md section 3): lifecycle, power, console, live resource updates.
 class ContainerController final
 {
-public:
+  public:
     ContainerController(containers::ContainerManager &manager, docker::ContainerEngine &engine)
         : m_manager(manager), m_engine(engine)
-    {
-    }
+    {}
 
     http::HttpResponse create(const http::HttpRequest &req);
     http::HttpResponse list(const http::HttpRequest &req);
@@ -29,7 +28,7 @@ public:
     http::HttpResponse setStartPattern(const http::HttpRequest &req);
     http::HttpResponse setMounts(const http::HttpRequest &req);
 
-private:
+  private:
     containers::ContainerRuntime *runtime(const http::HttpRequest &req) const;
     containers::ContainerManager &m_manager;
     docker::ContainerEngine &m_engine;

@@ -51,7 +51,8 @@ QByteArray attachmentHeader(const QByteArray &name)
     QByteArray ascii;
     for (const char c : name)
         ascii += (c >= 0x20 && c < 0x7f && c != '"' && c != '\\') ? c : '_';
-    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + QUrl::toPercentEncoding(QString::fromUtf8(name));
+    return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" +
+           QUrl::toPercentEncoding(QString::fromUtf8(name));
 }
 
 QString defaultArchiveName(volumes::ArchiveFormat f)
@@ -59,7 +60,8 @@ QString defaultArchiveName(volumes::ArchiveFormat f)
     const QString ext = f == volumes::ArchiveFormat::Zip   ? QStringLiteral("zip")
                         : f == volumes::ArchiveFormat::Tar ? QStringLiteral("tar")
                                                            : QStringLiteral("tar.gz");
-    return QStringLiteral("archive-%1.%2").arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), ext);
+    return QStringLiteral("archive-%1.%2")
+        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), ext);
 }
 } // namespace
 
@@ -97,12 +99,15 @@ struct FileController::Impl
                 qCWarning(lcVolumes) << "archive job failed:" << e.what();
                 error = ApiError::internal();
             }
-            QMetaObject::invokeMethod(qApp, [responder, ok, error] {
-                if (ok)
-                    responder.send(*ok);
-                else
-                    responder.fail(*error);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp,
+                [responder, ok, error] {
+                    if (ok)
+                        responder.send(*ok);
+                    else
+                        responder.fail(*error);
+                },
+                Qt::QueuedConnection);
         });
     }
 };
@@ -158,8 +163,8 @@ std::unique_ptr<BodySink> FileController::upload(const HttpRequest &req)
     const auto sandbox = d->registry.sandbox(v.volumeId);
     bool known = false;
     const qint64 length = req.header("content-length").trimmed().toLongLong(&known);
-    return std::make_unique<volumes::UploadSink>(*sandbox, d->registry.quota(), v.volumeId, path, d->uploadLimit,
-                                                 known ? length : -1);
+    return std::make_unique<volumes::UploadSink>(*sandbox, d->registry.quota(), v.volumeId, path,
+                                                 d->uploadLimit, known ? length : -1);
 }
 
 HttpResponse FileController::remove(const HttpRequest &req)
@@ -174,8 +179,8 @@ HttpResponse FileController::mkdir(const HttpRequest &req)
     const VolumeDto v = d->volume(req);
     const PathParts path = bodyPath(req.jsonBody(), keys::Path);
     d->files(v).makeDirectory(path);
-    return HttpResponse::json(201, QJsonObject{{keys::Message, QStringLiteral("Folder created")},
-                                               {keys::Path, paths::join(path)}});
+    return HttpResponse::json(
+        201, QJsonObject{{keys::Message, QStringLiteral("Folder created")}, {keys::Path, paths::join(path)}});
 }
 
 HttpResponse FileController::copy(const HttpRequest &req)
@@ -232,7 +237,8 @@ void FileController::compress(const HttpRequest &req, Responder responder)
     if (!format)
         fields::invalid(keys::Format, QStringLiteral("must be one of zip, tar, tar.gz"));
     const auto outputName = fields::optionalString(o, keys::OutputName);
-    const PathParts output = paths::parse(outputName && !outputName->isEmpty() ? *outputName : defaultArchiveName(*format));
+    const PathParts output =
+        paths::parse(outputName && !outputName->isEmpty() ? *outputName : defaultArchiveName(*format));
     if (output.isEmpty())
         fields::invalid(keys::OutputName, QStringLiteral("must name a file"));
     auto sandbox = d->registry.sandbox(v.volumeId);
@@ -257,8 +263,9 @@ void FileController::decompress(const HttpRequest &req, Responder responder)
     auto *quota = &d->registry.quota();
     d->runAsync(responder, [sandbox, quota, id = v.volumeId, archive, destination] {
         volumes::extractArchive(*sandbox, *quota, id, archive, destination);
-        return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Decompressed successfully")},
-                                                   {keys::Destination, paths::join(destination)}});
+        return HttpResponse::json(200,
+                                  QJsonObject{{keys::Message, QStringLiteral("Decompressed successfully")},
+                                              {keys::Destination, paths::join(destination)}});
     });
 }
 
@@ -287,11 +294,12 @@ HttpResponse FileController::resize(const HttpRequest &req)
     std::optional<qint64> sizeMb;
     if (!o.contains(keys::SizeMb))
         fields::requireInt(o, keys::SizeMb, 1, qint64(1) << 30); // throws: missing
-    if (!o.value(keys::SizeMb).isNull()) // null removes the quota
+    if (!o.value(keys::SizeMb).isNull())                         // null removes the quota
         sizeMb = fields::requireInt(o, keys::SizeMb, 1, qint64(1) << 30);
     d->registry.setQuota(v.volumeId, sizeMb);
-    return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Volume resized")},
-                                               {keys::VolumeId, v.volumeId},
-                                               {keys::SizeMb, sizeMb ? QJsonValue(*sizeMb) : QJsonValue(QJsonValue::Null)}});
+    return HttpResponse::json(
+        200, QJsonObject{{keys::Message, QStringLiteral("Volume resized")},
+                         {keys::VolumeId, v.volumeId},
+                         {keys::SizeMb, sizeMb ? QJsonValue(*sizeMb) : QJsonValue(QJsonValue::Null)}});
 }
 } // namespace lightd::api

@@ -13,13 +13,13 @@ namespace lightd::api {
 // archives run on a worker pool and answer through the Responder.
 class FileController final
 {
-public:
+  public:
     FileController(volumes::VolumeRegistry &registry, const Config &config);
     ~FileController();
 
     http::HttpResponse list(const http::HttpRequest &req);
-    http::HttpResponse read(const http::HttpRequest &req);   // GET files/content (streamed file body)
-    http::HttpResponse write(const http::HttpRequest &req);  // POST files {"path","content"}
+    http::HttpResponse read(const http::HttpRequest &req);  // GET files/content (streamed file body)
+    http::HttpResponse write(const http::HttpRequest &req); // POST files {"path","content"}
     std::unique_ptr<http::BodySink> upload(const http::HttpRequest &req); // PUT files/content (streamed)
     http::HttpResponse remove(const http::HttpRequest &req);
     http::HttpResponse mkdir(const http::HttpRequest &req);
@@ -31,7 +31,7 @@ public:
     http::HttpResponse quota(const http::HttpRequest &req);
     http::HttpResponse resize(const http::HttpRequest &req);
 
-private:
+  private:
     struct Impl;
     std::unique_ptr<Impl> d;
 };

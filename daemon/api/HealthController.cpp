@@ -5,8 +5,9 @@
 namespace lightd::api {
 http::HttpResponse HealthController::health(const http::HttpRequest &) const
 {
-    static const http::HttpResponse ok = http::HttpResponse::json(
-        200, QJsonObject{{keys::Status, QStringLiteral("ok")}, {keys::Version, QStringLiteral(LIGHTD_VERSION)}});
+    static const http::HttpResponse ok =
+        http::HttpResponse::json(200, QJsonObject{{keys::Status, QStringLiteral("ok")},
+                                                  {keys::Version, QStringLiteral(LIGHTD_VERSION)}});
     return ok;
 }
 } // namespace lightd::api

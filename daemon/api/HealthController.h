@@ -5,7 +5,7 @@
 namespace lightd::api {
 class HealthController final
 {
-public:
+  public:
     http::HttpResponse health(const http::HttpRequest &req) const;
 };
 } // namespace lightd::api

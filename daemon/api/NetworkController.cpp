@@ -12,8 +12,7 @@ using namespace http;
 
 namespace {
 // Every entry of a bulk body validated before anything is changed; errors name the index.
-template <typename Fn>
-void eachEntry(const QJsonArray &entries, Fn fn)
+template <typename Fn> void eachEntry(const QJsonArray &entries, Fn fn)
 {
     for (qsizetype i = 0; i < entries.size(); ++i) {
         if (!entries[i].isObject())
@@ -33,7 +32,8 @@ int NetworkController::portParam(const HttpRequest &req) const
     bool ok = false;
     const int port = req.param(QStringLiteral("port")).toInt(&ok);
     if (!ok || port < 1 || port > 65535)
-        throw ApiError::badRequest(codes::InvalidField, QStringLiteral("Port must be an integer between 1 and 65535"));
+        throw ApiError::badRequest(codes::InvalidField,
+                                   QStringLiteral("Port must be an integer between 1 and 65535"));
     return port;
 }
 
@@ -61,7 +61,8 @@ HttpResponse NetworkController::random(const HttpRequest &req)
 {
     const QString protocol = req.queryValue(QStringLiteral("protocol")).toLower();
     if (!protocol.isEmpty() && protocol != QLatin1StringView("tcp") && protocol != QLatin1StringView("udp"))
-        throw ApiError::badRequest(codes::InvalidField, QStringLiteral("Query 'protocol' must be tcp or udp"));
+        throw ApiError::badRequest(codes::InvalidField,
+                                   QStringLiteral("Query 'protocol' must be tcp or udp"));
     return HttpResponse::json(200, m_pool.random(protocol).toJson());
 }
 
@@ -87,8 +88,9 @@ HttpResponse NetworkController::addBulk(const HttpRequest &req)
     eachEntry(fields::requireArray(req.jsonBody(), keys::Ports),
               [&](const QJsonObject &o) { ports.append(network::PortPool::validated(o, true)); });
     const int added = m_pool.addMany(ports);
-    return HttpResponse::json(201, QJsonObject{{keys::Message, QStringLiteral("Added %1 ports to pool").arg(added)},
-                                               {keys::AddedCount, added}});
+    return HttpResponse::json(
+        201, QJsonObject{{keys::Message, QStringLiteral("Added %1 ports to pool").arg(added)},
+                         {keys::AddedCount, added}});
 }
 
 HttpResponse NetworkController::removeBulk(const HttpRequest &req)
@@ -99,7 +101,8 @@ HttpResponse NetworkController::removeBulk(const HttpRequest &req)
         keys.append({p.ip, p.port});
     });
     const int n = m_pool.removeMany(keys);
-    return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Deleted %1 ports from pool").arg(n)},
-                                               {keys::DeletedCount, n}});
+    return HttpResponse::json(
+        200, QJsonObject{{keys::Message, QStringLiteral("Deleted %1 ports from pool").arg(n)},
+                         {keys::DeletedCount, n}});
 }
 } // namespace lightd::api

@@ -6,7 +6,7 @@
 namespace lightd::api {
 class NetworkController final
 {
-public:
+  public:
     explicit NetworkController(network::PortPool &pool) : m_pool(pool) {}
     http::HttpResponse add(const http::HttpRequest &req);
     http::HttpResponse list(const http::HttpRequest &req);
@@ -17,7 +17,7 @@ public:
     http::HttpResponse addBulk(const http::HttpRequest &req);
     http::HttpResponse removeBulk(const http::HttpRequest &req);
 
-private:
+  private:
     int portParam(const http::HttpRequest &req) const;
     network::PortPool &m_pool;
 };

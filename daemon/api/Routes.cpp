@@ -20,7 +20,9 @@ http::SyncHandler bind(C *controller, http::HttpResponse (C::*method)(const http
 template <typename C>
 http::AsyncHandler bindAsync(C *controller, void (C::*method)(const http::HttpRequest &, http::Responder))
 {
-    return [controller, method](const http::HttpRequest &req, http::Responder r) { (controller->*method)(req, r); };
+    return [controller, method](const http::HttpRequest &req, http::Responder r) {
+        (controller->*method)(req, r);
+    };
 }
 template <typename C>
 http::UploadHandler bindUpload(C *controller,
@@ -58,10 +60,13 @@ void registerRoutes(http::Router &r, const Controllers &c)
     r.add("GET", s("/network/ports"), Access::Protected, bind(c.network, &NetworkController::list));
     r.add("GET", s("/network/ports/random"), Access::Protected, bind(c.network, &NetworkController::random));
     r.add("POST", s("/network/ports/bulk"), Access::Protected, bind(c.network, &NetworkController::addBulk));
-    r.add("POST", s("/network/ports/bulk-delete"), Access::Protected, bind(c.network, &NetworkController::removeBulk));
+    r.add("POST", s("/network/ports/bulk-delete"), Access::Protected,
+          bind(c.network, &NetworkController::removeBulk));
     r.add("GET", s("/network/ports/:ip/:port"), Access::Protected, bind(c.network, &NetworkController::get));
-    r.add("DELETE", s("/network/ports/:ip/:port"), Access::Protected, bind(c.network, &NetworkController::remove));
-    r.add("PUT", s("/network/ports/:ip/:port/use"), Access::Protected, bind(c.network, &NetworkController::setUse));
+    r.add("DELETE", s("/network/ports/:ip/:port"), Access::Protected,
+          bind(c.network, &NetworkController::remove));
+    r.add("PUT", s("/network/ports/:ip/:port/use"), Access::Protected,
+          bind(c.network, &NetworkController::setUse));
 
     // volumes
     r.add("POST", s("/volumes"), Access::Protected, bind(c.volumes, &VolumeController::create));
@@ -73,31 +78,45 @@ void registerRoutes(http::Router &r, const Controllers &c)
     r.add("POST", s("/containers"), Access::Protected, bind(c.containers, &ContainerController::create));
     r.add("GET", s("/containers"), Access::Protected, bind(c.containers, &ContainerController::list));
     r.add("GET", s("/containers/:id"), Access::Protected, bind(c.containers, &ContainerController::get));
-    r.addAsync("DELETE", s("/containers/:id"), Access::Protected, bindAsync(c.containers, &ContainerController::remove));
+    r.addAsync("DELETE", s("/containers/:id"), Access::Protected,
+               bindAsync(c.containers, &ContainerController::remove));
     for (const char *verb : {"start", "stop", "kill", "restart", "suspend", "resume"})
-        r.add("POST", s("/containers/:id/") + QLatin1StringView(verb), Access::Protected, bind(c.containers, &ContainerController::power));
-    r.add("POST", s("/containers/:id/reinstall"), Access::Protected, bind(c.containers, &ContainerController::reinstall));
-    r.add("POST", s("/containers/:id/rebind-network"), Access::Protected, bind(c.containers, &ContainerController::rebind));
-    r.add("POST", s("/containers/:id/command"), Access::Protected, bind(c.containers, &ContainerController::command));
-    r.add("GET", s("/containers/:id/logs"), Access::Protected, bind(c.containers, &ContainerController::logs));
-    r.addAsync("POST", s("/containers/:id/resources"), Access::Protected, bindAsync(c.containers, &ContainerController::updateResources));
-    r.addAsync("GET", s("/containers/:id/resources"), Access::Protected, bindAsync(c.containers, &ContainerController::getResources));
-    r.add("POST", s("/containers/:id/startup"), Access::Protected, bind(c.containers, &ContainerController::setStartup));
-    r.add("POST", s("/containers/:id/start-pattern"), Access::Protected, bind(c.containers, &ContainerController::setStartPattern));
-    r.add("POST", s("/containers/:id/volumes"), Access::Protected, bind(c.containers, &ContainerController::setMounts));
+        r.add("POST", s("/containers/:id/") + QLatin1StringView(verb), Access::Protected,
+              bind(c.containers, &ContainerController::power));
+    r.add("POST", s("/containers/:id/reinstall"), Access::Protected,
+          bind(c.containers, &ContainerController::reinstall));
+    r.add("POST", s("/containers/:id/rebind-network"), Access::Protected,
+          bind(c.containers, &ContainerController::rebind));
+    r.add("POST", s("/containers/:id/command"), Access::Protected,
+          bind(c.containers, &ContainerController::command));
+    r.add("GET", s("/containers/:id/logs"), Access::Protected,
+          bind(c.containers, &ContainerController::logs));
+    r.addAsync("POST", s("/containers/:id/resources"), Access::Protected,
+               bindAsync(c.containers, &ContainerController::updateResources));
+    r.addAsync("GET", s("/containers/:id/resources"), Access::Protected,
+               bindAsync(c.containers, &ContainerController::getResources));
+    r.add("POST", s("/containers/:id/startup"), Access::Protected,
+          bind(c.containers, &ContainerController::setStartup));
+    r.add("POST", s("/containers/:id/start-pattern"), Access::Protected,
+          bind(c.containers, &ContainerController::setStartPattern));
+    r.add("POST", s("/containers/:id/volumes"), Access::Protected,
+          bind(c.containers, &ContainerController::setMounts));
 
     // files inside volumes
     r.add("GET", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::list));
     r.add("POST", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::write));
     r.add("DELETE", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::remove));
     r.add("GET", s("/volumes/:id/files/content"), Access::Protected, bind(c.files, &FileController::read));
-    r.addUpload("PUT", s("/volumes/:id/files/content"), Access::Protected, bindUpload(c.files, &FileController::upload));
+    r.addUpload("PUT", s("/volumes/:id/files/content"), Access::Protected,
+                bindUpload(c.files, &FileController::upload));
     r.add("POST", s("/volumes/:id/folders"), Access::Protected, bind(c.files, &FileController::mkdir));
     r.add("POST", s("/volumes/:id/copy"), Access::Protected, bind(c.files, &FileController::copy));
     r.add("POST", s("/volumes/:id/rename"), Access::Protected, bind(c.files, &FileController::rename));
     r.add("POST", s("/volumes/:id/chmod"), Access::Protected, bind(c.files, &FileController::chmod));
-    r.addAsync("POST", s("/volumes/:id/compress"), Access::Protected, bindAsync(c.files, &FileController::compress));
-    r.addAsync("POST", s("/volumes/:id/decompress"), Access::Protected, bindAsync(c.files, &FileController::decompress));
+    r.addAsync("POST", s("/volumes/:id/compress"), Access::Protected,
+               bindAsync(c.files, &FileController::compress));
+    r.addAsync("POST", s("/volumes/:id/decompress"), Access::Protected,
+               bindAsync(c.files, &FileController::decompress));
     r.add("GET", s("/volumes/:id/quota"), Access::Protected, bind(c.files, &FileController::quota));
     r.add("POST", s("/volumes/:id/resize"), Access::Protected, bind(c.files, &FileController::resize));
 }

@@ -32,8 +32,9 @@ void SystemController::info(const HttpRequest &, Responder responder)
     m_engine.version(&m_manager, [responder](const docker::DockerResult<QJsonObject> &r) {
         if (!r.ok())
             return responder.fail(dockerError(r.error));
-        responder.send(HttpResponse::json(200, QJsonObject{{QStringLiteral("version"), QStringLiteral(LIGHTD_VERSION)},
-                                                           {QStringLiteral("docker"), r.value}}));
+        responder.send(
+            HttpResponse::json(200, QJsonObject{{QStringLiteral("version"), QStringLiteral(LIGHTD_VERSION)},
+                                                {QStringLiteral("docker"), r.value}}));
     });
 }
 } // namespace lightd::api

@@ -9,15 +9,15 @@ namespace lightd::api {
 // Node-level views: counters that show the daemon's cost (/metrics) and the engine it drives.
 class SystemController final
 {
-public:
-    SystemController(ws::WebSocketGateway &gateway, containers::ContainerManager &manager, docker::ContainerEngine &engine)
+  public:
+    SystemController(ws::WebSocketGateway &gateway, containers::ContainerManager &manager,
+                     docker::ContainerEngine &engine)
         : m_gateway(gateway), m_manager(manager), m_engine(engine)
-    {
-    }
+    {}
     http::HttpResponse metrics(const http::HttpRequest &req);
     void info(const http::HttpRequest &req, http::Responder responder);
 
-private:
+  private:
     ws::WebSocketGateway &m_gateway;
     containers::ContainerManager &m_manager;
     docker::ContainerEngine &m_engine;

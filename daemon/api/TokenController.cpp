@@ -18,15 +18,19 @@ HttpResponse TokenController::create(const HttpRequest &req)
     if (body.contains(keys::Ttl)) {
         const auto parsed = auth::TokenService::parseTtl(body.value(keys::Ttl));
         if (!parsed)
-            fields::invalid(keys::Ttl, QStringLiteral("must be Ns, Nm, Nh, Nd or seconds, between 1 s and 366 d"));
+            fields::invalid(keys::Ttl,
+                            QStringLiteral("must be Ns, Nm, Nh, Nd or seconds, between 1 s and 366 d"));
         ttl = *parsed;
     }
     const bool removeOnUse = fields::optionalBool(body, keys::RemoveOnUse).value_or(false);
     QStringList scopes;
-    static const QRegularExpression scopeRe(QStringLiteral("^(\\*|api|ws:\\*|ws:[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$"));
+    static const QRegularExpression scopeRe(
+        QStringLiteral("^(\\*|api|ws:\\*|ws:[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$"));
     for (const auto &v : fields::optionalArray(body, keys::Scopes).value_or(QJsonArray())) {
         if (!v.isString() || !scopeRe.match(v.toString()).hasMatch())
-            fields::invalid(keys::Scopes, QStringLiteral("entries must be \"*\", \"api\", \"ws:*\" or \"ws:<internal_id>\""));
+            fields::invalid(
+                keys::Scopes,
+                QStringLiteral("entries must be \"*\", \"api\", \"ws:*\" or \"ws:<internal_id>\""));
         scopes.append(v.toString());
     }
     return HttpResponse::json(201, m_tokens.create(ttl, removeOnUse, scopes).toJson());

@@ -6,13 +6,13 @@
 namespace lightd::api {
 class TokenController final
 {
-public:
+  public:
     explicit TokenController(auth::TokenService &tokens) : m_tokens(tokens) {}
     http::HttpResponse create(const http::HttpRequest &req);
     http::HttpResponse list(const http::HttpRequest &req);
     http::HttpResponse revoke(const http::HttpRequest &req);
 
-private:
+  private:
     auth::TokenService &m_tokens;
 };
 } // namespace lightd::api

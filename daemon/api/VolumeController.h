@@ -6,14 +6,14 @@
 namespace lightd::api {
 class VolumeController final
 {
-public:
+  public:
     explicit VolumeController(volumes::VolumeRegistry &registry) : m_registry(registry) {}
     http::HttpResponse create(const http::HttpRequest &req);
     http::HttpResponse list(const http::HttpRequest &req);
     http::HttpResponse get(const http::HttpRequest &req);
     http::HttpResponse remove(const http::HttpRequest &req);
 
-private:
+  private:
     volumes::VolumeRegistry &m_registry;
 };
 } // namespace lightd::api

@@ -11,8 +11,9 @@ void handler(QtMsgType type, const QMessageLogContext &ctx, const QString &msg)
 {
     static const char *levels[] = {"DEBUG", "WARN ", "CRIT ", "FATAL", "INFO "};
     const char *level = type <= QtInfoMsg ? levels[type] : "?    ";
-    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' + level + ' '
-                            + (ctx.category ? ctx.category : "default") + ": " + msg.toUtf8() + '\n';
+    const QByteArray line = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs).toUtf8() + ' ' +
+                            level + ' ' + (ctx.category ? ctx.category : "default") + ": " + msg.toUtf8() +
+                            '\n';
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     if (type == QtFatalMsg)
         std::abort();

@@ -10,15 +10,18 @@ namespace lightd {
 CliOutcome runCli(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("lightd: Docker container daemon for game and app server hosting"));
+    parser.setApplicationDescription(
+        QStringLiteral("lightd: Docker container daemon for game and app server hosting"));
     parser.addHelpOption();
     parser.addVersionOption();
     QCommandLineOption configOpt({QStringLiteral("c"), QStringLiteral("config")},
                                  QStringLiteral("Path of config.json (created with defaults when missing)."),
                                  QStringLiteral("path"), QStringLiteral("config.json"));
-    QCommandLineOption tokenOpt(QStringLiteral("token"),
-                                QStringLiteral("Master token: 'what' prints it, 'reset' makes a new one, 'set' reads one from stdin."),
-                                QStringLiteral("what|reset|set"));
+    QCommandLineOption tokenOpt(
+        QStringLiteral("token"),
+        QStringLiteral(
+            "Master token: 'what' prints it, 'reset' makes a new one, 'set' reads one from stdin."),
+        QStringLiteral("what|reset|set"));
     parser.addOption(configOpt);
     parser.addOption(tokenOpt);
     parser.process(arguments); // exits itself for --help / --version / unknown options

@@ -10,10 +10,10 @@
 #include "api/VolumeController.h"
 #include "app/AppLog.h"
 #include "auth/AuthGuard.h"
-#include "containers/ContainerManager.h"
-#include "docker/DockerClient.h"
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
+#include "containers/ContainerManager.h"
+#include "docker/DockerClient.h"
 #include "http/HttpListener.h"
 #include "http/Router.h"
 #include "lightd/ErrorCodes.h"
@@ -50,14 +50,16 @@ bool Daemon::start(QString &error)
                                                         m_config.authorization.failureWindowS * 1000);
         m_guard = std::make_unique<auth::AuthGuard>(*m_tokens, *m_limiter);
         m_guard->setEnabled(m_config.authorization.enabled);
-        m_firewall = std::make_unique<network::Firewall>(m_config.network.chain, m_config.network.manageFirewall);
+        m_firewall =
+            std::make_unique<network::Firewall>(m_config.network.chain, m_config.network.manageFirewall);
         m_ports = std::make_unique<network::PortPool>(*m_db, *m_firewall);
         m_volumes = std::make_unique<volumes::VolumeRegistry>(*m_db, m_config.storage.volumesPath);
         docker::DockerClient::Options dockerOptions;
         dockerOptions.socketPath = m_config.docker.socketPath;
         dockerOptions.callTimeoutMs = m_config.docker.timeoutS * 1000;
         m_docker = std::make_unique<docker::DockerClient>(dockerOptions);
-        m_containers = std::make_unique<containers::ContainerManager>(*m_docker, *m_db, m_config, *m_ports, *m_volumes);
+        m_containers =
+            std::make_unique<containers::ContainerManager>(*m_docker, *m_db, m_config, *m_ports, *m_volumes);
     } catch (const std::exception &e) {
         error = QString::fromUtf8(e.what());
         return false;
@@ -70,11 +72,11 @@ bool Daemon::start(QString &error)
     m_fileCtl = std::make_unique<api::FileController>(*m_volumes, m_config);
     m_containerCtl = std::make_unique<api::ContainerController>(*m_containers, *m_docker);
     m_router = std::make_unique<http::Router>();
-    m_listener = new http::HttpListener(
-        *m_router, [this](const http::HttpRequest &req, http::Access access) {
-            return m_guard->authenticate(req, access);
-        });
-    m_gateway = new ws::WebSocketGateway(*m_listener, *m_guard, *m_containers, *m_volumes, m_config, m_listener);
+    m_listener = new http::HttpListener(*m_router, [this](const http::HttpRequest &req, http::Access access) {
+        return m_guard->authenticate(req, access);
+    });
+    m_gateway =
+        new ws::WebSocketGateway(*m_listener, *m_guard, *m_containers, *m_volumes, m_config, m_listener);
     m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_docker);
     api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
                                                     m_volumeCtl.get(), m_fileCtl.get(), m_containerCtl.get(),
@@ -119,17 +121,19 @@ bool Daemon::start(QString &error)
             if (rt->record().dto.volumeId != volumeId)
                 continue;
             const auto s = rt->state();
-            if (s != ContainerState::Running && s != ContainerState::Starting && s != ContainerState::Suspended)
+            if (s != ContainerState::Running && s != ContainerState::Starting &&
+                s != ContainerState::Suspended)
                 continue;
             Q_EMIT rt->daemonMessage(QStringLiteral("Volume quota exceeded: stopping the server"));
-            qCWarning(lcApp).noquote() << rt->record().dto.internalId << "stopped: volume" << volumeId << "is over its quota";
+            qCWarning(lcApp).noquote()
+                << rt->record().dto.internalId << "stopped: volume" << volumeId << "is over its quota";
             rt->requestPower(containers::PowerAction::Stop);
         }
     });
     m_containers->start();
     qCInfo(lcApp).noquote() << "lightd" << LIGHTD_VERSION << "listening on"
-                            << QStringLiteral("%1:%2").arg(m_config.server.host).arg(m_port)
-                            << "data" << m_config.storage.basePath;
+                            << QStringLiteral("%1:%2").arg(m_config.server.host).arg(m_port) << "data"
+                            << m_config.storage.basePath;
     return true;
 }
 
@@ -145,8 +149,8 @@ void Daemon::reload()
     m_guard->setEnabled(c.authorization.enabled);
     m_limiter->configure(c.authorization.maxFailures, c.authorization.failureWindowS * 1000);
     m_listener->setAccessLog(c.server.accessLog);
-    if (c.server.port != m_config.server.port || c.server.host != m_config.server.host
-        || c.storage.database != m_config.storage.database)
+    if (c.server.port != m_config.server.port || c.server.host != m_config.server.host ||
+        c.storage.database != m_config.storage.database)
         qCWarning(lcApp) << "server address and storage changes take effect after a restart";
     m_config = c;
     qCInfo(lcApp) << "configuration reloaded";

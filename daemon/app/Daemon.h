@@ -5,21 +5,49 @@
 #include <memory>
 
 namespace lightd {
-namespace storage { class Database; }
-namespace auth { class TokenService; class RateLimiter; class AuthGuard; }
-namespace http { class Router; class HttpListener; }
-namespace network { class Firewall; class PortPool; }
-namespace volumes { class VolumeRegistry; }
-namespace docker { class DockerClient; }
-namespace containers { class ContainerManager; }
-namespace ws { class WebSocketGateway; }
-namespace api { class HealthController; class TokenController; class NetworkController; class VolumeController; class FileController; class ContainerController; class SystemController; }
+namespace storage {
+class Database;
+}
+namespace auth {
+class TokenService;
+class RateLimiter;
+class AuthGuard;
+} // namespace auth
+namespace http {
+class Router;
+class HttpListener;
+} // namespace http
+namespace network {
+class Firewall;
+class PortPool;
+} // namespace network
+namespace volumes {
+class VolumeRegistry;
+}
+namespace docker {
+class DockerClient;
+}
+namespace containers {
+class ContainerManager;
+}
+namespace ws {
+class WebSocketGateway;
+}
+namespace api {
+class HealthController;
+class TokenController;
+class NetworkController;
+class VolumeController;
+class FileController;
+class ContainerController;
+class SystemController;
+} // namespace api
 
 // Owns and wires every service of the daemon, in dependency order; tears them down in reverse.
 class Daemon final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     explicit Daemon(Config config, QObject *parent = nullptr);
     ~Daemon() override;
 
@@ -31,7 +59,7 @@ public:
     // Stops accepting, lets in-flight requests finish (bounded), then quits the event loop.
     void shutdown();
 
-private:
+  private:
     Config m_config;
     quint16 m_port = 0;
     std::unique_ptr<storage::Database> m_db;

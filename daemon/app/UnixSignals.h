@@ -9,15 +9,15 @@ namespace lightd {
 class UnixSignals final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     explicit UnixSignals(QObject *parent = nullptr);
     ~UnixSignals() override;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void terminate();
     void reload();
 
-private:
+  private:
     QSocketNotifier *m_notifier = nullptr;
 };
 } // namespace lightd

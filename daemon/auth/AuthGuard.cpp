@@ -8,7 +8,8 @@ http::ApiError rateLimited(RateLimiter &limiter, const QHostAddress &peer)
 {
     const int retryAfterS = limiter.retryAfterS(peer);
     return http::ApiError::tooManyRequests(
-        codes::RateLimited, QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(retryAfterS),
+        codes::RateLimited,
+        QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(retryAfterS),
         retryAfterS);
 }
 
@@ -36,9 +37,11 @@ http::Caller AuthGuard::authenticate(const http::HttpRequest &req, http::Access 
             throw rateLimited(m_limiter, req.peer);
         const QByteArray auth = req.header("authorization");
         const QByteArray prefix = "Bearer ";
-        const bool bearer = auth.size() > prefix.size() && auth.left(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
+        const bool bearer =
+            auth.size() > prefix.size() && auth.left(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
         const auto verified =
-            bearer ? m_tokens.verify(QString::fromUtf8(auth.mid(prefix.size()).trimmed()), Purpose{}) : std::nullopt;
+            bearer ? m_tokens.verify(QString::fromUtf8(auth.mid(prefix.size()).trimmed()), Purpose{})
+                   : std::nullopt;
         if (!verified) {
             m_limiter.recordFailure(req.peer);
             throw unauthorized();

@@ -9,7 +9,7 @@ namespace lightd::auth {
 // vendor media type (403), master-only routes (403).
 class AuthGuard
 {
-public:
+  public:
     AuthGuard(TokenService &tokens, RateLimiter &limiter) : m_tokens(tokens), m_limiter(limiter) {}
     void setEnabled(bool enabled) { m_enabled = enabled; }
 
@@ -19,7 +19,7 @@ public:
                                                const QHostAddress &peer);
     static bool acceptsVendor(const QByteArray &accept);
 
-private:
+  private:
     TokenService &m_tokens;
     RateLimiter &m_limiter;
     bool m_enabled = true;

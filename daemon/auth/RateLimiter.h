@@ -9,7 +9,7 @@ namespace lightd::auth {
 // until its oldest failure leaves the window. Shared by REST, WebSocket and SFTP logins.
 class RateLimiter
 {
-public:
+  public:
     RateLimiter(int maxFailures, int windowMs) : m_max(maxFailures), m_windowMs(windowMs) {}
     void configure(int maxFailures, int windowMs);
     bool blocked(const QHostAddress &addr);
@@ -17,7 +17,7 @@ public:
     // Seconds until the address may try again (for Retry-After).
     int retryAfterS(const QHostAddress &addr);
 
-private:
+  private:
     void prune(QList<qint64> &times, qint64 now) const;
     int m_max;
     int m_windowMs;

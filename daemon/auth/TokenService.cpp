@@ -78,8 +78,9 @@ CreatedTokenDto TokenService::create(qint64 ttlSeconds, bool removeOnUse, const 
 {
     unsigned char bytes[16];
     randombytes_buf(bytes, sizeof bytes);
-    const QString secret = QStringLiteral("lightd_")
-                           + QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes).toHex());
+    const QString secret =
+        QStringLiteral("lightd_") +
+        QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(bytes), sizeof bytes).toHex());
     storage::TokenRow row;
     row.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     row.hash = hash(secret);

@@ -22,7 +22,7 @@ struct Purpose
 class TokenService final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     TokenService(storage::Database &db, const QString &masterToken, QObject *parent = nullptr);
 
     void setMasterToken(const QString &token);
@@ -36,7 +36,7 @@ public:
     static std::optional<qint64> parseTtl(const QJsonValue &value);
     static QByteArray hash(const QString &token);
 
-private:
+  private:
     void purgeExpired();
 
     storage::TokenRepository m_repo;

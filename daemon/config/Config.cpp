@@ -184,60 +184,52 @@ QJsonObject defaults(const QString &configDir)
         {QStringLiteral("server"),
          QJsonObject{{QStringLiteral("host"), QStringLiteral("0.0.0.0")},
                      {QStringLiteral("port"), 8070},
-                     {QStringLiteral("tls"), QJsonObject{{QStringLiteral("cert"), QString()},
-                                                         {QStringLiteral("key"), QString()}}},
+                     {QStringLiteral("tls"),
+                      QJsonObject{{QStringLiteral("cert"), QString()}, {QStringLiteral("key"), QString()}}},
                      {QStringLiteral("allowed_origins"), QJsonArray()},
                      {QStringLiteral("max_body_mb"), 10},
                      {QStringLiteral("max_header_kb"), 16},
                      {QStringLiteral("idle_timeout_s"), 60},
                      {QStringLiteral("access_log"), true}}},
-        {QStringLiteral("authorization"),
-         QJsonObject{{QStringLiteral("enabled"), true},
-                     {QStringLiteral("token"), generateToken()},
-                     {QStringLiteral("max_failures"), 10},
-                     {QStringLiteral("failure_window_s"), 60}}},
+        {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("enabled"), true},
+                                                      {QStringLiteral("token"), generateToken()},
+                                                      {QStringLiteral("max_failures"), 10},
+                                                      {QStringLiteral("failure_window_s"), 60}}},
         {QStringLiteral("docker"),
          QJsonObject{{QStringLiteral("socket_path"), QStringLiteral("/var/run/docker.sock")},
                      {QStringLiteral("host"), QString()},
                      {QStringLiteral("timeout_s"), 30}}},
-        {QStringLiteral("storage"),
-         QJsonObject{{QStringLiteral("base_path"), QStringLiteral("data")},
-                     {QStringLiteral("volumes_path"), QString()},
-                     {QStringLiteral("containers_path"), QString()},
-                     {QStringLiteral("database"), QString()}}},
-        {QStringLiteral("network"),
-         QJsonObject{{QStringLiteral("manage_firewall"), root}, {QStringLiteral("chain"), QStringLiteral("LIGHTD-INPUT")}}},
-        {QStringLiteral("containers"),
-         QJsonObject{{QStringLiteral("stop_timeout_s"), 30},
-                     {QStringLiteral("crash_restart"), true},
-                     {QStringLiteral("crash_window_s"), 60}}},
-        {QStringLiteral("console"),
-         QJsonObject{{QStringLiteral("history_lines"), 1000},
-                     {QStringLiteral("throttle_lines"), 2000},
-                     {QStringLiteral("throttle_interval_ms"), 100}}},
-        {QStringLiteral("websocket"),
-         QJsonObject{{QStringLiteral("history_lines"), 100},
-                     {QStringLiteral("max_message_kb"), 64},
-                     {QStringLiteral("send_queue_frames"), 4096},
-                     {QStringLiteral("messages_per_second"), 20}}},
+        {QStringLiteral("storage"), QJsonObject{{QStringLiteral("base_path"), QStringLiteral("data")},
+                                                {QStringLiteral("volumes_path"), QString()},
+                                                {QStringLiteral("containers_path"), QString()},
+                                                {QStringLiteral("database"), QString()}}},
+        {QStringLiteral("network"), QJsonObject{{QStringLiteral("manage_firewall"), root},
+                                                {QStringLiteral("chain"), QStringLiteral("LIGHTD-INPUT")}}},
+        {QStringLiteral("containers"), QJsonObject{{QStringLiteral("stop_timeout_s"), 30},
+                                                   {QStringLiteral("crash_restart"), true},
+                                                   {QStringLiteral("crash_window_s"), 60}}},
+        {QStringLiteral("console"), QJsonObject{{QStringLiteral("history_lines"), 1000},
+                                                {QStringLiteral("throttle_lines"), 2000},
+                                                {QStringLiteral("throttle_interval_ms"), 100}}},
+        {QStringLiteral("websocket"), QJsonObject{{QStringLiteral("history_lines"), 100},
+                                                  {QStringLiteral("max_message_kb"), 64},
+                                                  {QStringLiteral("send_queue_frames"), 4096},
+                                                  {QStringLiteral("messages_per_second"), 20}}},
         {QStringLiteral("files"), QJsonObject{{QStringLiteral("upload_limit_mb"), 1024}}},
         {QStringLiteral("volumes"), QJsonObject{{QStringLiteral("quota_check_s"), 30}}},
         {QStringLiteral("monitoring"),
          QJsonObject{{QStringLiteral("interval_ms"), 60000},
-                     {QStringLiteral("billing"),
-                      QJsonObject{{QStringLiteral("memory_per_gb_hour"), 0.005},
-                                  {QStringLiteral("cpu_per_vcpu_hour"), 0.01},
-                                  {QStringLiteral("storage_per_gb_hour"), 0.0001},
-                                  {QStringLiteral("egress_per_gb"), 0.05}}}}},
-        {QStringLiteral("remote"),
-         QJsonObject{{QStringLiteral("enabled"), false},
-                     {QStringLiteral("url"), QString()},
-                     {QStringLiteral("token"), QString()},
-                     {QStringLiteral("node_id"), QString()}}},
-        {QStringLiteral("sftp"),
-         QJsonObject{{QStringLiteral("enabled"), true},
-                     {QStringLiteral("host"), QStringLiteral("0.0.0.0")},
-                     {QStringLiteral("port"), 2022}}},
+                     {QStringLiteral("billing"), QJsonObject{{QStringLiteral("memory_per_gb_hour"), 0.005},
+                                                             {QStringLiteral("cpu_per_vcpu_hour"), 0.01},
+                                                             {QStringLiteral("storage_per_gb_hour"), 0.0001},
+                                                             {QStringLiteral("egress_per_gb"), 0.05}}}}},
+        {QStringLiteral("remote"), QJsonObject{{QStringLiteral("enabled"), false},
+                                               {QStringLiteral("url"), QString()},
+                                               {QStringLiteral("token"), QString()},
+                                               {QStringLiteral("node_id"), QString()}}},
+        {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), true},
+                                             {QStringLiteral("host"), QStringLiteral("0.0.0.0")},
+                                             {QStringLiteral("port"), 2022}}},
     };
 }
 
@@ -302,8 +294,9 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.files.uploadLimitMb = i("files.upload_limit_mb");
     c.volumes.quotaCheckS = i("volumes.quota_check_s");
     c.monitoring.intervalMs = i("monitoring.interval_ms");
-    c.monitoring.billing = {d("monitoring.billing.memory_per_gb_hour"), d("monitoring.billing.cpu_per_vcpu_hour"),
-                            d("monitoring.billing.storage_per_gb_hour"), d("monitoring.billing.egress_per_gb")};
+    c.monitoring.billing = {
+        d("monitoring.billing.memory_per_gb_hour"), d("monitoring.billing.cpu_per_vcpu_hour"),
+        d("monitoring.billing.storage_per_gb_hour"), d("monitoring.billing.egress_per_gb")};
     c.remote.enabled = b("remote.enabled");
     c.remote.url = s("remote.url");
     c.remote.token = s("remote.token");
@@ -341,7 +334,9 @@ std::optional<QJsonObject> readJson(const QString &path, QString &error)
     QJsonParseError perr{};
     const auto doc = QJsonDocument::fromJson(f.readAll(), &perr);
     if (perr.error != QJsonParseError::NoError || !doc.isObject()) {
-        error = QStringLiteral("%1 is not a JSON object: %2 at offset %3").arg(path, perr.errorString()).arg(perr.offset);
+        error = QStringLiteral("%1 is not a JSON object: %2 at offset %3")
+                    .arg(path, perr.errorString())
+                    .arg(perr.offset);
         return std::nullopt;
     }
     return doc.object();
@@ -376,7 +371,8 @@ ConfigResult load(const QString &path, bool createIfMissing)
         const QString err = writeJson(path, *json);
         if (!err.isEmpty()) {
             ConfigResult r;
-            r.error = QStringLiteral("authorization.token: missing, and cannot write a new one to %1: %2").arg(path, err);
+            r.error = QStringLiteral("authorization.token: missing, and cannot write a new one to %1: %2")
+                          .arg(path, err);
             return r;
         }
     }

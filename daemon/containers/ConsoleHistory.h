@@ -9,7 +9,7 @@ namespace lightd::containers {
 // history and live output without a gap or a duplicate.
 class ConsoleHistory
 {
-public:
+  public:
     explicit ConsoleHistory(int capacity = 1000);
     void setCapacity(int capacity);
     quint64 append(const QString &line); // returns the line's sequence number
@@ -17,7 +17,7 @@ public:
     quint64 nextSeq() const { return m_next; }
     int size() const { return int(m_size); }
 
-private:
+  private:
     QVector<QString> m_ring;
     qsizetype m_start = 0;
     qsizetype m_size = 0;

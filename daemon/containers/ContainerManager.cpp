@@ -16,9 +16,11 @@
 namespace lightd::containers {
 using http::ApiError;
 
-ContainerManager::ContainerManager(docker::ContainerEngine &engine, storage::Database &db, const Config &config,
-                                   network::PortPool &ports, volumes::VolumeRegistry &volumes, QObject *parent)
-    : QObject(parent), m_engine(engine), m_repo(db), m_db(db), m_config(config), m_ports(ports), m_volumes(volumes)
+ContainerManager::ContainerManager(docker::ContainerEngine &engine, storage::Database &db,
+                                   const Config &config, network::PortPool &ports,
+                                   volumes::VolumeRegistry &volumes, QObject *parent)
+    : QObject(parent), m_engine(engine), m_repo(db), m_db(db), m_config(config), m_ports(ports),
+      m_volumes(volumes)
 {
     m_probe.setInterval(2000);
     connect(&m_probe, &QTimer::timeout, this, &ContainerManager::probeEngine);
@@ -43,7 +45,8 @@ ContainerPaths ContainerManager::pathsFor(const ContainerRecord &record) const
 
 ContainerRuntime *ContainerManager::adopt(const ContainerRecord &record)
 {
-    auto *rt = new ContainerRuntime(record, pathsFor(record), ContainerRuntime::Deps{m_engine, m_repo, m_config}, this);
+    auto *rt = new ContainerRuntime(record, pathsFor(record),
+                                    ContainerRuntime::Deps{m_engine, m_repo, m_config}, this);
     m_runtimes.insert(record.dto.internalId, rt);
     return rt;
 }
@@ -97,15 +100,21 @@ void ContainerManager::openEvents()
     if (m_events)
         m_events->close();
     docker::EventsOptions opts;
-    opts.filters = QJsonObject{{QStringLiteral("type"), QJsonArray{QStringLiteral("container")}},
-                               {QStringLiteral("label"), QJsonArray{QStringLiteral("lightd.role=server")}},
-                               {QStringLiteral("event"), QJsonArray{QStringLiteral("die"), QStringLiteral("oom")}}};
+    opts.filters =
+        QJsonObject{{QStringLiteral("type"), QJsonArray{QStringLiteral("container")}},
+                    {QStringLiteral("label"), QJsonArray{QStringLiteral("lightd.role=server")}},
+                    {QStringLiteral("event"), QJsonArray{QStringLiteral("die"), QStringLiteral("oom")}}};
     m_events = m_engine.events(opts, this);
     connect(m_events, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &e) {
-        const QString id = e.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject()
-                               .value(QStringLiteral("lightd.internal_id")).toString();
+        const QString id = e.value(QStringLiteral("Actor"))
+                               .toObject()
+                               .value(QStringLiteral("Attributes"))
+                               .toObject()
+                               .value(QStringLiteral("lightd.internal_id"))
+                               .toString();
         if (auto *rt = m_runtimes.value(id))
-            rt->onEngineEvent(e.value(QStringLiteral("Action")).toString(e.value(QStringLiteral("status")).toString()), e);
+            rt->onEngineEvent(
+                e.value(QStringLiteral("Action")).toString(e.value(QStringLiteral("status")).toString()), e);
     });
     connect(m_events, &docker::DockerStream::finished, this, [this](const docker::DockerError &err) {
         if (err.kind == docker::DockerError::Kind::Cancelled)
@@ -147,7 +156,8 @@ ContainerRuntime *ContainerManager::create(const QJsonObject &body)
 {
     ContainerRecord r = spec::parseCreate(body);
     if (m_runtimes.contains(r.dto.internalId))
-        throw ApiError::conflict(codes::ContainerExists, QStringLiteral("Container %1 already exists").arg(r.dto.internalId));
+        throw ApiError::conflict(codes::ContainerExists,
+                                 QStringLiteral("Container %1 already exists").arg(r.dto.internalId));
     r.dto.volumeId = m_volumes.get(r.dto.volumeId).volumeId; // 404 volume_not_found; accepts a unique prefix
     m_ports.check(r.dto.ports, r.dto.internalId);
     requireEngine();
@@ -182,7 +192,8 @@ void ContainerManager::rebind(const QString &id, const QJsonArray &portsJson)
 {
     auto *rt = get(id);
     if (rt->state() == ContainerState::Installing)
-        throw ApiError::conflict(codes::InvalidState, QStringLiteral("Cannot rebind network while container is installing"));
+        throw ApiError::conflict(codes::InvalidState,
+                                 QStringLiteral("Cannot rebind network while container is installing"));
     if (rt->busy())
         throw ApiError::conflict(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
     const auto bindings = spec::parsePorts(portsJson);

@@ -9,8 +9,12 @@
 #include <QPointer>
 #include <QTimer>
 
-namespace lightd::network { class PortPool; }
-namespace lightd::volumes { class VolumeRegistry; }
+namespace lightd::network {
+class PortPool;
+}
+namespace lightd::volumes {
+class VolumeRegistry;
+}
 
 namespace lightd::containers {
 // The registry of managed containers: creates and deletes them, keeps one Docker events stream for
@@ -19,7 +23,7 @@ namespace lightd::containers {
 class ContainerManager final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     ContainerManager(docker::ContainerEngine &engine, storage::Database &db, const Config &config,
                      network::PortPool &ports, volumes::VolumeRegistry &volumes, QObject *parent = nullptr);
     ~ContainerManager() override;
@@ -43,12 +47,12 @@ public:
     // Validates and applies new port bindings: old ports freed, new ones marked, container recreated.
     void rebind(const QString &id, const QJsonArray &ports);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void containerAdded(lightd::containers::ContainerRuntime *runtime);
     void containerRemoved(const QString &internalId);
     void engineAvailabilityChanged(bool up);
 
-private:
+  private:
     ContainerRuntime *adopt(const ContainerRecord &record);
     ContainerPaths pathsFor(const ContainerRecord &record) const;
     void openEvents();

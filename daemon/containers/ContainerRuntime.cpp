@@ -51,8 +51,8 @@ ContainerRuntime::~ContainerRuntime()
 
 qint64 ContainerRuntime::uptimeMs() const
 {
-    return (m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting)
-                   && m_runningSince.isValid()
+    return (m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting) &&
+                   m_runningSince.isValid()
                ? m_runningSince.elapsed()
                : 0;
 }
@@ -62,8 +62,8 @@ bool ContainerRuntime::setState(ContainerState next, const QString &error)
     if (next == m_record.state && error == m_record.dto.error)
         return true;
     if (next != m_record.state && !canTransition(m_record.state, next)) {
-        qCWarning(lcContainers).noquote() << m_record.dto.internalId << "refused transition" << toString(m_record.state)
-                                          << "->" << toString(next);
+        qCWarning(lcContainers).noquote() << m_record.dto.internalId << "refused transition"
+                                          << toString(m_record.state) << "->" << toString(next);
         return false;
     }
     const bool changed = next != m_record.state;
@@ -72,8 +72,8 @@ bool ContainerRuntime::setState(ContainerState next, const QString &error)
     m_record.dto.error = error;
     persist();
     if (changed) {
-        qCInfo(lcContainers).noquote() << m_record.dto.internalId << "->" << toString(next)
-                                       << (error.isEmpty() ? QString() : error);
+        qCInfo(lcContainers).noquote()
+            << m_record.dto.internalId << "->" << toString(next) << (error.isEmpty() ? QString() : error);
         Q_EMIT stateChanged(next);
     }
     return true;
@@ -127,8 +127,10 @@ void ContainerRuntime::writeScripts()
 {
     QDir().mkpath(m_paths.dataDir);
     writeFile(m_paths.dataDir + QStringLiteral("/entrypoint.sh"), dockerspec::entrypointScript());
-    writeFile(m_paths.dataDir + QStringLiteral("/startup.sh"), dockerspec::startupScript(m_record.dto.startupCommand));
-    writeFile(m_paths.dataDir + QStringLiteral("/install.sh"), dockerspec::installScript(m_record.installScript));
+    writeFile(m_paths.dataDir + QStringLiteral("/startup.sh"),
+              dockerspec::startupScript(m_record.dto.startupCommand));
+    writeFile(m_paths.dataDir + QStringLiteral("/install.sh"),
+              dockerspec::installScript(m_record.installScript));
 }
 
 void ContainerRuntime::install()
@@ -161,28 +163,30 @@ void ContainerRuntime::install()
 
 void ContainerRuntime::ensureImage(std::function<void(bool)> next)
 {
-    m_deps.engine.inspectImage(m_record.dto.image, this, [this, next](const docker::DockerResult<QJsonObject> &r) {
-        if (r.ok())
-            return next(true);
-        if (!r.error.isNotFound())
-            return fail(QStringLiteral("cannot inspect image %1: %2").arg(m_record.dto.image, r.error.message));
-        installOutputLine(QStringLiteral("Pulling image %1").arg(m_record.dto.image));
-        m_deps.engine.pullImage(
-            m_record.dto.image, QByteArray(), this,
-            [this](const QJsonObject &p) {
-                QString line = p.value(QStringLiteral("status")).toString();
-                if (p.contains(QStringLiteral("id")))
-                    line = p.value(QStringLiteral("id")).toString() + QStringLiteral(": ") + line;
-                if (p.contains(QStringLiteral("progress")))
-                    line += QLatin1Char(' ') + p.value(QStringLiteral("progress")).toString();
-                installOutputLine(line);
-            },
-            [this, next](const docker::DockerResult<void> &pr) {
-                if (!pr.ok())
-                    return fail(QStringLiteral("image pull failed: %1").arg(pr.error.message));
-                next(true);
-            });
-    });
+    m_deps.engine.inspectImage(
+        m_record.dto.image, this, [this, next](const docker::DockerResult<QJsonObject> &r) {
+            if (r.ok())
+                return next(true);
+            if (!r.error.isNotFound())
+                return fail(
+                    QStringLiteral("cannot inspect image %1: %2").arg(m_record.dto.image, r.error.message));
+            installOutputLine(QStringLiteral("Pulling image %1").arg(m_record.dto.image));
+            m_deps.engine.pullImage(
+                m_record.dto.image, QByteArray(), this,
+                [this](const QJsonObject &p) {
+                    QString line = p.value(QStringLiteral("status")).toString();
+                    if (p.contains(QStringLiteral("id")))
+                        line = p.value(QStringLiteral("id")).toString() + QStringLiteral(": ") + line;
+                    if (p.contains(QStringLiteral("progress")))
+                        line += QLatin1Char(' ') + p.value(QStringLiteral("progress")).toString();
+                    installOutputLine(line);
+                },
+                [this, next](const docker::DockerResult<void> &pr) {
+                    if (!pr.ok())
+                        return fail(QStringLiteral("image pull failed: %1").arg(pr.error.message));
+                    next(true);
+                });
+        });
 }
 
 void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
@@ -191,78 +195,92 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
         return next(true);
     const QString name = dockerspec::installContainerName(m_record);
     removeDocker(name, [this, name, next] {
-        m_deps.engine.createContainer(name, dockerspec::installConfig(m_record, m_paths), this,
-                                      [this, name, next](const docker::DockerResult<docker::CreatedContainer> &c) {
-            if (!c.ok())
-                return fail(QStringLiteral("cannot create install container: %1").arg(c.error.message));
-            auto lines = std::make_shared<QStringList>();
-            auto assembler = std::make_shared<LineAssembler>();
-            const QString id = c.value.id;
-            m_deps.engine.startContainer(id, this, [this, id, name, next, lines, assembler](const docker::DockerResult<void> &s) {
-                if (!s.ok())
-                    return removeDocker(name, [this, s] { fail(QStringLiteral("cannot start install container: %1").arg(s.error.message)); });
-                // The output through the engine's log of the container, followed until it stops: it
-                // holds everything from the first byte, so nothing is lost and nothing is doubled
-                // (an attach opened before the start may replay lines it also streams).
-                docker::LogsOptions lo;
-                lo.follow = true;
-                auto *stream = m_deps.engine.logs(id, lo, this);
-                connect(stream, &docker::DockerStream::data, this, [this, lines, assembler](int, const QByteArray &bytes) {
-                    for (const auto &l : assembler->feed(bytes)) {
-                        lines->append(l);
-                        if (lines->size() > 20)
-                            lines->removeFirst();
-                        installOutputLine(l);
-                    }
-                });
-                m_deps.engine.waitContainer(id, docker::WaitCondition::NotRunning, this,
-                                            [this, name, next, lines, assembler, stream](const docker::DockerResult<docker::WaitResult> &w) {
-                    // Give the log stream the rest of the output before judging.
-                    auto finish = [this, name, next, lines, assembler, w, stream] {
-                        for (const auto &l : assembler->flush()) {
-                            lines->append(l);
-                            installOutputLine(l);
-                        }
-                        stream->deleteLater();
-                        removeDocker(name, [this, next, lines, w] {
-                            if (!w.ok())
-                                return fail(QStringLiteral("install container wait failed: %1").arg(w.error.message));
-                            if (w.value.statusCode != 0) {
-                                return fail(QStringLiteral("install script exited with code %1: %2")
-                                                .arg(w.value.statusCode)
-                                                .arg(lines->mid(std::max<qsizetype>(0, lines->size() - 5)).join(QStringLiteral(" | "))));
-                            }
-                            installOutputLine(QStringLiteral("Install script finished"));
-                            next(true);
-                        });
-                    };
-                    if (stream->isFinished())
-                        finish();
-                    else
-                        connect(stream, &docker::DockerStream::finished, this, finish, Qt::SingleShotConnection);
-                });
+        m_deps.engine.createContainer(
+            name, dockerspec::installConfig(m_record, m_paths), this,
+            [this, name, next](const docker::DockerResult<docker::CreatedContainer> &c) {
+                if (!c.ok())
+                    return fail(QStringLiteral("cannot create install container: %1").arg(c.error.message));
+                auto lines = std::make_shared<QStringList>();
+                auto assembler = std::make_shared<LineAssembler>();
+                const QString id = c.value.id;
+                m_deps.engine.startContainer(
+                    id, this, [this, id, name, next, lines, assembler](const docker::DockerResult<void> &s) {
+                        if (!s.ok())
+                            return removeDocker(name, [this, s] {
+                                fail(QStringLiteral("cannot start install container: %1")
+                                         .arg(s.error.message));
+                            });
+                        // The output through the engine's log of the container, followed until it stops: it
+                        // holds everything from the first byte, so nothing is lost and nothing is doubled
+                        // (an attach opened before the start may replay lines it also streams).
+                        docker::LogsOptions lo;
+                        lo.follow = true;
+                        auto *stream = m_deps.engine.logs(id, lo, this);
+                        connect(stream, &docker::DockerStream::data, this,
+                                [this, lines, assembler](int, const QByteArray &bytes) {
+                                    for (const auto &l : assembler->feed(bytes)) {
+                                        lines->append(l);
+                                        if (lines->size() > 20)
+                                            lines->removeFirst();
+                                        installOutputLine(l);
+                                    }
+                                });
+                        m_deps.engine.waitContainer(
+                            id, docker::WaitCondition::NotRunning, this,
+                            [this, name, next, lines, assembler,
+                             stream](const docker::DockerResult<docker::WaitResult> &w) {
+                                // Give the log stream the rest of the output before judging.
+                                auto finish = [this, name, next, lines, assembler, w, stream] {
+                                    for (const auto &l : assembler->flush()) {
+                                        lines->append(l);
+                                        installOutputLine(l);
+                                    }
+                                    stream->deleteLater();
+                                    removeDocker(name, [this, next, lines, w] {
+                                        if (!w.ok())
+                                            return fail(QStringLiteral("install container wait failed: %1")
+                                                            .arg(w.error.message));
+                                        if (w.value.statusCode != 0) {
+                                            return fail(
+                                                QStringLiteral("install script exited with code %1: %2")
+                                                    .arg(w.value.statusCode)
+                                                    .arg(lines->mid(std::max<qsizetype>(0, lines->size() - 5))
+                                                             .join(QStringLiteral(" | "))));
+                                        }
+                                        installOutputLine(QStringLiteral("Install script finished"));
+                                        next(true);
+                                    });
+                                };
+                                if (stream->isFinished())
+                                    finish();
+                                else
+                                    connect(stream, &docker::DockerStream::finished, this, finish,
+                                            Qt::SingleShotConnection);
+                            });
+                    });
             });
-        });
     });
 }
 
 void ContainerRuntime::createServerContainer(std::function<void(bool)> next)
 {
-    m_deps.engine.createContainer(m_record.dockerName(), dockerspec::serverConfig(m_record, m_paths), this,
-                                  [this, next](const docker::DockerResult<docker::CreatedContainer> &c) {
-        if (!c.ok()) {
-            fail(QStringLiteral("cannot create container: %1").arg(c.error.message));
-            return next(false);
-        }
-        m_record.dto.containerId = c.value.id;
-        persist();
-        next(true);
-    });
+    m_deps.engine.createContainer(
+        m_record.dockerName(), dockerspec::serverConfig(m_record, m_paths), this,
+        [this, next](const docker::DockerResult<docker::CreatedContainer> &c) {
+            if (!c.ok()) {
+                fail(QStringLiteral("cannot create container: %1").arg(c.error.message));
+                return next(false);
+            }
+            m_record.dto.containerId = c.value.id;
+            persist();
+            next(true);
+        });
 }
 
 void ContainerRuntime::removeDocker(const QString &name, std::function<void()> next)
 {
-    m_deps.engine.removeContainer(name, true, false, this, [next](const docker::DockerResult<void> &) { next(); });
+    m_deps.engine.removeContainer(name, true, false, this,
+                                  [next](const docker::DockerResult<void> &) { next(); });
 }
 
 // ---- power ---------------------------------------------------------------------------------
@@ -300,23 +318,27 @@ std::optional<ApiError> ContainerRuntime::requestPower(PowerAction action)
         break;
     case PowerAction::Suspend:
         m_busy = true;
-        m_deps.engine.pauseContainer(m_record.dto.containerId, this, [this, from = m_record.state](const docker::DockerResult<void> &r) {
-            m_busy = false;
-            if (!r.ok())
-                return message(QStringLiteral("Suspend failed: %1").arg(r.error.message));
-            m_suspendedFrom = from;
-            setState(ContainerState::Suspended);
-        });
+        m_deps.engine.pauseContainer(m_record.dto.containerId, this,
+                                     [this, from = m_record.state](const docker::DockerResult<void> &r) {
+                                         m_busy = false;
+                                         if (!r.ok())
+                                             return message(
+                                                 QStringLiteral("Suspend failed: %1").arg(r.error.message));
+                                         m_suspendedFrom = from;
+                                         setState(ContainerState::Suspended);
+                                     });
         break;
     case PowerAction::Resume:
         m_busy = true;
-        m_deps.engine.unpauseContainer(m_record.dto.containerId, this, [this](const docker::DockerResult<void> &r) {
-            m_busy = false;
-            if (!r.ok())
-                return message(QStringLiteral("Resume failed: %1").arg(r.error.message));
-            // back to where it was: a server paused before its start_pattern matched is still starting
-            setState(m_suspendedFrom == ContainerState::Starting && m_pattern ? ContainerState::Starting : ContainerState::Running);
-        });
+        m_deps.engine.unpauseContainer(
+            m_record.dto.containerId, this, [this](const docker::DockerResult<void> &r) {
+                m_busy = false;
+                if (!r.ok())
+                    return message(QStringLiteral("Resume failed: %1").arg(r.error.message));
+                // back to where it was: a server paused before its start_pattern matched is still starting
+                setState(m_suspendedFrom == ContainerState::Starting && m_pattern ? ContainerState::Starting
+                                                                                  : ContainerState::Running);
+            });
         break;
     }
     return std::nullopt;
@@ -342,36 +364,37 @@ void ContainerRuntime::startProcess()
             return message(QStringLiteral("Start failed: cannot attach to the container"));
         }
         m_startRequestedNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
-        m_deps.engine.startContainer(m_record.dto.containerId, this, [this, gen](const docker::DockerResult<void> &r) {
-            if (gen != m_generation)
-                return;
-            if (m_startInFlight) { // else the start_pattern matched first and ended the start already
-                m_startInFlight = false;
-                m_busy = false;
-            }
-            if (!r.ok()) {
-                m_busy = false;
-                closeStreams();
-                setState(ContainerState::Ready, r.error.message);
-                return message(QStringLiteral("Start failed: %1").arg(r.error.message));
-            }
-            if (m_diedDuringStart) {
-                m_diedDuringStart = false;
-                m_busy = false;
-                return onCrash();
-            }
-            m_runningSince.start();
-            m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
-            connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
-                m_lastStats = computeStats(o);
-                Q_EMIT statsSample(*m_lastStats);
+        m_deps.engine.startContainer(
+            m_record.dto.containerId, this, [this, gen](const docker::DockerResult<void> &r) {
+                if (gen != m_generation)
+                    return;
+                if (m_startInFlight) { // else the start_pattern matched first and ended the start already
+                    m_startInFlight = false;
+                    m_busy = false;
+                }
+                if (!r.ok()) {
+                    m_busy = false;
+                    closeStreams();
+                    setState(ContainerState::Ready, r.error.message);
+                    return message(QStringLiteral("Start failed: %1").arg(r.error.message));
+                }
+                if (m_diedDuringStart) {
+                    m_diedDuringStart = false;
+                    m_busy = false;
+                    return onCrash();
+                }
+                m_runningSince.start();
+                m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
+                connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
+                    m_lastStats = computeStats(o);
+                    Q_EMIT statsSample(*m_lastStats);
+                });
+                message(QStringLiteral("Server marked as starting"));
+                if (!m_pattern && m_record.state == ContainerState::Starting) {
+                    setState(ContainerState::Running);
+                    message(QStringLiteral("Server marked as running"));
+                }
             });
-            message(QStringLiteral("Server marked as starting"));
-            if (!m_pattern && m_record.state == ContainerState::Starting) {
-                setState(ContainerState::Running);
-                message(QStringLiteral("Server marked as running"));
-            }
-        });
     });
 }
 
@@ -382,21 +405,23 @@ void ContainerRuntime::stopProcess(std::function<void()> then)
     m_expectExit = true;
     const quint64 gen = ++m_generation;
     if (m_record.state == ContainerState::Suspended) // a paused process cannot handle SIGTERM
-        m_deps.engine.unpauseContainer(m_record.dto.containerId, this, [](const docker::DockerResult<void> &) {});
+        m_deps.engine.unpauseContainer(m_record.dto.containerId, this,
+                                       [](const docker::DockerResult<void> &) {});
     setState(ContainerState::Stopping);
     message(QStringLiteral("Server is stopping"));
     m_deps.engine.stopContainer(m_record.dto.containerId, m_deps.config.containers.stopTimeoutS, this,
                                 [this, gen, then](const docker::DockerResult<void> &r) {
-        if (gen != m_generation)
-            return;
-        closeStreams();
-        if (!r.ok() && !r.error.isNotFound()) {
-            m_busy = false;
-            setState(ContainerState::Failed, QStringLiteral("stop failed: %1").arg(r.error.message));
-            return;
-        }
-        then();
-    });
+                                    if (gen != m_generation)
+                                        return;
+                                    closeStreams();
+                                    if (!r.ok() && !r.error.isNotFound()) {
+                                        m_busy = false;
+                                        setState(ContainerState::Failed,
+                                                 QStringLiteral("stop failed: %1").arg(r.error.message));
+                                        return;
+                                    }
+                                    then();
+                                });
 }
 
 void ContainerRuntime::killProcess()
@@ -405,36 +430,41 @@ void ContainerRuntime::killProcess()
     m_startInFlight = false; // a start still in flight is superseded (its answer is ignored)
     m_expectExit = true;
     const quint64 gen = ++m_generation;
-    m_deps.engine.killContainer(m_record.dto.containerId, QStringLiteral("SIGKILL"), this,
-                                [this, gen](const docker::DockerResult<void> &r) {
-        if (gen != m_generation)
-            return;
-        if (!r.ok() && !r.error.isConflict() && !r.error.isNotFound()) {
-            m_busy = false;
-            return message(QStringLiteral("Kill failed: %1").arg(r.error.message));
-        }
-        m_deps.engine.waitContainer(m_record.dto.containerId, docker::WaitCondition::NotRunning, this,
-                                    [this, gen](const docker::DockerResult<docker::WaitResult> &) {
+    m_deps.engine.killContainer(
+        m_record.dto.containerId, QStringLiteral("SIGKILL"), this,
+        [this, gen](const docker::DockerResult<void> &r) {
             if (gen != m_generation)
                 return;
-            closeStreams();
-            m_busy = false;
-            if (m_record.state != ContainerState::Ready)
-                setState(m_record.state == ContainerState::Stopping || canTransition(m_record.state, ContainerState::Ready)
-                             ? ContainerState::Ready
-                             : ContainerState::Failed);
-            message(QStringLiteral("Server killed"));
+            if (!r.ok() && !r.error.isConflict() && !r.error.isNotFound()) {
+                m_busy = false;
+                return message(QStringLiteral("Kill failed: %1").arg(r.error.message));
+            }
+            m_deps.engine.waitContainer(
+                m_record.dto.containerId, docker::WaitCondition::NotRunning, this,
+                [this, gen](const docker::DockerResult<docker::WaitResult> &) {
+                    if (gen != m_generation)
+                        return;
+                    closeStreams();
+                    m_busy = false;
+                    if (m_record.state != ContainerState::Ready)
+                        setState(m_record.state == ContainerState::Stopping ||
+                                         canTransition(m_record.state, ContainerState::Ready)
+                                     ? ContainerState::Ready
+                                     : ContainerState::Failed);
+                    message(QStringLiteral("Server killed"));
+                });
         });
-    });
 }
 
 std::optional<ApiError> ContainerRuntime::sendCommand(const QString &command)
 {
     if (m_record.state != ContainerState::Running && m_record.state != ContainerState::Starting)
-        return ApiError::conflict(codes::InvalidState,
-                                  QStringLiteral("Cannot send a command to a container that is %1").arg(toString(m_record.state)));
+        return ApiError::conflict(
+            codes::InvalidState,
+            QStringLiteral("Cannot send a command to a container that is %1").arg(toString(m_record.state)));
     if (!m_attach || !m_attach->write(command.toUtf8() + '\n'))
-        return ApiError::conflict(codes::InvalidState, QStringLiteral("The container's console is not attached"));
+        return ApiError::conflict(codes::InvalidState,
+                                  QStringLiteral("The container's console is not attached"));
     return std::nullopt;
 }
 
@@ -447,7 +477,8 @@ void ContainerRuntime::openStreams(std::function<void(bool)> attached)
     opts.logs = false;
     m_attach = m_deps.engine.attach(m_record.dto.containerId, opts, this);
     auto reported = std::make_shared<bool>(false);
-    connect(m_attach, &docker::DockerStream::data, this, [this](int, const QByteArray &b) { onConsoleBytes(b); });
+    connect(m_attach, &docker::DockerStream::data, this,
+            [this](int, const QByteArray &b) { onConsoleBytes(b); });
     connect(m_attach, &docker::DockerStream::started, this, [reported, attached] {
         if (!*reported) {
             *reported = true;
@@ -490,7 +521,8 @@ void ContainerRuntime::handleLine(const QString &line)
 {
     const quint64 seq = m_history.append(line);
     Q_EMIT consoleLine(seq, line);
-    if (m_record.state == ContainerState::Starting && m_pattern && m_pattern->match(stripAnsi(line)).hasMatch()) {
+    if (m_record.state == ContainerState::Starting && m_pattern &&
+        m_pattern->match(stripAnsi(line)).hasMatch()) {
         // The output can overtake the engine's answer to the start: once the server says it is up,
         // the start is over and the next power action may begin.
         if (m_startInFlight) {
@@ -513,7 +545,8 @@ void ContainerRuntime::onEngineEvent(const QString &action, const QJsonObject &e
     }
     if (action != QLatin1StringView("die"))
         return;
-    const auto attrs = event.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject();
+    const auto attrs =
+        event.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject();
     m_record.exitCode = attrs.value(QStringLiteral("exitCode")).toString().toInt();
     persist();
     // The end of an earlier run (e.g. the stop of a restart) reported after the new start: no crash.
@@ -536,25 +569,29 @@ void ContainerRuntime::onCrash()
     ++m_generation;
     closeStreams();
     m_runningSince.invalidate();
-    m_deps.engine.inspectContainer(m_record.dto.containerId, this, [this](const docker::DockerResult<QJsonObject> &r) {
-        if (r.ok())
-            m_record.oomKilled = r.value.value(QStringLiteral("State")).toObject().value(QStringLiteral("OOMKilled")).toBool();
-        setState(ContainerState::Ready);
-        message(QStringLiteral("Server crashed with exit code %1%2")
-                    .arg(m_record.exitCode.value_or(-1))
-                    .arg(m_record.oomKilled ? QStringLiteral(" (out of memory)") : QString()));
-        if (!m_deps.config.containers.crashRestart)
-            return;
-        const qint64 t = now();
-        if (m_lastCrashRestart != 0 && t - m_lastCrashRestart < m_deps.config.containers.crashWindowS) {
-            message(QStringLiteral("Server crashed again within %1 s: not restarting it automatically")
-                        .arg(m_deps.config.containers.crashWindowS));
-            return;
-        }
-        m_lastCrashRestart = t;
-        message(QStringLiteral("Restarting the server after the crash"));
-        startProcess();
-    });
+    m_deps.engine.inspectContainer(
+        m_record.dto.containerId, this, [this](const docker::DockerResult<QJsonObject> &r) {
+            if (r.ok())
+                m_record.oomKilled = r.value.value(QStringLiteral("State"))
+                                         .toObject()
+                                         .value(QStringLiteral("OOMKilled"))
+                                         .toBool();
+            setState(ContainerState::Ready);
+            message(QStringLiteral("Server crashed with exit code %1%2")
+                        .arg(m_record.exitCode.value_or(-1))
+                        .arg(m_record.oomKilled ? QStringLiteral(" (out of memory)") : QString()));
+            if (!m_deps.config.containers.crashRestart)
+                return;
+            const qint64 t = now();
+            if (m_lastCrashRestart != 0 && t - m_lastCrashRestart < m_deps.config.containers.crashWindowS) {
+                message(QStringLiteral("Server crashed again within %1 s: not restarting it automatically")
+                            .arg(m_deps.config.containers.crashWindowS));
+                return;
+            }
+            m_lastCrashRestart = t;
+            message(QStringLiteral("Restarting the server after the crash"));
+            startProcess();
+        });
 }
 
 void ContainerRuntime::reconcile()
@@ -569,67 +606,71 @@ void ContainerRuntime::reconcile()
         });
         return;
     }
-    m_deps.engine.inspectContainer(m_record.dockerName(), this, [this](const docker::DockerResult<QJsonObject> &r) {
-        if (m_busy)
-            return; // a power action began while the engine was asked
-        if (!r.ok()) {
-            if (!r.error.isNotFound())
-                return; // engine down: the manager calls reconcile again when it is back
-            if (m_record.state == ContainerState::Failed)
+    m_deps.engine.inspectContainer(
+        m_record.dockerName(), this, [this](const docker::DockerResult<QJsonObject> &r) {
+            if (m_busy)
+                return; // a power action began while the engine was asked
+            if (!r.ok()) {
+                if (!r.error.isNotFound())
+                    return; // engine down: the manager calls reconcile again when it is back
+                if (m_record.state == ContainerState::Failed)
+                    return;
+                // The Docker container vanished: recreate it from the record, volume data is untouched.
+                message(QStringLiteral("Docker container missing; recreating it"));
+                m_record.state = ContainerState::Ready;
+                writeScripts();
+                createServerContainer([this](bool ok) {
+                    if (ok)
+                        setState(ContainerState::Ready);
+                });
                 return;
-            // The Docker container vanished: recreate it from the record, volume data is untouched.
-            message(QStringLiteral("Docker container missing; recreating it"));
-            m_record.state = ContainerState::Ready;
-            writeScripts();
-            createServerContainer([this](bool ok) {
-                if (ok)
-                    setState(ContainerState::Ready);
-            });
-            return;
-        }
-        const QJsonObject st = r.value.value(QStringLiteral("State")).toObject();
-        m_record.dto.containerId = r.value.value(QStringLiteral("Id")).toString();
-        const bool running = st.value(QStringLiteral("Running")).toBool();
-        const bool paused = st.value(QStringLiteral("Paused")).toBool();
-        if (!running) {
-            closeStreams();
-            if (m_record.state != ContainerState::Failed && m_record.state != ContainerState::Ready) {
-                m_record.state = ContainerState::Stopping; // legal path to ready from any run state
-                setState(ContainerState::Ready);
             }
+            const QJsonObject st = r.value.value(QStringLiteral("State")).toObject();
+            m_record.dto.containerId = r.value.value(QStringLiteral("Id")).toString();
+            const bool running = st.value(QStringLiteral("Running")).toBool();
+            const bool paused = st.value(QStringLiteral("Paused")).toBool();
+            if (!running) {
+                closeStreams();
+                if (m_record.state != ContainerState::Failed && m_record.state != ContainerState::Ready) {
+                    m_record.state = ContainerState::Stopping; // legal path to ready from any run state
+                    setState(ContainerState::Ready);
+                }
+                persist();
+                return;
+            }
+            // Running: adopt it, with fresh streams.
+            const ContainerState target =
+                paused ? ContainerState::Suspended
+                       : (m_record.state == ContainerState::Starting ? ContainerState::Starting
+                                                                     : ContainerState::Running);
+            m_record.state = target;
+            m_record.dto.installState = toString(target);
             persist();
-            return;
-        }
-        // Running: adopt it, with fresh streams.
-        const ContainerState target = paused ? ContainerState::Suspended
-                                      : (m_record.state == ContainerState::Starting ? ContainerState::Starting
-                                                                                     : ContainerState::Running);
-        m_record.state = target;
-        m_record.dto.installState = toString(target);
-        persist();
-        m_runningSince.start();
-        openStreams([](bool) {});
-        m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
-        connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
-            m_lastStats = computeStats(o);
-            Q_EMIT statsSample(*m_lastStats);
+            m_runningSince.start();
+            openStreams([](bool) {});
+            m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
+            connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
+                m_lastStats = computeStats(o);
+                Q_EMIT statsSample(*m_lastStats);
+            });
+            Q_EMIT stateChanged(target);
         });
-        Q_EMIT stateChanged(target);
-    });
 }
 
 // ---- recreate / destroy ----------------------------------------------------------------------
 
 void ContainerRuntime::recreate(bool runInstall)
 {
-    const bool wasRunning = m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting
-                            || m_record.state == ContainerState::Suspended;
+    const bool wasRunning = m_record.state == ContainerState::Running ||
+                            m_record.state == ContainerState::Starting ||
+                            m_record.state == ContainerState::Suspended;
     m_busy = true;
     auto rebuild = [this, runInstall, wasRunning] {
         closeStreams();
         m_busy = true;
         if (runInstall) {
-            m_record.state = m_record.state == ContainerState::Stopping ? ContainerState::Ready : m_record.state;
+            m_record.state =
+                m_record.state == ContainerState::Stopping ? ContainerState::Ready : m_record.state;
             install();
             return;
         }
@@ -659,8 +700,7 @@ void ContainerRuntime::destroy(std::function<void()> done)
     m_destroyed = true;
     ++m_generation;
     closeStreams();
-    removeDocker(dockerspec::installContainerName(m_record), [this, done] {
-        removeDocker(m_record.dockerName(), [done] { done(); });
-    });
+    removeDocker(dockerspec::installContainerName(m_record),
+                 [this, done] { removeDocker(m_record.dockerName(), [done] { done(); }); });
 }
 } // namespace lightd::containers

@@ -17,7 +17,9 @@
 #include <QRegularExpression>
 #include <optional>
 
-namespace lightd::storage { class ContainerRepository; }
+namespace lightd::storage {
+class ContainerRepository;
+}
 
 namespace lightd::containers {
 // One managed container: its record, the one state machine every change goes through, the power
@@ -26,7 +28,7 @@ namespace lightd::containers {
 class ContainerRuntime final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     struct Deps
     {
         docker::ContainerEngine &engine;
@@ -72,14 +74,14 @@ public:
     // After a daemon restart or engine return: adopt whatever Docker says the container is doing.
     void reconcile();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void stateChanged(lightd::ContainerState state);
     void consoleLine(quint64 seq, const QString &line);
     void installLine(const QString &line);
     void daemonMessage(const QString &message);
     void statsSample(const lightd::containers::StatsSample &sample);
 
-private:
+  private:
     bool setState(ContainerState next, const QString &error = QString());
     void persist();
     void message(const QString &text);
@@ -111,14 +113,14 @@ private:
     QPointer<docker::DockerStream> m_stats;
     std::optional<StatsSample> m_lastStats;
     QElapsedTimer m_runningSince;
-    bool m_busy = false;        // a power action or install is in flight
-    bool m_startInFlight = false; // the engine has not answered the current start yet
+    bool m_busy = false;            // a power action or install is in flight
+    bool m_startInFlight = false;   // the engine has not answered the current start yet
     bool m_diedDuringStart = false; // ...and the process already died meanwhile
-    bool m_expectExit = false;  // an exit now is ours (stop/kill/restart), not a crash
+    bool m_expectExit = false;      // an exit now is ours (stop/kill/restart), not a crash
     bool m_destroyed = false;
     qint64 m_lastCrashRestart = 0;
     ContainerState m_suspendedFrom = ContainerState::Running; // the state a suspend paused
     qint64 m_startRequestedNs = 0; // engine clock (same host) when the current run was started
-    quint64 m_generation = 0;   // bumps on every start/stop so late callbacks of an old run are ignored
+    quint64 m_generation = 0;      // bumps on every start/stop so late callbacks of an old run are ignored
 };
 } // namespace lightd::containers

@@ -24,7 +24,8 @@ QString parseImage(const QString &image, QLatin1StringView field)
 {
     static const QRegularExpression re(QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}\\z"));
     if (!re.match(image).hasMatch())
-        invalid(field, QStringLiteral("must be an image reference such as debian:12 or registry:5000/name:tag"));
+        invalid(field,
+                QStringLiteral("must be an image reference such as debian:12 or registry:5000/name:tag"));
     return image;
 }
 
@@ -46,8 +47,9 @@ std::optional<QString> parseStartPattern(const QJsonValue &value)
         return std::nullopt;
     const QRegularExpression re(pattern);
     if (!re.isValid())
-        invalid(keys::StartPattern,
-                QStringLiteral("is not a valid regular expression: %1 at offset %2").arg(re.errorString()).arg(re.patternErrorOffset()));
+        invalid(keys::StartPattern, QStringLiteral("is not a valid regular expression: %1 at offset %2")
+                                        .arg(re.errorString())
+                                        .arg(re.patternErrorOffset()));
     return pattern;
 }
 
@@ -62,7 +64,8 @@ QList<PortBindingDto> parsePorts(const QJsonArray &ports)
         try {
             if (o.contains(keys::HostPort)) { // {"container_port","host_port","protocol"[,"ip"]}
                 b.hostPort = int(http::fields::requireInt(o, keys::HostPort, 1, 65535));
-                b.containerPort = int(http::fields::optionalInt(o, keys::ContainerPort, 1, 65535).value_or(b.hostPort));
+                b.containerPort =
+                    int(http::fields::optionalInt(o, keys::ContainerPort, 1, 65535).value_or(b.hostPort));
                 QJsonObject pool{{keys::Ip, o.value(keys::Ip).toString(QStringLiteral("0.0.0.0"))},
                                  {keys::Port, b.hostPort},
                                  {keys::Protocol, o.value(keys::Protocol).toString(QStringLiteral("tcp"))}};
@@ -74,10 +77,12 @@ QList<PortBindingDto> parsePorts(const QJsonArray &ports)
                 b.ip = p.ip;
                 b.hostPort = p.port;
                 b.protocol = p.protocol;
-                b.containerPort = int(http::fields::optionalInt(o, keys::ContainerPort, 1, 65535).value_or(p.port));
+                b.containerPort =
+                    int(http::fields::optionalInt(o, keys::ContainerPort, 1, 65535).value_or(p.port));
             }
         } catch (const http::ApiError &e) {
-            throw http::ApiError(e.status(), codes::InvalidField, QStringLiteral("ports[%1]: %2").arg(i).arg(e.message()));
+            throw http::ApiError(e.status(), codes::InvalidField,
+                                 QStringLiteral("ports[%1]: %2").arg(i).arg(e.message()));
         }
         out.append(b);
     }
@@ -90,14 +95,18 @@ LimitsDto parseLimits(const QJsonObject &limits)
     const auto memory = limits.value(keys::Memory);
     if (!memory.isUndefined() && !memory.isNull()) {
         const double m = memory.toDouble();
-        if (!memory.isDouble() || m != double(qint64(m)) || (m != 0 && (m < 4.0 * 1024 * 1024 || m > 1024.0 * 1024 * 1024 * 1024)))
-            invalid(QLatin1StringView("limits.memory"), QStringLiteral("must be 0 (unlimited) or bytes between 4 MiB and 1 TiB"));
+        if (!memory.isDouble() || m != double(qint64(m)) ||
+            (m != 0 && (m < 4.0 * 1024 * 1024 || m > 1024.0 * 1024 * 1024 * 1024)))
+            invalid(QLatin1StringView("limits.memory"),
+                    QStringLiteral("must be 0 (unlimited) or bytes between 4 MiB and 1 TiB"));
         l.memory = qint64(m);
     }
     const auto cpu = limits.value(keys::Cpu);
     if (!cpu.isUndefined() && !cpu.isNull()) {
-        if (!cpu.isDouble() || cpu.toDouble() < 0 || cpu.toDouble() > 1024 || (cpu.toDouble() > 0 && cpu.toDouble() < 0.01))
-            invalid(QLatin1StringView("limits.cpu"), QStringLiteral("must be 0 (unlimited) or cores between 0.01 and 1024"));
+        if (!cpu.isDouble() || cpu.toDouble() < 0 || cpu.toDouble() > 1024 ||
+            (cpu.toDouble() > 0 && cpu.toDouble() < 0.01))
+            invalid(QLatin1StringView("limits.cpu"),
+                    QStringLiteral("must be 0 (unlimited) or cores between 0.01 and 1024"));
         l.cpu = cpu.toDouble();
     }
     return l;
@@ -106,28 +115,45 @@ LimitsDto parseLimits(const QJsonObject &limits)
 QMap<QString, QString> parseMounts(const QJsonObject &mount, QLatin1StringView field)
 {
     // Host paths that would hand a container the machine (or the daemon's own data).
-    static const QStringList denied{QStringLiteral("/"), QStringLiteral("/bin"), QStringLiteral("/boot"),
-                                    QStringLiteral("/dev"), QStringLiteral("/etc"), QStringLiteral("/lib"),
-                                    QStringLiteral("/lib32"), QStringLiteral("/lib64"), QStringLiteral("/proc"),
-                                    QStringLiteral("/root"), QStringLiteral("/run"), QStringLiteral("/sbin"),
-                                    QStringLiteral("/sys"), QStringLiteral("/usr"), QStringLiteral("/var/run"),
-                                    QStringLiteral("/var/lib/docker"), QStringLiteral("/var/lib/lightd")};
+    static const QStringList denied{QStringLiteral("/"),
+                                    QStringLiteral("/bin"),
+                                    QStringLiteral("/boot"),
+                                    QStringLiteral("/dev"),
+                                    QStringLiteral("/etc"),
+                                    QStringLiteral("/lib"),
+                                    QStringLiteral("/lib32"),
+                                    QStringLiteral("/lib64"),
+                                    QStringLiteral("/proc"),
+                                    QStringLiteral("/root"),
+                                    QStringLiteral("/run"),
+                                    QStringLiteral("/sbin"),
+                                    QStringLiteral("/sys"),
+                                    QStringLiteral("/usr"),
+                                    QStringLiteral("/var/run"),
+                                    QStringLiteral("/var/lib/docker"),
+                                    QStringLiteral("/var/lib/lightd")};
     QMap<QString, QString> out;
     for (auto it = mount.constBegin(); it != mount.constEnd(); ++it) {
         const QString target = it.key();
         if (!it.value().isString())
-            invalid(field, QStringLiteral("must map container paths to host paths ('%1' is not a string)").arg(target));
+            invalid(
+                field,
+                QStringLiteral("must map container paths to host paths ('%1' is not a string)").arg(target));
         const QString source = it.value().toString();
-        if (!target.startsWith(QLatin1Char('/')) || QDir::cleanPath(target) != target || target.contains(QLatin1Char(':'))
-            || target == QLatin1StringView("/") || target.startsWith(QLatin1StringView("/home/container"))
-            || target.startsWith(QLatin1StringView("/app/data")))
-            invalid(field, QStringLiteral("container path '%1' must be absolute, normalised and outside /home/container and /app/data").arg(target));
-        if (!source.startsWith(QLatin1Char('/')) || QDir::cleanPath(source) != source || source.contains(QLatin1Char(':'))
-            || source.contains(QChar(0)))
+        if (!target.startsWith(QLatin1Char('/')) || QDir::cleanPath(target) != target ||
+            target.contains(QLatin1Char(':')) || target == QLatin1StringView("/") ||
+            target.startsWith(QLatin1StringView("/home/container")) ||
+            target.startsWith(QLatin1StringView("/app/data")))
+            invalid(field, QStringLiteral("container path '%1' must be absolute, normalised and outside "
+                                          "/home/container and /app/data")
+                               .arg(target));
+        if (!source.startsWith(QLatin1Char('/')) || QDir::cleanPath(source) != source ||
+            source.contains(QLatin1Char(':')) || source.contains(QChar(0)))
             invalid(field, QStringLiteral("host path '%1' must be absolute and normalised").arg(source));
         for (const QString &d : denied) {
             if (source == d || (d != QLatin1StringView("/") && source.startsWith(d + QLatin1Char('/'))))
-                invalid(field, QStringLiteral("host path '%1' is a system path and cannot be mounted").arg(source));
+                invalid(field,
+                        QStringLiteral("host path '%1' is a system path and cannot be mounted").arg(source));
         }
         out.insert(target, source);
     }
@@ -160,7 +186,8 @@ ContainerRecord parseCreate(const QJsonObject &body)
     r.dto.startPattern = parseStartPattern(body.value(keys::StartPattern));
     r.dto.ports = parsePorts(http::fields::optionalArray(body, keys::Ports).value_or(QJsonArray()));
     r.dto.limits = parseLimits(http::fields::optionalObject(body, keys::Limits).value_or(QJsonObject()));
-    r.dto.mount = parseMounts(http::fields::optionalObject(body, keys::Mount).value_or(QJsonObject()), keys::Mount);
+    r.dto.mount =
+        parseMounts(http::fields::optionalObject(body, keys::Mount).value_or(QJsonObject()), keys::Mount);
     r.dto.env = parseEnv(http::fields::optionalObject(body, keys::Env).value_or(QJsonObject()));
     r.installScript = http::fields::optionalString(body, keys::InstallScript).value_or(QString());
     if (r.installScript.size() > 1024 * 1024)

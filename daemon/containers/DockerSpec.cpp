@@ -22,7 +22,8 @@ QJsonArray envList(const ContainerRecord &r)
 
 QJsonArray binds(const ContainerRecord &r, const ContainerPaths &paths, bool withCustom)
 {
-    QJsonArray b{paths.volume + QStringLiteral(":/home/container"), paths.dataDir + QStringLiteral(":/app/data")};
+    QJsonArray b{paths.volume + QStringLiteral(":/home/container"),
+                 paths.dataDir + QStringLiteral(":/app/data")};
     if (withCustom) {
         for (auto it = r.dto.mount.cbegin(); it != r.dto.mount.cend(); ++it)
             b.append(it.value() + QLatin1Char(':') + it.key());
@@ -50,7 +51,8 @@ QJsonObject serverConfig(const ContainerRecord &r, const ContainerPaths &paths)
         const QString key = QStringLiteral("%1/%2").arg(p.containerPort).arg(p.protocol);
         exposed.insert(key, QJsonObject());
         QJsonArray list = bindings.value(key).toArray();
-        list.append(QJsonObject{{QStringLiteral("HostIp"), p.ip}, {QStringLiteral("HostPort"), QString::number(p.hostPort)}});
+        list.append(QJsonObject{{QStringLiteral("HostIp"), p.ip},
+                                {QStringLiteral("HostPort"), QString::number(p.hostPort)}});
         bindings.insert(key, list);
     }
     QJsonObject host = hostLimits(r);
@@ -60,7 +62,8 @@ QJsonObject serverConfig(const ContainerRecord &r, const ContainerPaths &paths)
     host.insert(QStringLiteral("Init"), true); // a real PID 1 reaps zombies and forwards SIGTERM
     return QJsonObject{
         {QStringLiteral("Image"), r.dto.image},
-        {QStringLiteral("Entrypoint"), QJsonArray{QStringLiteral("/bin/sh"), QStringLiteral("/app/data/entrypoint.sh")}},
+        {QStringLiteral("Entrypoint"),
+         QJsonArray{QStringLiteral("/bin/sh"), QStringLiteral("/app/data/entrypoint.sh")}},
         {QStringLiteral("Cmd"), QJsonArray()},
         {QStringLiteral("WorkingDir"), QStringLiteral("/home/container")},
         {QStringLiteral("Env"), envList(r)},
@@ -82,8 +85,9 @@ QJsonObject installConfig(const ContainerRecord &r, const ContainerPaths &paths)
     host.insert(QStringLiteral("Binds"), binds(r, paths, false));
     host.insert(QStringLiteral("Init"), true);
     // bash when the image has it, else sh: the install script is usually written for bash.
-    const QString run = QStringLiteral("cd /home/container && if command -v bash >/dev/null 2>&1; then exec bash /app/data/install.sh; "
-                                       "else exec sh /app/data/install.sh; fi");
+    const QString run = QStringLiteral(
+        "cd /home/container && if command -v bash >/dev/null 2>&1; then exec bash /app/data/install.sh; "
+        "else exec sh /app/data/install.sh; fi");
     return QJsonObject{
         {QStringLiteral("Image"), r.dto.image},
         {QStringLiteral("Entrypoint"), QJsonArray{QStringLiteral("/bin/sh"), QStringLiteral("-c"), run}},

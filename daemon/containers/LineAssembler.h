@@ -10,13 +10,13 @@ namespace lightd::containers {
 // not UTF-8 become U+FFFD instead of breaking anything.
 class LineAssembler
 {
-public:
+  public:
     explicit LineAssembler(qsizetype maxLineBytes = 64 * 1024) : m_max(maxLineBytes) {}
     QStringList feed(const QByteArray &bytes);
     // The unterminated rest, as a last line (stream ended).
     QStringList flush();
 
-private:
+  private:
     void emitLine(QStringList &out);
     qsizetype m_max;
     QByteArray m_partial;

@@ -8,13 +8,18 @@ StatsSample computeStats(const QJsonObject &s)
     StatsSample out;
     const QJsonObject cpu = s.value(QStringLiteral("cpu_stats")).toObject();
     const QJsonObject pre = s.value(QStringLiteral("precpu_stats")).toObject();
-    const double cpuDelta = cpu.value(QStringLiteral("cpu_usage")).toObject().value(QStringLiteral("total_usage")).toDouble()
-                            - pre.value(QStringLiteral("cpu_usage")).toObject().value(QStringLiteral("total_usage")).toDouble();
-    const double sysDelta = cpu.value(QStringLiteral("system_cpu_usage")).toDouble()
-                            - pre.value(QStringLiteral("system_cpu_usage")).toDouble();
+    const double cpuDelta =
+        cpu.value(QStringLiteral("cpu_usage")).toObject().value(QStringLiteral("total_usage")).toDouble() -
+        pre.value(QStringLiteral("cpu_usage")).toObject().value(QStringLiteral("total_usage")).toDouble();
+    const double sysDelta = cpu.value(QStringLiteral("system_cpu_usage")).toDouble() -
+                            pre.value(QStringLiteral("system_cpu_usage")).toDouble();
     double cpus = cpu.value(QStringLiteral("online_cpus")).toDouble();
     if (cpus <= 0)
-        cpus = cpu.value(QStringLiteral("cpu_usage")).toObject().value(QStringLiteral("percpu_usage")).toArray().size();
+        cpus = cpu.value(QStringLiteral("cpu_usage"))
+                   .toObject()
+                   .value(QStringLiteral("percpu_usage"))
+                   .toArray()
+                   .size();
     if (cpus <= 0)
         cpus = 1;
     if (cpuDelta > 0 && sysDelta > 0)

@@ -4,8 +4,8 @@
 
 namespace lightd::docker {
 namespace {
-constexpr qsizetype kMaxLine = 4096;           // chunk-size line with extensions, or a trailer line
-constexpr qint64 kMaxChunk = qint64(1) << 40;  // refuses absurd sizes before they overflow
+constexpr qsizetype kMaxLine = 4096;          // chunk-size line with extensions, or a trailer line
+constexpr qint64 kMaxChunk = qint64(1) << 40; // refuses absurd sizes before they overflow
 
 int hexValue(char c)
 {

@@ -8,7 +8,7 @@ namespace lightd::docker {
 // arrive, so an endless chunked stream (logs, events) never accumulates here.
 class ChunkedDecoder
 {
-public:
+  public:
     enum class Status { NeedMore, Done, Error };
 
     // Decodes from data, appending payload to out. Returns the bytes consumed: all of data, unless
@@ -19,7 +19,7 @@ public:
     const char *errorString() const { return m_errorString; }
     void reset() { *this = ChunkedDecoder(); }
 
-private:
+  private:
     enum class State { Size, Data, DataEnd, Trailer, Done, Error };
     bool fail(const char *why);
     bool takeSizeLine();

@@ -20,7 +20,7 @@ class DockerStream;
 // interchangeable wherever the engine accepts both.
 class ContainerEngine
 {
-public:
+  public:
     using ProgressCallback = std::function<void(const QJsonObject &progress)>;
 
     virtual ~ContainerEngine() = default;
@@ -44,10 +44,13 @@ public:
     // Already running counts as success.
     virtual void startContainer(const QString &id, QObject *ctx, DockerCallback<void> done) = 0;
     // Already stopped counts as success. timeoutSeconds < 0 uses the container's own StopTimeout.
-    virtual void stopContainer(const QString &id, int timeoutSeconds, QObject *ctx, DockerCallback<void> done) = 0;
+    virtual void stopContainer(const QString &id, int timeoutSeconds, QObject *ctx,
+                               DockerCallback<void> done) = 0;
     // signal: "SIGKILL", "SIGTERM", "9", ...
-    virtual void killContainer(const QString &id, const QString &signal, QObject *ctx, DockerCallback<void> done) = 0;
-    virtual void restartContainer(const QString &id, int timeoutSeconds, QObject *ctx, DockerCallback<void> done) = 0;
+    virtual void killContainer(const QString &id, const QString &signal, QObject *ctx,
+                               DockerCallback<void> done) = 0;
+    virtual void restartContainer(const QString &id, int timeoutSeconds, QObject *ctx,
+                                  DockerCallback<void> done) = 0;
     virtual void pauseContainer(const QString &id, QObject *ctx, DockerCallback<void> done) = 0;
     virtual void unpauseContainer(const QString &id, QObject *ctx, DockerCallback<void> done) = 0;
     // removeVolumes removes anonymous volumes (the engine's v=1).

@@ -22,7 +22,8 @@ QJsonObject parseObject(const QByteArray &body, DockerError &error)
     QJsonParseError err;
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (!doc.isObject())
-        error = DockerError::protocol(QStringLiteral("engine sent a non-object JSON body: %1").arg(err.errorString()));
+        error = DockerError::protocol(
+            QStringLiteral("engine sent a non-object JSON body: %1").arg(err.errorString()));
     return doc.object();
 }
 
@@ -38,7 +39,8 @@ QStringList stringList(const QJsonValue &value)
 
 DockerClient::DockerClient(QObject *parent) : DockerClient(Options(), parent) {}
 
-DockerClient::DockerClient(Options options, QObject *parent) : QObject(parent), m_options(std::move(options)) {}
+DockerClient::DockerClient(Options options, QObject *parent) : QObject(parent), m_options(std::move(options))
+{}
 
 DockerClient::~DockerClient() = default;
 
@@ -69,7 +71,8 @@ DockerConnection::Timeouts DockerClient::streamTimeouts() const
     return {m_options.connectTimeoutMs, m_options.callTimeoutMs, 0};
 }
 
-void DockerClient::call(DockerRequest req, DockerConnection::Timeouts t, QObject *ctx, ResponseHandler handler)
+void DockerClient::call(DockerRequest req, DockerConnection::Timeouts t, QObject *ctx,
+                        ResponseHandler handler)
 {
     Q_ASSERT(ctx);
     auto *conn = new DockerConnection(m_options.socketPath, std::move(req), t, this);
@@ -80,7 +83,8 @@ void DockerClient::call(DockerRequest req, DockerConnection::Timeouts t, QObject
     connect(conn, &DockerConnection::bodyData, conn, [conn, response, maxBody](const QByteArray &bytes) {
         if (response->body.size() + bytes.size() > maxBody) {
             conn->abort();
-            Q_EMIT conn->finished(DockerError::protocol(QStringLiteral("engine response exceeds %1 bytes").arg(maxBody)));
+            Q_EMIT conn->finished(
+                DockerError::protocol(QStringLiteral("engine response exceeds %1 bytes").arg(maxBody)));
             return;
         }
         response->body += bytes;
@@ -103,7 +107,8 @@ void DockerClient::call(DockerRequest req, DockerConnection::Timeouts t, QObject
     conn->start();
 }
 
-void DockerClient::callVoid(DockerRequest req, DockerConnection::Timeouts t, QObject *ctx, DockerCallback<void> done)
+void DockerClient::callVoid(DockerRequest req, DockerConnection::Timeouts t, QObject *ctx,
+                            DockerCallback<void> done)
 {
     call(std::move(req), t, ctx, [done](const DockerError &error, const Response &) { done({error}); });
 }
@@ -144,7 +149,8 @@ void DockerClient::pullImage(const QString &reference, const QByteArray &registr
     // untagged name would otherwise pull every tag.
     QString image = reference;
     const qsizetype slash = reference.lastIndexOf(QLatin1Char('/'));
-    const bool hasTag = reference.indexOf(QLatin1Char(':'), slash + 1) >= 0 || reference.contains(QLatin1Char('@'));
+    const bool hasTag =
+        reference.indexOf(QLatin1Char(':'), slash + 1) >= 0 || reference.contains(QLatin1Char('@'));
     if (!hasTag)
         image += QStringLiteral(":latest");
     DockerRequest req = request("POST", "/images/create");
@@ -155,17 +161,21 @@ void DockerClient::pullImage(const QString &reference, const QByteArray &registr
     auto *conn = new DockerConnection(m_options.socketPath, std::move(req), streamTimeouts());
     auto *stream = new EngineStream(conn, EngineStream::Framing::JsonLines, ctx);
     auto pullError = std::make_shared<DockerError>();
-    connect(stream, &DockerStream::jsonObject, stream, [stream, pullError, progress](const QJsonObject &line) {
-        const QJsonValue err = line.value(QLatin1StringView("error"));
-        if (!err.isUndefined()) {
-            const int code = line.value(QLatin1StringView("errorDetail")).toObject().value(QLatin1StringView("code")).toInt();
-            *pullError = DockerError::http(code >= 400 ? code : 500, err.toString());
-            stream->close();
-            return;
-        }
-        if (progress)
-            progress(line);
-    });
+    connect(stream, &DockerStream::jsonObject, stream,
+            [stream, pullError, progress](const QJsonObject &line) {
+                const QJsonValue err = line.value(QLatin1StringView("error"));
+                if (!err.isUndefined()) {
+                    const int code = line.value(QLatin1StringView("errorDetail"))
+                                         .toObject()
+                                         .value(QLatin1StringView("code"))
+                                         .toInt();
+                    *pullError = DockerError::http(code >= 400 ? code : 500, err.toString());
+                    stream->close();
+                    return;
+                }
+                if (progress)
+                    progress(line);
+            });
     connect(stream, &DockerStream::finished, stream, [stream, pullError, done](const DockerError &error) {
         stream->deleteLater();
         done({pullError->ok() ? error : *pullError});
@@ -200,7 +210,8 @@ void DockerClient::startContainer(const QString &id, QObject *ctx, DockerCallbac
     callVoid(request("POST", containerPath(id, "/start")), timeouts(), ctx, std::move(done));
 }
 
-void DockerClient::stopContainer(const QString &id, int timeoutSeconds, QObject *ctx, DockerCallback<void> done)
+void DockerClient::stopContainer(const QString &id, int timeoutSeconds, QObject *ctx,
+                                 DockerCallback<void> done)
 {
     DockerRequest req = request("POST", containerPath(id, "/stop"));
     if (timeoutSeconds >= 0)
@@ -209,7 +220,8 @@ void DockerClient::stopContainer(const QString &id, int timeoutSeconds, QObject 
     callVoid(std::move(req), timeouts(qMax(timeoutSeconds, 10) * 1000), ctx, std::move(done));
 }
 
-void DockerClient::killContainer(const QString &id, const QString &signal, QObject *ctx, DockerCallback<void> done)
+void DockerClient::killContainer(const QString &id, const QString &signal, QObject *ctx,
+                                 DockerCallback<void> done)
 {
     DockerRequest req = request("POST", containerPath(id, "/kill"));
     if (!signal.isEmpty())
@@ -217,7 +229,8 @@ void DockerClient::killContainer(const QString &id, const QString &signal, QObje
     callVoid(std::move(req), timeouts(), ctx, std::move(done));
 }
 
-void DockerClient::restartContainer(const QString &id, int timeoutSeconds, QObject *ctx, DockerCallback<void> done)
+void DockerClient::restartContainer(const QString &id, int timeoutSeconds, QObject *ctx,
+                                    DockerCallback<void> done)
 {
     DockerRequest req = request("POST", containerPath(id, "/restart"));
     if (timeoutSeconds >= 0)
@@ -258,7 +271,8 @@ void DockerClient::updateContainer(const QString &id, const QJsonObject &resourc
         DockerResult<QStringList> result;
         result.error = error;
         if (error.ok())
-            result.value = stringList(parseObject(resp.body, result.error).value(QLatin1StringView("Warnings")));
+            result.value =
+                stringList(parseObject(resp.body, result.error).value(QLatin1StringView("Warnings")));
         done(result);
     });
 }
@@ -268,9 +282,15 @@ void DockerClient::waitContainer(const QString &id, WaitCondition condition, QOb
 {
     DockerRequest req = request("POST", containerPath(id, "/wait"));
     switch (condition) {
-    case WaitCondition::NotRunning: req.addQuery("condition", QStringLiteral("not-running")); break;
-    case WaitCondition::NextExit: req.addQuery("condition", QStringLiteral("next-exit")); break;
-    case WaitCondition::Removed: req.addQuery("condition", QStringLiteral("removed")); break;
+    case WaitCondition::NotRunning:
+        req.addQuery("condition", QStringLiteral("not-running"));
+        break;
+    case WaitCondition::NextExit:
+        req.addQuery("condition", QStringLiteral("next-exit"));
+        break;
+    case WaitCondition::Removed:
+        req.addQuery("condition", QStringLiteral("removed"));
+        break;
     }
     // The engine sends the head at once and the body when the condition holds, so only the
     // head has a deadline.
@@ -283,8 +303,10 @@ void DockerClient::waitContainer(const QString &id, WaitCondition condition, QOb
             if (result.error.ok() && !code.isDouble())
                 result.error = DockerError::protocol(QStringLiteral("wait answered without a StatusCode"));
             result.value.statusCode = code.toInteger(-1);
-            result.value.errorMessage = obj.value(QLatin1StringView("Error")).toObject()
-                                            .value(QLatin1StringView("Message")).toString();
+            result.value.errorMessage = obj.value(QLatin1StringView("Error"))
+                                            .toObject()
+                                            .value(QLatin1StringView("Message"))
+                                            .toString();
         }
         done(result);
     });
@@ -301,7 +323,8 @@ DockerStream *DockerClient::logs(const QString &id, const LogsOptions &options, 
         req.addQuery("since", options.since);
     req.addQuery("tail", options.tail >= 0 ? QString::number(options.tail) : QStringLiteral("all"));
     auto *conn = new DockerConnection(m_options.socketPath, std::move(req), streamTimeouts());
-    return new EngineStream(conn, options.tty ? EngineStream::Framing::Raw : EngineStream::Framing::Multiplexed, parent);
+    return new EngineStream(
+        conn, options.tty ? EngineStream::Framing::Raw : EngineStream::Framing::Multiplexed, parent);
 }
 
 DockerStream *DockerClient::attach(const QString &id, const AttachOptions &options, QObject *parent)
@@ -314,7 +337,8 @@ DockerStream *DockerClient::attach(const QString &id, const AttachOptions &optio
         .addQuery("stderr", options.stderrStream);
     req.upgrade = true;
     auto *conn = new DockerConnection(m_options.socketPath, std::move(req), streamTimeouts());
-    return new EngineStream(conn, options.tty ? EngineStream::Framing::Raw : EngineStream::Framing::Multiplexed, parent);
+    return new EngineStream(
+        conn, options.tty ? EngineStream::Framing::Raw : EngineStream::Framing::Multiplexed, parent);
 }
 
 DockerStream *DockerClient::stats(const QString &id, bool stream, QObject *parent)
@@ -329,7 +353,8 @@ DockerStream *DockerClient::events(const EventsOptions &options, QObject *parent
 {
     DockerRequest req = request("GET", "/events");
     if (!options.filters.isEmpty())
-        req.addQuery("filters", QString::fromUtf8(QJsonDocument(options.filters).toJson(QJsonDocument::Compact)));
+        req.addQuery("filters",
+                     QString::fromUtf8(QJsonDocument(options.filters).toJson(QJsonDocument::Compact)));
     if (!options.since.isEmpty())
         req.addQuery("since", options.since);
     if (!options.until.isEmpty())

@@ -16,7 +16,7 @@ namespace lightd::docker {
 class DockerClient final : public QObject, public ContainerEngine
 {
     Q_OBJECT
-public:
+  public:
     struct Options
     {
         QString socketPath = defaultSocketPath();
@@ -42,9 +42,12 @@ public:
     void createContainer(const QString &name, const QJsonObject &config, QObject *ctx,
                          DockerCallback<CreatedContainer> done) override;
     void startContainer(const QString &id, QObject *ctx, DockerCallback<void> done) override;
-    void stopContainer(const QString &id, int timeoutSeconds, QObject *ctx, DockerCallback<void> done) override;
-    void killContainer(const QString &id, const QString &signal, QObject *ctx, DockerCallback<void> done) override;
-    void restartContainer(const QString &id, int timeoutSeconds, QObject *ctx, DockerCallback<void> done) override;
+    void stopContainer(const QString &id, int timeoutSeconds, QObject *ctx,
+                       DockerCallback<void> done) override;
+    void killContainer(const QString &id, const QString &signal, QObject *ctx,
+                       DockerCallback<void> done) override;
+    void restartContainer(const QString &id, int timeoutSeconds, QObject *ctx,
+                          DockerCallback<void> done) override;
     void pauseContainer(const QString &id, QObject *ctx, DockerCallback<void> done) override;
     void unpauseContainer(const QString &id, QObject *ctx, DockerCallback<void> done) override;
     void removeContainer(const QString &id, bool force, bool removeVolumes, QObject *ctx,
@@ -60,7 +63,7 @@ public:
     DockerStream *stats(const QString &id, bool stream, QObject *parent) override;
     DockerStream *events(const EventsOptions &options, QObject *parent) override;
 
-private:
+  private:
     struct Response
     {
         HttpResponseHead head;

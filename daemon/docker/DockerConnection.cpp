@@ -146,12 +146,15 @@ void DockerConnection::onSocketError(QLocalSocket::LocalSocketError error)
             why = QStringLiteral("connection refused");
         else if (error == QLocalSocket::SocketAccessError)
             why = QStringLiteral("permission denied");
-        finish(DockerError::unavailable(QStringLiteral("Docker engine unreachable at %1: %2").arg(m_socketPath, why)));
+        finish(DockerError::unavailable(
+            QStringLiteral("Docker engine unreachable at %1: %2").arg(m_socketPath, why)));
         return;
     }
     finish(m_parser.headSeen()
-               ? DockerError::unavailable(QStringLiteral("connection to the engine lost: %1").arg(m_socket->errorString()))
-               : DockerError::unavailable(QStringLiteral("engine dropped the connection: %1").arg(m_socket->errorString())));
+               ? DockerError::unavailable(
+                     QStringLiteral("connection to the engine lost: %1").arg(m_socket->errorString()))
+               : DockerError::unavailable(
+                     QStringLiteral("engine dropped the connection: %1").arg(m_socket->errorString())));
 }
 
 void DockerConnection::onDisconnected()
@@ -176,10 +179,11 @@ void DockerConnection::onDisconnected()
         return;
     }
     // The engine closing mid-response is the engine going away, not a malformed answer.
-    finish(DockerError::unavailable(hadHead ? QStringLiteral("engine closed the connection mid-response to %1")
-                                                  .arg(QString::fromLatin1(m_request.describe()))
-                                            : QStringLiteral("engine closed the connection before answering %1")
-                                                  .arg(QString::fromLatin1(m_request.describe()))));
+    finish(DockerError::unavailable(hadHead
+                                        ? QStringLiteral("engine closed the connection mid-response to %1")
+                                              .arg(QString::fromLatin1(m_request.describe()))
+                                        : QStringLiteral("engine closed the connection before answering %1")
+                                              .arg(QString::fromLatin1(m_request.describe()))));
 }
 
 void DockerConnection::finish(const DockerError &error)

@@ -17,7 +17,7 @@ namespace lightd::docker {
 class DockerConnection final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     struct Timeouts
     {
         int connectMs = 5000; // until the socket is connected
@@ -40,12 +40,12 @@ public:
     const HttpResponseHead &head() const { return m_parser.head(); }
     const DockerRequest &request() const { return m_request; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void headReceived(const lightd::docker::HttpResponseHead &head);
     void bodyData(const QByteArray &data);
     void finished(const lightd::docker::DockerError &error);
 
-private:
+  private:
     void connectNow();
     void onConnected();
     void onReadyRead();

@@ -10,7 +10,7 @@ namespace lightd::docker {
 struct DockerRequest
 {
     QByteArray method = "GET";
-    QByteArray path;  // already versioned and percent-encoded, e.g. /v1.41/containers/x/json
+    QByteArray path; // already versioned and percent-encoded, e.g. /v1.41/containers/x/json
     QList<QPair<QByteArray, QString>> query;
     QList<QPair<QByteArray, QByteArray>> headers;
     QByteArray body;

@@ -14,7 +14,7 @@ namespace lightd::docker {
 class DockerStream : public QObject
 {
     Q_OBJECT
-public:
+  public:
     explicit DockerStream(QObject *parent = nullptr) : QObject(parent) {}
 
     // Sends bytes to the container's stdin (attach streams only); false if it cannot.
@@ -30,7 +30,7 @@ public:
     void markStarted();
     void finish(const lightd::docker::DockerError &error);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     // The engine accepted the request (head received, or the connection was upgraded).
     void started();
     // Demuxed output: streamType is a StreamType value (raw TTY output comes as Stdout).
@@ -39,7 +39,7 @@ Q_SIGNALS:
     void jsonObject(const QJsonObject &object);
     void finished(const lightd::docker::DockerError &error);
 
-private:
+  private:
     DockerError m_error;
     bool m_started = false;
     bool m_finished = false;

@@ -7,12 +7,18 @@ namespace lightd::docker {
 QString kindName(DockerError::Kind kind)
 {
     switch (kind) {
-    case DockerError::Kind::None: return QStringLiteral("none");
-    case DockerError::Kind::Unavailable: return QStringLiteral("unavailable");
-    case DockerError::Kind::Timeout: return QStringLiteral("timeout");
-    case DockerError::Kind::Http: return QStringLiteral("http");
-    case DockerError::Kind::Protocol: return QStringLiteral("protocol");
-    case DockerError::Kind::Cancelled: return QStringLiteral("cancelled");
+    case DockerError::Kind::None:
+        return QStringLiteral("none");
+    case DockerError::Kind::Unavailable:
+        return QStringLiteral("unavailable");
+    case DockerError::Kind::Timeout:
+        return QStringLiteral("timeout");
+    case DockerError::Kind::Http:
+        return QStringLiteral("http");
+    case DockerError::Kind::Protocol:
+        return QStringLiteral("protocol");
+    case DockerError::Kind::Cancelled:
+        return QStringLiteral("cancelled");
     }
     return QStringLiteral("unknown");
 }

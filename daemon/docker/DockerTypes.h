@@ -40,23 +40,20 @@ QString kindName(DockerError::Kind kind);
 DockerError httpErrorFromBody(int status, const QByteArray &body);
 
 // A value or an error; value is meaningful only when ok().
-template <typename T>
-struct DockerResult
+template <typename T> struct DockerResult
 {
     T value{};
     DockerError error;
     bool ok() const { return error.ok(); }
 };
 
-template <>
-struct DockerResult<void>
+template <> struct DockerResult<void>
 {
     DockerError error;
     bool ok() const { return error.ok(); }
 };
 
-template <typename T>
-using DockerCallback = std::function<void(const DockerResult<T> &)>;
+template <typename T> using DockerCallback = std::function<void(const DockerResult<T> &)>;
 
 // Stream numbers of the 8-byte multiplex header. Raw (TTY) output is delivered as Stdout.
 enum class StreamType : int { Stdin = 0, Stdout = 1, Stderr = 2, SystemError = 3 };
@@ -81,14 +78,14 @@ struct LogsOptions
     bool stdoutStream = true;
     bool stderrStream = true;
     bool timestamps = false;
-    bool tty = false;   // the container has Tty=true: output is raw, not multiplexed
-    qint64 since = 0;   // unix seconds; 0 = from the start
-    int tail = -1;      // last N lines; -1 = all
+    bool tty = false; // the container has Tty=true: output is raw, not multiplexed
+    qint64 since = 0; // unix seconds; 0 = from the start
+    int tail = -1;    // last N lines; -1 = all
 };
 
 struct AttachOptions
 {
-    bool tty = false;  // the container has Tty=true: output is raw, not multiplexed
+    bool tty = false; // the container has Tty=true: output is raw, not multiplexed
     bool stdinStream = true;
     bool stdoutStream = true;
     bool stderrStream = true;

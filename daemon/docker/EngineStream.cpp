@@ -57,7 +57,8 @@ void EngineStream::onHead(const HttpResponseHead &head)
     }
     // API >= 1.42 says which framing it used; 1.41 always says raw-stream, so the caller's
     // knowledge of the container's TTY decides there.
-    if (head.header("Content-Type") == "application/vnd.docker.multiplexed-stream" && m_framing == Framing::Raw)
+    if (head.header("Content-Type") == "application/vnd.docker.multiplexed-stream" &&
+        m_framing == Framing::Raw)
         m_framing = Framing::Multiplexed;
     markStarted();
 }
@@ -89,7 +90,8 @@ void EngineStream::onBody(const QByteArray &bytes)
             Q_EMIT data(frame.stream, frame.data);
         }
         if (self && !ok)
-            fail(DockerError::protocol(QStringLiteral("bad multiplex frame header (is the container a TTY?)")));
+            fail(DockerError::protocol(
+                QStringLiteral("bad multiplex frame header (is the container a TTY?)")));
         return;
     }
     case Framing::JsonLines: {
@@ -112,7 +114,8 @@ void EngineStream::emitLines(QList<QByteArray> &lines)
         QJsonParseError err;
         const QJsonDocument doc = QJsonDocument::fromJson(line, &err);
         if (!doc.isObject()) {
-            fail(DockerError::protocol(QStringLiteral("stream line is not a JSON object: %1").arg(err.errorString())));
+            fail(DockerError::protocol(
+                QStringLiteral("stream line is not a JSON object: %1").arg(err.errorString())));
             return;
         }
         Q_EMIT jsonObject(doc.object());

@@ -13,7 +13,7 @@ struct HttpResponseHead;
 class EngineStream final : public DockerStream
 {
     Q_OBJECT
-public:
+  public:
     enum class Framing { Raw, Multiplexed, JsonLines };
 
     // Takes ownership of connection (not yet started) and starts it.
@@ -23,7 +23,7 @@ public:
     bool write(const QByteArray &bytes) override;
     void close() override;
 
-private:
+  private:
     void onHead(const HttpResponseHead &head);
     void onBody(const QByteArray &bytes);
     void onFinished(const DockerError &error);

@@ -62,7 +62,8 @@ bool HttpResponseParser::takeHeadLine(QByteArrayView line, QList<Event> &out)
         const qsizetype colon = line.indexOf(':');
         if (colon <= 0 || line.first(colon).contains(' ') || line.first(colon).contains('\t'))
             return fail("bad header line");
-        m_head.headers.append({line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
+        m_head.headers.append(
+            {line.first(colon).toByteArray(), line.sliced(colon + 1).trimmed().toByteArray()});
         return true;
     }
     // Blank line: the head is complete. Interim 1xx responses (but 101) are skipped.

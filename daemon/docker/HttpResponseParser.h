@@ -25,7 +25,7 @@ struct HttpResponseHead
 // "101 Switching Protocols" every further byte is handed out as raw body data.
 class HttpResponseParser
 {
-public:
+  public:
     struct Event
     {
         enum class Type { Head, Body, Complete };
@@ -51,7 +51,7 @@ public:
     bool headSeen() const { return m_headSeen; }
     const QByteArray &errorString() const { return m_error; }
 
-private:
+  private:
     enum class Framing { None, Length, Chunked, UntilEof };
     bool fail(const QByteArray &why);
     bool takeHeadLine(QByteArrayView line, QList<Event> &out);

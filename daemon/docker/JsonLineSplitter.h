@@ -10,7 +10,7 @@ namespace lightd::docker {
 // a newline cannot grow without bound.
 class JsonLineSplitter
 {
-public:
+  public:
     explicit JsonLineSplitter(qsizetype maxLine = 8 * 1024 * 1024) : m_maxLine(maxLine) {}
 
     bool feed(QByteArrayView data, QList<QByteArray> &lines);
@@ -18,7 +18,7 @@ public:
     void finish(QList<QByteArray> &lines);
     bool failed() const { return m_failed; }
 
-private:
+  private:
     qsizetype m_maxLine;
     QByteArray m_partial;
     bool m_failed = false;

@@ -24,7 +24,8 @@ bool MultiplexDemuxer::feed(QByteArrayView data, QList<Frame> &out)
                 return false;
             }
             m_stream = h[0];
-            m_remaining = (quint32(h[4]) << 24) | (quint32(h[5]) << 16) | (quint32(h[6]) << 8) | quint32(h[7]);
+            m_remaining =
+                (quint32(h[4]) << 24) | (quint32(h[5]) << 16) | (quint32(h[6]) << 8) | quint32(h[7]);
             m_header.clear();
             m_large = m_remaining > kMaxBufferedFrame;
             continue; // an empty frame carries nothing and is dropped

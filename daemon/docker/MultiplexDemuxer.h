@@ -11,7 +11,7 @@ namespace lightd::docker {
 // kMaxBufferedFrame, which goes out in pieces so a huge frame is never held in memory.
 class MultiplexDemuxer
 {
-public:
+  public:
     static constexpr qsizetype kMaxBufferedFrame = 1024 * 1024;
 
     struct Frame
@@ -27,7 +27,7 @@ public:
     bool atFrameBoundary() const { return m_header.isEmpty() && m_remaining == 0; }
     bool failed() const { return m_failed; }
 
-private:
+  private:
     QByteArray m_header;
     QByteArray m_payload;
     quint32 m_remaining = 0;

@@ -14,11 +14,10 @@ struct HttpResponse;
 // into `{"error","code"}`.
 class ApiError final : public std::exception
 {
-public:
+  public:
     ApiError(int status, QLatin1StringView code, QString message)
         : m_status(status), m_code(code), m_message(std::move(message))
-    {
-    }
+    {}
 
     int status() const { return m_status; }
     QString code() const { return m_code; }
@@ -27,9 +26,18 @@ public:
     int retryAfterS() const { return m_retryAfterS; }
     const char *what() const noexcept override { return "lightd::http::ApiError"; }
 
-    static ApiError badRequest(QLatin1StringView code, QString message) { return {400, code, std::move(message)}; }
-    static ApiError notFound(QLatin1StringView code, QString message) { return {404, code, std::move(message)}; }
-    static ApiError conflict(QLatin1StringView code, QString message) { return {409, code, std::move(message)}; }
+    static ApiError badRequest(QLatin1StringView code, QString message)
+    {
+        return {400, code, std::move(message)};
+    }
+    static ApiError notFound(QLatin1StringView code, QString message)
+    {
+        return {404, code, std::move(message)};
+    }
+    static ApiError conflict(QLatin1StringView code, QString message)
+    {
+        return {409, code, std::move(message)};
+    }
     static ApiError internal();
     static ApiError tooManyRequests(QLatin1StringView code, QString message, int retryAfterS)
     {
@@ -38,7 +46,7 @@ public:
         return e;
     }
 
-private:
+  private:
     int m_status;
     QString m_code;
     QString m_message;

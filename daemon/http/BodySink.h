@@ -10,7 +10,7 @@ namespace lightd::http {
 // for a sink, feeds it, and answers with what finish() returns (the connection closes afterwards).
 class BodySink
 {
-public:
+  public:
     virtual ~BodySink() = default;
     // Consume the next bytes; throw ApiError to refuse (e.g. 507 quota_exceeded): the upload is
     // then aborted (abort() is called) and the error answered.

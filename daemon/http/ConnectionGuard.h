@@ -24,7 +24,7 @@ class ResponseChannel;
 class ConnectionGuard final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     struct Limits
     {
         qsizetype maxHeadBytes = 16 * 1024;
@@ -49,8 +49,8 @@ public:
     // Receives a socket whose WebSocket upgrade passed the check, handshake bytes still unread.
     using WebSocketHandoff = std::function<void(QTcpSocket *)>;
 
-    ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits, UpgradeCheck upgradeCheck,
-                    BodyLimit bodyLimit, UploadRoute uploadRoute);
+    ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits,
+                    UpgradeCheck upgradeCheck, BodyLimit bodyLimit, UploadRoute uploadRoute);
     ~ConnectionGuard() override;
     // The server whose slots must be cut off this socket when a request is refused.
     void setHttpServer(QObject *server) { m_server = server; }
@@ -58,7 +58,7 @@ public:
     // Whether the guard's own refusals get an access line (uploads log theirs through Upload::done).
     void setAccessLog(bool on) { m_accessLog = on; }
 
-private:
+  private:
     void onReadyRead();
     void refuse(const ApiError &error, const QString &givenId = QString());
     void onIdle();

@@ -50,8 +50,8 @@ bool HttpFramer::parseHead(const QByteArray &raw, RequestHead &head)
     if (lines.isEmpty())
         return false;
     const auto requestLine = lines.first().trimmed().split(' ');
-    if (requestLine.size() != 3 || requestLine[0].isEmpty() || requestLine[1].isEmpty()
-        || !requestLine[2].startsWith("HTTP/1."))
+    if (requestLine.size() != 3 || requestLine[0].isEmpty() || requestLine[1].isEmpty() ||
+        !requestLine[2].startsWith("HTTP/1."))
         return false;
     head.method = requestLine[0];
     head.target = requestLine[1];

@@ -26,7 +26,7 @@ struct RequestHead
 // bytes; it never keeps them.
 class HttpFramer
 {
-public:
+  public:
     enum class Error { None, HeadTooLarge, BadRequest, BodyTooLarge, BadChunk };
 
     // Called once a head is complete; returns the body limit for this request (bytes).
@@ -50,7 +50,7 @@ public:
 
     static bool parseHead(const QByteArray &raw, RequestHead &head);
 
-private:
+  private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer };
     Error fail(Error e);
     void finishMessage();

@@ -54,10 +54,10 @@ bool Responder::isOpen() const
 // Accepts connections itself so each socket gets its guard before QHttpServer connects its slots.
 class GuardedTcpServer final : public QTcpServer
 {
-public:
+  public:
     GuardedTcpServer(HttpListener *listener) : QTcpServer(listener), m_listener(listener) {}
 
-protected:
+  protected:
     void incomingConnection(qintptr handle) override
     {
         QTcpSocket *socket = nullptr;
@@ -79,7 +79,7 @@ protected:
         addPendingConnection(socket);
     }
 
-private:
+  private:
     HttpListener *m_listener;
 };
 
@@ -114,10 +114,9 @@ void HttpListener::stop()
 void HttpListener::adopt(QTcpSocket *socket)
 {
     auto *channel = new ResponseChannel(socket);
-    auto *guard = new ConnectionGuard(socket, channel, m_limits, m_upgradeCheck, m_bodyLimit,
-                                      [this](const RequestHead &head, const QHostAddress &peer) {
-                                          return uploadFor(head, peer);
-                                      });
+    auto *guard = new ConnectionGuard(
+        socket, channel, m_limits, m_upgradeCheck, m_bodyLimit,
+        [this](const RequestHead &head, const QHostAddress &peer) { return uploadFor(head, peer); });
     guard->setHttpServer(this);
     guard->setAccessLog(m_accessLog);
     guard->setWebSocketHandoff([this](QTcpSocket *s) {
@@ -134,8 +133,8 @@ HttpListener::Console HttpListener::nextPendingConsole()
         return c;
     for (qsizetype i = 0; i < m_handedOff.size(); ++i) {
         QTcpSocket *s = m_handedOff.at(i);
-        if (s->peerPort() == c.socket->peerPort() && s->localPort() == c.socket->localPort()
-            && s->peerAddress() == c.socket->peerAddress() && s->localAddress() == c.socket->localAddress()) {
+        if (s->peerPort() == c.socket->peerPort() && s->localPort() == c.socket->localPort() &&
+            s->peerAddress() == c.socket->peerAddress() && s->localAddress() == c.socket->localAddress()) {
             c.wire = s;
             m_handedOff.removeAt(i);
             break;
@@ -153,14 +152,30 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     HttpRequest req;
     static const QByteArray methods[] = {"", "GET", "PUT", "DELETE", "POST", "HEAD", "OPTIONS", "PATCH"};
     switch (request.method()) {
-    case QHttpServerRequest::Method::Get: req.method = methods[1]; break;
-    case QHttpServerRequest::Method::Put: req.method = methods[2]; break;
-    case QHttpServerRequest::Method::Delete: req.method = methods[3]; break;
-    case QHttpServerRequest::Method::Post: req.method = methods[4]; break;
-    case QHttpServerRequest::Method::Head: req.method = methods[5]; break;
-    case QHttpServerRequest::Method::Options: req.method = methods[6]; break;
-    case QHttpServerRequest::Method::Patch: req.method = methods[7]; break;
-    default: req.method = "UNKNOWN"; break;
+    case QHttpServerRequest::Method::Get:
+        req.method = methods[1];
+        break;
+    case QHttpServerRequest::Method::Put:
+        req.method = methods[2];
+        break;
+    case QHttpServerRequest::Method::Delete:
+        req.method = methods[3];
+        break;
+    case QHttpServerRequest::Method::Post:
+        req.method = methods[4];
+        break;
+    case QHttpServerRequest::Method::Head:
+        req.method = methods[5];
+        break;
+    case QHttpServerRequest::Method::Options:
+        req.method = methods[6];
+        break;
+    case QHttpServerRequest::Method::Patch:
+        req.method = methods[7];
+        break;
+    default:
+        req.method = "UNKNOWN";
+        break;
     }
     const QUrl url = request.url();
     req.path = url.path(QUrl::FullyEncoded);
@@ -194,7 +209,8 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             r.headers.append({"Allow", match.allowed.join(", ")});
             responder.send(r);
         } else {
-            responder.fail(ApiError(404, codes::RouteNotFound, QStringLiteral("No route for %1").arg(req.path)));
+            responder.fail(
+                ApiError(404, codes::RouteNotFound, QStringLiteral("No route for %1").arg(req.path)));
         }
         return true;
     }
@@ -244,9 +260,8 @@ ConnectionGuard::Upload HttpListener::uploadFor(const RequestHead &head, const Q
     QElapsedTimer clock;
     clock.start();
     if (m_accessLog) {
-        up.done = [rid = req.requestId, peerText = peer.toString(), method = req.method, path, clock](int status) {
-            logAccess(rid, peerText, method, path, status, clock.nsecsElapsed());
-        };
+        up.done = [rid = req.requestId, peerText = peer.toString(), method = req.method, path, clock](
+                      int status) { logAccess(rid, peerText, method, path, status, clock.nsecsElapsed()); };
     }
     try {
         if (match.route->access != Access::Public)

@@ -18,7 +18,7 @@ namespace lightd::http {
 class HttpListener final : public QAbstractHttpServer
 {
     Q_OBJECT
-public:
+  public:
     // Checks credentials for a route; throws ApiError (401/403/429) or returns the caller.
     using Authenticate = std::function<Caller(const HttpRequest &, Access)>;
 
@@ -50,14 +50,14 @@ public:
     // handshake finished on a socket the listener never handed over (it closes those).
     Console nextPendingConsole();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void consoleConnected();
 
-protected:
+  protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
-private:
+  private:
     friend class GuardedTcpServer;
     void adopt(QTcpSocket *socket);
     void dispatch(const HttpRequest &req, const Route &route, Responder responder);

@@ -28,9 +28,9 @@ QJsonObject HttpRequest::jsonBody() const
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError) {
-        throw ApiError::badRequest(codes::InvalidJson, QStringLiteral("Malformed JSON body: %1 at offset %2")
-                                                           .arg(err.errorString())
-                                                           .arg(err.offset));
+        throw ApiError::badRequest(
+            codes::InvalidJson,
+            QStringLiteral("Malformed JSON body: %1 at offset %2").arg(err.errorString()).arg(err.offset));
     }
     if (!doc.isObject())
         throw ApiError::badRequest(codes::InvalidJson, QStringLiteral("JSON body must be an object"));

@@ -46,10 +46,11 @@ ApiError ApiError::internal()
 
 HttpResponse errorResponse(const ApiError &error)
 {
-    HttpResponse r = HttpResponse::json(error.status(),
-                                        QJsonObject{{keys::Error, error.message()}, {keys::Code, error.code()}});
+    HttpResponse r = HttpResponse::json(
+        error.status(), QJsonObject{{keys::Error, error.message()}, {keys::Code, error.code()}});
     if (error.status() == 429) // RFC 9110 10.2.3: delay-seconds
-        r.headers.append({QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterS()))});
+        r.headers.append(
+            {QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterS()))});
     return r;
 }
 
@@ -59,7 +60,8 @@ ApiError dockerError(const docker::DockerError &e)
     if (e.kind == Kind::Unavailable)
         return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
     if (e.kind == Kind::Timeout)
-        return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine did not answer in time"));
+        return ApiError(503, codes::DockerUnavailable,
+                        QStringLiteral("Docker engine did not answer in time"));
     if (e.isNotFound())
         return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Docker container not found"));
     return ApiError(500, codes::DockerError, QStringLiteral("Docker engine error: %1").arg(e.message));
@@ -68,35 +70,64 @@ ApiError dockerError(const docker::DockerError &e)
 QByteArray reasonPhrase(int status)
 {
     switch (status) {
-    case 100: return "Continue";
-    case 101: return "Switching Protocols";
-    case 200: return "OK";
-    case 201: return "Created";
-    case 202: return "Accepted";
-    case 204: return "No Content";
-    case 206: return "Partial Content";
-    case 304: return "Not Modified";
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 411: return "Length Required";
-    case 413: return "Payload Too Large";
-    case 414: return "URI Too Long";
-    case 415: return "Unsupported Media Type";
-    case 416: return "Range Not Satisfiable";
-    case 417: return "Expectation Failed";
-    case 429: return "Too Many Requests";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    case 504: return "Gateway Timeout";
-    case 507: return "Insufficient Storage";
-    default: return "Unknown";
+    case 100:
+        return "Continue";
+    case 101:
+        return "Switching Protocols";
+    case 200:
+        return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 206:
+        return "Partial Content";
+    case 304:
+        return "Not Modified";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 416:
+        return "Range Not Satisfiable";
+    case 417:
+        return "Expectation Failed";
+    case 429:
+        return "Too Many Requests";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 500:
+        return "Internal Server Error";
+    case 501:
+        return "Not Implemented";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    case 507:
+        return "Insufficient Storage";
+    default:
+        return "Unknown";
     }
 }
 } // namespace lightd::http

@@ -12,7 +12,7 @@ class ResponseChannel;
 // a dead socket (the QFuture crash of QHttpServer 6.4).
 class Responder
 {
-public:
+  public:
     struct State;
     explicit Responder(std::shared_ptr<State> state) : d(std::move(state)) {}
 
@@ -20,7 +20,7 @@ public:
     void fail(const ApiError &error) const;
     bool isOpen() const;
 
-private:
+  private:
     std::shared_ptr<State> d;
 };
 } // namespace lightd::http

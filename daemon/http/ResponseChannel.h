@@ -4,9 +4,9 @@
 #include <QFile>
 #include <QMap>
 #include <QObject>
-#include <memory>
 #include <QPointer>
 #include <QTcpSocket>
+#include <memory>
 
 namespace lightd::http {
 // Writes a connection's responses in request order, whatever order handlers finish in, and closes
@@ -16,12 +16,13 @@ namespace lightd::http {
 class ResponseChannel final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     explicit ResponseChannel(QTcpSocket *socket);
 
     quint64 open() { return m_nextSeq++; }
     // Serialises and queues the response for slot seq. headOnly drops the body, close ends the connection.
-    void complete(quint64 seq, const HttpResponse &response, const QString &requestId, bool headOnly, bool close);
+    void complete(quint64 seq, const HttpResponse &response, const QString &requestId, bool headOnly,
+                  bool close);
     // Abandons the connection after everything queued so far: used by the guard's refusals.
     void completeAndClose(const HttpResponse &response, const QString &requestId);
     quint64 pending() const { return m_nextSeq - m_nextToWrite; }
@@ -34,7 +35,7 @@ public:
     static QByteArray serialize(const HttpResponse &response, const QString &requestId, bool headOnly,
                                 bool close);
 
-private:
+  private:
     struct Pending
     {
         QByteArray bytes;

@@ -38,7 +38,7 @@ struct Route
 // the wrong method is 405 with an Allow header, an unknown path 404.
 class Router
 {
-public:
+  public:
     void add(const char *method, const QString &pattern, Access access, SyncHandler handler);
     void addAsync(const char *method, const QString &pattern, Access access, AsyncHandler handler);
     void addUpload(const char *method, const QString &pattern, Access access, UploadHandler handler);
@@ -52,7 +52,7 @@ public:
     Match match(const QByteArray &method, const QString &path) const;
     const QList<Route> &routes() const { return m_routes; }
 
-private:
+  private:
     void insert(Route route);
     QList<Route> m_routes;
 };

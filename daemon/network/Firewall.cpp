@@ -37,8 +37,13 @@ QString toolFor(const PortDto &p)
 
 QStringList ruleArgs(const QString &chain, const PortDto &p)
 {
-    return {chain, QStringLiteral("-p"), p.protocol, QStringLiteral("--dport"), QString::number(p.port),
-            QStringLiteral("-j"), QStringLiteral("ACCEPT")};
+    return {chain,
+            QStringLiteral("-p"),
+            p.protocol,
+            QStringLiteral("--dport"),
+            QString::number(p.port),
+            QStringLiteral("-j"),
+            QStringLiteral("ACCEPT")};
 }
 
 void ensureChain(const QString &tool, const QString &chain)
@@ -95,7 +100,8 @@ void Firewall::open(const QList<PortDto> &ports)
         return;
     QMetaObject::invokeMethod(m_worker, [chain = m_chain, ports] {
         for (const auto &p : ports) {
-            if (run(toolFor(p), QStringList{QStringLiteral("-w"), QStringLiteral("-C")} + ruleArgs(chain, p)).exitCode != 0)
+            if (run(toolFor(p), QStringList{QStringLiteral("-w"), QStringLiteral("-C")} + ruleArgs(chain, p))
+                    .exitCode != 0)
                 run(toolFor(p), QStringList{QStringLiteral("-w"), QStringLiteral("-A")} + ruleArgs(chain, p));
         }
     });
@@ -109,7 +115,9 @@ void Firewall::close(const QList<PortDto> &ports)
         for (const auto &p : ports) {
             // -D removes one copy; loop in case an earlier run left duplicates
             for (int i = 0; i < 8; ++i) {
-                if (run(toolFor(p), QStringList{QStringLiteral("-w"), QStringLiteral("-D")} + ruleArgs(chain, p)).exitCode != 0)
+                if (run(toolFor(p),
+                        QStringList{QStringLiteral("-w"), QStringLiteral("-D")} + ruleArgs(chain, p))
+                        .exitCode != 0)
                     break;
             }
         }

@@ -12,7 +12,7 @@ namespace lightd::network {
 class Firewall final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     Firewall(const QString &chain, bool enabled, QObject *parent = nullptr);
     ~Firewall() override;
 
@@ -25,7 +25,7 @@ public:
     // For tests and diagnostics: the chain's rules as `iptables -S` prints them (blocking).
     static QStringList listRules(const QString &chain);
 
-private:
+  private:
     bool m_enabled;
     QString m_chain;
     QThread m_thread;

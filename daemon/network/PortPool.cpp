@@ -24,7 +24,8 @@ QString normalisedIp(const QString &ip)
 {
     // Only canonical dotted quads for IPv4: QHostAddress also takes inet_aton shorthand ("10.0.0",
     // "2130706433", "0x7f.0.0.1", octal "010.1.1.1"), which would store another address than sent.
-    static const QRegularExpression quad(QStringLiteral("^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$"));
+    static const QRegularExpression quad(QStringLiteral(
+        "^(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}$"));
     if (!ip.contains(QLatin1Char(':')) && !quad.match(ip).hasMatch())
         return {};
     QHostAddress a;
@@ -125,7 +126,8 @@ void PortPool::remove(const QString &ip, int port)
 {
     const PortDto p = get(ip, port);
     if (!p.container.isEmpty())
-        throw ApiError::conflict(codes::PortInUse, QStringLiteral("Port is held by container %1").arg(p.container));
+        throw ApiError::conflict(codes::PortInUse,
+                                 QStringLiteral("Port is held by container %1").arg(p.container));
     m_repo.remove({{p.ip, p.port}});
     m_ports.remove({p.ip, p.port});
     m_firewall.close({p});
@@ -141,8 +143,10 @@ int PortPool::removeMany(const QList<Key> &keysIn)
         if (it == m_ports.cend() || keys.contains(Key{it->ip, it->port}))
             continue;
         if (!it->container.isEmpty()) // refuse the whole request: nothing half-deleted
-            throw ApiError::conflict(codes::PortInUse,
-                                     QStringLiteral("Port %1:%2 is held by container %3").arg(it->ip).arg(it->port).arg(it->container));
+            throw ApiError::conflict(codes::PortInUse, QStringLiteral("Port %1:%2 is held by container %3")
+                                                           .arg(it->ip)
+                                                           .arg(it->port)
+                                                           .arg(it->container));
         keys.append({it->ip, it->port});
         gone.append(*it);
     }
@@ -172,8 +176,9 @@ PortDto PortPool::setInUse(const QString &ip, int port, bool inUse)
 {
     PortDto p = get(ip, port);
     if (!p.container.isEmpty())
-        throw ApiError::conflict(codes::PortInUse,
-                                 QStringLiteral("Port is held by container %1; rebind or delete the container").arg(p.container));
+        throw ApiError::conflict(
+            codes::PortInUse,
+            QStringLiteral("Port is held by container %1; rebind or delete the container").arg(p.container));
     p.inUse = inUse;
     m_repo.setUse(p.ip, p.port, inUse, QString());
     m_ports.insert({p.ip, p.port}, p);
@@ -188,17 +193,23 @@ void PortPool::check(const QList<PortBindingDto> &bindings, const QString &owner
         const Key k{normalisedIp(b.ip), b.hostPort};
         auto it = m_ports.constFind(k);
         if (it == m_ports.cend())
-            throw ApiError::badRequest(codes::PortNotInPool,
-                                       QStringLiteral("Port not found in network pool: %1:%2").arg(b.ip).arg(b.hostPort));
+            throw ApiError::badRequest(
+                codes::PortNotInPool,
+                QStringLiteral("Port not found in network pool: %1:%2").arg(b.ip).arg(b.hostPort));
         if (seen.contains(k))
-            throw ApiError::badRequest(codes::InvalidField,
-                                       QStringLiteral("Field 'ports' lists %1:%2 twice").arg(b.ip).arg(b.hostPort));
+            throw ApiError::badRequest(
+                codes::InvalidField,
+                QStringLiteral("Field 'ports' lists %1:%2 twice").arg(b.ip).arg(b.hostPort));
         seen.insert(k);
         if (it->protocol != b.protocol)
             throw ApiError::badRequest(codes::PortNotInPool,
-                                       QStringLiteral("Port %1:%2 is in the pool as %3, not %4").arg(b.ip).arg(b.hostPort).arg(it->protocol, b.protocol));
+                                       QStringLiteral("Port %1:%2 is in the pool as %3, not %4")
+                                           .arg(b.ip)
+                                           .arg(b.hostPort)
+                                           .arg(it->protocol, b.protocol));
         if (it->inUse && it->container != owner)
-            throw ApiError::conflict(codes::PortInUse, QStringLiteral("Port %1:%2 is already in use").arg(b.ip).arg(b.hostPort));
+            throw ApiError::conflict(
+                codes::PortInUse, QStringLiteral("Port %1:%2 is already in use").arg(b.ip).arg(b.hostPort));
     }
 }
 

@@ -14,7 +14,7 @@ namespace lightd::network {
 class PortPool final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     using Key = QPair<QString, int>; // ip, port
 
     PortPool(storage::Database &db, Firewall &firewall, QObject *parent = nullptr);
@@ -39,10 +39,10 @@ public:
     // Validation shared with container requests.
     static PortDto validated(const QJsonObject &o, bool requireProtocol);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void changed();
 
-private:
+  private:
     void markChanged();
     storage::PortRepository m_repo;
     storage::Database &m_db;

@@ -11,9 +11,9 @@
 
 namespace lightd::storage {
 Database::Database(QString path)
-    : m_path(std::move(path)), m_prefix(QStringLiteral("lightd-") + QUuid::createUuid().toString(QUuid::Id128))
-{
-}
+    : m_path(std::move(path)),
+      m_prefix(QStringLiteral("lightd-") + QUuid::createUuid().toString(QUuid::Id128))
+{}
 
 Database::~Database()
 {
@@ -31,19 +31,23 @@ Database::~Database()
 
 QSqlDatabase Database::connection()
 {
-    const QString name = m_prefix + QLatin1Char('-')
-                         + QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
+    const QString name = m_prefix + QLatin1Char('-') +
+                         QString::number(reinterpret_cast<quintptr>(QThread::currentThreadId()), 16);
     if (QSqlDatabase::contains(name))
         return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
     if (!db.open())
-        throw StorageError(QStringLiteral("cannot open database %1: %2").arg(m_path, db.lastError().text()).toStdString());
+        throw StorageError(
+            QStringLiteral("cannot open database %1: %2").arg(m_path, db.lastError().text()).toStdString());
     QSqlQuery q(db);
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
+    for (const char *pragma :
+         {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL", "PRAGMA foreign_keys=ON"}) {
         if (!q.exec(QLatin1StringView(pragma)))
-            throw StorageError(QStringLiteral("cannot set %1: %2").arg(QLatin1StringView(pragma), q.lastError().text()).toStdString());
+            throw StorageError(QStringLiteral("cannot set %1: %2")
+                                   .arg(QLatin1StringView(pragma), q.lastError().text())
+                                   .toStdString());
     }
     return db;
 }
@@ -63,7 +67,8 @@ int Database::schemaVersion()
 
 void Database::migrate()
 {
-    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)"));
+    exec(QStringLiteral("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at "
+                        "INTEGER NOT NULL)"));
     const int current = schemaVersion();
     for (const Migration &m : migrations()) {
         if (m.version <= current)
@@ -71,7 +76,8 @@ void Database::migrate()
         transaction([&] {
             for (const QString &sql : m.statements)
                 exec(sql);
-            exec(QStringLiteral("INSERT INTO schema_version (version, applied_at) VALUES (?, strftime('%s','now'))"),
+            exec(QStringLiteral(
+                     "INSERT INTO schema_version (version, applied_at) VALUES (?, strftime('%s','now'))"),
                  {m.version});
         });
         qCInfo(lcStorage) << "applied migration" << m.version;
@@ -97,11 +103,13 @@ QSqlQuery Database::exec(const QString &sql, std::initializer_list<QVariant> val
 {
     QSqlQuery q(connection());
     if (!q.prepare(sql))
-        throw StorageError(QStringLiteral("prepare failed: %1 in %2").arg(q.lastError().text(), sql).toStdString());
+        throw StorageError(
+            QStringLiteral("prepare failed: %1 in %2").arg(q.lastError().text(), sql).toStdString());
     for (const auto &v : values)
         q.addBindValue(v);
     if (!q.exec())
-        throw StorageError(QStringLiteral("query failed: %1 in %2").arg(q.lastError().text(), sql).toStdString());
+        throw StorageError(
+            QStringLiteral("query failed: %1 in %2").arg(q.lastError().text(), sql).toStdString());
     return q;
 }
 } // namespace lightd::storage

@@ -9,7 +9,7 @@
 namespace lightd::storage {
 class StorageError final : public std::runtime_error
 {
-public:
+  public:
     using std::runtime_error::runtime_error;
 };
 
@@ -17,7 +17,7 @@ public:
 // so readers never block the writer, and numbered migrations applied in transactions.
 class Database
 {
-public:
+  public:
     explicit Database(QString path);
     ~Database();
     Database(const Database &) = delete;
@@ -34,19 +34,26 @@ public:
 
     // Runs fn inside a transaction: commit on return, rollback on exception. Nested calls on the
     // same thread join the outermost transaction (services compose without knowing each other).
-    template <typename Fn>
-    auto transaction(Fn &&fn)
+    template <typename Fn> auto transaction(Fn &&fn)
     {
         if (depth() > 0) {
             ++depth();
-            struct Leave { int &d; ~Leave() { --d; } } leave{depth()};
+            struct Leave
+            {
+                int &d;
+                ~Leave() { --d; }
+            } leave{depth()};
             return fn();
         }
         auto db = connection();
         if (!db.transaction())
             throw StorageError("cannot begin transaction");
         ++depth();
-        struct Leave { int &d; ~Leave() { --d; } } leave{depth()};
+        struct Leave
+        {
+            int &d;
+            ~Leave() { --d; }
+        } leave{depth()};
         try {
             if constexpr (std::is_void_v<decltype(fn())>) {
                 fn();
@@ -62,7 +69,7 @@ public:
         }
     }
 
-private:
+  private:
     static int &depth();
     void commit(QSqlDatabase &db);
     void migrate();

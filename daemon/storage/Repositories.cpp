@@ -17,11 +17,12 @@ qint64 now()
 
 void TokenRepository::insert(const TokenRow &row)
 {
-    m_db.exec(QStringLiteral("INSERT INTO tokens (id, hash, scopes, remove_on_use, expires_at, created_at) "
-                             "VALUES (?, ?, ?, ?, ?, ?)"),
-              {row.id, row.hash,
-               QString::fromUtf8(QJsonDocument(json::fromStringList(row.scopes)).toJson(QJsonDocument::Compact)),
-               row.removeOnUse ? 1 : 0, row.expiresAt, row.createdAt});
+    m_db.exec(
+        QStringLiteral("INSERT INTO tokens (id, hash, scopes, remove_on_use, expires_at, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?)"),
+        {row.id, row.hash,
+         QString::fromUtf8(QJsonDocument(json::fromStringList(row.scopes)).toJson(QJsonDocument::Compact)),
+         row.removeOnUse ? 1 : 0, row.expiresAt, row.createdAt});
 }
 
 QList<TokenRow> TokenRepository::all()
@@ -49,14 +50,16 @@ int TokenRepository::removeExpired(qint64 at)
 
 void VolumeRepository::insert(const VolumeDto &v)
 {
-    m_db.exec(QStringLiteral("INSERT INTO volumes (id, path, quota_mb, used_bytes, created_at) VALUES (?, ?, ?, ?, ?)"),
+    m_db.exec(QStringLiteral(
+                  "INSERT INTO volumes (id, path, quota_mb, used_bytes, created_at) VALUES (?, ?, ?, ?, ?)"),
               {v.volumeId, v.path, v.quotaMb ? QVariant(*v.quotaMb) : QVariant(), v.usedBytes, v.createdAt});
 }
 
 QList<VolumeDto> VolumeRepository::all()
 {
     QList<VolumeDto> list;
-    auto q = m_db.exec(QStringLiteral("SELECT id, path, quota_mb, used_bytes, created_at FROM volumes ORDER BY created_at, id"));
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT id, path, quota_mb, used_bytes, created_at FROM volumes ORDER BY created_at, id"));
     while (q.next()) {
         VolumeDto v;
         v.volumeId = q.value(0).toString();
@@ -101,10 +104,11 @@ void PortRepository::insert(const QList<PortDto> &ports)
 QList<PortDto> PortRepository::all()
 {
     QList<PortDto> list;
-    auto q = m_db.exec(QStringLiteral("SELECT ip, port, protocol, in_use, container FROM ports ORDER BY ip, port"));
+    auto q = m_db.exec(
+        QStringLiteral("SELECT ip, port, protocol, in_use, container FROM ports ORDER BY ip, port"));
     while (q.next())
-        list.append(PortDto{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(), q.value(3).toBool(),
-                            q.value(4).toString()});
+        list.append(PortDto{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(),
+                            q.value(3).toBool(), q.value(4).toString()});
     return list;
 }
 
@@ -113,7 +117,8 @@ int PortRepository::remove(const QList<QPair<QString, int>> &keys)
     return m_db.transaction([&] {
         int n = 0;
         for (const auto &[ip, port] : keys)
-            n += m_db.exec(QStringLiteral("DELETE FROM ports WHERE ip = ? AND port = ?"), {ip, port}).numRowsAffected();
+            n += m_db.exec(QStringLiteral("DELETE FROM ports WHERE ip = ? AND port = ?"), {ip, port})
+                     .numRowsAffected();
         return n;
     });
 }
@@ -176,9 +181,10 @@ void bindAll(QSqlQuery &q, const QList<QVariant> &values)
 void ContainerRepository::insert(const containers::ContainerRecord &r)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("INSERT INTO containers (container_id, volume_id, image, startup_command, start_pattern,"
-                             " install_script, state, error, ports, limits, mount, env, exit_code, oom_killed,"
-                             " created_at, updated_at, internal_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+    q.prepare(QStringLiteral(
+        "INSERT INTO containers (container_id, volume_id, image, startup_command, start_pattern,"
+        " install_script, state, error, ports, limits, mount, env, exit_code, oom_killed,"
+        " created_at, updated_at, internal_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
     bindAll(q, containerValues(r));
     if (!q.exec())
         throw StorageError(QStringLiteral("insert container: %1").arg(q.lastError().text()).toStdString());
@@ -187,9 +193,10 @@ void ContainerRepository::insert(const containers::ContainerRecord &r)
 void ContainerRepository::update(const containers::ContainerRecord &r)
 {
     QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral("UPDATE containers SET container_id=?, volume_id=?, image=?, startup_command=?,"
-                             " start_pattern=?, install_script=?, state=?, error=?, ports=?, limits=?, mount=?, env=?,"
-                             " exit_code=?, oom_killed=?, created_at=?, updated_at=? WHERE internal_id=?"));
+    q.prepare(QStringLiteral(
+        "UPDATE containers SET container_id=?, volume_id=?, image=?, startup_command=?,"
+        " start_pattern=?, install_script=?, state=?, error=?, ports=?, limits=?, mount=?, env=?,"
+        " exit_code=?, oom_killed=?, created_at=?, updated_at=? WHERE internal_id=?"));
     bindAll(q, containerValues(r));
     if (!q.exec())
         throw StorageError(QStringLiteral("update container: %1").arg(q.lastError().text()).toStdString());
@@ -197,14 +204,16 @@ void ContainerRepository::update(const containers::ContainerRecord &r)
 
 bool ContainerRepository::remove(const QString &internalId)
 {
-    return m_db.exec(QStringLiteral("DELETE FROM containers WHERE internal_id = ?"), {internalId}).numRowsAffected() > 0;
+    return m_db.exec(QStringLiteral("DELETE FROM containers WHERE internal_id = ?"), {internalId})
+               .numRowsAffected() > 0;
 }
 
 QList<containers::ContainerRecord> ContainerRepository::all()
 {
     QList<containers::ContainerRecord> list;
     auto q = m_db.exec(QStringLiteral(
-        "SELECT internal_id, container_id, volume_id, image, startup_command, start_pattern, install_script, state,"
+        "SELECT internal_id, container_id, volume_id, image, startup_command, start_pattern, install_script, "
+        "state,"
         " error, ports, limits, mount, env, exit_code, oom_killed, created_at, updated_at FROM containers"
         " ORDER BY created_at, internal_id"));
     while (q.next()) {

@@ -22,20 +22,20 @@ struct TokenRow
 // SQL for the tokens table, and nothing else.
 class TokenRepository
 {
-public:
+  public:
     explicit TokenRepository(Database &db) : m_db(db) {}
     void insert(const TokenRow &row);
     QList<TokenRow> all();
     bool remove(const QString &id);
     int removeExpired(qint64 now);
 
-private:
+  private:
     Database &m_db;
 };
 
 class VolumeRepository
 {
-public:
+  public:
     explicit VolumeRepository(Database &db) : m_db(db) {}
     void insert(const VolumeDto &v);
     QList<VolumeDto> all();
@@ -43,26 +43,26 @@ public:
     void setQuota(const QString &id, std::optional<qint64> quotaMb);
     void setUsedBytes(const QString &id, qint64 used);
 
-private:
+  private:
     Database &m_db;
 };
 
 class PortRepository
 {
-public:
+  public:
     explicit PortRepository(Database &db) : m_db(db) {}
     void insert(const QList<PortDto> &ports); // one transaction
     QList<PortDto> all();
     int remove(const QList<QPair<QString, int>> &keys); // one transaction
     void setUse(const QString &ip, int port, bool inUse, const QString &container);
 
-private:
+  private:
     Database &m_db;
 };
 
 class ContainerRepository
 {
-public:
+  public:
     explicit ContainerRepository(Database &db) : m_db(db) {}
     // internal_ids of containers whose volume is volumeId.
     QStringList usingVolume(const QString &volumeId);
@@ -71,7 +71,7 @@ public:
     bool remove(const QString &internalId);
     QList<containers::ContainerRecord> all();
 
-private:
+  private:
     Database &m_db;
 };
 } // namespace lightd::storage

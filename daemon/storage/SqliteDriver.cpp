@@ -11,11 +11,11 @@ namespace lightd::storage {
 namespace {
 class PluginDriverCreator final : public QSqlDriverCreatorBase
 {
-public:
-    explicit PluginDriverCreator(QSqlDriverPlugin *plugin) : m_plugin(plugin) { }
+  public:
+    explicit PluginDriverCreator(QSqlDriverPlugin *plugin) : m_plugin(plugin) {}
     QSqlDriver *createObject() const override { return m_plugin->create(QStringLiteral("QSQLITE")); }
 
-private:
+  private:
     QSqlDriverPlugin *m_plugin;
 };
 } // namespace
@@ -25,8 +25,8 @@ bool loadSqliteWithoutPluginScan(QString &error)
     // Outlives every connection: the loader is never unloaded and the creator is owned by QtSql.
     static QPluginLoader *loader = nullptr;
     if (!loader) {
-        auto *candidate = new QPluginLoader(QLibraryInfo::path(QLibraryInfo::PluginsPath)
-                                            + QStringLiteral("/sqldrivers/libqsqlite"));
+        auto *candidate = new QPluginLoader(QLibraryInfo::path(QLibraryInfo::PluginsPath) +
+                                            QStringLiteral("/sqldrivers/libqsqlite"));
         auto *plugin = qobject_cast<QSqlDriverPlugin *>(candidate->instance());
         if (!plugin) {
             error = candidate->errorString();

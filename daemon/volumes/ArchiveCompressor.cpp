@@ -9,13 +9,13 @@
 #include "volumes/VolumesLog.h"
 
 #include <QScopeGuard>
-#include <vector>
 #include <archive.h>
 #include <archive_entry.h>
 #include <cerrno>
 #include <exception>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <vector>
 
 namespace lightd::volumes {
 namespace {
@@ -58,7 +58,9 @@ struct Writer
     {
         if (depth >= tree::kMaxDepth)
             throwInvalidPath(QStringLiteral("Directory tree is nested too deeply: %1").arg(shown));
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             return; // vanished meanwhile
         if (st.st_dev == file->device() && st.st_ino == file->inode())
@@ -78,8 +80,11 @@ struct Writer
             archive_entry_set_symlink_utf8(e, target.constData());
             header(e);
         } else if (S_ISREG(st.st_mode)) {
-            const UniqueFd in(openat(dirFd, name.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-            struct stat st2{};
+            const UniqueFd in(
+                openat(dirFd, name.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+            struct stat st2
+            {
+            };
             if (!in.valid() || fstat(in.get(), &st2) != 0 || !S_ISREG(st2.st_mode))
                 return;
             archive_entry_set_filetype(e, AE_IFREG);
@@ -101,7 +106,8 @@ struct Writer
         } else if (S_ISDIR(st.st_mode)) {
             archive_entry_set_filetype(e, AE_IFDIR);
             header(e);
-            const UniqueFd sub(openat(dirFd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+            const UniqueFd sub(
+                openat(dirFd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
             if (!sub.valid())
                 return;
             for (const QByteArray &child : tree::entries(sub.get()))
@@ -138,7 +144,9 @@ qint64 compressPaths(const Sandbox &sandbox, QuotaTracker &quota, const QString 
             continue;
         }
         Sandbox::Leaf l = sandbox.leaf(in);
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (fstatat(l.dir.get(), l.name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             throwErrno(errno, paths::join(in));
         leaves.push_back(std::move(l));
@@ -147,7 +155,9 @@ qint64 compressPaths(const Sandbox &sandbox, QuotaTracker &quota, const QString 
     const QString shownOut = paths::join(output);
     const Sandbox::Leaf out = sandbox.leaf(output, true, true);
     qint64 oldSize = 0;
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstatat(out.dir.get(), out.name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (S_ISDIR(st.st_mode))
             throwErrno(EISDIR, shownOut);

@@ -31,7 +31,8 @@ PathParts entryParts(const char *raw, const char *what)
     const QByteArray name(raw ? raw : "");
     const QString shown = QString::fromUtf8(name);
     if (name.startsWith('/'))
-        throwInvalidPath(QStringLiteral("Archive %1 has an absolute path: %2").arg(QLatin1StringView(what), shown));
+        throwInvalidPath(
+            QStringLiteral("Archive %1 has an absolute path: %2").arg(QLatin1StringView(what), shown));
     if (name.size() > paths::kMaxPath)
         throwInvalidPath(QStringLiteral("Archive %1 path is too long").arg(QLatin1StringView(what)));
     PathParts parts;
@@ -39,9 +40,11 @@ PathParts entryParts(const char *raw, const char *what)
         if (c.isEmpty() || c == ".")
             continue;
         if (c == "..")
-            throwInvalidPath(QStringLiteral("Archive %1 leaves the destination: %2").arg(QLatin1StringView(what), shown));
+            throwInvalidPath(
+                QStringLiteral("Archive %1 leaves the destination: %2").arg(QLatin1StringView(what), shown));
         if (c.size() > paths::kMaxName)
-            throwInvalidPath(QStringLiteral("Archive %1 has a name over 255 bytes").arg(QLatin1StringView(what)));
+            throwInvalidPath(
+                QStringLiteral("Archive %1 has a name over 255 bytes").arg(QLatin1StringView(what)));
         parts.append(c);
     }
     return parts;
@@ -84,8 +87,10 @@ struct Extractor
             }
             if (!next.valid()) {
                 if (errno == ENOENT)
-                    badArchive(QStringLiteral("Archive hardlink points to a missing entry: %1").arg(paths::join(parts)));
-                throwInvalidPath(QStringLiteral("Archive entry goes through a link or file: %1").arg(paths::join(parts)));
+                    badArchive(QStringLiteral("Archive hardlink points to a missing entry: %1")
+                                   .arg(paths::join(parts)));
+                throwInvalidPath(
+                    QStringLiteral("Archive entry goes through a link or file: %1").arg(paths::join(parts)));
             }
             cur = std::move(next);
         }
@@ -96,11 +101,14 @@ struct Extractor
     // link planted to redirect this one) is removed, never followed.
     void clearName(int dir, const QByteArray &name, const PathParts &parts)
     {
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (fstatat(dir, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             return;
         if (S_ISDIR(st.st_mode))
-            badArchive(QStringLiteral("Archive has both a directory and a file at %1").arg(paths::join(parts)));
+            badArchive(
+                QStringLiteral("Archive has both a directory and a file at %1").arg(paths::join(parts)));
         unlinkat(dir, name.constData(), 0);
     }
 
@@ -109,9 +117,13 @@ struct Extractor
         const UniqueFd dir = parentOf(parts, true);
         if (mkdirat(dir.get(), parts.last().constData(), 0755) != 0 && errno != EEXIST)
             throwErrno(errno, paths::join(parts));
-        struct stat st{};
-        if (fstatat(dir.get(), parts.last().constData(), &st, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(st.st_mode))
-            throwInvalidPath(QStringLiteral("Archive entry goes through a link or file: %1").arg(paths::join(parts)));
+        struct stat st
+        {
+        };
+        if (fstatat(dir.get(), parts.last().constData(), &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+            !S_ISDIR(st.st_mode))
+            throwInvalidPath(
+                QStringLiteral("Archive entry goes through a link or file: %1").arg(paths::join(parts)));
     }
 
     void symlink(const PathParts &parts, const char *rawTarget)
@@ -135,10 +147,13 @@ struct Extractor
         const PathParts target = entryParts(rawTarget, "hardlink");
         const QString shown = paths::join(parts);
         if (target.isEmpty())
-            throwInvalidPath(QStringLiteral("Archive hardlink points outside the destination: %1").arg(shown));
+            throwInvalidPath(
+                QStringLiteral("Archive hardlink points outside the destination: %1").arg(shown));
         // Only to an entry already extracted from this archive: staging holds nothing else.
         const UniqueFd from = parentOf(target, false);
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (fstatat(from.get(), target.last().constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             badArchive(QStringLiteral("Archive hardlink points to a missing entry: %1").arg(shown));
         if (S_ISDIR(st.st_mode))
@@ -173,7 +188,8 @@ struct Extractor
             if (rc == ARCHIVE_EOF)
                 break;
             if (rc < ARCHIVE_WARN)
-                badArchive(QStringLiteral("Archive is corrupt: %1").arg(QString::fromUtf8(archive_error_string(a))));
+                badArchive(
+                    QStringLiteral("Archive is corrupt: %1").arg(QString::fromUtf8(archive_error_string(a))));
             grow(offset + qint64(size));
             const char *p = static_cast<const char *>(buf);
             while (size > 0) {
@@ -211,7 +227,9 @@ struct Extractor
                 continue;
             if (errno != EEXIST)
                 throwErrno(errno, QString::fromUtf8(n));
-            struct stat src{}, dst{};
+            struct stat src
+            {
+            }, dst{};
             fstatat(from, n.constData(), &src, AT_SYMLINK_NOFOLLOW);
             fstatat(to, n.constData(), &dst, AT_SYMLINK_NOFOLLOW);
             if (S_ISDIR(src.st_mode) && S_ISDIR(dst.st_mode)) {
@@ -250,8 +268,8 @@ archive *openReader(int fd)
 }
 } // namespace
 
-qint64 extractArchive(const Sandbox &sandbox, QuotaTracker &quota, const QString &volumeId, const PathParts &archivePath,
-                      const PathParts &destination)
+qint64 extractArchive(const Sandbox &sandbox, QuotaTracker &quota, const QString &volumeId,
+                      const PathParts &archivePath, const PathParts &destination)
 {
     const UniqueFd in = sandbox.openRegular(archivePath);
     bool destExisted = true;
@@ -264,10 +282,12 @@ qint64 extractArchive(const Sandbox &sandbox, QuotaTracker &quota, const QString
     }
     const QuotaTracker::WriteScope scope(quota, volumeId); // outlives the staging directory
     const UniqueFd dest = sandbox.makeDirectories(destination);
-    const QByteArray stagingName = ".lightd-extract-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    const QByteArray stagingName =
+        ".lightd-extract-" + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     if (mkdirat(dest.get(), stagingName.constData(), 0700) != 0)
         throwErrno(errno, paths::join(destination));
-    const UniqueFd staging(openat(dest.get(), stagingName.constData(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
+    const UniqueFd staging(
+        openat(dest.get(), stagingName.constData(), O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
     Extractor x{sandbox, quota, volumeId, staging.get(), sandbox.physicalParts(dest.get())};
     bool merged = false;
     const auto cleanup = qScopeGuard([&] {
@@ -295,7 +315,8 @@ qint64 extractArchive(const Sandbox &sandbox, QuotaTracker &quota, const QString
         if (rc == ARCHIVE_EOF)
             break;
         if (rc < ARCHIVE_WARN)
-            badArchive(QStringLiteral("Archive is corrupt: %1").arg(QString::fromUtf8(archive_error_string(a))));
+            badArchive(
+                QStringLiteral("Archive is corrupt: %1").arg(QString::fromUtf8(archive_error_string(a))));
         if (++entries > kMaxEntries)
             badArchive(QStringLiteral("Archive has more than %1 entries").arg(kMaxEntries));
         const PathParts parts = entryParts(entryName(e), "entry");

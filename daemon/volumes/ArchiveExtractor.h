@@ -12,6 +12,6 @@ class Sandbox;
 // archive (400 invalid_path), as does expanded data past the quota (507). On refusal the staging
 // directory is removed and the destination is untouched; on success the staged tree is moved into
 // the destination (existing files replaced). Returns the bytes extracted.
-qint64 extractArchive(const Sandbox &sandbox, QuotaTracker &quota, const QString &volumeId, const PathParts &archivePath,
-                      const PathParts &destination);
+qint64 extractArchive(const Sandbox &sandbox, QuotaTracker &quota, const QString &volumeId,
+                      const PathParts &archivePath, const PathParts &destination);
 } // namespace lightd::volumes

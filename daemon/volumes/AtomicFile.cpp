@@ -16,14 +16,17 @@ AtomicFile::AtomicFile(int dirFd, QByteArray name, mode_t mode, QString shown)
         throwErrno(errno, m_shown);
     for (int attempt = 0; attempt < 8 && !m_fd.valid(); ++attempt) {
         m_temp = QByteArray(kTempPrefix) + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
-        m_fd.reset(openat(m_dir.get(), m_temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
+        m_fd.reset(openat(m_dir.get(), m_temp.constData(),
+                          O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!m_fd.valid() && errno != EEXIST)
             throwErrno(errno, m_shown);
     }
     if (!m_fd.valid())
         throwErrno(EEXIST, m_shown);
     fchmod(m_fd.get(), mode & 0777); // exact bits, whatever the umask
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstat(m_fd.get(), &st) == 0) {
         m_dev = st.st_dev;
         m_ino = st.st_ino;

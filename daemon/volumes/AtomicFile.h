@@ -11,7 +11,7 @@ namespace lightd::volumes {
 // Destroying it without commit() removes the temp file.
 class AtomicFile final
 {
-public:
+  public:
     static constexpr char kTempPrefix[] = ".lightd-tmp-";
 
     AtomicFile(int dirFd, QByteArray name, mode_t mode, QString shown);
@@ -29,7 +29,7 @@ public:
     dev_t device() const { return m_dev; }
     ino_t inode() const { return m_ino; }
 
-private:
+  private:
     UniqueFd m_dir;
     QByteArray m_name;
     QByteArray m_temp;

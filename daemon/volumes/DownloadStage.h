@@ -13,7 +13,7 @@ namespace lightd::volumes {
 // does not exist any more, so it can never name another file (unlike a reused /proc/self/fd/N).
 class DownloadStage final
 {
-public:
+  public:
     static constexpr int kHoldMs = 5 * 60 * 1000;
 
     explicit DownloadStage(const QString &volumesRoot);
@@ -22,7 +22,7 @@ public:
     // Throws ApiError on failure (e.g. the file lives on another filesystem).
     QString stage(int fd);
 
-private:
+  private:
     QString m_dirPath;
     UniqueFd m_dir;
     QObject m_timers; // context of the unlink timers: they die with this object

@@ -27,7 +27,7 @@ bool isInternal(const QByteArray &name)
 // thousands of times, so answers are cached per suffix (everything after the first dot).
 class MimeCache
 {
-public:
+  public:
     QString forName(const QByteArray &name)
     {
         const qsizetype dot = name.indexOf('.', 1);
@@ -40,7 +40,7 @@ public:
         return *m_cache.insert(suffix, lookup(name));
     }
 
-private:
+  private:
     QString lookup(const QByteArray &name) const
     {
         return m_db.mimeTypeForFile(QString::fromUtf8(name), QMimeDatabase::MatchExtension).name();
@@ -52,14 +52,14 @@ private:
 
 FileManager::FileManager(std::shared_ptr<const Sandbox> sandbox, QuotaTracker &quota, QString volumeId)
     : m_sandbox(std::move(sandbox)), m_quota(quota), m_volumeId(std::move(volumeId))
-{
-}
+{}
 
 mode_t FileManager::parseMode(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral("^0?[0-7]{3}$"));
     if (!re.match(text).hasMatch())
-        http::fields::invalid(keys::Mode, QStringLiteral("must be an octal permission string such as \"0644\""));
+        http::fields::invalid(keys::Mode,
+                              QStringLiteral("must be an octal permission string such as \"0644\""));
     return mode_t(text.toUInt(nullptr, 8)) & 0777;
 }
 
@@ -76,7 +76,9 @@ QList<FileEntryDto> FileManager::list(const PathParts &dir) const
     for (const QByteArray &name : tree::entries(fd.get())) {
         if (isInternal(name))
             continue;
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (fstatat(fd.get(), name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue; // removed meanwhile
         FileEntryDto e;
@@ -108,7 +110,9 @@ QList<FileEntryDto> FileManager::list(const PathParts &dir) const
 FileManager::OpenFile FileManager::openForRead(const PathParts &path) const
 {
     OpenFile f;
-    struct stat st{};
+    struct stat st
+    {
+    };
     f.fd = m_sandbox->openRegular(path, &st);
     f.size = st.st_size;
     f.name = path.isEmpty() ? QByteArray() : path.last();
@@ -123,7 +127,9 @@ void FileManager::write(const PathParts &path, const QByteArray &content)
 {
     const QString shown = paths::join(path);
     const Sandbox::Leaf leaf = m_sandbox->leaf(path, true, true);
-    struct stat st{};
+    struct stat st
+    {
+    };
     qint64 oldSize = 0;
     mode_t mode = 0644;
     if (fstatat(leaf.dir.get(), leaf.name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
@@ -169,7 +175,9 @@ void FileManager::copy(const PathParts &source, const PathParts &destination)
     const Sandbox::Leaf src = m_sandbox->leaf(source);
     const qint64 size = tree::sizeOf(src.dir.get(), src.name, shownSrc);
     const Sandbox::Leaf dst = m_sandbox->leaf(destination, true);
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstatat(dst.dir.get(), dst.name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0)
         throwErrno(EEXIST, shownDst);
     const QuotaTracker::WriteScope scope(m_quota, m_volumeId);
@@ -191,11 +199,14 @@ void FileManager::rename(const PathParts &source, const PathParts &destination)
 {
     const QString shownSrc = paths::join(source);
     const Sandbox::Leaf src = m_sandbox->leaf(source);
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstatat(src.dir.get(), src.name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         throwErrno(errno, shownSrc);
     const Sandbox::Leaf dst = m_sandbox->leaf(destination, true);
-    if (renameat2(src.dir.get(), src.name.constData(), dst.dir.get(), dst.name.constData(), RENAME_NOREPLACE) != 0)
+    if (renameat2(src.dir.get(), src.name.constData(), dst.dir.get(), dst.name.constData(),
+                  RENAME_NOREPLACE) != 0)
         throwErrno(errno, errno == EEXIST ? paths::join(destination) : shownSrc);
 }
 
@@ -203,7 +214,9 @@ void FileManager::chmod(const PathParts &path, mode_t mode)
 {
     const QString shown = paths::join(path);
     const UniqueFd at = m_sandbox->resolve(path, true);
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstat(at.get(), &st) != 0)
         throwErrno(errno, shown);
     if (!S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))

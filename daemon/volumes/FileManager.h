@@ -15,7 +15,7 @@ class Sandbox;
 // change through descriptors, every size change charged to the quota before it happens.
 class FileManager final
 {
-public:
+  public:
     FileManager(std::shared_ptr<const Sandbox> sandbox, QuotaTracker &quota, QString volumeId);
 
     QList<FileEntryDto> list(const PathParts &dir) const;
@@ -40,7 +40,7 @@ public:
     static mode_t parseMode(const QString &text);
     static QString modeString(mode_t mode);
 
-private:
+  private:
     std::shared_ptr<const Sandbox> m_sandbox;
     QuotaTracker &m_quota;
     QString m_volumeId;

@@ -29,7 +29,8 @@ QuotaTracker::~QuotaTracker()
     m_pool.waitForDone();
 }
 
-void QuotaTracker::track(const QString &id, const QString &rootPath, std::optional<qint64> quotaMb, qint64 usedBytes)
+void QuotaTracker::track(const QString &id, const QString &rootPath, std::optional<qint64> quotaMb,
+                         qint64 usedBytes)
 {
     QMutexLocker lock(&m_mutex);
     Entry &e = m_entries[id];
@@ -103,7 +104,10 @@ QuotaTracker::WriteScope::WriteScope(QuotaTracker &tracker, QString volumeId)
     m_tracker.beginWrite(m_volumeId);
 }
 
-QuotaTracker::WriteScope::~WriteScope() { m_tracker.endWrite(m_volumeId); }
+QuotaTracker::WriteScope::~WriteScope()
+{
+    m_tracker.endWrite(m_volumeId);
+}
 
 void QuotaTracker::beginWrite(const QString &id)
 {
@@ -132,8 +136,9 @@ void QuotaTracker::markDirty(const QString &id)
         return;
     m_flushQueued = true;
     // Callers may be worker threads: the flush timer lives on this object's thread.
-    QMetaObject::invokeMethod(this, [this] { QTimer::singleShot(kFlushDelayMs, this, &QuotaTracker::flush); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this] { QTimer::singleShot(kFlushDelayMs, this, &QuotaTracker::flush); },
+        Qt::QueuedConnection);
 }
 
 void QuotaTracker::flush()
@@ -192,19 +197,25 @@ bool QuotaTracker::refreshNow()
             }
             if (cancel->load())
                 return;
-            QMetaObject::invokeMethod(qApp, [self, id, bytes, before] {
-                if (self)
-                    self->applyWalk(id, bytes, before);
-            }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                qApp,
+                [self, id, bytes, before] {
+                    if (self)
+                        self->applyWalk(id, bytes, before);
+                },
+                Qt::QueuedConnection);
         }
         const qint64 ms = clock.elapsed();
-        QMetaObject::invokeMethod(qApp, [self, ms, n = volumes.size()] {
-            if (!self)
-                return;
-            self->m_walking = false;
-            qCDebug(lcVolumes) << "quota walk of" << n << "volumes took" << ms << "ms";
-            Q_EMIT self->refreshFinished();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            qApp,
+            [self, ms, n = volumes.size()] {
+                if (!self)
+                    return;
+                self->m_walking = false;
+                qCDebug(lcVolumes) << "quota walk of" << n << "volumes took" << ms << "ms";
+                Q_EMIT self->refreshFinished();
+            },
+            Qt::QueuedConnection);
     });
     return true;
 }
@@ -240,7 +251,8 @@ void QuotaTracker::checkExceeded(const QString &id)
         limit = it->limit;
     }
     if (limit && used > *limit) {
-        qCWarning(lcVolumes).noquote() << "volume" << id << "uses" << used << "bytes, over its quota of" << *limit;
+        qCWarning(lcVolumes).noquote()
+            << "volume" << id << "uses" << used << "bytes, over its quota of" << *limit;
         Q_EMIT quotaExceeded(id);
     }
 }

@@ -16,7 +16,7 @@ namespace lightd::volumes {
 class QuotaTracker final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     explicit QuotaTracker(QObject *parent = nullptr);
     ~QuotaTracker() override;
 
@@ -38,13 +38,13 @@ public:
     // yet), so a walk that overlaps any part of one is not applied: the next walk settles it.
     class WriteScope
     {
-    public:
+      public:
         WriteScope(QuotaTracker &tracker, QString volumeId);
         ~WriteScope();
         WriteScope(const WriteScope &) = delete;
         WriteScope &operator=(const WriteScope &) = delete;
 
-    private:
+      private:
         QuotaTracker &m_tracker;
         QString m_volumeId;
     };
@@ -55,7 +55,7 @@ public:
     bool refreshNow();
     bool isRefreshing() const { return m_walking; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     // A volume's usage (walked or after an API write) is above its quota. Emitted after every walk
     // that finds it so, and when a resize sets a quota below the current usage. The containers module
     // stops the volume's containers on it.
@@ -64,7 +64,7 @@ Q_SIGNALS:
     void usageChanged(const QString &volumeId, qint64 usedBytes);
     void refreshFinished();
 
-private:
+  private:
     struct Entry
     {
         QString rootPath;

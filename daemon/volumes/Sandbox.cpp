@@ -14,7 +14,7 @@
 
 namespace lightd::volumes {
 namespace {
-constexpr int kMaxSymlinks = 40; // the kernel's own limit
+constexpr int kMaxSymlinks = 40;   // the kernel's own limit
 constexpr int kMaxWalkDepth = 256; // the fallback walk keeps one descriptor per level
 
 Sandbox::TestHook &testHook()
@@ -142,7 +142,9 @@ UniqueFd Sandbox::walk(const PathParts &parts, bool followLast, const QString &s
         UniqueFd fd(openat(stack.back().get(), comp.constData(), O_PATH | O_NOFOLLOW | O_CLOEXEC));
         if (!fd.valid())
             throwErrno(errno, shown);
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (fstat(fd.get(), &st) != 0)
             throwErrno(errno, shown);
         const bool last = todo.isEmpty();
@@ -169,7 +171,9 @@ UniqueFd Sandbox::walk(const PathParts &parts, bool followLast, const QString &s
 UniqueFd Sandbox::resolveDirectory(const PathParts &parts) const
 {
     UniqueFd fd = resolve(parts, true);
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstat(fd.get(), &st) != 0)
         throwErrno(errno, paths::join(parts));
     if (!S_ISDIR(st.st_mode))
@@ -214,7 +218,9 @@ Sandbox::Leaf Sandbox::leaf(const PathParts &parts, bool createParents, bool fol
         if (name == "..")
             throwErrno(EISDIR, shown);
         if (followLast) {
-            struct stat st{};
+            struct stat st
+            {
+            };
             if (fstatat(dir.get(), name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) {
                 const QByteArray target = readLink(dir.get(), name.constData());
                 if (target.isEmpty() || target.startsWith('/'))
@@ -251,7 +257,9 @@ UniqueFd Sandbox::openRegular(const PathParts &parts, struct stat *stOut) const
 {
     const QString shown = paths::join(parts);
     const UniqueFd at = resolve(parts, true);
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstat(at.get(), &st) != 0)
         throwErrno(errno, shown);
     if (S_ISDIR(st.st_mode))

@@ -15,7 +15,7 @@ namespace lightd::volumes {
 // Thread-safe: the only state is the root descriptor.
 class Sandbox final
 {
-public:
+  public:
     enum class Resolver { Auto, Walk };
     explicit Sandbox(const QString &rootPath, Resolver resolver = Resolver::Auto);
 
@@ -57,7 +57,7 @@ public:
     using TestHook = std::function<void(const char *stage)>;
     static void setTestHook(TestHook hook);
 
-private:
+  private:
     UniqueFd resolveAt(const PathParts &parts, bool followLast, const QString &shown) const;
     UniqueFd walk(const PathParts &parts, bool followLast, const QString &shown) const;
 

@@ -54,7 +54,9 @@ struct Sizer
         for (const QByteArray &n : entries(fd)) {
             if (cancel && cancel->load(std::memory_order_relaxed))
                 return total;
-            struct stat st{};
+            struct stat st
+            {
+            };
             if (fstatat(fd, n.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
                 continue; // vanished meanwhile
             if (sameDevOnly && st.st_dev != dev)
@@ -92,7 +94,9 @@ qint64 removeDir(int parentFd, const QByteArray &name, const QString &shown, int
     }
     qint64 freed = 0;
     for (const QByteArray &n : entries(fd.get())) {
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (fstatat(fd.get(), n.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             continue;
         if (S_ISDIR(st.st_mode)) {
@@ -118,7 +122,9 @@ struct Copier
     {
         if (depth >= kMaxDepth)
             tooDeep(shown);
-        struct stat st{};
+        struct stat st
+        {
+        };
         if (fstatat(srcDir, srcName.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
             throwErrno(errno, shown);
         if (S_ISLNK(st.st_mode)) {
@@ -132,11 +138,15 @@ struct Copier
             return 0;
         }
         if (S_ISREG(st.st_mode)) {
-            const UniqueFd in(openat(srcDir, srcName.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
-            struct stat st2{};
+            const UniqueFd in(
+                openat(srcDir, srcName.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+            struct stat st2
+            {
+            };
             if (!in.valid() || fstat(in.get(), &st2) != 0 || !S_ISREG(st2.st_mode))
                 return 0; // swapped for something else meanwhile: skip it
-            const UniqueFd out(openat(dstDir, dstName.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+            const UniqueFd out(openat(dstDir, dstName.constData(),
+                                      O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
                                       st.st_mode & 0777));
             if (!out.valid())
                 throwErrno(errno, shown);
@@ -150,13 +160,17 @@ struct Copier
         if (mkdirat(dstDir, dstName.constData(), (st.st_mode & 0777) | 0700) != 0)
             throwErrno(errno, shown);
         const UniqueFd dst = openSubdir(dstDir, dstName);
-        struct stat dst_st{};
+        struct stat dst_st
+        {
+        };
         if (!dst.valid() || fstat(dst.get(), &dst_st) != 0)
             throwErrno(errno, shown);
         skip.insert({quint64(dst_st.st_dev), quint64(dst_st.st_ino)});
         qint64 total = 0;
         for (const QByteArray &n : entries(src.get())) {
-            struct stat cst{};
+            struct stat cst
+            {
+            };
             if (fstatat(src.get(), n.constData(), &cst, AT_SYMLINK_NOFOLLOW) != 0)
                 continue;
             if (S_ISDIR(cst.st_mode) && skip.contains({quint64(cst.st_dev), quint64(cst.st_ino)}))
@@ -191,7 +205,9 @@ QByteArrayList entries(int dirFd)
 
 qint64 sizeOf(int dirFd, const QByteArray &name, const QString &shown)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         throwErrno(errno, shown);
     Sizer s;
@@ -208,7 +224,9 @@ qint64 sizeOf(int dirFd, const QByteArray &name, const QString &shown)
 
 qint64 usage(int rootFd, const std::atomic<bool> *cancel)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstat(rootFd, &st) != 0)
         return 0;
     Sizer s;
@@ -217,13 +235,16 @@ qint64 usage(int rootFd, const std::atomic<bool> *cancel)
     s.cancel = cancel;
     const qint64 total = s.dir(rootFd, 0);
     if (s.failed)
-        qCWarning(lcVolumes) << "quota walk: directories nested deeper than" << kMaxDepth << "were not counted";
+        qCWarning(lcVolumes) << "quota walk: directories nested deeper than" << kMaxDepth
+                             << "were not counted";
     return total;
 }
 
 qint64 remove(int dirFd, const QByteArray &name, const QString &shown)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     if (fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         throwErrno(errno, shown);
     if (S_ISDIR(st.st_mode))
@@ -233,7 +254,8 @@ qint64 remove(int dirFd, const QByteArray &name, const QString &shown)
     return S_ISREG(st.st_mode) && st.st_nlink <= 1 ? st.st_size : 0;
 }
 
-qint64 copy(int srcDir, const QByteArray &srcName, int dstDir, const QByteArray &dstName, const QString &shown)
+qint64 copy(int srcDir, const QByteArray &srcName, int dstDir, const QByteArray &dstName,
+            const QString &shown)
 {
     Copier c;
     c.shown = shown;

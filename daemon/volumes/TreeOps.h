@@ -21,7 +21,8 @@ qint64 usage(int rootFd, const std::atomic<bool> *cancel = nullptr);
 qint64 remove(int dirFd, const QByteArray &name, const QString &shown);
 // Copies a file, link (as a link) or tree to a name that must not exist yet; fifos and devices are
 // skipped. Returns the regular bytes written.
-qint64 copy(int srcDir, const QByteArray &srcName, int dstDir, const QByteArray &dstName, const QString &shown);
+qint64 copy(int srcDir, const QByteArray &srcName, int dstDir, const QByteArray &dstName,
+            const QString &shown);
 // Copies all bytes between descriptors (copy_file_range, falling back to read/write).
 qint64 copyData(int in, int out, const QString &shown);
 // Writes all of data or throws (the errno mapped, e.g. 507 disk_full).

@@ -6,7 +6,7 @@ namespace lightd::volumes {
 // Owns one file descriptor; every sandboxed operation works on these, never on path strings.
 class UniqueFd
 {
-public:
+  public:
     UniqueFd() = default;
     explicit UniqueFd(int fd) : m_fd(fd) {}
     UniqueFd(UniqueFd &&o) noexcept : m_fd(std::exchange(o.m_fd, -1)) {}
@@ -30,7 +30,7 @@ public:
         m_fd = fd;
     }
 
-private:
+  private:
     int m_fd = -1;
 };
 } // namespace lightd::volumes

@@ -29,7 +29,9 @@ UploadSink::UploadSink(const Sandbox &sandbox, QuotaTracker &quota, QString volu
     if (m_expected > m_limit)
         throw tooLarge(m_limit);
     const Sandbox::Leaf leaf = sandbox.leaf(path, true, true);
-    struct stat st{};
+    struct stat st
+    {
+    };
     mode_t mode = 0644;
     if (fstatat(leaf.dir.get(), leaf.name.constData(), &st, AT_SYMLINK_NOFOLLOW) == 0) {
         if (S_ISDIR(st.st_mode))
@@ -79,8 +81,9 @@ http::HttpResponse UploadSink::finish()
         if (m_failed)
             throw *m_failed;
         if (m_expected >= 0 && size != m_expected) // a cut-short body must not replace the file
-            throw http::ApiError::badRequest(codes::BadRequest,
-                                             QStringLiteral("Upload body ended after %1 of %2 bytes").arg(size).arg(m_expected));
+            throw http::ApiError::badRequest(
+                codes::BadRequest,
+                QStringLiteral("Upload body ended after %1 of %2 bytes").arg(size).arg(m_expected));
         m_file->commit();
     } catch (...) {
         abort();
@@ -89,9 +92,10 @@ http::HttpResponse UploadSink::finish()
     m_done = true;
     m_quota.add(m_volumeId, -m_oldSize);
     m_scope.reset();
-    return http::HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("File uploaded successfully")},
-                                                     {keys::Path, m_shown},
-                                                     {keys::Size, size}});
+    return http::HttpResponse::json(200,
+                                    QJsonObject{{keys::Message, QStringLiteral("File uploaded successfully")},
+                                                {keys::Path, m_shown},
+                                                {keys::Size, size}});
 }
 
 void UploadSink::abort()

@@ -15,7 +15,7 @@ class Sandbox;
 // abort() removes it. The old file stays intact until the rename.
 class UploadSink final : public http::BodySink
 {
-public:
+  public:
     // expectedSize: the request's Content-Length (-1 when chunked); a body that ends short of it is
     // never committed.
     UploadSink(const Sandbox &sandbox, QuotaTracker &quota, QString volumeId, const PathParts &path,
@@ -26,7 +26,7 @@ public:
     http::HttpResponse finish() override;
     void abort() override;
 
-private:
+  private:
     QuotaTracker &m_quota;
     QString m_volumeId;
     QString m_shown;

@@ -65,7 +65,8 @@ VolumeDto VolumeRegistry::get(const QString &id) const
         for (const auto &v : m_volumes) {
             if (v.volumeId.startsWith(id)) {
                 if (match)
-                    throw ApiError::badRequest(codes::InvalidField, QStringLiteral("Volume id prefix %1 is ambiguous").arg(id));
+                    throw ApiError::badRequest(codes::InvalidField,
+                                               QStringLiteral("Volume id prefix %1 is ambiguous").arg(id));
                 match = &v;
             }
         }
@@ -80,8 +81,9 @@ void VolumeRegistry::remove(const QString &idOrPrefix)
     const VolumeDto v = get(idOrPrefix);
     const QStringList users = m_containers.usingVolume(v.volumeId);
     if (!users.isEmpty())
-        throw ApiError::conflict(codes::VolumeInUse,
-                                 QStringLiteral("Volume is used by container %1").arg(users.join(QStringLiteral(", "))));
+        throw ApiError::conflict(
+            codes::VolumeInUse,
+            QStringLiteral("Volume is used by container %1").arg(users.join(QStringLiteral(", "))));
     m_repo.remove(v.volumeId);
     m_volumes.remove(v.volumeId);
     m_quota->untrack(v.volumeId);

@@ -15,7 +15,7 @@ class Sandbox;
 class VolumeRegistry final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     VolumeRegistry(storage::Database &db, const QString &volumesPath, QObject *parent = nullptr);
 
     VolumeDto create(std::optional<qint64> quotaMb);
@@ -33,11 +33,11 @@ public:
     // Usage accounting of every registered volume; its quotaExceeded is forwarded below.
     QuotaTracker &quota() const { return *m_quota; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     // A volume is over its quota (noticed by the periodic walk): stop the containers using it.
     void quotaExceeded(const QString &volumeId);
 
-private:
+  private:
     storage::VolumeRepository m_repo;
     storage::ContainerRepository m_containers;
     QString m_root;

@@ -33,14 +33,14 @@ ConsoleHub::ConsoleHub(ContainerRuntime *runtime, containers::ContainerManager &
     });
     connect(runtime, &ContainerRuntime::stateChanged, this,
             [this](ContainerState s) { broadcast(events::State, toString(s), Kind::Control); });
-    connect(runtime, &ContainerRuntime::consoleLine, this, [this](quint64, const QString &line) { onConsoleLine(line); });
+    connect(runtime, &ContainerRuntime::consoleLine, this,
+            [this](quint64, const QString &line) { onConsoleLine(line); });
     connect(runtime, &ContainerRuntime::installLine, this,
             [this](const QString &line) { broadcast(events::Install, line, Kind::Line); });
     connect(runtime, &ContainerRuntime::daemonMessage, this,
             [this](const QString &m) { broadcast(events::DaemonMessage, m, Kind::Control); });
-    connect(runtime, &ContainerRuntime::statsSample, this, [this](const containers::StatsSample &) {
-        broadcast(events::Stats, statsData(), Kind::Sample);
-    });
+    connect(runtime, &ContainerRuntime::statsSample, this,
+            [this](const containers::StatsSample &) { broadcast(events::Stats, statsData(), Kind::Sample); });
 }
 
 ConsoleHub::~ConsoleHub()
@@ -61,8 +61,8 @@ void ConsoleHub::broadcast(QLatin1StringView event, const QJsonValue &data, View
     // Lines join the open chunk up to a size that keeps one viewer's write small; other kinds stand
     // alone so a slow viewer can drop lines around them.
     constexpr qsizetype chunkBytes = 16 * 1024;
-    if (m_pending.isEmpty() || kind != Kind::Line || m_pending.last().kind != Kind::Line
-        || m_pending.last().bytes.size() >= chunkBytes)
+    if (m_pending.isEmpty() || kind != Kind::Line || m_pending.last().kind != Kind::Line ||
+        m_pending.last().bytes.size() >= chunkBytes)
         m_pending.append({QByteArray(), kind, 0});
     auto &chunk = m_pending.last();
     appendFrame(chunk.bytes, message(event, data)); // framed once, whatever the number of viewers
@@ -101,13 +101,15 @@ void ConsoleHub::rollWindow()
 {
     // The window that just ended was over the limit only if it had too many lines and no empty
     // window came between it and now.
-    const bool overloaded = m_windowLines > m_config.console.throttleLines
-                            && m_window.elapsed() < 2 * qint64(m_config.console.throttleIntervalMs);
+    const bool overloaded = m_windowLines > m_config.console.throttleLines &&
+                            m_window.elapsed() < 2 * qint64(m_config.console.throttleIntervalMs);
     if (m_throttling && !overloaded) {
         m_throttling = false;
         m_episodeTimer.stop();
         broadcast(events::DaemonMessage,
-                  QStringLiteral("Console output resumed; %1 lines were not shown (see the logs endpoint for history)").arg(m_skipped),
+                  QStringLiteral(
+                      "Console output resumed; %1 lines were not shown (see the logs endpoint for history)")
+                      .arg(m_skipped),
                   Kind::Control);
         m_skipped = 0;
     }
@@ -125,7 +127,9 @@ void ConsoleHub::onConsoleLine(const QString &line)
             m_episodeTimer.start();
             broadcast(events::DaemonMessage,
                       QStringLiteral("Console output is being throttled (more than %1 lines per %2 ms)")
-                          .arg(m_config.console.throttleLines).arg(m_config.console.throttleIntervalMs), Kind::Control);
+                          .arg(m_config.console.throttleLines)
+                          .arg(m_config.console.throttleIntervalMs),
+                      Kind::Control);
         }
         ++m_skipped;
         return;
@@ -180,11 +184,14 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
             viewer->send(replay);
     }
     m_viewers.append(viewer);
-    connect(viewer, &ViewerSession::messageReceived, this, [this, viewer](const QString &t) { onMessage(viewer, t); });
+    connect(viewer, &ViewerSession::messageReceived, this,
+            [this, viewer](const QString &t) { onMessage(viewer, t); });
     connect(viewer, &ViewerSession::rateLimited, this, [viewer] {
-        viewer->sendText(message(events::Error, QJsonObject{{keys::Code, codes::RateLimited},
-                                                            {keys::Message, QStringLiteral("Too many messages; slow down")}}),
-                         Kind::Control);
+        viewer->sendText(
+            message(events::Error,
+                    QJsonObject{{keys::Code, codes::RateLimited},
+                                {keys::Message, QStringLiteral("Too many messages; slow down")}}),
+            Kind::Control);
     });
     connect(viewer, &ViewerSession::closed, this, [this, viewer] {
         m_viewers.removeAll(viewer);
@@ -196,12 +203,14 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
 {
     flush(); // what this viewer asks for comes after what it was already sent
     auto error = [viewer](QLatin1StringView code, const QString &why) {
-        viewer->sendText(message(events::Error, QJsonObject{{keys::Code, code}, {keys::Message, why}}), Kind::Control);
+        viewer->sendText(message(events::Error, QJsonObject{{keys::Code, code}, {keys::Message, why}}),
+                         Kind::Control);
     };
     QJsonParseError perr{};
     const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &perr);
     if (perr.error != QJsonParseError::NoError || !doc.isObject())
-        return error(codes::InvalidJson, QStringLiteral("Messages must be JSON objects with an \"event\" field"));
+        return error(codes::InvalidJson,
+                     QStringLiteral("Messages must be JSON objects with an \"event\" field"));
     const QJsonObject msg = doc.object();
     const QString event = msg.value(events::FieldEvent).toString();
     if (!m_runtime)
@@ -209,13 +218,15 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
     if (event == events::SendCommand) {
         const QJsonValue cmd = msg.value(keys::Command);
         if (!cmd.isString() || cmd.toString().size() > 4096 || cmd.toString().contains(QLatin1Char('\n')))
-            return error(codes::InvalidField, QStringLiteral("'command' must be one line of at most 4096 characters"));
+            return error(codes::InvalidField,
+                         QStringLiteral("'command' must be one line of at most 4096 characters"));
         if (auto err = m_runtime->sendCommand(cmd.toString()))
             return error(QLatin1StringView(err->code().toLatin1()), err->message());
     } else if (event == events::Power) {
         const auto action = containers::powerActionFromString(msg.value(QStringLiteral("action")).toString());
         if (!action)
-            return error(codes::InvalidField, QStringLiteral("'action' must be start, stop, restart, kill, suspend or resume"));
+            return error(codes::InvalidField,
+                         QStringLiteral("'action' must be start, stop, restart, kill, suspend or resume"));
         if (!m_manager.engineAvailable())
             return error(codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
         if (auto err = m_runtime->requestPower(*action))
@@ -224,7 +235,8 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
         const QJsonValue linesValue = msg.value(keys::Lines);
         const int lines = linesValue.isUndefined() ? m_config.websocket.historyLines : linesValue.toInt(-1);
         if (lines < 1 || lines > 100000)
-            return error(codes::InvalidField, QStringLiteral("'lines' must be an integer between 1 and 100000"));
+            return error(codes::InvalidField,
+                         QStringLiteral("'lines' must be an integer between 1 and 100000"));
         QJsonArray history;
         for (const auto &l : m_runtime->history(lines))
             history.append(l);

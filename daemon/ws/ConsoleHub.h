@@ -9,8 +9,12 @@
 #include <QPointer>
 #include <QTimer>
 
-namespace lightd::containers { class ContainerManager; }
-namespace lightd::volumes { class VolumeRegistry; }
+namespace lightd::containers {
+class ContainerManager;
+}
+namespace lightd::volumes {
+class VolumeRegistry;
+}
 
 namespace lightd::ws {
 // Fans one container's console, state, install, stats and daemon messages out to every viewer. It
@@ -21,7 +25,7 @@ namespace lightd::ws {
 class ConsoleHub final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     ConsoleHub(containers::ContainerRuntime *runtime, containers::ContainerManager &manager,
                volumes::VolumeRegistry &volumes, const Config &config, QObject *parent = nullptr);
     ~ConsoleHub() override;
@@ -33,7 +37,7 @@ public:
     // A daemon_message to every viewer (e.g. the engine went away or came back).
     void notice(const QString &text);
 
-private:
+  private:
     void broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind);
     void flush();
     void onConsoleLine(const QString &line);

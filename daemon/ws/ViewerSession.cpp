@@ -66,8 +66,8 @@ ViewerSession::~ViewerSession()
 
 bool ViewerSession::writable() const
 {
-    return m_wire && m_wire->state() == QAbstractSocket::ConnectedState
-           && m_wire->bytesToWrite() < m_limits.highWaterBytes;
+    return m_wire && m_wire->state() == QAbstractSocket::ConnectedState &&
+           m_wire->bytesToWrite() < m_limits.highWaterBytes;
 }
 
 void ViewerSession::write(const QByteArray &bytes)
@@ -96,8 +96,8 @@ void ViewerSession::writeDropNotice()
     const QString text =
         QStringLiteral("%1 console lines were dropped because this viewer fell behind").arg(m_droppedPending);
     m_droppedPending = 0;
-    writeRaw(frame(json::encode(QJsonObject{{events::FieldEvent, events::DaemonMessage},
-                                            {events::FieldData, text}})));
+    writeRaw(frame(
+        json::encode(QJsonObject{{events::FieldEvent, events::DaemonMessage}, {events::FieldData, text}})));
 }
 
 void ViewerSession::sendText(const QByteArray &json, Kind kind)

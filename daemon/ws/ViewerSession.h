@@ -19,7 +19,7 @@ namespace lightd::ws {
 class ViewerSession final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     struct Limits
     {
         int queueFrames = 4096;
@@ -55,12 +55,12 @@ public:
     quint64 dropped() const { return m_droppedTotal; }
     QWebSocket *socket() const { return m_socket.get(); }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void messageReceived(const QString &message);
     void rateLimited();
     void closed();
 
-private:
+  private:
     bool writable() const;
     void write(const QByteArray &bytes);
     void writeRaw(const QByteArray &bytes);

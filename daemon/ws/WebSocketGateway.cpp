@@ -31,7 +31,8 @@ QString containerFromPath(const QString &path)
 WebSocketGateway::WebSocketGateway(http::HttpListener &listener, auth::AuthGuard &auth,
                                    containers::ContainerManager &manager, volumes::VolumeRegistry &volumes,
                                    const Config &config, QObject *parent)
-    : QObject(parent), m_listener(listener), m_auth(auth), m_manager(manager), m_volumes(volumes), m_config(config)
+    : QObject(parent), m_listener(listener), m_auth(auth), m_manager(manager), m_volumes(volumes),
+      m_config(config)
 {
     connect(&listener, &http::HttpListener::consoleConnected, this, &WebSocketGateway::onNewConnection);
     // Consoles go quiet while the engine is away (their attach streams end with it): say why.
@@ -51,13 +52,16 @@ WebSocketGateway::WebSocketGateway(http::HttpListener &listener, auth::AuthGuard
     });
 }
 
-std::optional<ApiError> WebSocketGateway::checkUpgrade(const http::RequestHead &head, const QHostAddress &peer)
+std::optional<ApiError> WebSocketGateway::checkUpgrade(const http::RequestHead &head,
+                                                       const QHostAddress &peer)
 {
     const QUrl url(QString::fromLatin1(head.target));
     const QString id = containerFromPath(url.path(QUrl::FullyEncoded));
     if (head.method != "GET" || id.isEmpty())
-        return ApiError(404, codes::RouteNotFound, QStringLiteral("No WebSocket endpoint at %1").arg(url.path()));
-    QString token = QUrlQuery(url.query(QUrl::FullyEncoded)).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
+        return ApiError(404, codes::RouteNotFound,
+                        QStringLiteral("No WebSocket endpoint at %1").arg(url.path()));
+    QString token =
+        QUrlQuery(url.query(QUrl::FullyEncoded)).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
     if (token.isEmpty()) {
         const QByteArray auth = head.header("authorization");
         if (auth.startsWith("Bearer "))
@@ -70,9 +74,10 @@ std::optional<ApiError> WebSocketGateway::checkUpgrade(const http::RequestHead &
         return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found"));
     const QByteArray origin = head.header("origin");
     const QStringList &allowed = m_config.server.allowedOrigins;
-    if (!origin.isEmpty() && !allowed.isEmpty() && !allowed.contains(QStringLiteral("*"))
-        && !allowed.contains(QString::fromUtf8(origin)))
-        return ApiError(403, codes::Forbidden, QStringLiteral("Origin %1 is not allowed").arg(QString::fromUtf8(origin)));
+    if (!origin.isEmpty() && !allowed.isEmpty() && !allowed.contains(QStringLiteral("*")) &&
+        !allowed.contains(QString::fromUtf8(origin)))
+        return ApiError(403, codes::Forbidden,
+                        QStringLiteral("Origin %1 is not allowed").arg(QString::fromUtf8(origin)));
     return std::nullopt;
 }
 

@@ -9,10 +9,18 @@
 #include <QObject>
 #include <optional>
 
-namespace lightd::http { class HttpListener; }
-namespace lightd::auth { class AuthGuard; }
-namespace lightd::containers { class ContainerManager; }
-namespace lightd::volumes { class VolumeRegistry; }
+namespace lightd::http {
+class HttpListener;
+}
+namespace lightd::auth {
+class AuthGuard;
+}
+namespace lightd::containers {
+class ContainerManager;
+}
+namespace lightd::volumes {
+class VolumeRegistry;
+}
 
 namespace lightd::ws {
 class ConsoleHub;
@@ -22,15 +30,16 @@ class ConsoleHub;
 class WebSocketGateway final : public QObject
 {
     Q_OBJECT
-public:
-    WebSocketGateway(http::HttpListener &listener, auth::AuthGuard &auth, containers::ContainerManager &manager,
-                     volumes::VolumeRegistry &volumes, const Config &config, QObject *parent = nullptr);
+  public:
+    WebSocketGateway(http::HttpListener &listener, auth::AuthGuard &auth,
+                     containers::ContainerManager &manager, volumes::VolumeRegistry &volumes,
+                     const Config &config, QObject *parent = nullptr);
 
     std::optional<http::ApiError> checkUpgrade(const http::RequestHead &head, const QHostAddress &peer);
     int viewerCount() const;
     QJsonObject metrics() const;
 
-private:
+  private:
     void onNewConnection();
     ConsoleHub *hubFor(const QString &internalId);
 

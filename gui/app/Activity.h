@@ -9,7 +9,7 @@ namespace lightd::gui {
 class Activity final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     static Activity &instance();
 
     int begin(const QString &text);
@@ -21,10 +21,10 @@ public:
     int currentPercent() const;
     bool busy() const { return !m_items.isEmpty(); }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void changed();
 
-private:
+  private:
     struct Item
     {
         QString text;

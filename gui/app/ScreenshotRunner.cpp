@@ -84,9 +84,9 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, Set s
         [this] { shoot(QStringLiteral("10-container-details")); },
         [this] {
             ContainerDetailPage *detail = m_window->detailPage();
-            connect(detail, &ContainerDetailPage::resourcesDialogOpened, this, [this](ResourcesDialog *dialog) {
-                m_dialog = dialog;
-            }, Qt::SingleShotConnection);
+            connect(
+                detail, &ContainerDetailPage::resourcesDialogOpened, this,
+                [this](ResourcesDialog *dialog) { m_dialog = dialog; }, Qt::SingleShotConnection);
             detail->openResourcesDialog();
         },
         [this] {

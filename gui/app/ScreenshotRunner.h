@@ -13,13 +13,13 @@ class MainWindow;
 class ScreenshotRunner final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     // EmptyNode: the pages of a node before its first container (shot by a run of its own).
     enum class Set { All, EmptyNode };
     ScreenshotRunner(MainWindow *window, const QString &dir, Set set, QObject *parent = nullptr);
     void start();
 
-private:
+  private:
     void next();
     void shoot(const QString &name, QWidget *widget = nullptr);
 
@@ -28,7 +28,7 @@ private:
     QList<std::function<void()>> m_steps;
     int m_index = 0;
     int m_waitedMs = 0;
-    int m_retries = 0; // of a step waiting for its page to be ready
+    int m_retries = 0;          // of a step waiting for its page to be ready
     QPointer<QDialog> m_dialog; // the dialog of the next shot, opened one step earlier
 };
 } // namespace lightd::gui

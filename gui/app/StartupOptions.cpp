@@ -7,22 +7,28 @@ namespace lightd::gui {
 StartupOptions StartupOptions::parse(const QCoreApplication &app)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QCoreApplication::translate("main", "Desktop administration for lightd nodes."));
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "Desktop administration for lightd nodes."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption connect(QStringLiteral("connect"),
-                                     QCoreApplication::translate("main", "Connect to the node at <url> for this session."),
-                                     QStringLiteral("url"));
-    const QCommandLineOption token(QStringLiteral("token"),
-                                   QCoreApplication::translate("main", "Token for --connect (default: $LIGHTD_TOKEN)."),
-                                   QStringLiteral("token"));
-    const QCommandLineOption name(QStringLiteral("node-name"), QCoreApplication::translate("main", "Display name for --connect."),
+    const QCommandLineOption connect(
+        QStringLiteral("connect"),
+        QCoreApplication::translate("main", "Connect to the node at <url> for this session."),
+        QStringLiteral("url"));
+    const QCommandLineOption token(
+        QStringLiteral("token"),
+        QCoreApplication::translate("main", "Token for --connect (default: $LIGHTD_TOKEN)."),
+        QStringLiteral("token"));
+    const QCommandLineOption name(QStringLiteral("node-name"),
+                                  QCoreApplication::translate("main", "Display name for --connect."),
                                   QStringLiteral("name"));
-    const QCommandLineOption lang(QStringLiteral("lang"), QCoreApplication::translate("main", "UI language, e.g. de or en."),
+    const QCommandLineOption lang(QStringLiteral("lang"),
+                                  QCoreApplication::translate("main", "UI language, e.g. de or en."),
                                   QStringLiteral("code"));
-    const QCommandLineOption shots(QStringLiteral("screenshot-dir"),
-                                   QCoreApplication::translate("main", "Save a screenshot of every page into <dir> and quit."),
-                                   QStringLiteral("dir"));
+    const QCommandLineOption shots(
+        QStringLiteral("screenshot-dir"),
+        QCoreApplication::translate("main", "Save a screenshot of every page into <dir> and quit."),
+        QStringLiteral("dir"));
     const QCommandLineOption shotSet(
         QStringLiteral("screenshot-set"),
         QCoreApplication::translate("main", "Which screenshots to save: all (default) or empty, "

@@ -8,12 +8,13 @@ namespace lightd::gui {
 // Command line of lightd-gui.
 struct StartupOptions
 {
-    QUrl connectUrl;     // --connect URL: a session-only node (not saved)
-    QString token;       // --token T, or LIGHTD_TOKEN
-    QString nodeName;    // --node-name N (Qt itself takes --name)
-    QString language;    // --lang de
+    QUrl connectUrl;       // --connect URL: a session-only node (not saved)
+    QString token;         // --token T, or LIGHTD_TOKEN
+    QString nodeName;      // --node-name N (Qt itself takes --name)
+    QString language;      // --lang de
     QString screenshotDir; // --screenshot-dir DIR: cycle the pages, save PNGs, quit
-    QString screenshotSet; // --screenshot-set all|empty: every page, or the pages of a node without containers
+    QString
+        screenshotSet; // --screenshot-set all|empty: every page, or the pages of a node without containers
 
     static StartupOptions parse(const QCoreApplication &app);
 };

@@ -18,9 +18,10 @@ constexpr int kMaxRange = 10000; // one bulk request; keeps the pool and the fir
 
 AddPortsDialog::AddPortsDialog(Mode mode, QWidget *parent)
     : QDialog(parent), m_single(new QRadioButton(tr("Single port"), this)),
-      m_range(new QRadioButton(tr("Range of ports"), this)), m_ip(new QLineEdit(QStringLiteral("0.0.0.0"), this)),
-      m_from(new QSpinBox(this)), m_to(new QSpinBox(this)), m_toLabel(new QLabel(tr("Last port"), this)),
-      m_protocol(new QComboBox(this)), m_summary(new QLabel(this)),
+      m_range(new QRadioButton(tr("Range of ports"), this)),
+      m_ip(new QLineEdit(QStringLiteral("0.0.0.0"), this)), m_from(new QSpinBox(this)),
+      m_to(new QSpinBox(this)), m_toLabel(new QLabel(tr("Last port"), this)), m_protocol(new QComboBox(this)),
+      m_summary(new QLabel(this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setWindowTitle(tr("Add ports to the pool"));

@@ -15,14 +15,14 @@ namespace lightd::gui {
 class AddPortsDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     enum class Mode { Single, Range };
     explicit AddPortsDialog(Mode mode, QWidget *parent = nullptr);
 
     QList<PortDto> ports() const;
     QString validationError() const;
 
-private:
+  private:
     void update();
 
     QRadioButton *m_single;

@@ -14,7 +14,8 @@ CompressDialog::CompressDialog(const QStringList &names, QWidget *parent)
     setWindowTitle(tr("Compress"));
     setMinimumWidth(400);
     auto *form = new QFormLayout(this);
-    auto *what = new QLabel(names.size() == 1 ? names.first() : tr("%n item(s)", nullptr, int(names.size())), this);
+    auto *what =
+        new QLabel(names.size() == 1 ? names.first() : tr("%n item(s)", nullptr, int(names.size())), this);
     form->addRow(tr("Compress"), what);
     m_format->addItem(QStringLiteral("tar.gz"), QStringLiteral("tar.gz"));
     m_format->addItem(QStringLiteral("zip"), QStringLiteral("zip"));

@@ -9,12 +9,12 @@ namespace lightd::gui {
 class CompressDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     CompressDialog(const QStringList &names, QWidget *parent = nullptr);
     QString format() const;
     QString outputName() const;
 
-private:
+  private:
     void syncExtension();
 
     QLineEdit *m_name;

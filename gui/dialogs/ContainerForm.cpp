@@ -47,9 +47,9 @@ QStringList validateContainer(const CreateContainerDto &form)
     if (form.internalId.isEmpty())
         errors << QCoreApplication::translate("lightd::gui::ContainerForm", "Enter a name (internal ID).");
     else if (!isValidInternalId(form.internalId))
-        errors << QCoreApplication::translate("lightd::gui::ContainerForm",
-                                              "The name must start with a letter or digit and use only letters, "
-                                              "digits, '_', '.' and '-' (at most 64 characters).");
+        errors << QCoreApplication::translate(
+            "lightd::gui::ContainerForm", "The name must start with a letter or digit and use only letters, "
+                                          "digits, '_', '.' and '-' (at most 64 characters).");
     if (form.image.trimmed().isEmpty())
         errors << QCoreApplication::translate("lightd::gui::ContainerForm", "Enter the Docker image.");
     if (const QString problem = startupCommandProblem(form.startupCommand); !problem.isEmpty())
@@ -60,7 +60,8 @@ QStringList validateContainer(const CreateContainerDto &form)
         errors << problem;
     for (auto it = form.env.cbegin(); it != form.env.cend(); ++it)
         if (it.key().isEmpty() || it.key().contains(u'='))
-            errors << QCoreApplication::translate("lightd::gui::ContainerForm", "Environment variable names must not be empty or contain '='.");
+            errors << QCoreApplication::translate(
+                "lightd::gui::ContainerForm", "Environment variable names must not be empty or contain '='.");
     return errors;
 }
 } // namespace lightd::gui

@@ -21,10 +21,10 @@
 
 namespace lightd::gui {
 CreateContainerDialog::CreateContainerDialog(QWidget *parent)
-    : QDialog(parent), m_id(new QLineEdit(this)), m_image(new QLineEdit(this)), m_startup(new QLineEdit(this)),
-      m_pattern(new QLineEdit(this)), m_volume(new QComboBox(this)), m_ports(new QListWidget(this)),
-      m_memory(new QSpinBox(this)), m_cpu(new QDoubleSpinBox(this)), m_env(new QPlainTextEdit(this)),
-      m_install(new QPlainTextEdit(this)), m_problems(new QLabel(this))
+    : QDialog(parent), m_id(new QLineEdit(this)), m_image(new QLineEdit(this)),
+      m_startup(new QLineEdit(this)), m_pattern(new QLineEdit(this)), m_volume(new QComboBox(this)),
+      m_ports(new QListWidget(this)), m_memory(new QSpinBox(this)), m_cpu(new QDoubleSpinBox(this)),
+      m_env(new QPlainTextEdit(this)), m_install(new QPlainTextEdit(this)), m_problems(new QLabel(this))
 {
     setWindowTitle(tr("New container"));
     m_id->setObjectName(QStringLiteral("internalId"));
@@ -53,7 +53,8 @@ CreateContainerDialog::CreateContainerDialog(QWidget *parent)
     m_ports->setSelectionMode(QAbstractItemView::NoSelection);
     m_ports->setMinimumHeight(110);
     m_ports->setMaximumHeight(150);
-    m_ports->setToolTip(tr("Tick the free pool ports this container binds; the container port is the same number."));
+    m_ports->setToolTip(
+        tr("Tick the free pool ports this container binds; the container port is the same number."));
     form->addRow(tr("Host ports"), m_ports);
     m_memory->setRange(0, 1024 * 1024);
     m_memory->setSuffix(tr(" MiB"));
@@ -102,8 +103,9 @@ void CreateContainerDialog::setVolumes(const QList<VolumeDto> &volumes)
 {
     m_volume->clear();
     for (const VolumeDto &v : volumes)
-        m_volume->addItem(v.quotaMb ? tr("%1 (%2 quota)").arg(v.volumeId, format::bytes(*v.quotaMb * 1024 * 1024))
-                                    : v.volumeId,
+        m_volume->addItem(v.quotaMb
+                              ? tr("%1 (%2 quota)").arg(v.volumeId, format::bytes(*v.quotaMb * 1024 * 1024))
+                              : v.volumeId,
                           v.volumeId);
     if (volumes.isEmpty())
         m_volume->setPlaceholderText(tr("No volume on this node: create one first"));
@@ -120,7 +122,8 @@ void CreateContainerDialog::setPorts(const QList<PortDto> &ports)
     for (const PortDto &p : sorted) {
         if (p.inUse)
             continue;
-        auto *item = new QListWidgetItem(QStringLiteral("%1:%2/%3").arg(p.ip).arg(p.port).arg(p.protocol.toUpper()), m_ports);
+        auto *item = new QListWidgetItem(
+            QStringLiteral("%1:%2/%3").arg(p.ip).arg(p.port).arg(p.protocol.toUpper()), m_ports);
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(Qt::Unchecked);
         item->setData(Qt::UserRole, QVariant::fromValue(p.port));
@@ -152,7 +155,8 @@ CreateContainerDto CreateContainerDialog::form() const
     f.limits.cpu = m_cpu->value();
     for (const QString &line : m_env->toPlainText().split(u'\n', Qt::SkipEmptyParts)) {
         const qsizetype eq = line.indexOf(u'=');
-        f.env.insert(eq < 0 ? line.trimmed() + u'=' : line.left(eq).trimmed(), eq < 0 ? QString() : line.mid(eq + 1));
+        f.env.insert(eq < 0 ? line.trimmed() + u'=' : line.left(eq).trimmed(),
+                     eq < 0 ? QString() : line.mid(eq + 1));
     }
     f.installScript = m_install->toPlainText();
     return f;

@@ -20,7 +20,7 @@ namespace lightd::gui {
 class CreateContainerDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     explicit CreateContainerDialog(QWidget *parent = nullptr);
 
     void setVolumes(const QList<VolumeDto> &volumes);
@@ -28,7 +28,7 @@ public:
     CreateContainerDto form() const;
     QStringList problems() const;
 
-private:
+  private:
     void validate();
 
     QLineEdit *m_id;

@@ -61,7 +61,8 @@ CreateTokenDialog::CreateTokenDialog(QWidget *parent)
     limited->addWidget(m_containers, 1);
     layout->addLayout(limited, 1);
 
-    auto *hint = new QLabel(tr("The secret is shown once, right after creation. The node keeps only its hash."), this);
+    auto *hint =
+        new QLabel(tr("The secret is shown once, right after creation. The node keeps only its hash."), this);
     hint->setObjectName(QStringLiteral("dialogHint"));
     hint->setWordWrap(true);
     layout->addWidget(hint);
@@ -75,7 +76,8 @@ CreateTokenDialog::CreateTokenDialog(QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
-    for (QAbstractButton *b : std::initializer_list<QAbstractButton *>{m_full, m_limited, m_api, m_allConsoles})
+    for (QAbstractButton *b :
+         std::initializer_list<QAbstractButton *>{m_full, m_limited, m_api, m_allConsoles})
         connect(b, &QAbstractButton::toggled, this, &CreateTokenDialog::validate);
     connect(m_containers, &QListWidget::itemChanged, this, &CreateTokenDialog::validate);
     validate();

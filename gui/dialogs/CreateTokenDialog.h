@@ -16,7 +16,7 @@ namespace lightd::gui {
 class CreateTokenDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     explicit CreateTokenDialog(QWidget *parent = nullptr);
 
     void setContainers(const QStringList &internalIds);
@@ -25,7 +25,7 @@ public:
     QStringList scopes() const; // empty = full access
     QStringList problems() const;
 
-private:
+  private:
     void validate();
 
     QSpinBox *m_amount;

@@ -9,7 +9,8 @@
 
 namespace lightd::gui {
 CreateVolumeDialog::CreateVolumeDialog(QWidget *parent)
-    : QDialog(parent), m_limit(new QCheckBox(tr("Limit the size of this volume"), this)), m_size(new QSpinBox(this))
+    : QDialog(parent), m_limit(new QCheckBox(tr("Limit the size of this volume"), this)),
+      m_size(new QSpinBox(this))
 {
     setWindowTitle(tr("New volume"));
     setMinimumWidth(380);
@@ -20,7 +21,8 @@ CreateVolumeDialog::CreateVolumeDialog(QWidget *parent)
     m_size->setSuffix(tr(" MiB"));
     m_size->setEnabled(false);
     form->addRow(tr("Quota"), m_size);
-    auto *hint = new QLabel(tr("Writes past the quota are refused; a container filling it is stopped."), this);
+    auto *hint =
+        new QLabel(tr("Writes past the quota are refused; a container filling it is stopped."), this);
     hint->setObjectName(QStringLiteral("dialogHint"));
     hint->setWordWrap(true);
     form->addRow(hint);

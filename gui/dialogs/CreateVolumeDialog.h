@@ -10,11 +10,11 @@ namespace lightd::gui {
 class CreateVolumeDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     explicit CreateVolumeDialog(QWidget *parent = nullptr);
     std::optional<qint64> quotaMb() const;
 
-private:
+  private:
     QCheckBox *m_limit;
     QSpinBox *m_size;
 };

@@ -23,10 +23,11 @@ NodeDialog::NodeDialog(QWidget *parent)
     m_token->setEchoMode(QLineEdit::Password);
     m_token->setPlaceholderText(QStringLiteral("lightd_…"));
     form->addRow(tr("Token"), m_token);
-    auto *where = new QLabel(TokenStore::defaultBackend() == TokenStore::Backend::Keychain
-                                 ? tr("The token is kept in the system keychain.")
-                                 : tr("No keychain is available: the token is kept in this app's settings file."),
-                             this);
+    auto *where =
+        new QLabel(TokenStore::defaultBackend() == TokenStore::Backend::Keychain
+                       ? tr("The token is kept in the system keychain.")
+                       : tr("No keychain is available: the token is kept in this app's settings file."),
+                   this);
     where->setObjectName(QStringLiteral("dialogHint"));
     where->setWordWrap(true);
     form->addRow(where);
@@ -72,7 +73,8 @@ QString NodeDialog::validationError() const
     const QUrl u = url();
     if (m_url->text().trimmed().isEmpty())
         return tr("Enter the node's URL.");
-    if (!u.isValid() || u.host().isEmpty() || (u.scheme() != QLatin1StringView("http") && u.scheme() != QLatin1StringView("https")))
+    if (!u.isValid() || u.host().isEmpty() ||
+        (u.scheme() != QLatin1StringView("http") && u.scheme() != QLatin1StringView("https")))
         return tr("The URL must be http:// or https:// with a host.");
     if (token().isEmpty())
         return tr("Enter the node's token (lightd --token what prints it).");

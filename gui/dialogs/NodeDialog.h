@@ -11,7 +11,7 @@ namespace lightd::gui {
 class NodeDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     explicit NodeDialog(QWidget *parent = nullptr);
 
     void setValues(const QString &name, const QUrl &url, const QString &token);
@@ -20,7 +20,7 @@ public:
     QString token() const;
     QString validationError() const;
 
-private:
+  private:
     void validate();
 
     QLineEdit *m_name;

@@ -24,10 +24,11 @@ RebindDialog::RebindDialog(QWidget *parent)
     setWindowTitle(tr("Change ports"));
     resize(560, 460);
     auto *layout = new QVBoxLayout(this);
-    auto *hint = new QLabel(tr("Tick the pool ports this container binds. The node checks them first, then frees the "
-                               "old ports and recreates the container with the new ones; a running container "
-                               "restarts."),
-                            this);
+    auto *hint =
+        new QLabel(tr("Tick the pool ports this container binds. The node checks them first, then frees the "
+                      "old ports and recreates the container with the new ones; a running container "
+                      "restarts."),
+                   this);
     hint->setObjectName(QStringLiteral("dialogHint"));
     hint->setWordWrap(true);
     layout->addWidget(hint);
@@ -55,7 +56,8 @@ RebindDialog::RebindDialog(QWidget *parent)
     updateSummary();
 }
 
-void RebindDialog::setPorts(const QList<PortDto> &pool, const QString &internalId, const QList<PortBindingDto> &current)
+void RebindDialog::setPorts(const QList<PortDto> &pool, const QString &internalId,
+                            const QList<PortBindingDto> &current)
 {
     m_ports->clear();
     QList<PortDto> offered;
@@ -64,8 +66,8 @@ void RebindDialog::setPorts(const QList<PortDto> &pool, const QString &internalI
             offered.append(p);
     // The container's own ports first, then the free ones by number.
     std::sort(offered.begin(), offered.end(), [&internalId](const PortDto &a, const PortDto &b) {
-        return std::tuple(a.container != internalId, a.port, a.protocol, a.ip)
-               < std::tuple(b.container != internalId, b.port, b.protocol, b.ip);
+        return std::tuple(a.container != internalId, a.port, a.protocol, a.ip) <
+               std::tuple(b.container != internalId, b.port, b.protocol, b.ip);
     });
     const QSignalBlocker block(m_ports);
     for (const PortDto &p : offered) {
@@ -95,11 +97,13 @@ void RebindDialog::setPorts(const QList<PortDto> &pool, const QString &internalI
     updateSummary();
 }
 
-bool RebindDialog::setBound(const QString &ip, int port, const QString &protocol, bool bound, int containerPort)
+bool RebindDialog::setBound(const QString &ip, int port, const QString &protocol, bool bound,
+                            int containerPort)
 {
     for (int i = 0; i < m_ports->topLevelItemCount(); ++i) {
         QTreeWidgetItem *item = m_ports->topLevelItem(i);
-        if (item->data(HostColumn, IpRole).toString() != ip || item->data(HostColumn, PortRole).toInt() != port ||
+        if (item->data(HostColumn, IpRole).toString() != ip ||
+            item->data(HostColumn, PortRole).toInt() != port ||
             item->data(HostColumn, ProtocolRole).toString() != protocol)
             continue;
         if (containerPort > 0)

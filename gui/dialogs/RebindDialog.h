@@ -14,15 +14,16 @@ namespace lightd::gui {
 class RebindDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     explicit RebindDialog(QWidget *parent = nullptr);
 
-    void setPorts(const QList<PortDto> &pool, const QString &internalId, const QList<PortBindingDto> &current);
+    void setPorts(const QList<PortDto> &pool, const QString &internalId,
+                  const QList<PortBindingDto> &current);
     QList<PortBindingDto> bindings() const;
     // Ticks or unticks a pool port; false when the dialog does not offer it.
     bool setBound(const QString &ip, int port, const QString &protocol, bool bound, int containerPort = 0);
 
-private:
+  private:
     void updateSummary();
 
     QTreeWidget *m_ports;

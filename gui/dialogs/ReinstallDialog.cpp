@@ -16,8 +16,8 @@
 namespace lightd::gui {
 ReinstallDialog::ReinstallDialog(const QString &internalId, const QString &currentImage, QWidget *parent)
     : QDialog(parent), m_currentImage(currentImage), m_image(new QLineEdit(currentImage, this)),
-      m_replaceScript(new QCheckBox(tr("Replace the install script"), this)), m_script(new QPlainTextEdit(this)),
-      m_problem(new QLabel(this))
+      m_replaceScript(new QCheckBox(tr("Replace the install script"), this)),
+      m_script(new QPlainTextEdit(this)), m_problem(new QLabel(this))
 {
     setWindowTitle(tr("Reinstall %1").arg(internalId));
     resize(580, 460);
@@ -26,10 +26,11 @@ ReinstallDialog::ReinstallDialog(const QString &internalId, const QString &curre
     auto *icon = new QLabel(this);
     icon->setPixmap(icons::get(QStringLiteral("warning")).pixmap(22, 22));
     warning->addWidget(icon, 0, Qt::AlignTop);
-    auto *text = new QLabel(tr("The Docker container is removed and created again, and the install script runs "
-                               "once more. Files in the volume are kept. A running container is stopped and stays stopped until "
-                               "you start it again."),
-                            this);
+    auto *text = new QLabel(
+        tr("The Docker container is removed and created again, and the install script runs "
+           "once more. Files in the volume are kept. A running container is stopped and stays stopped until "
+           "you start it again."),
+        this);
     text->setWordWrap(true);
     warning->addWidget(text, 1);
     layout->addLayout(warning);

@@ -14,8 +14,9 @@ namespace lightd::gui {
 class ReinstallDialog final : public QDialog
 {
     Q_OBJECT
-public:
-    explicit ReinstallDialog(const QString &internalId, const QString &currentImage, QWidget *parent = nullptr);
+  public:
+    explicit ReinstallDialog(const QString &internalId, const QString &currentImage,
+                             QWidget *parent = nullptr);
 
     // Set only when changed: the node keeps what it has otherwise.
     std::optional<QString> image() const;
@@ -25,7 +26,7 @@ public:
     QCheckBox *replaceScriptBox() const { return m_replaceScript; }
     QPlainTextEdit *scriptField() const { return m_script; }
 
-private:
+  private:
     void validate();
 
     QString m_currentImage;

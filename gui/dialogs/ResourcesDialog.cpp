@@ -43,7 +43,8 @@ ResourcesDialog::ResourcesDialog(QWidget *parent)
     setWindowTitle(tr("Edit resources"));
     setMinimumWidth(480);
     auto *layout = new QVBoxLayout(this);
-    auto *hint = new QLabel(tr("Changes apply at once, without a restart. Only the fields you change are sent."), this);
+    auto *hint = new QLabel(
+        tr("Changes apply at once, without a restart. Only the fields you change are sent."), this);
     hint->setObjectName(QStringLiteral("dialogHint"));
     hint->setWordWrap(true);
     layout->addWidget(hint);
@@ -68,7 +69,8 @@ ResourcesDialog::ResourcesDialog(QWidget *parent)
     m_cpu->setSuffix(tr(" cores"));
     m_cpu->setSpecialValueText(tr("Unlimited"));
     cpuForm->addRow(tr("Cores"), m_cpu);
-    m_shares->setToolTip(tr("Relative weight against other containers, 2 to 262144 (the engine's default is 1024)."));
+    m_shares->setToolTip(
+        tr("Relative weight against other containers, 2 to 262144 (the engine's default is 1024)."));
     cpuForm->addRow(tr("Shares"), m_shares);
     m_cpuset->setPlaceholderText(tr("all CPUs, or e.g. 0-1 or 0,2"));
     cpuForm->addRow(tr("Pinned CPUs"), m_cpuset);
@@ -113,7 +115,8 @@ ResourcesDialog::ResourcesDialog(QWidget *parent)
     validate();
 }
 
-void ResourcesDialog::setCurrent(const ResourcesDto &current, const LimitsDto &limits, std::optional<qint64> quotaMb)
+void ResourcesDialog::setCurrent(const ResourcesDto &current, const LimitsDto &limits,
+                                 std::optional<qint64> quotaMb)
 {
     m_current = current;
     m_limits = limits;
@@ -165,7 +168,8 @@ QStringList ResourcesDialog::problems() const
     QStringList list;
     const ResourcesDto r = changes();
     if (r.memory && *r.memory < 4 * kMiB)
-        list << tr("The memory limit must be between 4 MiB and 1 TiB; the node cannot lift it while the container exists.");
+        list << tr("The memory limit must be between 4 MiB and 1 TiB; the node cannot lift it while the "
+                   "container exists.");
     if (r.memorySwap && *r.memorySwap != -1) {
         const qint64 memory = r.memory.value_or(qint64(m_memory->value()) * kMiB);
         if (*r.memorySwap < memory)

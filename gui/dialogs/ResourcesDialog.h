@@ -18,7 +18,7 @@ namespace lightd::gui {
 class ResourcesDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     explicit ResourcesDialog(QWidget *parent = nullptr);
 
     // current: GET /containers/:id/resources; limits: the record's (cores live there);
@@ -33,7 +33,7 @@ public:
     QDoubleSpinBox *cpuField() const { return m_cpu; }
     QSpinBox *quotaField() const { return m_quota; }
 
-private:
+  private:
     void validate();
 
     QSpinBox *m_memory;

@@ -15,7 +15,9 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_language(ne
     setWindowTitle(tr("Settings"));
     setMinimumWidth(420);
     auto *form = new QFormLayout(this);
-    m_language->addItem(tr("System default (%1)").arg(translations::displayName(QLocale::system().name().left(2))), QString());
+    m_language->addItem(
+        tr("System default (%1)").arg(translations::displayName(QLocale::system().name().left(2))),
+        QString());
     for (const QString &code : translations::available())
         m_language->addItem(translations::displayName(code), code);
     m_language->setCurrentIndex(qMax(0, m_language->findData(translations::configuredLanguage())));
@@ -23,10 +25,11 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_language(ne
     auto *hint = new QLabel(tr("A new language applies the next time lightd-gui starts."), this);
     hint->setObjectName(QStringLiteral("dialogHint"));
     form->addRow(hint);
-    auto *storage = new QLabel(TokenStore::defaultBackend() == TokenStore::Backend::Keychain
-                                   ? tr("Node tokens are stored in the system keychain.")
-                                   : tr("Node tokens are stored in %1 (no keychain available).").arg(QSettings().fileName()),
-                               this);
+    auto *storage = new QLabel(
+        TokenStore::defaultBackend() == TokenStore::Backend::Keychain
+            ? tr("Node tokens are stored in the system keychain.")
+            : tr("Node tokens are stored in %1 (no keychain available).").arg(QSettings().fileName()),
+        this);
     storage->setObjectName(QStringLiteral("dialogHint"));
     storage->setWordWrap(true);
     form->addRow(tr("Tokens"), storage);

@@ -8,11 +8,11 @@ namespace lightd::gui {
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     explicit SettingsDialog(QWidget *parent = nullptr);
     void accept() override;
 
-private:
+  private:
     QComboBox *m_language;
 };
 } // namespace lightd::gui

@@ -11,19 +11,19 @@ namespace lightd::gui {
 class TextEditorDialog final : public QDialog
 {
     Q_OBJECT
-public:
+  public:
     TextEditorDialog(const QString &name, const QString &text, QWidget *parent = nullptr);
 
     void saved();
     void failed(const QString &message);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void saveRequested(const QString &text);
 
-protected:
+  protected:
     void reject() override;
 
-private:
+  private:
     QPlainTextEdit *m_editor;
     QLabel *m_status;
     QPushButton *m_save;

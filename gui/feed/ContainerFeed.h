@@ -12,14 +12,14 @@ namespace lightd::gui {
 class ContainerFeed : public QObject
 {
     Q_OBJECT
-public:
+  public:
     using QObject::QObject;
 
     virtual void sendCommand(const QString &command) = 0;
     virtual void power(const QString &verb) = 0;
     virtual QString state() const = 0;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void stateChanged(const QString &state);
     void consoleLines(const QStringList &lines);
     void statsReceived(const lightd::ContainerStats &stats);

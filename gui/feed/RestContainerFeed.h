@@ -15,7 +15,7 @@ namespace lightd::gui {
 class RestContainerFeed final : public ContainerFeed
 {
     Q_OBJECT
-public:
+  public:
     RestContainerFeed(ApiClient *client, const QString &internalId, QObject *parent = nullptr);
 
     void sendCommand(const QString &command) override;
@@ -26,7 +26,7 @@ public:
     // The new lines of a log window given the previous window (the longest suffix/prefix overlap).
     static QStringList newLines(const QStringList &previous, const QStringList &current);
 
-private:
+  private:
     void poll();
 
     QPointer<ApiClient> m_client;

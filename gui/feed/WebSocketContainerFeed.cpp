@@ -45,7 +45,8 @@ WebSocketContainerFeed::WebSocketContainerFeed(ApiClient *client, const QString 
     });
     connect(&m_socket, &ConsoleSocket::socketError, this, &WebSocketContainerFeed::onDown);
     connect(&m_socket, &ConsoleSocket::stateChanged, this, &WebSocketContainerFeed::setState);
-    connect(&m_socket, &ConsoleSocket::consoleLine, this, [this](const QString &line) { queueLines({line}, true); });
+    connect(&m_socket, &ConsoleSocket::consoleLine, this,
+            [this](const QString &line) { queueLines({line}, true); });
     connect(&m_socket, &ConsoleSocket::installLine, this, [this](const QString &line) {
         queueLines({QStringLiteral("\x1b[2m[install]\x1b[22m ") + line}, false);
     });
@@ -140,9 +141,9 @@ void WebSocketContainerFeed::checkRefusal(int status, const QString &why)
             return;
         if (r.ok()) {
             self->setState(r->installState);
-            self->fallBackToPolling(
-                tr("The node refused the live console (HTTP %1); showing the console by polling every 2 s instead.")
-                    .arg(status));
+            self->fallBackToPolling(tr("The node refused the live console (HTTP %1); showing the console by "
+                                       "polling every 2 s instead.")
+                                        .arg(status));
         } else if (r.error.status == 404 && r.error.code == codes::ContainerNotFound) {
             self->setTransport(Transport::Closed, tr("The container no longer exists on the node."));
             Q_EMIT self->notice(self->m_detail);
@@ -160,11 +161,12 @@ void WebSocketContainerFeed::fallBackToPolling(const QString &why)
     Q_EMIT notice(why);
     m_rest = new RestContainerFeed(m_client, m_id, this);
     connect(m_rest, &ContainerFeed::stateChanged, this, &WebSocketContainerFeed::setState);
-    connect(m_rest, &ContainerFeed::consoleLines, this, [this, first = true](const QStringList &lines) mutable {
-        // The first window repeats what the socket may have shown before it was refused.
-        queueLines(first ? RestContainerFeed::newLines(m_recent, lines) : lines, true);
-        first = false;
-    });
+    connect(m_rest, &ContainerFeed::consoleLines, this,
+            [this, first = true](const QStringList &lines) mutable {
+                // The first window repeats what the socket may have shown before it was refused.
+                queueLines(first ? RestContainerFeed::newLines(m_recent, lines) : lines, true);
+                first = false;
+            });
     connect(m_rest, &ContainerFeed::statsReceived, this, &ContainerFeed::statsReceived);
     connect(m_rest, &ContainerFeed::notice, this, &ContainerFeed::notice);
     connect(m_rest, &ContainerFeed::actionFailed, this, &ContainerFeed::actionFailed);

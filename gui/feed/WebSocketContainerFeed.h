@@ -21,7 +21,7 @@ class RestContainerFeed;
 class WebSocketContainerFeed final : public ContainerFeed
 {
     Q_OBJECT
-public:
+  public:
     enum class Transport { Connecting, Live, Reconnecting, Polling, Closed };
     Q_ENUM(Transport)
 
@@ -43,10 +43,10 @@ public:
 
     static constexpr int kRecentLines = 300; // remembered to skip replayed history on reconnect
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void transportChanged(lightd::gui::WebSocketContainerFeed::Transport transport);
 
-private:
+  private:
     void open();
     void onConnected();
     void onDown(const QString &why);
@@ -74,7 +74,7 @@ private:
     int m_firstBackoffMs = 500;
     int m_maxBackoffMs = 15000;
     int m_backoffMs = 500;
-    bool m_up = false;        // this connection attempt reached the open state
+    bool m_up = false; // this connection attempt reached the open state
     bool m_everLive = false;
     bool m_announced = false; // the current outage has been told to the operator
     quint64 m_attempt = 0;    // answers of checks for older attempts are dropped

@@ -7,7 +7,7 @@ namespace lightd::gui {
 class ContainersModel final : public KeyedTableModel<ContainerSummaryDto>
 {
     Q_OBJECT
-public:
+  public:
     enum Column { NameColumn, StateColumn, ImageColumn, DockerIdColumn, ColumnCount };
 
     using KeyedTableModel::KeyedTableModel;
@@ -15,7 +15,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-protected:
+  protected:
     QString keyOf(const ContainerSummaryDto &row) const override { return row.internalId; }
 };
 } // namespace lightd::gui

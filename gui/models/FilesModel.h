@@ -7,7 +7,7 @@ namespace lightd::gui {
 class FilesModel final : public KeyedTableModel<FileEntryDto>
 {
     Q_OBJECT
-public:
+  public:
     enum Column { NameColumn, SizeColumn, ModifiedColumn, ModeColumn, ColumnCount };
 
     using KeyedTableModel::KeyedTableModel;
@@ -15,7 +15,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-protected:
+  protected:
     QString keyOf(const FileEntryDto &row) const override { return row.name; }
 };
 } // namespace lightd::gui

@@ -9,13 +9,15 @@ namespace lightd::gui {
 // (removeRows for vanished keys, dataChanged for changed rows, insertRows for new ones), so views
 // keep their selection and scroll position and nothing flickers. Order is the view's business
 // (a QSortFilterProxyModel), so new rows are simply appended.
-template <typename T>
-class KeyedTableModel : public QAbstractTableModel
+template <typename T> class KeyedTableModel : public QAbstractTableModel
 {
-public:
+  public:
     using QAbstractTableModel::QAbstractTableModel;
 
-    int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
+    int rowCount(const QModelIndex &parent = {}) const override
+    {
+        return parent.isValid() ? 0 : int(m_rows.size());
+    }
     const QList<T> &rows() const { return m_rows; }
     const T &row(int r) const { return m_rows.at(r); }
     int rowOfKey(const QString &key) const
@@ -84,10 +86,10 @@ public:
         endResetModel();
     }
 
-protected:
+  protected:
     virtual QString keyOf(const T &row) const = 0;
 
-private:
+  private:
     static bool equal(const T &a, const T &b)
     {
         if constexpr (std::equality_comparable<T>)

@@ -24,12 +24,18 @@ QVariant PortsModel::data(const QModelIndex &index, int role) const
         return key(p);
     if (role == Qt::DisplayRole || role == SortRole) {
         switch (index.column()) {
-        case IpColumn: return p.ip;
-        case PortColumn: return role == SortRole ? QVariant(p.port) : QVariant(QString::number(p.port));
-        case ProtocolColumn: return p.protocol.toUpper();
-        case StatusColumn: return p.inUse ? tr("In use") : tr("Free");
-        case OwnerColumn: return p.container.isEmpty() ? (p.inUse ? tr("reserved by hand") : QString()) : p.container;
-        default: return {};
+        case IpColumn:
+            return p.ip;
+        case PortColumn:
+            return role == SortRole ? QVariant(p.port) : QVariant(QString::number(p.port));
+        case ProtocolColumn:
+            return p.protocol.toUpper();
+        case StatusColumn:
+            return p.inUse ? tr("In use") : tr("Free");
+        case OwnerColumn:
+            return p.container.isEmpty() ? (p.inUse ? tr("reserved by hand") : QString()) : p.container;
+        default:
+            return {};
         }
     }
     if (role == Qt::ForegroundRole && index.column() == StatusColumn)
@@ -46,12 +52,18 @@ QVariant PortsModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case IpColumn: return tr("IP address");
-    case PortColumn: return tr("Port");
-    case ProtocolColumn: return tr("Protocol");
-    case StatusColumn: return tr("Status");
-    case OwnerColumn: return tr("Held by");
-    default: return {};
+    case IpColumn:
+        return tr("IP address");
+    case PortColumn:
+        return tr("Port");
+    case ProtocolColumn:
+        return tr("Protocol");
+    case StatusColumn:
+        return tr("Status");
+    case OwnerColumn:
+        return tr("Held by");
+    default:
+        return {};
     }
 }
 } // namespace lightd::gui

@@ -7,7 +7,7 @@ namespace lightd::gui {
 class PortsModel final : public KeyedTableModel<PortDto>
 {
     Q_OBJECT
-public:
+  public:
     enum Column { IpColumn, PortColumn, ProtocolColumn, StatusColumn, OwnerColumn, ColumnCount };
 
     using KeyedTableModel::KeyedTableModel;
@@ -17,7 +17,7 @@ public:
 
     static QString key(const PortDto &port);
 
-protected:
+  protected:
     QString keyOf(const PortDto &row) const override { return key(row); }
 };
 } // namespace lightd::gui

@@ -36,31 +36,44 @@ QVariant TokensModel::data(const QModelIndex &index, int role) const
         return {};
     const TokenInfoDto &t = row(index.row());
     switch (role) {
-    case KeyRole: return t.id;
+    case KeyRole:
+        return t.id;
     case Qt::ToolTipRole:
         return index.column() == ScopesColumn ? t.scopes.join(QStringLiteral(" ")) : QVariant();
     case Qt::ForegroundRole:
-        if (index.column() == ExpiresColumn && t.expiresAt > 0 && t.expiresAt < QDateTime::currentSecsSinceEpoch())
+        if (index.column() == ExpiresColumn && t.expiresAt > 0 &&
+            t.expiresAt < QDateTime::currentSecsSinceEpoch())
             return QColor(0xb9, 0x1c, 0x1c);
         return {};
     case SortRole:
         switch (index.column()) {
-        case ExpiresColumn: return t.expiresAt;
-        case CreatedColumn: return t.createdAt;
-        case UseColumn: return t.removeOnUse;
-        default: break;
+        case ExpiresColumn:
+            return t.expiresAt;
+        case CreatedColumn:
+            return t.createdAt;
+        case UseColumn:
+            return t.removeOnUse;
+        default:
+            break;
         }
         [[fallthrough]];
     case Qt::DisplayRole:
         switch (index.column()) {
-        case IdColumn: return t.id;
-        case ScopesColumn: return describeScopes(t.scopes);
-        case ExpiresColumn: return t.expiresAt > 0 ? format::timestamp(t.expiresAt) : tr("Never");
-        case UseColumn: return t.removeOnUse ? tr("Once") : tr("Until it expires");
-        case CreatedColumn: return format::timestamp(t.createdAt);
-        default: return {};
+        case IdColumn:
+            return t.id;
+        case ScopesColumn:
+            return describeScopes(t.scopes);
+        case ExpiresColumn:
+            return t.expiresAt > 0 ? format::timestamp(t.expiresAt) : tr("Never");
+        case UseColumn:
+            return t.removeOnUse ? tr("Once") : tr("Until it expires");
+        case CreatedColumn:
+            return format::timestamp(t.createdAt);
+        default:
+            return {};
         }
-    default: return {};
+    default:
+        return {};
     }
 }
 
@@ -69,12 +82,18 @@ QVariant TokensModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case IdColumn: return tr("ID");
-    case ScopesColumn: return tr("Allows");
-    case ExpiresColumn: return tr("Expires");
-    case UseColumn: return tr("Valid");
-    case CreatedColumn: return tr("Created");
-    default: return {};
+    case IdColumn:
+        return tr("ID");
+    case ScopesColumn:
+        return tr("Allows");
+    case ExpiresColumn:
+        return tr("Expires");
+    case UseColumn:
+        return tr("Valid");
+    case CreatedColumn:
+        return tr("Created");
+    default:
+        return {};
     }
 }
 } // namespace lightd::gui

@@ -7,7 +7,7 @@ namespace lightd::gui {
 class TokensModel final : public KeyedTableModel<TokenInfoDto>
 {
     Q_OBJECT
-public:
+  public:
     enum Column { IdColumn, ScopesColumn, ExpiresColumn, UseColumn, CreatedColumn, ColumnCount };
 
     using KeyedTableModel::KeyedTableModel;
@@ -18,7 +18,7 @@ public:
     // "Full access", "API", "Console of survival-1", ... in the operator's words.
     static QString describeScopes(const QStringList &scopes);
 
-protected:
+  protected:
     QString keyOf(const TokenInfoDto &row) const override { return row.id; }
 };
 } // namespace lightd::gui

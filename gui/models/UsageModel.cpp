@@ -16,7 +16,8 @@ QVariant UsageModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const UsageDto &u = row(index.row());
-    const double values[] = {0, u.memoryGb, u.cpuVcpus, u.storageGb, u.egressGb, u.durationHours, u.estimatedCost};
+    const double values[] = {0,          u.memoryGb,      u.cpuVcpus,     u.storageGb,
+                             u.egressGb, u.durationHours, u.estimatedCost};
     if (role == KeyRole)
         return u.containerId;
     if (role == Qt::TextAlignmentRole && index.column() != ContainerColumn)
@@ -37,14 +38,22 @@ QVariant UsageModel::headerData(int section, Qt::Orientation orientation, int ro
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case ContainerColumn: return tr("Container");
-    case MemoryColumn: return tr("Memory (GB)");
-    case CpuColumn: return tr("CPU (vCPU)");
-    case StorageColumn: return tr("Storage (GB)");
-    case EgressColumn: return tr("Egress (GB)");
-    case HoursColumn: return tr("Hours");
-    case CostColumn: return tr("Cost");
-    default: return {};
+    case ContainerColumn:
+        return tr("Container");
+    case MemoryColumn:
+        return tr("Memory (GB)");
+    case CpuColumn:
+        return tr("CPU (vCPU)");
+    case StorageColumn:
+        return tr("Storage (GB)");
+    case EgressColumn:
+        return tr("Egress (GB)");
+    case HoursColumn:
+        return tr("Hours");
+    case CostColumn:
+        return tr("Cost");
+    default:
+        return {};
     }
 }
 } // namespace lightd::gui

@@ -7,7 +7,7 @@ namespace lightd::gui {
 class VolumesModel final : public KeyedTableModel<VolumeDto>
 {
     Q_OBJECT
-public:
+  public:
     enum Column { IdColumn, UsageColumn, QuotaColumn, PathColumn, CreatedColumn, ColumnCount };
 
     using KeyedTableModel::KeyedTableModel;
@@ -15,7 +15,7 @@ public:
     QVariant data(const QModelIndex &index, int role) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
 
-protected:
+  protected:
     QString keyOf(const VolumeDto &row) const override { return row.volumeId; }
 };
 } // namespace lightd::gui

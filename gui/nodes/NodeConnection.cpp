@@ -2,7 +2,6 @@
 
 #include "lightd/ErrorCodes.h"
 
-
 namespace lightd::gui {
 NodeConnection::NodeConnection(const NodeInfo &info, QObject *parent)
     : QObject(parent), m_info(info), m_client(new ApiClient(this))
@@ -79,7 +78,8 @@ void NodeConnection::probe()
                 return;
             }
             m_backoffMs = m_firstBackoffMs;
-            setState(NodeState::Connected, m_version.isEmpty() ? tr("Connected") : tr("Connected, lightd %1").arg(m_version));
+            setState(NodeState::Connected,
+                     m_version.isEmpty() ? tr("Connected") : tr("Connected, lightd %1").arg(m_version));
             m_timer.start(m_heartbeatMs);
             if (m_role == TokenRole::Unknown)
                 probeRole(generation);
@@ -151,12 +151,18 @@ void NodeConnection::setState(NodeState state, const QString &detail)
 QString NodeConnection::stateText() const
 {
     switch (m_state) {
-    case NodeState::Connecting: return tr("Connecting");
-    case NodeState::Connected: return tr("Connected");
-    case NodeState::Unauthorized: return tr("Token rejected");
-    case NodeState::Forbidden: return tr("Access denied");
-    case NodeState::Unreachable: return tr("Unreachable");
-    case NodeState::TlsError: return tr("TLS problem");
+    case NodeState::Connecting:
+        return tr("Connecting");
+    case NodeState::Connected:
+        return tr("Connected");
+    case NodeState::Unauthorized:
+        return tr("Token rejected");
+    case NodeState::Forbidden:
+        return tr("Access denied");
+    case NodeState::Unreachable:
+        return tr("Unreachable");
+    case NodeState::TlsError:
+        return tr("TLS problem");
     }
     return {};
 }
@@ -169,7 +175,8 @@ QString NodeConnection::stateDetail() const
 QString NodeConnection::describe(const ApiErrorDto &error)
 {
     if (error.code == QLatin1StringView("tls_error"))
-        return tr("The TLS handshake failed: %1. Check the node's certificate and the URL scheme.").arg(error.message);
+        return tr("The TLS handshake failed: %1. Check the node's certificate and the URL scheme.")
+            .arg(error.message);
     switch (error.status) {
     case 0:
         return tr("The node cannot be reached: %1.").arg(error.message);

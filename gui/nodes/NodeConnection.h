@@ -12,7 +12,7 @@ namespace lightd::gui {
 class NodeConnection final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     explicit NodeConnection(const NodeInfo &info, QObject *parent = nullptr);
 
     const NodeInfo &info() const { return m_info; }
@@ -42,12 +42,12 @@ public:
 
     static QString describe(const ApiErrorDto &error);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void stateChanged(lightd::gui::NodeState state);
     void infoChanged();
     void tokenRoleChanged();
 
-private:
+  private:
     void probe();
     void setState(NodeState state, const QString &detail);
     void scheduleRetry();

@@ -13,7 +13,7 @@ class TokenStore;
 class NodeManager final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     explicit NodeManager(TokenStore *tokens, QObject *parent = nullptr);
 
     void load();
@@ -24,11 +24,11 @@ public:
     void updateNode(NodeConnection *node, const QString &name, const QUrl &url, const QString &token);
     void removeNode(NodeConnection *node);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void nodeAdded(lightd::gui::NodeConnection *node);
     void nodeRemoved(lightd::gui::NodeConnection *node);
 
-private:
+  private:
     void save() const;
     NodeConnection *create(const NodeInfo &info);
 

@@ -19,7 +19,8 @@ TokenStore::TokenStore(Backend backend, QObject *parent) : QObject(parent), m_ba
 
 TokenStore::Backend TokenStore::defaultBackend()
 {
-    if (qEnvironmentVariableIsSet("LIGHTD_GUI_NO_KEYCHAIN") || !qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
+    if (qEnvironmentVariableIsSet("LIGHTD_GUI_NO_KEYCHAIN") ||
+        !qEnvironmentVariableIsSet("DBUS_SESSION_BUS_ADDRESS"))
         return Backend::Settings;
     return Backend::Keychain;
 }

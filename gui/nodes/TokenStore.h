@@ -9,7 +9,7 @@ namespace lightd::gui {
 class TokenStore final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     enum class Backend { Keychain, Settings };
 
     explicit TokenStore(Backend backend = defaultBackend(), QObject *parent = nullptr);
@@ -22,7 +22,7 @@ public:
     void write(const QString &nodeId, const QString &token);
     void remove(const QString &nodeId);
 
-private:
+  private:
     void useSettingsFallback(const QString &why);
     static QString settingsKey(const QString &nodeId);
 

@@ -7,8 +7,8 @@
 #include "widgets/TableView.h"
 
 #include <QBarCategoryAxis>
-#include <QBarSet>
 #include <QBarSeries>
+#include <QBarSet>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
@@ -21,8 +21,8 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 #include <memory>
 
 namespace lightd::gui {
@@ -183,7 +183,8 @@ void BillingPage::clearData()
 
 void BillingPage::showRates(const BillingRatesDto &rates)
 {
-    const double values[4] = {rates.memoryPerGbHour, rates.cpuPerVcpuHour, rates.storagePerGbHour, rates.egressPerGb};
+    const double values[4] = {rates.memoryPerGbHour, rates.cpuPerVcpuHour, rates.storagePerGbHour,
+                              rates.egressPerGb};
     for (int i = 0; i < 4; ++i)
         m_rateLabels[i]->setText(format::money(values[i]));
 }
@@ -192,11 +193,13 @@ void BillingPage::estimate()
 {
     if (!client())
         return;
-    EstimateRequestDto request{m_inputs[0]->value(), m_inputs[1]->value(), m_inputs[2]->value(), m_inputs[3]->value()};
-    client()->billingEstimate(request, guarded<BillingEstimateDto>([this](const ApiResult<BillingEstimateDto> &r) {
-        if (reportResult(tr("The estimate"), r.error, r.ok()))
-            showEstimate(*r);
-    }));
+    EstimateRequestDto request{m_inputs[0]->value(), m_inputs[1]->value(), m_inputs[2]->value(),
+                               m_inputs[3]->value()};
+    client()->billingEstimate(request,
+                              guarded<BillingEstimateDto>([this](const ApiResult<BillingEstimateDto> &r) {
+                                  if (reportResult(tr("The estimate"), r.error, r.ok()))
+                                      showEstimate(*r);
+                              }));
 }
 
 void BillingPage::showEstimate(const BillingEstimateDto &estimate)
@@ -230,15 +233,16 @@ void BillingPage::loadUsage(const QStringList &containers)
         return m_usage->setRows({});
     const QString period = m_period->currentData().toString();
     for (const QString &id : containers) {
-        client()->billingUsage(id, period, guarded<UsageDto>([this, id, collected, pending](const ApiResult<UsageDto> &r) {
-            if (r.ok()) {
-                UsageDto u = *r;
-                u.containerId = id; // the key is the internal id, whatever the node echoes
-                collected->append(u);
-            }
-            if (--*pending == 0)
-                m_usage->setRows(*collected);
-        }));
+        client()->billingUsage(
+            id, period, guarded<UsageDto>([this, id, collected, pending](const ApiResult<UsageDto> &r) {
+                if (r.ok()) {
+                    UsageDto u = *r;
+                    u.containerId = id; // the key is the internal id, whatever the node echoes
+                    collected->append(u);
+                }
+                if (--*pending == 0)
+                    m_usage->setRows(*collected);
+            }));
     }
 }
 

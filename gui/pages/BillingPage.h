@@ -19,19 +19,19 @@ class UsageModel;
 class BillingPage final : public Page
 {
     Q_OBJECT
-public:
+  public:
     explicit BillingPage(QWidget *parent = nullptr);
     UsageModel *usageModel() const { return m_usage; }
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void estimate();
 
-protected:
+  protected:
     void poll() override;
     void clearData() override;
     QString featureName() const override;
 
-private:
+  private:
     QWidget *buildRates();
     QWidget *buildEstimator();
     QWidget *buildUsage();

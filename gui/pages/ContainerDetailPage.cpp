@@ -35,9 +35,10 @@
 
 namespace lightd::gui {
 ContainerDetailPage::ContainerDetailPage(QWidget *parent)
-    : QWidget(parent), m_title(new ElidedLabel(this)), m_badge(new QLabel(this)), m_transport(new QLabel(this)),
-      m_messages(new MessageBar(this)), m_tabs(new QTabWidget(this)), m_console(new ConsoleWidget(this)),
-      m_stats(new StatsView(this)), m_statsHint(new QLabel(this)), m_details(new QFormLayout), m_sftp(new QLabel(this))
+    : QWidget(parent), m_title(new ElidedLabel(this)), m_badge(new QLabel(this)),
+      m_transport(new QLabel(this)), m_messages(new MessageBar(this)), m_tabs(new QTabWidget(this)),
+      m_console(new ConsoleWidget(this)), m_stats(new StatsView(this)), m_statsHint(new QLabel(this)),
+      m_details(new QFormLayout), m_sftp(new QLabel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);
@@ -61,10 +62,15 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     layout->addLayout(header);
     // The power buttons get a row of their own: next to a long name they would not fit a small screen.
     auto *power = new QHBoxLayout;
-    const struct { const char *verb; const char *icon; const char *label; } actions[] = {
-        {"start", "start", QT_TR_NOOP("Start")},     {"stop", "stop", QT_TR_NOOP("Stop")},
+    const struct
+    {
+        const char *verb;
+        const char *icon;
+        const char *label;
+    } actions[] = {
+        {"start", "start", QT_TR_NOOP("Start")},       {"stop", "stop", QT_TR_NOOP("Stop")},
         {"restart", "restart", QT_TR_NOOP("Restart")}, {"kill", "kill", QT_TR_NOOP("Kill")},
-        {"suspend", "pause", QT_TR_NOOP("Suspend")}, {"resume", "start", QT_TR_NOOP("Resume")},
+        {"suspend", "pause", QT_TR_NOOP("Suspend")},   {"resume", "start", QT_TR_NOOP("Resume")},
     };
     for (const auto &a : actions) {
         const QString verb = QString::fromLatin1(a.verb);
@@ -96,21 +102,34 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     detailsLayout->setContentsMargins(14, 14, 14, 14);
     detailsLayout->setSpacing(10);
     m_actionBar = new ActionBar(details);
-    const struct { const char *name; const char *icon; const char *label; const char *tip; } manage[] = {
-        {"resources", "settings", QT_TR_NOOP("Edit resources…"), QT_TR_NOOP("Change memory, CPU and disk limits live")},
+    const struct
+    {
+        const char *name;
+        const char *icon;
+        const char *label;
+        const char *tip;
+    } manage[] = {
+        {"resources", "settings", QT_TR_NOOP("Edit resources…"),
+         QT_TR_NOOP("Change memory, CPU and disk limits live")},
         {"rebind", "network", QT_TR_NOOP("Change ports…"), QT_TR_NOOP("Bind other ports of the pool")},
-        {"startup", "edit", QT_TR_NOOP("Edit startup…"), QT_TR_NOOP("Change the startup command and the start pattern")},
-        {"reinstall", "refresh", QT_TR_NOOP("Reinstall…"), QT_TR_NOOP("Recreate the container, optionally from another image")},
+        {"startup", "edit", QT_TR_NOOP("Edit startup…"),
+         QT_TR_NOOP("Change the startup command and the start pattern")},
+        {"reinstall", "refresh", QT_TR_NOOP("Reinstall…"),
+         QT_TR_NOOP("Recreate the container, optionally from another image")},
         {"files", "folder-open", QT_TR_NOOP("Browse files"), QT_TR_NOOP("Open the container's volume")},
     };
     for (const auto &m : manage)
         m_actions.insert(QString::fromLatin1(m.name),
                          m_actionBar->add(icons::get(QString::fromLatin1(m.icon)), tr(m.label), tr(m.tip)));
     detailsLayout->addWidget(m_actionBar);
-    connect(m_actions.value(QStringLiteral("resources")), &QAction::triggered, this, &ContainerDetailPage::openResourcesDialog);
-    connect(m_actions.value(QStringLiteral("rebind")), &QAction::triggered, this, &ContainerDetailPage::openRebindDialog);
-    connect(m_actions.value(QStringLiteral("startup")), &QAction::triggered, this, &ContainerDetailPage::openStartupDialog);
-    connect(m_actions.value(QStringLiteral("reinstall")), &QAction::triggered, this, &ContainerDetailPage::openReinstallDialog);
+    connect(m_actions.value(QStringLiteral("resources")), &QAction::triggered, this,
+            &ContainerDetailPage::openResourcesDialog);
+    connect(m_actions.value(QStringLiteral("rebind")), &QAction::triggered, this,
+            &ContainerDetailPage::openRebindDialog);
+    connect(m_actions.value(QStringLiteral("startup")), &QAction::triggered, this,
+            &ContainerDetailPage::openStartupDialog);
+    connect(m_actions.value(QStringLiteral("reinstall")), &QAction::triggered, this,
+            &ContainerDetailPage::openReinstallDialog);
     connect(m_actions.value(QStringLiteral("files")), &QAction::triggered, this, [this] {
         if (m_record)
             Q_EMIT browseVolumeRequested(m_record->volumeId);
@@ -182,24 +201,30 @@ void ContainerDetailPage::setFeed(ContainerFeed *feed, const QString &internalId
         m_stats->addSample(s, QDateTime::currentMSecsSinceEpoch());
         m_statsHint->hide();
     });
-    connect(feed, &ContainerFeed::actionFailed, this, [this](const QString &action, const ApiErrorDto &error) {
-        m_messages->showMessage(MessageBar::Kind::Error, tr("%1 failed: %2").arg(action, NodeConnection::describe(error)));
-    });
-    connect(m_console, &ConsoleWidget::commandEntered, feed, &ContainerFeed::sendCommand, Qt::UniqueConnection);
+    connect(feed, &ContainerFeed::actionFailed, this,
+            [this](const QString &action, const ApiErrorDto &error) {
+                m_messages->showMessage(MessageBar::Kind::Error,
+                                        tr("%1 failed: %2").arg(action, NodeConnection::describe(error)));
+            });
+    connect(m_console, &ConsoleWidget::commandEntered, feed, &ContainerFeed::sendCommand,
+            Qt::UniqueConnection);
 }
 
 void ContainerDetailPage::setState(const QString &state)
 {
     m_state = state;
     m_badge->setText(stateLabel(state));
-    m_badge->setStyleSheet(QStringLiteral("color: %1; background: %2;")
-                               .arg(stateColor(state).darker(120).name(),
-                                    QColor(stateColor(state).red(), stateColor(state).green(), stateColor(state).blue(), 36).name(QColor::HexArgb)));
+    m_badge->setStyleSheet(
+        QStringLiteral("color: %1; background: %2;")
+            .arg(stateColor(state).darker(120).name(),
+                 QColor(stateColor(state).red(), stateColor(state).green(), stateColor(state).blue(), 36)
+                     .name(QColor::HexArgb)));
     for (auto it = m_power.cbegin(); it != m_power.cend(); ++it)
         it.value()->setEnabled(m_feed && powerAllowed(state, it.key()));
     m_power.value(QStringLiteral("suspend"))->setVisible(state != QLatin1StringView("suspended"));
     m_power.value(QStringLiteral("resume"))->setVisible(state == QLatin1StringView("suspended"));
-    m_console->setInputEnabled(state == QLatin1StringView("running") || state == QLatin1StringView("starting"));
+    m_console->setInputEnabled(state == QLatin1StringView("running") ||
+                               state == QLatin1StringView("starting"));
     updateActions();
 }
 
@@ -212,23 +237,45 @@ void ContainerDetailPage::updateTransport()
     using T = WebSocketContainerFeed::Transport;
     QString text, fg, bg;
     switch (ws->transport()) {
-    case T::Live: text = tr("● Live"); fg = QStringLiteral("#166534"); bg = QStringLiteral("#dcfce7"); break;
-    case T::Connecting: text = tr("Connecting…"); fg = QStringLiteral("#374151"); bg = QStringLiteral("#e5e7eb"); break;
-    case T::Reconnecting: text = tr("Reconnecting…"); fg = QStringLiteral("#92400e"); bg = QStringLiteral("#fef3c7"); break;
-    case T::Polling: text = tr("Polling"); fg = QStringLiteral("#1e40af"); bg = QStringLiteral("#dbeafe"); break;
-    case T::Closed: text = tr("Closed"); fg = QStringLiteral("#991b1b"); bg = QStringLiteral("#fee2e2"); break;
+    case T::Live:
+        text = tr("● Live");
+        fg = QStringLiteral("#166534");
+        bg = QStringLiteral("#dcfce7");
+        break;
+    case T::Connecting:
+        text = tr("Connecting…");
+        fg = QStringLiteral("#374151");
+        bg = QStringLiteral("#e5e7eb");
+        break;
+    case T::Reconnecting:
+        text = tr("Reconnecting…");
+        fg = QStringLiteral("#92400e");
+        bg = QStringLiteral("#fef3c7");
+        break;
+    case T::Polling:
+        text = tr("Polling");
+        fg = QStringLiteral("#1e40af");
+        bg = QStringLiteral("#dbeafe");
+        break;
+    case T::Closed:
+        text = tr("Closed");
+        fg = QStringLiteral("#991b1b");
+        bg = QStringLiteral("#fee2e2");
+        break;
     }
     m_transport->setText(text);
     m_transport->setStyleSheet(QStringLiteral("color: %1; background: %2;").arg(fg, bg));
-    m_transport->setToolTip(ws->transport() == T::Live ? tr("Console, state and stats arrive live over the WebSocket.")
-                                                        : ws->transportDetail());
+    m_transport->setToolTip(ws->transport() == T::Live
+                                ? tr("Console, state and stats arrive live over the WebSocket.")
+                                : ws->transportDetail());
 }
 
 void ContainerDetailPage::updateActions()
 {
     const bool connected = m_connection && m_record;
     const bool installing = m_state == QLatin1StringView("installing");
-    m_actions.value(QStringLiteral("resources"))->setEnabled(connected && !installing && !m_record->containerId.isEmpty());
+    m_actions.value(QStringLiteral("resources"))
+        ->setEnabled(connected && !installing && !m_record->containerId.isEmpty());
     m_actions.value(QStringLiteral("rebind"))->setEnabled(connected && !installing);
     m_actions.value(QStringLiteral("startup"))->setEnabled(connected); // the node takes it in any state
     m_actions.value(QStringLiteral("reinstall"))->setEnabled(connected && !installing);
@@ -239,7 +286,8 @@ void ContainerDetailPage::refreshRecord()
 {
     if (!m_connection)
         return;
-    m_connection->client()->getContainer(m_id, [self = QPointer<ContainerDetailPage>(this), generation = m_generation](const ApiResult<ContainerDto> &r) {
+    m_connection->client()->getContainer(m_id, [self = QPointer<ContainerDetailPage>(this),
+                                                generation = m_generation](const ApiResult<ContainerDto> &r) {
         if (!self || self->m_generation != generation || !r.ok())
             return;
         self->showRecord(*r);
@@ -263,10 +311,12 @@ void ContainerDetailPage::showRecord(const ContainerDto &c)
     add(tr("Volume"), c.volumeId);
     QStringList ports;
     for (const PortBindingDto &p : c.ports)
-        ports << QStringLiteral("%1:%2 → %3/%4").arg(p.ip).arg(p.hostPort).arg(p.containerPort).arg(p.protocol);
+        ports
+            << QStringLiteral("%1:%2 → %3/%4").arg(p.ip).arg(p.hostPort).arg(p.containerPort).arg(p.protocol);
     add(tr("Ports"), ports.isEmpty() ? tr("None published") : ports.join(QStringLiteral(", ")));
     add(tr("Memory limit"), c.limits.memory > 0 ? format::bytes(c.limits.memory) : tr("Unlimited"));
-    add(tr("CPU limit"), c.limits.cpu > 0 ? tr("%1 cores").arg(QLocale().toString(c.limits.cpu)) : tr("Unlimited"));
+    add(tr("CPU limit"),
+        c.limits.cpu > 0 ? tr("%1 cores").arg(QLocale().toString(c.limits.cpu)) : tr("Unlimited"));
     add(tr("Docker ID"), format::shortId(c.containerId));
     add(tr("Created"), format::timestamp(c.createdAt));
     add(tr("Updated"), format::timestamp(c.updatedAt));
@@ -280,18 +330,22 @@ void ContainerDetailPage::loadSftp()
     if (!m_connection)
         return;
     m_sftp->setText(tr("Asking the node…"));
-    m_connection->client()->sftpInfo(m_id, [self = QPointer<ContainerDetailPage>(this), generation = m_generation](const ApiResult<SftpInfoDto> &r) {
+    m_connection->client()->sftpInfo(m_id, [self = QPointer<ContainerDetailPage>(this),
+                                            generation = m_generation](const ApiResult<SftpInfoDto> &r) {
         if (!self || self->m_generation != generation)
             return;
         if (r.ok()) {
-            self->m_sftp->setText(tr("<b>sftp://%1@%2:%3</b><br>Files are in %4. Passwords are never shown again; set a new one on the node to regain access.")
+            self->m_sftp->setText(tr("<b>sftp://%1@%2:%3</b><br>Files are in %4. Passwords are never shown "
+                                     "again; set a new one on the node to regain access.")
                                       .arg(r->username.toHtmlEscaped(), r->host.toHtmlEscaped())
                                       .arg(r->port)
                                       .arg(r->volumePath.toHtmlEscaped()));
         } else if (Page::isMissingRoute(r.error)) {
-            self->m_sftp->setText(tr("SFTP is not available on this node. Its files can be managed with Browse files."));
+            self->m_sftp->setText(
+                tr("SFTP is not available on this node. Its files can be managed with Browse files."));
         } else {
-            self->m_sftp->setText(tr("The SFTP details could not be loaded: %1").arg(NodeConnection::describe(r.error)));
+            self->m_sftp->setText(
+                tr("The SFTP details could not be loaded: %1").arg(NodeConnection::describe(r.error)));
         }
     });
 }
@@ -306,7 +360,8 @@ QString ContainerDetailPage::sftpText() const
     return m_sftp->text();
 }
 
-bool ContainerDetailPage::report(const QString &action, const ApiErrorDto &error, bool ok, const QString &success)
+bool ContainerDetailPage::report(const QString &action, const ApiErrorDto &error, bool ok,
+                                 const QString &success)
 {
     if (ok) {
         m_messages->showMessage(MessageBar::Kind::Success, success);
@@ -314,38 +369,45 @@ bool ContainerDetailPage::report(const QString &action, const ApiErrorDto &error
     }
     if (m_connection)
         m_connection->reportError(error);
-    m_messages->showMessage(MessageBar::Kind::Error, tr("%1 failed: %2").arg(action, NodeConnection::describe(error)));
+    m_messages->showMessage(MessageBar::Kind::Error,
+                            tr("%1 failed: %2").arg(action, NodeConnection::describe(error)));
     return false;
 }
 
-void ContainerDetailPage::reinstall(const std::optional<QString> &image, const std::optional<QString> &installScript)
+void ContainerDetailPage::reinstall(const std::optional<QString> &image,
+                                    const std::optional<QString> &installScript)
 {
     if (!m_connection)
         return;
     const int activity = Activity::instance().begin(tr("Reinstalling %1…").arg(m_id));
-    m_connection->client()->reinstallContainer(m_id, image, installScript,
-                                               [self = QPointer<ContainerDetailPage>(this), generation = m_generation, activity](const ApiResult<QJsonObject> &r) {
-        Activity::instance().end(activity);
-        if (!self || self->m_generation != generation)
-            return;
-        if (self->report(tr("Reinstalling %1").arg(self->m_id), r.error, r.ok(),
-                         tr("%1 is being reinstalled; the console shows the install output.").arg(self->m_id)))
-            self->refreshRecord();
-    });
+    m_connection->client()->reinstallContainer(
+        m_id, image, installScript,
+        [self = QPointer<ContainerDetailPage>(this), generation = m_generation,
+         activity](const ApiResult<QJsonObject> &r) {
+            Activity::instance().end(activity);
+            if (!self || self->m_generation != generation)
+                return;
+            if (self->report(
+                    tr("Reinstalling %1").arg(self->m_id), r.error, r.ok(),
+                    tr("%1 is being reinstalled; the console shows the install output.").arg(self->m_id)))
+                self->refreshRecord();
+        });
 }
 
 void ContainerDetailPage::rebind(const QList<PortBindingDto> &ports)
 {
     if (!m_connection)
         return;
-    m_connection->client()->rebindNetwork(m_id, ports,
-                                          [self = QPointer<ContainerDetailPage>(this), generation = m_generation, n = ports.size()](const ApiResult<QJsonObject> &r) {
-        if (!self || self->m_generation != generation)
-            return;
-        if (self->report(tr("Changing the ports of %1").arg(self->m_id), r.error, r.ok(),
-                         tr("%1 is being rebound to %n port(s).", nullptr, int(n)).arg(self->m_id)))
-            self->refreshRecord();
-    });
+    m_connection->client()->rebindNetwork(
+        m_id, ports,
+        [self = QPointer<ContainerDetailPage>(this), generation = m_generation,
+         n = ports.size()](const ApiResult<QJsonObject> &r) {
+            if (!self || self->m_generation != generation)
+                return;
+            if (self->report(tr("Changing the ports of %1").arg(self->m_id), r.error, r.ok(),
+                             tr("%1 is being rebound to %n port(s).", nullptr, int(n)).arg(self->m_id)))
+                self->refreshRecord();
+        });
 }
 
 void ContainerDetailPage::applyResources(const ResourcesDto &changes, std::optional<qint64> quotaMb)
@@ -362,13 +424,16 @@ void ContainerDetailPage::applyResources(const ResourcesDto &changes, std::optio
                 self->m_messages->showMessage(MessageBar::Kind::Success, doneSoFar);
             return;
         }
-        client->resizeVolume(self->m_record->volumeId, *quotaMb, [self, generation, quotaMb, doneSoFar](const ApiResult<QJsonObject> &r) {
-            if (!self || self->m_generation != generation)
-                return;
-            self->report(tr("Resizing the volume"), r.error, r.ok(),
-                         (doneSoFar.isEmpty() ? QString() : doneSoFar + u' ')
-                             + tr("The volume quota is now %1.").arg(format::bytes(*quotaMb * 1024 * 1024)));
-        });
+        client->resizeVolume(
+            self->m_record->volumeId, *quotaMb,
+            [self, generation, quotaMb, doneSoFar](const ApiResult<QJsonObject> &r) {
+                if (!self || self->m_generation != generation)
+                    return;
+                self->report(
+                    tr("Resizing the volume"), r.error, r.ok(),
+                    (doneSoFar.isEmpty() ? QString() : doneSoFar + u' ') +
+                        tr("The volume quota is now %1.").arg(format::bytes(*quotaMb * 1024 * 1024)));
+            });
     };
     if (changes.isEmpty()) {
         resize({});
@@ -388,7 +453,8 @@ ReinstallDialog *ContainerDetailPage::openReinstallDialog()
 {
     auto *dialog = new ReinstallDialog(m_id, m_record ? m_record->image : QString(), this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &QDialog::accepted, this, [this, dialog] { reinstall(dialog->image(), dialog->installScript()); });
+    connect(dialog, &QDialog::accepted, this,
+            [this, dialog] { reinstall(dialog->image(), dialog->installScript()); });
     dialog->open();
     return dialog;
 }
@@ -399,16 +465,17 @@ RebindDialog *ContainerDetailPage::openRebindDialog()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<RebindDialog> guard(dialog);
     if (m_connection)
-        m_connection->client()->listPorts([this, guard, generation = m_generation](const ApiResult<QList<PortDto>> &r) {
-            if (!guard || generation != m_generation)
-                return;
-            if (!r.ok()) {
-                guard->reject();
-                report(tr("Loading the port pool"), r.error, false, {});
-                return;
-            }
-            guard->setPorts(*r, m_id, m_record ? m_record->ports : QList<PortBindingDto>());
-        });
+        m_connection->client()->listPorts(
+            [this, guard, generation = m_generation](const ApiResult<QList<PortDto>> &r) {
+                if (!guard || generation != m_generation)
+                    return;
+                if (!r.ok()) {
+                    guard->reject();
+                    report(tr("Loading the port pool"), r.error, false, {});
+                    return;
+                }
+                guard->setPorts(*r, m_id, m_record ? m_record->ports : QList<PortBindingDto>());
+            });
     connect(dialog, &QDialog::accepted, this, [this, dialog] { rebind(dialog->bindings()); });
     dialog->open();
     return dialog;
@@ -422,23 +489,24 @@ void ContainerDetailPage::openResourcesDialog()
     const quint64 generation = m_generation;
     ApiClient *client = m_connection->client();
     const QString volumeId = m_record->volumeId;
-    client->containerResources(m_id, [self, generation, client, volumeId](const ApiResult<ResourcesDto> &resources) {
+    client->containerResources(m_id, [self, generation, client,
+                                      volumeId](const ApiResult<ResourcesDto> &resources) {
         if (!self || self->m_generation != generation)
             return;
         if (!resources.ok()) {
             self->report(tr("Loading the resources of %1").arg(self->m_id), resources.error, false, {});
             return;
         }
-        client->getVolume(volumeId, [self, generation, current = *resources](const ApiResult<VolumeDto> &volume) {
+        client->getVolume(volumeId, [self, generation,
+                                     current = *resources](const ApiResult<VolumeDto> &volume) {
             if (!self || self->m_generation != generation || !self->m_record)
                 return;
             auto *dialog = new ResourcesDialog(self);
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->setCurrent(current, self->m_record->limits, volume.ok() ? volume->quotaMb : std::nullopt);
             dialog->quotaField()->setEnabled(volume.ok()); // unknown quota: better not offer to change it
-            connect(dialog, &QDialog::accepted, self, [self, dialog] {
-                self->applyResources(dialog->changes(), dialog->quotaChange());
-            });
+            connect(dialog, &QDialog::accepted, self,
+                    [self, dialog] { self->applyResources(dialog->changes(), dialog->quotaChange()); });
             dialog->open();
             Q_EMIT self->resourcesDialogOpened(dialog);
         });

@@ -29,11 +29,12 @@ class StartupDialog;
 class StatsView;
 
 // One container: power buttons enabled by state, the live console, charts, the record with its
-// changes (resources, ports, startup, reinstall) and SFTP access. Every failed action says why, in the API's words.
+// changes (resources, ports, startup, reinstall) and SFTP access. Every failed action says why, in the API's
+// words.
 class ContainerDetailPage final : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     explicit ContainerDetailPage(QWidget *parent = nullptr);
 
     // Opens a container with the live WebSocket feed of its node (REST polling where refused).
@@ -53,7 +54,7 @@ public:
     QString sftpText() const;
     const std::optional<ContainerDto> &record() const { return m_record; }
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void reinstall(const std::optional<QString> &image, const std::optional<QString> &installScript);
     void rebind(const QList<lightd::PortBindingDto> &ports);
     void applyResources(const lightd::ResourcesDto &changes, std::optional<qint64> quotaMb);
@@ -66,13 +67,13 @@ public Q_SLOTS:
     // Filled from the record shown; nullptr until the record has loaded.
     StartupDialog *openStartupDialog();
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void backRequested();
     void browseVolumeRequested(const QString &volumeId);
     // Emitted once the resources dialog has the node's current values (tests drive it from here).
     void resourcesDialogOpened(lightd::gui::ResourcesDialog *dialog);
 
-private:
+  private:
     void setState(const QString &state);
     void updateTransport();
     void updateActions();

@@ -6,8 +6,8 @@
 #include "models/ContainersModel.h"
 #include "models/Roles.h"
 #include "pages/PowerActions.h"
-#include "widgets/SearchField.h"
 #include "widgets/EmptyState.h"
+#include "widgets/SearchField.h"
 #include "widgets/StateBadgeDelegate.h"
 #include "widgets/TableView.h"
 
@@ -33,9 +33,10 @@ ContainersPage::ContainersPage(QWidget *parent)
     m_view->horizontalHeader()->resizeSection(ContainersModel::ImageColumn, 320);
     m_body->addWidget(m_view);
     m_body->addWidget(m_empty);
-    m_empty->set(QStringLiteral("container"), tr("No containers yet"),
-                 tr("Create a game or app server: pick a Docker image, a volume for its files and ports from "
-                    "the pool. The node pulls the image, runs the install script and reports every step here."));
+    m_empty->set(
+        QStringLiteral("container"), tr("No containers yet"),
+        tr("Create a game or app server: pick a Docker image, a volume for its files and ports from "
+           "the pool. The node pulls the image, runs the install script and reports every step here."));
     m_empty->setAction(tr("New container"));
     connect(m_empty, &EmptyState::actionTriggered, this, &ContainersPage::openCreateDialog);
     setContent(m_body);
@@ -57,14 +58,16 @@ ContainersPage::ContainersPage(QWidget *parent)
         if (!id.isEmpty() &&
             QMessageBox::warning(this, tr("Delete container"),
                                  tr("Delete container %1? Its ports are freed; its volume is kept.").arg(id),
-                                 QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes)
+                                 QMessageBox::Yes | QMessageBox::Cancel,
+                                 QMessageBox::Cancel) == QMessageBox::Yes)
             deleteContainer(id);
     });
     toolbar()->addStretch();
     toolbar()->addWidget(new SearchField(m_proxy, tr("Search containers, images…"), this));
 
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this] { Q_EMIT openRequested(selected()); });
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ContainersPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &ContainersPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ContainersPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ContainersPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ContainersPage::updateBody);
@@ -91,14 +94,15 @@ QString ContainersPage::featureName() const
 
 void ContainersPage::poll()
 {
-    client()->listContainers(guarded<QList<ContainerSummaryDto>>([this](const ApiResult<QList<ContainerSummaryDto>> &r) {
-        if (r.ok()) {
-            m_model->setRows(*r);
-            m_loaded = true;
-            updateBody();
-        }
-        finishPoll(r.ok() ? nullptr : &r.error);
-    }));
+    client()->listContainers(
+        guarded<QList<ContainerSummaryDto>>([this](const ApiResult<QList<ContainerSummaryDto>> &r) {
+            if (r.ok()) {
+                m_model->setRows(*r);
+                m_loaded = true;
+                updateBody();
+            }
+            finishPoll(r.ok() ? nullptr : &r.error);
+        }));
 }
 
 void ContainersPage::clearData()
@@ -151,29 +155,36 @@ CreateContainerDialog *ContainersPage::openCreateDialog()
 void ContainersPage::createContainer(const CreateContainerDto &form)
 {
     const int activity = Activity::instance().begin(tr("Creating %1…").arg(form.internalId));
-    client()->createContainer(form.toJson(), guarded<QJsonObject>([this, activity, id = form.internalId](const ApiResult<QJsonObject> &r) {
-        Activity::instance().end(activity);
-        if (reportResult(tr("Creating %1").arg(id), r.error, r.ok(),
-                         tr("%1 is being installed: image pull and install script run on the node.").arg(id)))
-            refresh();
-    }));
+    client()->createContainer(
+        form.toJson(),
+        guarded<QJsonObject>([this, activity, id = form.internalId](const ApiResult<QJsonObject> &r) {
+            Activity::instance().end(activity);
+            if (reportResult(
+                    tr("Creating %1").arg(id), r.error, r.ok(),
+                    tr("%1 is being installed: image pull and install script run on the node.").arg(id)))
+                refresh();
+        }));
 }
 
 void ContainersPage::power(const QString &internalId, const QString &verb)
 {
     if (internalId.isEmpty() || !client())
         return;
-    client()->power(internalId, verb, guarded<QJsonObject>([this, internalId, verb](const ApiResult<QJsonObject> &r) {
-        if (reportResult(tr("%1 of %2").arg(verb, internalId), r.error, r.ok(), r.ok() ? r->value(QLatin1StringView("message")).toString() : QString()))
-            refresh();
-    }));
+    client()->power(
+        internalId, verb, guarded<QJsonObject>([this, internalId, verb](const ApiResult<QJsonObject> &r) {
+            if (reportResult(tr("%1 of %2").arg(verb, internalId), r.error, r.ok(),
+                             r.ok() ? r->value(QLatin1StringView("message")).toString() : QString()))
+                refresh();
+        }));
 }
 
 void ContainersPage::deleteContainer(const QString &internalId)
 {
-    client()->deleteContainer(internalId, guarded<QJsonObject>([this, internalId](const ApiResult<QJsonObject> &r) {
-        if (reportResult(tr("Deleting %1").arg(internalId), r.error, r.ok(), tr("Container %1 deleted.").arg(internalId)))
-            refresh();
-    }));
+    client()->deleteContainer(internalId,
+                              guarded<QJsonObject>([this, internalId](const ApiResult<QJsonObject> &r) {
+                                  if (reportResult(tr("Deleting %1").arg(internalId), r.error, r.ok(),
+                                                   tr("Container %1 deleted.").arg(internalId)))
+                                      refresh();
+                              }));
 }
 } // namespace lightd::gui

@@ -16,7 +16,7 @@ class TableView;
 class ContainersPage final : public Page
 {
     Q_OBJECT
-public:
+  public:
     explicit ContainersPage(QWidget *parent = nullptr);
 
     ContainersModel *model() const { return m_model; }
@@ -24,22 +24,22 @@ public:
     // True when the node answered and has no container: the page shows its empty state.
     bool isShowingEmptyState() const;
 
-public Q_SLOTS:
+  public Q_SLOTS:
     // Opens the dialog (non-modal) and fills its volume and port lists from the node.
     CreateContainerDialog *openCreateDialog();
     void createContainer(const lightd::CreateContainerDto &form);
     void power(const QString &internalId, const QString &verb);
     void deleteContainer(const QString &internalId);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void openRequested(const QString &internalId);
 
-protected:
+  protected:
     void poll() override;
     void clearData() override;
     QString featureName() const override;
 
-private:
+  private:
     QString selected() const;
     void updateActions();
     void updateBody();

@@ -87,12 +87,12 @@ FilesPage::FilesPage(QWidget *parent)
     connect(addPageAction(QStringLiteral("back"), tr("Volumes"), tr("Back to the list of volumes")),
             &QAction::triggered, this, &FilesPage::backRequested);
     m_up = addPageAction(QStringLiteral("up"), tr("Up"), tr("Go to the parent folder"));
-    connect(m_up, &QAction::triggered, this, [this] {
-        navigate(m_path.contains(u'/') ? m_path.section(u'/', 0, -2) : QString());
-    });
+    connect(m_up, &QAction::triggered, this,
+            [this] { navigate(m_path.contains(u'/') ? m_path.section(u'/', 0, -2) : QString()); });
     connect(addPageAction(QStringLiteral("folder-new"), tr("New folder")), &QAction::triggered, this,
             &FilesPage::askNewFolder);
-    connect(addPageAction(QStringLiteral("upload"), tr("Upload")), &QAction::triggered, this, &FilesPage::askUpload);
+    connect(addPageAction(QStringLiteral("upload"), tr("Upload")), &QAction::triggered, this,
+            &FilesPage::askUpload);
     m_download = addPageAction(QStringLiteral("download"), tr("Download"));
     connect(m_download, &QAction::triggered, this, &FilesPage::askDownload);
     m_edit = addPageAction(QStringLiteral("edit"), tr("Edit"), tr("Edit a text file up to 1 MiB"));
@@ -116,7 +116,8 @@ FilesPage::FilesPage(QWidget *parent)
     toolbar()->addWidget(new SearchField(m_proxy, tr("Filter this folder…"), this));
 
     connect(m_view, &QAbstractItemView::doubleClicked, this, &FilesPage::activate);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &FilesPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &FilesPage::updateActions);
     rebuildBreadcrumb();
     updateActions();
 }
@@ -160,30 +161,33 @@ void FilesPage::poll()
     if (m_volume.isEmpty())
         return finishPoll(nullptr);
     const QString path = m_path;
-    client()->listFiles(m_volume, path, guarded<FileListDto>([this, path](const ApiResult<FileListDto> &r) {
-        if (path != m_path)
-            return finishPoll(nullptr);
-        if (r.ok())
-            m_model->setRows(r->files);
-        else if (!isMissingRoute(r.error) && r.error.status == 404 && !m_path.isEmpty())
-            navigate(QString()); // the folder went away under us
-        finishPoll(r.ok() || (r.error.status == 404 && !isMissingRoute(r.error)) ? nullptr : &r.error);
-    }));
+    client()->listFiles(
+        m_volume, path, guarded<FileListDto>([this, path](const ApiResult<FileListDto> &r) {
+            if (path != m_path)
+                return finishPoll(nullptr);
+            if (r.ok())
+                m_model->setRows(r->files);
+            else if (!isMissingRoute(r.error) && r.error.status == 404 && !m_path.isEmpty())
+                navigate(QString()); // the folder went away under us
+            finishPoll(r.ok() || (r.error.status == 404 && !isMissingRoute(r.error)) ? nullptr : &r.error);
+        }));
     if (m_quotaTick++ % 5 == 0)
         updateQuota();
 }
 
 void FilesPage::updateQuota()
 {
-    client()->volumeQuota(m_volume, guarded<QuotaDto>([this](const ApiResult<QuotaDto> &r) {
-        if (!r.ok())
-            return;
-        const qint64 used = qint64(r->usedMb * 1024 * 1024);
-        setSubtitle(r->sizeMb ? tr("Volume %1 · %2 of %3 used (%4 %)")
-                                    .arg(m_volume, format::bytes(used), format::bytes(*r->sizeMb * 1024 * 1024))
-                                    .arg(QLocale().toString(r->percentageUsed, 'f', 0))
-                              : tr("Volume %1 · %2 used, no quota").arg(m_volume, format::bytes(used)));
-    }));
+    client()->volumeQuota(
+        m_volume, guarded<QuotaDto>([this](const ApiResult<QuotaDto> &r) {
+            if (!r.ok())
+                return;
+            const qint64 used = qint64(r->usedMb * 1024 * 1024);
+            setSubtitle(r->sizeMb
+                            ? tr("Volume %1 · %2 of %3 used (%4 %)")
+                                  .arg(m_volume, format::bytes(used), format::bytes(*r->sizeMb * 1024 * 1024))
+                                  .arg(QLocale().toString(r->percentageUsed, 'f', 0))
+                            : tr("Volume %1 · %2 used, no quota").arg(m_volume, format::bytes(used)));
+        }));
 }
 
 void FilesPage::clearData()
@@ -266,17 +270,20 @@ void FilesPage::activate(const QModelIndex &index)
 void FilesPage::askNewFolder()
 {
     bool ok = false;
-    const QString name = QInputDialog::getText(this, tr("New folder"), tr("Folder name:"), QLineEdit::Normal, {}, &ok);
+    const QString name =
+        QInputDialog::getText(this, tr("New folder"), tr("Folder name:"), QLineEdit::Normal, {}, &ok);
     if (ok && !name.trimmed().isEmpty())
         createFolder(name.trimmed());
 }
 
 void FilesPage::createFolder(const QString &name)
 {
-    client()->createFolder(m_volume, join(m_path, name), guarded<QJsonObject>([this, name](const ApiResult<QJsonObject> &r) {
-        if (reportResult(tr("Creating folder %1").arg(name), r.error, r.ok(), tr("Folder %1 created.").arg(name)))
-            refresh();
-    }));
+    client()->createFolder(m_volume, join(m_path, name),
+                           guarded<QJsonObject>([this, name](const ApiResult<QJsonObject> &r) {
+                               if (reportResult(tr("Creating folder %1").arg(name), r.error, r.ok(),
+                                                tr("Folder %1 created.").arg(name)))
+                                   refresh();
+                           }));
 }
 
 void FilesPage::askRename()
@@ -285,7 +292,8 @@ void FilesPage::askRename()
     if (names.size() != 1)
         return;
     bool ok = false;
-    const QString to = QInputDialog::getText(this, tr("Rename"), tr("New name:"), QLineEdit::Normal, names.first(), &ok);
+    const QString to =
+        QInputDialog::getText(this, tr("Rename"), tr("New name:"), QLineEdit::Normal, names.first(), &ok);
     if (ok && !to.trimmed().isEmpty() && to != names.first())
         rename(names.first(), to.trimmed());
 }
@@ -305,8 +313,9 @@ void FilesPage::askDelete()
     const QStringList names = selectedNames();
     if (names.isEmpty())
         return;
-    const QString question = names.size() == 1 ? tr("Delete %1? Folders are deleted with everything in them.").arg(names.first())
-                                               : tr("Delete the %n selected item(s)?", nullptr, int(names.size()));
+    const QString question =
+        names.size() == 1 ? tr("Delete %1? Folders are deleted with everything in them.").arg(names.first())
+                          : tr("Delete the %n selected item(s)?", nullptr, int(names.size()));
     if (QMessageBox::warning(this, tr("Delete files"), question, QMessageBox::Yes | QMessageBox::Cancel,
                              QMessageBox::Cancel) == QMessageBox::Yes)
         remove(names);
@@ -329,20 +338,22 @@ void FilesPage::removeNext(const QStringList &names, int index, int activity)
     }
     Activity::instance().progress(activity, index, names.size());
     const QString name = names.at(index);
-    client()->deleteFile(m_volume, join(m_path, name),
-                         guarded<QJsonObject>([this, names, index, activity](const ApiResult<QJsonObject> &r) {
-                             if (r.ok())
-                                 return removeNext(names, index + 1, activity);
-                             Activity::instance().end(activity);
-                             showError(tr("Deleting %1").arg(names.at(index)), r.error);
-                             refresh();
-                         }));
+    client()->deleteFile(
+        m_volume, join(m_path, name),
+        guarded<QJsonObject>([this, names, index, activity](const ApiResult<QJsonObject> &r) {
+            if (r.ok())
+                return removeNext(names, index + 1, activity);
+            Activity::instance().end(activity);
+            showError(tr("Deleting %1").arg(names.at(index)), r.error);
+            refresh();
+        }));
 }
 
 void FilesPage::askUpload()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Upload files to %1").arg(m_path.isEmpty() ? tr("the volume root") : m_path),
-                                                            QStandardPaths::writableLocation(QStandardPaths::HomeLocation));
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Upload files to %1").arg(m_path.isEmpty() ? tr("the volume root") : m_path),
+        QStandardPaths::writableLocation(QStandardPaths::HomeLocation));
     if (!files.isEmpty())
         upload(files);
 }
@@ -352,7 +363,8 @@ void FilesPage::upload(const QStringList &localFiles)
     for (const QString &local : localFiles) {
         QFile file(local);
         if (!file.open(QIODevice::ReadOnly)) {
-            messageBar()->showMessage(MessageBar::Kind::Error, tr("Cannot read %1: %2").arg(local, file.errorString()));
+            messageBar()->showMessage(MessageBar::Kind::Error,
+                                      tr("Cannot read %1: %2").arg(local, file.errorString()));
             continue;
         }
         const QString name = QFileInfo(local).fileName();
@@ -391,10 +403,12 @@ void FilesPage::download(const QString &name, const QString &localFile)
                 return;
             QSaveFile out(localFile);
             if (!out.open(QIODevice::WriteOnly) || out.write(*r) != r->size() || !out.commit()) {
-                messageBar()->showMessage(MessageBar::Kind::Error, tr("Cannot write %1: %2").arg(localFile, out.errorString()));
+                messageBar()->showMessage(MessageBar::Kind::Error,
+                                          tr("Cannot write %1: %2").arg(localFile, out.errorString()));
                 return;
             }
-            showSuccess(tr("Saved %1 (%2).").arg(QDir::toNativeSeparators(localFile), format::bytes(r->size())));
+            showSuccess(
+                tr("Saved %1 (%2).").arg(QDir::toNativeSeparators(localFile), format::bytes(r->size())));
         }),
         [activity](qint64 done, qint64 total) { Activity::instance().progress(activity, done, total); });
 }
@@ -402,30 +416,34 @@ void FilesPage::download(const QString &name, const QString &localFile)
 void FilesPage::editFile(const QString &name)
 {
     const QString path = join(m_path, name);
-    client()->readFile(m_volume, path, guarded<QByteArray>([this, name, path](const ApiResult<QByteArray> &r) {
-        if (!reportResult(tr("Opening %1").arg(name), r.error, r.ok()))
-            return;
-        if (r->contains('\0')) {
-            messageBar()->showMessage(MessageBar::Kind::Warning,
-                                      tr("%1 looks like a binary file; download it instead.").arg(name));
-            return;
-        }
-        auto *editor = new TextEditorDialog(name, QString::fromUtf8(*r), this);
-        editor->setAttribute(Qt::WA_DeleteOnClose);
-        const QString volume = m_volume;
-        connect(editor, &TextEditorDialog::saveRequested, this, [this, editor, volume, path, name](const QString &text) {
-            client()->writeFile(volume, path, text, guarded<QJsonObject>([this, editor, name](const ApiResult<QJsonObject> &w) {
-                if (w.ok()) {
-                    showSuccess(tr("%1 saved.").arg(name));
-                    editor->saved();
-                    refresh();
-                } else {
-                    editor->failed(NodeConnection::describe(w.error));
-                }
-            }));
-        });
-        editor->show();
-    }));
+    client()->readFile(
+        m_volume, path, guarded<QByteArray>([this, name, path](const ApiResult<QByteArray> &r) {
+            if (!reportResult(tr("Opening %1").arg(name), r.error, r.ok()))
+                return;
+            if (r->contains('\0')) {
+                messageBar()->showMessage(MessageBar::Kind::Warning,
+                                          tr("%1 looks like a binary file; download it instead.").arg(name));
+                return;
+            }
+            auto *editor = new TextEditorDialog(name, QString::fromUtf8(*r), this);
+            editor->setAttribute(Qt::WA_DeleteOnClose);
+            const QString volume = m_volume;
+            connect(editor, &TextEditorDialog::saveRequested, this,
+                    [this, editor, volume, path, name](const QString &text) {
+                        client()->writeFile(
+                            volume, path, text,
+                            guarded<QJsonObject>([this, editor, name](const ApiResult<QJsonObject> &w) {
+                                if (w.ok()) {
+                                    showSuccess(tr("%1 saved.").arg(name));
+                                    editor->saved();
+                                    refresh();
+                                } else {
+                                    editor->failed(NodeConnection::describe(w.error));
+                                }
+                            }));
+                    });
+            editor->show();
+        }));
 }
 
 void FilesPage::askCompress()
@@ -444,13 +462,17 @@ void FilesPage::compress(const QStringList &names, const QString &format, const 
     for (const QString &n : names)
         paths.append(join(m_path, n));
     const int activity = Activity::instance().begin(tr("Compressing into %1…").arg(outputName));
-    client()->compressFiles(m_volume, paths, format, join(m_path, outputName),
-                            guarded<QJsonObject>([this, outputName, activity](const ApiResult<QJsonObject> &r) {
-                                Activity::instance().end(activity);
-                                if (reportResult(tr("Compressing"), r.error, r.ok(),
-                                                 tr("Created %1 (%2).").arg(outputName, format::bytes(r.ok() ? r->value(QLatin1StringView("size")).toInteger() : 0))))
-                                    refresh();
-                            }));
+    client()->compressFiles(
+        m_volume, paths, format, join(m_path, outputName),
+        guarded<QJsonObject>([this, outputName, activity](const ApiResult<QJsonObject> &r) {
+            Activity::instance().end(activity);
+            if (reportResult(
+                    tr("Compressing"), r.error, r.ok(),
+                    tr("Created %1 (%2).")
+                        .arg(outputName,
+                             format::bytes(r.ok() ? r->value(QLatin1StringView("size")).toInteger() : 0))))
+                refresh();
+        }));
 }
 
 void FilesPage::askDecompress()
@@ -463,8 +485,9 @@ void FilesPage::askDecompress()
         if (base.endsWith(QLatin1StringView(ext), Qt::CaseInsensitive))
             base.chop(int(qstrlen(ext)));
     bool ok = false;
-    const QString dest = QInputDialog::getText(this, tr("Extract archive"), tr("Extract %1 into folder:").arg(names.first()),
-                                               QLineEdit::Normal, join(m_path, base), &ok);
+    const QString dest =
+        QInputDialog::getText(this, tr("Extract archive"), tr("Extract %1 into folder:").arg(names.first()),
+                              QLineEdit::Normal, join(m_path, base), &ok);
     if (ok)
         decompress(names.first(), dest.trimmed());
 }
@@ -472,12 +495,14 @@ void FilesPage::askDecompress()
 void FilesPage::decompress(const QString &archive, const QString &destination)
 {
     const int activity = Activity::instance().begin(tr("Extracting %1…").arg(archive));
-    client()->decompressFile(m_volume, join(m_path, archive), destination,
-                             guarded<QJsonObject>([this, archive, destination, activity](const ApiResult<QJsonObject> &r) {
-                                 Activity::instance().end(activity);
-                                 if (reportResult(tr("Extracting %1").arg(archive), r.error, r.ok(),
-                                                  tr("Extracted %1 into %2.").arg(archive, destination.isEmpty() ? tr("the volume root") : destination)))
-                                     refresh();
-                             }));
+    client()->decompressFile(
+        m_volume, join(m_path, archive), destination,
+        guarded<QJsonObject>([this, archive, destination, activity](const ApiResult<QJsonObject> &r) {
+            Activity::instance().end(activity);
+            if (reportResult(tr("Extracting %1").arg(archive), r.error, r.ok(),
+                             tr("Extracted %1 into %2.")
+                                 .arg(archive, destination.isEmpty() ? tr("the volume root") : destination)))
+                refresh();
+        }));
 }
 } // namespace lightd::gui

@@ -16,7 +16,7 @@ class TableView;
 class FilesPage final : public Page
 {
     Q_OBJECT
-public:
+  public:
     explicit FilesPage(QWidget *parent = nullptr);
 
     void openVolume(const QString &volumeId);
@@ -29,7 +29,7 @@ public:
     static QString join(const QString &dir, const QString &name);
     static constexpr qint64 kEditLimit = 1024 * 1024; // bigger files download instead of opening
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void navigate(const QString &path);
     void createFolder(const QString &name);
     void rename(const QString &from, const QString &to);
@@ -39,15 +39,15 @@ public Q_SLOTS:
     void compress(const QStringList &names, const QString &format, const QString &outputName);
     void decompress(const QString &archive, const QString &destination);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void backRequested();
 
-protected:
+  protected:
     void poll() override;
     void clearData() override;
     QString featureName() const override;
 
-private:
+  private:
     void rebuildBreadcrumb();
     void activate(const QModelIndex &index);
     void updateActions();

@@ -133,15 +133,17 @@ void Page::updateView()
                        tr("Add a lightd node with its URL and token to start managing it."));
         m_stack->setCurrentWidget(m_offline);
     } else if (m_missing) {
-        m_unavailable->set(QStringLiteral("soon"), tr("%1: not available on this node yet").arg(featureName()),
-                           tr("The daemon at %1 does not offer this feature yet. Update lightd on the node and "
-                              "this page lights up on its own.")
-                               .arg(m_connection->info().url.toDisplayString()));
+        m_unavailable->set(
+            QStringLiteral("soon"), tr("%1: not available on this node yet").arg(featureName()),
+            tr("The daemon at %1 does not offer this feature yet. Update lightd on the node and "
+               "this page lights up on its own.")
+                .arg(m_connection->info().url.toDisplayString()));
         m_stack->setCurrentWidget(m_unavailable);
     } else if (!connected) {
         const bool connecting = m_connection->state() == NodeState::Connecting;
         m_offline->set(connecting ? QStringLiteral("node") : QStringLiteral("offline"),
-                       connecting ? tr("Connecting…") : m_connection->stateText(), m_connection->stateDetail());
+                       connecting ? tr("Connecting…") : m_connection->stateText(),
+                       m_connection->stateDetail());
         m_offline->setAction(connecting ? QString() : tr("Retry now"));
         m_stack->setCurrentWidget(m_offline);
     } else if (m_content) {

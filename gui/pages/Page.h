@@ -28,7 +28,7 @@ class NodeConnection;
 class Page : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     Page(const QString &title, const QString &subtitle, QWidget *parent = nullptr);
 
     ActionBar *actionBar() const { return m_actionBar; }
@@ -44,8 +44,7 @@ public:
     static bool isMissingRoute(const ApiErrorDto &error);
 
     // Wraps an API callback so it is dropped when the page is gone or has moved to another node.
-    template <typename T, typename F>
-    auto guarded(F f)
+    template <typename T, typename F> auto guarded(F f)
     {
         return [self = QPointer<Page>(this), generation = m_generation, f](const ApiResult<T> &r) {
             if (self && self->m_generation == generation)
@@ -53,10 +52,10 @@ public:
         };
     }
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void refresh();
 
-protected:
+  protected:
     // Start the poll call; call finishPoll() from its answer.
     virtual void poll() = 0;
     // The node changed: drop everything shown for the old one.
@@ -78,7 +77,7 @@ protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
 
-private:
+  private:
     void updateView();
 
     QPointer<NodeConnection> m_connection;

@@ -16,8 +16,8 @@
 
 namespace lightd::gui {
 PortsPage::PortsPage(QWidget *parent)
-    : Page(tr("Ports"), tr("The pool of host ports containers may bind."), parent), m_model(new PortsModel(this)),
-      m_view(new TableView(this))
+    : Page(tr("Ports"), tr("The pool of host ports containers may bind."), parent),
+      m_model(new PortsModel(this)), m_view(new TableView(this))
 {
     m_proxy = m_view->setSourceModel(m_model, PortsModel::PortColumn);
     m_view->horizontalHeader()->resizeSection(PortsModel::IpColumn, 200);
@@ -28,17 +28,21 @@ PortsPage::PortsPage(QWidget *parent)
 
     connect(addPageAction(QStringLiteral("add"), tr("Add port"), tr("Add one port to the pool")),
             &QAction::triggered, this, [this] { openAddDialog(false); });
-    connect(addPageAction(QStringLiteral("range"), tr("Add range"), tr("Add a range of ports in one request")),
-            &QAction::triggered, this, [this] { openAddDialog(true); });
-    m_delete = addPageAction(QStringLiteral("delete"), tr("Delete"), tr("Remove the selected ports from the pool"));
+    connect(
+        addPageAction(QStringLiteral("range"), tr("Add range"), tr("Add a range of ports in one request")),
+        &QAction::triggered, this, [this] { openAddDialog(true); });
+    m_delete =
+        addPageAction(QStringLiteral("delete"), tr("Delete"), tr("Remove the selected ports from the pool"));
     connect(m_delete, &QAction::triggered, this, &PortsPage::confirmDelete);
-    QAction *pick = addPageAction(QStringLiteral("dice"), tr("Pick free port"), tr("Ask the node for a random free port"));
+    QAction *pick = addPageAction(QStringLiteral("dice"), tr("Pick free port"),
+                                  tr("Ask the node for a random free port"));
     actionBar()->setPriority(pick, ActionBar::Priority::Low); // first into "More" when the window is narrow
     connect(pick, &QAction::triggered, this, &PortsPage::pickRandom);
     toolbar()->addStretch();
     toolbar()->addWidget(new SearchField(m_proxy, tr("Search ports, owners…"), this));
 
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &PortsPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &PortsPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &PortsPage::updateSummary);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &PortsPage::updateSummary);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &PortsPage::updateSummary);
@@ -87,14 +91,17 @@ void PortsPage::addPorts(const QList<PortDto> &ports)
     auto done = guarded<QJsonObject>([this, activity, ports](const ApiResult<QJsonObject> &r) {
         Activity::instance().end(activity);
         if (ports.size() == 1) {
-            reportResult(tr("Adding port %1").arg(ports.first().port), r.error, r.ok(),
-                         tr("Port %1/%2 added to the pool.").arg(ports.first().port).arg(ports.first().protocol));
+            reportResult(
+                tr("Adding port %1").arg(ports.first().port), r.error, r.ok(),
+                tr("Port %1/%2 added to the pool.").arg(ports.first().port).arg(ports.first().protocol));
         } else {
             const int added = r.ok() ? r->value(QLatin1StringView("added_count")).toInt() : 0;
             reportResult(tr("Adding %n port(s)", nullptr, int(ports.size())), r.error, r.ok(),
                          added == ports.size()
                              ? tr("%n port(s) added to the pool.", nullptr, added)
-                             : tr("%1 of %2 ports added; the others were already in the pool.").arg(added).arg(ports.size()));
+                             : tr("%1 of %2 ports added; the others were already in the pool.")
+                                   .arg(added)
+                                   .arg(ports.size()));
         }
         refresh();
     });
@@ -109,10 +116,11 @@ void PortsPage::confirmDelete()
     const QList<PortDto> ports = selectedPorts();
     if (ports.isEmpty())
         return;
-    const QString question = ports.size() == 1
-                                 ? tr("Remove port %1/%2 on %3 from the pool?")
-                                       .arg(ports.first().port).arg(ports.first().protocol, ports.first().ip)
-                                 : tr("Remove the %n selected port(s) from the pool?", nullptr, int(ports.size()));
+    const QString question =
+        ports.size() == 1 ? tr("Remove port %1/%2 on %3 from the pool?")
+                                .arg(ports.first().port)
+                                .arg(ports.first().protocol, ports.first().ip)
+                          : tr("Remove the %n selected port(s) from the pool?", nullptr, int(ports.size()));
     if (QMessageBox::question(this, tr("Delete ports"), question, QMessageBox::Yes | QMessageBox::Cancel) ==
         QMessageBox::Yes)
         deletePorts(ports);
@@ -127,7 +135,9 @@ void PortsPage::deletePorts(const QList<PortDto> &ports)
         Activity::instance().end(activity);
         reportResult(tr("Deleting %n port(s)", nullptr, int(ports.size())), r.error, r.ok(),
                      tr("%n port(s) removed from the pool.", nullptr,
-                        ports.size() == 1 ? 1 : r.ok() ? r->value(QLatin1StringView("deleted_count")).toInt() : 0));
+                        ports.size() == 1 ? 1
+                        : r.ok()          ? r->value(QLatin1StringView("deleted_count")).toInt()
+                                          : 0));
         refresh();
     });
     if (ports.size() == 1)
@@ -141,11 +151,11 @@ void PortsPage::pickRandom()
     if (!client())
         return;
     client()->randomPort({}, guarded<PortDto>([this](const ApiResult<PortDto> &r) {
-        if (!reportResult(tr("Picking a free port"), r.error, r.ok()))
-            return;
-        m_view->selectSourceRow(m_model->rowOfKey(PortsModel::key(*r)));
-        showSuccess(tr("Free port: %1:%2/%3").arg(r->ip).arg(r->port).arg(r->protocol));
-    }));
+                             if (!reportResult(tr("Picking a free port"), r.error, r.ok()))
+                                 return;
+                             m_view->selectSourceRow(m_model->rowOfKey(PortsModel::key(*r)));
+                             showSuccess(tr("Free port: %1:%2/%3").arg(r->ip).arg(r->port).arg(r->protocol));
+                         }));
 }
 
 void PortsPage::updateActions()

@@ -13,24 +13,24 @@ class TableView;
 class PortsPage final : public Page
 {
     Q_OBJECT
-public:
+  public:
     explicit PortsPage(QWidget *parent = nullptr);
 
     PortsModel *model() const { return m_model; }
     TableView *view() const { return m_view; }
     QList<PortDto> selectedPorts() const;
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void addPorts(const QList<PortDto> &ports);
     void deletePorts(const QList<PortDto> &ports);
     void pickRandom();
 
-protected:
+  protected:
     void poll() override;
     void clearData() override;
     QString featureName() const override;
 
-private:
+  private:
     void openAddDialog(bool range);
     void confirmDelete();
     void updateActions();

@@ -3,8 +3,8 @@
 namespace lightd::gui {
 QStringList powerVerbs()
 {
-    return {QStringLiteral("start"), QStringLiteral("stop"), QStringLiteral("restart"), QStringLiteral("kill"),
-            QStringLiteral("suspend"), QStringLiteral("resume")};
+    return {QStringLiteral("start"), QStringLiteral("stop"),    QStringLiteral("restart"),
+            QStringLiteral("kill"),  QStringLiteral("suspend"), QStringLiteral("resume")};
 }
 
 bool powerAllowed(const QString &state, const QString &verb)

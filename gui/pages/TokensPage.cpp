@@ -62,7 +62,8 @@ TokensPage::TokensPage(QWidget *parent)
     dismiss->setAutoRaise(true);
     dismiss->setToolTip(tr("Dismiss"));
     secretLayout->addWidget(dismiss);
-    connect(copy, &QToolButton::clicked, this, [this] { QApplication::clipboard()->setText(m_secret->text()); });
+    connect(copy, &QToolButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_secret->text()); });
     connect(dismiss, &QToolButton::clicked, this, [this] {
         m_secret->clear();
         m_secretBox->hide();
@@ -136,11 +137,12 @@ void TokensPage::clearData()
 void TokensPage::updateView()
 {
     if (m_forbidden) {
-        m_denied->set(QStringLiteral("key"), tr("Tokens need the master token"),
-                      tr("This node was added with a scoped token, and only the node's master token may list, "
-                         "create or revoke tokens. The node said: “%1” (HTTP 403). Edit the node and enter the "
-                         "master token to manage tokens here.")
-                          .arg(m_deniedMessage));
+        m_denied->set(
+            QStringLiteral("key"), tr("Tokens need the master token"),
+            tr("This node was added with a scoped token, and only the node's master token may list, "
+               "create or revoke tokens. The node said: “%1” (HTTP 403). Edit the node and enter the "
+               "master token to manage tokens here.")
+                .arg(m_deniedMessage));
         m_body->setCurrentWidget(m_denied);
     } else if (m_loaded && m_model->rowCount() == 0) {
         m_body->setCurrentWidget(m_empty);
@@ -186,13 +188,14 @@ void TokensPage::createToken(const QString &ttl, bool removeOnUse, const QString
 {
     if (!client())
         return;
-    client()->createToken(ttl, removeOnUse, scopes, guarded<CreatedTokenDto>([this](const ApiResult<CreatedTokenDto> &r) {
-        if (!reportResult(tr("Creating the token"), r.error, r.ok()))
-            return;
-        m_secret->setText(r->token);
-        m_secretBox->show();
-        refresh();
-    }));
+    client()->createToken(ttl, removeOnUse, scopes,
+                          guarded<CreatedTokenDto>([this](const ApiResult<CreatedTokenDto> &r) {
+                              if (!reportResult(tr("Creating the token"), r.error, r.ok()))
+                                  return;
+                              m_secret->setText(r->token);
+                              m_secretBox->show();
+                              refresh();
+                          }));
 }
 
 void TokensPage::confirmRevoke()
@@ -200,9 +203,10 @@ void TokensPage::confirmRevoke()
     const QStringList ids = selectedIds();
     if (ids.isEmpty())
         return;
-    if (QMessageBox::question(this, tr("Revoke tokens"),
-                              tr("Revoke %n token(s)? Clients using them are refused from now on.", nullptr, int(ids.size())),
-                              QMessageBox::Yes | QMessageBox::Cancel) == QMessageBox::Yes)
+    if (QMessageBox::question(
+            this, tr("Revoke tokens"),
+            tr("Revoke %n token(s)? Clients using them are refused from now on.", nullptr, int(ids.size())),
+            QMessageBox::Yes | QMessageBox::Cancel) == QMessageBox::Yes)
         revokeTokens(ids);
 }
 
@@ -213,16 +217,17 @@ void TokensPage::revokeTokens(const QStringList &ids)
     auto remaining = std::make_shared<int>(int(ids.size()));
     auto failed = std::make_shared<bool>(false);
     for (const QString &id : ids)
-        client()->revokeToken(id, guarded<QJsonObject>([this, remaining, failed, n = ids.size()](const ApiResult<QJsonObject> &r) {
-            if (!r.ok() && !*failed) {
-                *failed = true;
-                showError(tr("Revoking the token"), r.error);
-            }
-            if (--*remaining == 0) {
-                if (!*failed)
-                    showSuccess(tr("%n token(s) revoked.", nullptr, int(n)));
-                refresh();
-            }
-        }));
+        client()->revokeToken(id, guarded<QJsonObject>([this, remaining, failed,
+                                                        n = ids.size()](const ApiResult<QJsonObject> &r) {
+                                  if (!r.ok() && !*failed) {
+                                      *failed = true;
+                                      showError(tr("Revoking the token"), r.error);
+                                  }
+                                  if (--*remaining == 0) {
+                                      if (!*failed)
+                                          showSuccess(tr("%n token(s) revoked.", nullptr, int(n)));
+                                      refresh();
+                                  }
+                              }));
 }
 } // namespace lightd::gui

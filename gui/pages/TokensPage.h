@@ -17,7 +17,7 @@ class TokensModel;
 class TokensPage final : public Page
 {
     Q_OBJECT
-public:
+  public:
     explicit TokensPage(QWidget *parent = nullptr);
 
     TokensModel *model() const { return m_model; }
@@ -25,16 +25,16 @@ public:
     bool isForbidden() const { return m_forbidden; }
     QString lastSecret() const; // the token just created, until the operator dismisses it
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void createToken(const QString &ttl, bool removeOnUse, const QStringList &scopes);
     void revokeTokens(const QStringList &ids);
 
-protected:
+  protected:
     void poll() override;
     void clearData() override;
     QString featureName() const override;
 
-private:
+  private:
     void openCreateDialog();
     void confirmRevoke();
     void updateView();

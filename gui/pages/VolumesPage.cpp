@@ -28,18 +28,22 @@ VolumesPage::VolumesPage(QWidget *parent)
     m_view->horizontalHeader()->resizeSection(VolumesModel::PathColumn, 300);
     setContent(m_view);
 
-    connect(addPageAction(QStringLiteral("add"), tr("New volume"), tr("Create a volume, optionally with a quota")),
+    connect(addPageAction(QStringLiteral("add"), tr("New volume"),
+                          tr("Create a volume, optionally with a quota")),
             &QAction::triggered, this, &VolumesPage::openCreateDialog);
-    m_browse = addPageAction(QStringLiteral("folder-open"), tr("Browse files"), tr("Open the selected volume's files"));
+    m_browse = addPageAction(QStringLiteral("folder-open"), tr("Browse files"),
+                             tr("Open the selected volume's files"));
     connect(m_browse, &QAction::triggered, this, &VolumesPage::browseSelected);
-    m_delete = addPageAction(QStringLiteral("delete"), tr("Delete"), tr("Delete the selected volume and its data"));
+    m_delete =
+        addPageAction(QStringLiteral("delete"), tr("Delete"), tr("Delete the selected volume and its data"));
     connect(m_delete, &QAction::triggered, this, &VolumesPage::confirmDelete);
     toolbar()->addStretch();
     toolbar()->addWidget(new SearchField(m_proxy, tr("Search volumes…"), this));
 
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     connect(m_view, &QAbstractItemView::doubleClicked, this, &VolumesPage::browseSelected);
-    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &VolumesPage::updateActions);
+    connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &VolumesPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &VolumesPage::updateActions);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &VolumesPage::updateActions);
     updateActions();
@@ -94,10 +98,12 @@ void VolumesPage::createVolume(std::optional<qint64> quotaMb)
 {
     if (!client())
         return;
-    client()->createVolume(quotaMb, guarded<VolumeDto>([this](const ApiResult<VolumeDto> &r) {
-        if (reportResult(tr("Creating the volume"), r.error, r.ok(), r.ok() ? tr("Volume %1 created.").arg(r->volumeId) : QString()))
-            refresh();
-    }));
+    client()->createVolume(
+        quotaMb, guarded<VolumeDto>([this](const ApiResult<VolumeDto> &r) {
+            if (reportResult(tr("Creating the volume"), r.error, r.ok(),
+                             r.ok() ? tr("Volume %1 created.").arg(r->volumeId) : QString()))
+                refresh();
+        }));
 }
 
 void VolumesPage::confirmDelete()
@@ -115,10 +121,11 @@ void VolumesPage::deleteVolume(const QString &volumeId)
 {
     if (!client())
         return;
-    client()->deleteVolume(volumeId, guarded<QJsonObject>([this, volumeId](const ApiResult<QJsonObject> &r) {
-        if (reportResult(tr("Deleting volume %1").arg(volumeId), r.error, r.ok(), tr("Volume deleted.")))
-            refresh();
-    }));
+    client()->deleteVolume(
+        volumeId, guarded<QJsonObject>([this, volumeId](const ApiResult<QJsonObject> &r) {
+            if (reportResult(tr("Deleting volume %1").arg(volumeId), r.error, r.ok(), tr("Volume deleted.")))
+                refresh();
+        }));
 }
 
 void VolumesPage::browseSelected()

@@ -15,25 +15,25 @@ class VolumesModel;
 class VolumesPage final : public Page
 {
     Q_OBJECT
-public:
+  public:
     explicit VolumesPage(QWidget *parent = nullptr);
 
     VolumesModel *model() const { return m_model; }
     TableView *view() const { return m_view; }
 
-public Q_SLOTS:
+  public Q_SLOTS:
     void createVolume(std::optional<qint64> quotaMb);
     void deleteVolume(const QString &volumeId);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void browseRequested(const QString &volumeId);
 
-protected:
+  protected:
     void poll() override;
     void clearData() override;
     QString featureName() const override;
 
-private:
+  private:
     void openCreateDialog();
     void confirmDelete();
     void browseSelected();

@@ -20,12 +20,16 @@ constexpr int PageRole = Qt::UserRole + 2; // PageId, -1 on node rows
 QColor colorFor(NodeState state)
 {
     switch (state) {
-    case NodeState::Connected: return QColor(0x22, 0xc5, 0x5e);
-    case NodeState::Connecting: return QColor(0x94, 0xa3, 0xb8);
+    case NodeState::Connected:
+        return QColor(0x22, 0xc5, 0x5e);
+    case NodeState::Connecting:
+        return QColor(0x94, 0xa3, 0xb8);
     case NodeState::Unauthorized:
     case NodeState::Forbidden:
-    case NodeState::TlsError: return QColor(0xf5, 0x9e, 0x0b);
-    case NodeState::Unreachable: return QColor(0xef, 0x44, 0x44);
+    case NodeState::TlsError:
+        return QColor(0xf5, 0x9e, 0x0b);
+    case NodeState::Unreachable:
+        return QColor(0xef, 0x44, 0x44);
     }
     return Qt::gray;
 }
@@ -80,7 +84,8 @@ NodeSidebar::NodeSidebar(NodeManager *nodes, QWidget *parent)
         if (NodeConnection *n = currentNode())
             Q_EMIT removeNodeRequested(n);
     });
-    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this, &NodeSidebar::onCurrentChanged);
+    connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            &NodeSidebar::onCurrentChanged);
 
     for (NodeConnection *n : nodes->nodes())
         addNode(n);
@@ -104,14 +109,20 @@ void NodeSidebar::addNode(NodeConnection *node)
     auto *item = new QStandardItem;
     item->setData(QVariant::fromValue(quintptr(node)), NodeRole);
     item->setData(-1, PageRole);
-    const struct { PageId id; const char *icon; const char *label; } pages[] = {
+    const struct
+    {
+        PageId id;
+        const char *icon;
+        const char *label;
+    } pages[] = {
         {PageId::Containers, "container", QT_TR_NOOP("Containers")},
         {PageId::Ports, "network", QT_TR_NOOP("Ports")},
         {PageId::Volumes, "volume", QT_TR_NOOP("Volumes")},
         {PageId::Billing, "billing", QT_TR_NOOP("Billing")},
     };
     for (const auto &p : pages) {
-        auto *child = new QStandardItem(icons::get(QString::fromLatin1(p.icon) + QStringLiteral("-light")), tr(p.label));
+        auto *child = new QStandardItem(icons::get(QString::fromLatin1(p.icon) + QStringLiteral("-light")),
+                                        tr(p.label));
         child->setData(QVariant::fromValue(quintptr(node)), NodeRole);
         child->setData(int(p.id), PageRole);
         item->appendRow(child);
@@ -142,7 +153,8 @@ void NodeSidebar::updateNode(NodeConnection *node)
         return;
     item->setText(node->info().name);
     item->setIcon(icons::dot(colorFor(node->state())));
-    item->setToolTip(QStringLiteral("%1\n%2\n%3").arg(node->info().url.toDisplayString(), node->stateText(), node->stateDetail()));
+    item->setToolTip(QStringLiteral("%1\n%2\n%3")
+                         .arg(node->info().url.toDisplayString(), node->stateText(), node->stateDetail()));
 }
 
 void NodeSidebar::updateTokensPage(NodeConnection *node)

@@ -17,20 +17,20 @@ enum class PageId { Containers, Ports, Volumes, Billing, Tokens };
 class NodeSidebar final : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     explicit NodeSidebar(NodeManager *nodes, QWidget *parent = nullptr);
 
     void select(NodeConnection *node, PageId page);
     NodeConnection *currentNode() const;
     QTreeView *tree() const { return m_tree; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void pageSelected(lightd::gui::NodeConnection *node, lightd::gui::PageId page);
     void addNodeRequested();
     void editNodeRequested(lightd::gui::NodeConnection *node);
     void removeNodeRequested(lightd::gui::NodeConnection *node);
 
-private:
+  private:
     void addNode(NodeConnection *node);
     void removeNode(NodeConnection *node);
     void updateNode(NodeConnection *node);

@@ -14,7 +14,7 @@ namespace lightd::gui {
 class ActionBar final : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     enum class Priority { Low, Normal, High };
 
     explicit ActionBar(QWidget *parent = nullptr);
@@ -29,11 +29,11 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-protected:
+  protected:
     void resizeEvent(QResizeEvent *event) override;
     bool event(QEvent *event) override;
 
-private:
+  private:
     struct Item
     {
         QAction *action;

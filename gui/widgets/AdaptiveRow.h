@@ -9,7 +9,7 @@ namespace lightd::gui {
 class AdaptiveRow final : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     explicit AdaptiveRow(QWidget *parent = nullptr);
 
     void addWidget(QWidget *widget, int stretch = 0, Qt::Alignment alignment = {});
@@ -18,10 +18,10 @@ public:
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
-protected:
+  protected:
     void resizeEvent(QResizeEvent *event) override;
 
-private:
+  private:
     int sideBySideWidth() const;
     void arrange(int width);
 

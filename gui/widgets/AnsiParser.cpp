@@ -4,8 +4,9 @@ namespace lightd::gui {
 QColor AnsiParser::paletteColor(int index)
 {
     // Tuned for the dark console background.
-    static const QRgb base[16] = {0x3b4252, 0xef6b73, 0x8fd18a, 0xe5c07b, 0x61afef, 0xc678dd, 0x56b6c2, 0xd7dae0,
-                                  0x6b7280, 0xff8a8a, 0xa6e3a1, 0xf9e2af, 0x89b4fa, 0xf5c2e7, 0x94e2d5, 0xffffff};
+    static const QRgb base[16] = {0x3b4252, 0xef6b73, 0x8fd18a, 0xe5c07b, 0x61afef, 0xc678dd,
+                                  0x56b6c2, 0xd7dae0, 0x6b7280, 0xff8a8a, 0xa6e3a1, 0xf9e2af,
+                                  0x89b4fa, 0xf5c2e7, 0x94e2d5, 0xffffff};
     if (index < 16)
         return QColor::fromRgb(base[qMax(0, index)]);
     if (index < 232) {
@@ -97,7 +98,8 @@ QList<AnsiSpan> AnsiParser::parse(const QString &line)
             i = j; // any other CSI sequence (cursor moves, erase) is dropped
         } else if (i + 1 < n && line.at(i + 1) == u']') {
             qsizetype j = i + 2; // OSC (window titles): up to BEL or ESC backslash
-            while (j < n && line.at(j) != u'\x07' && !(line.at(j) == u'\x1b' && j + 1 < n && line.at(j + 1) == u'\\'))
+            while (j < n && line.at(j) != u'\x07' &&
+                   !(line.at(j) == u'\x1b' && j + 1 < n && line.at(j + 1) == u'\\'))
                 ++j;
             i = (j < n && line.at(j) == u'\x1b') ? j + 1 : j;
         } else {

@@ -26,12 +26,12 @@ struct AnsiSpan
 // other escape sequences are dropped.
 class AnsiParser
 {
-public:
+  public:
     QList<AnsiSpan> parse(const QString &line);
     void reset() { m_style = {}; }
     static QColor paletteColor(int index);
 
-private:
+  private:
     void apply(const QList<int> &codes);
     AnsiStyle m_style;
 };

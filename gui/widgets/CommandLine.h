@@ -7,18 +7,18 @@ namespace lightd::gui {
 class CommandLine final : public QLineEdit
 {
     Q_OBJECT
-public:
+  public:
     explicit CommandLine(QWidget *parent = nullptr);
     QStringList history() const { return m_history; }
     static constexpr int kHistoryLimit = 200;
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void commandEntered(const QString &command);
 
-protected:
+  protected:
     void keyPressEvent(QKeyEvent *event) override;
 
-private:
+  private:
     void submit();
 
     QStringList m_history;

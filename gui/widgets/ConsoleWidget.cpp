@@ -15,7 +15,8 @@
 
 namespace lightd::gui {
 ConsoleWidget::ConsoleWidget(QWidget *parent)
-    : QWidget(parent), m_output(new QPlainTextEdit(this)), m_input(new CommandLine(this)), m_follow(new QToolButton(this))
+    : QWidget(parent), m_output(new QPlainTextEdit(this)), m_input(new CommandLine(this)),
+      m_follow(new QToolButton(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -47,11 +48,12 @@ ConsoleWidget::ConsoleWidget(QWidget *parent)
     layout->addWidget(inputRow);
 
     connect(m_input, &CommandLine::commandEntered, this, &ConsoleWidget::commandEntered);
-    connect(m_follow, &QToolButton::clicked, this, [this] {
-        m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum());
-    });
-    connect(m_output->verticalScrollBar(), &QScrollBar::valueChanged, this, &ConsoleWidget::updateFollowButton);
-    connect(m_output->verticalScrollBar(), &QScrollBar::rangeChanged, this, &ConsoleWidget::updateFollowButton);
+    connect(m_follow, &QToolButton::clicked, this,
+            [this] { m_output->verticalScrollBar()->setValue(m_output->verticalScrollBar()->maximum()); });
+    connect(m_output->verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &ConsoleWidget::updateFollowButton);
+    connect(m_output->verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            &ConsoleWidget::updateFollowButton);
 }
 
 bool ConsoleWidget::isFollowing() const

@@ -15,7 +15,7 @@ class CommandLine;
 class ConsoleWidget final : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     explicit ConsoleWidget(QWidget *parent = nullptr);
 
     void appendLines(const QStringList &lines);
@@ -29,10 +29,10 @@ public:
     QPlainTextEdit *output() const { return m_output; }
     CommandLine *commandLine() const { return m_input; }
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void commandEntered(const QString &command);
 
-private:
+  private:
     void updateFollowButton();
 
     QPlainTextEdit *m_output;

@@ -7,18 +7,18 @@ namespace lightd::gui {
 class ElidedLabel final : public QLabel
 {
     Q_OBJECT
-public:
+  public:
     explicit ElidedLabel(QWidget *parent = nullptr);
     explicit ElidedLabel(const QString &text, QWidget *parent = nullptr);
 
     bool isElided() const;
     QSize minimumSizeHint() const override;
 
-protected:
+  protected:
     bool event(QEvent *event) override;
     void paintEvent(QPaintEvent *event) override;
 
-private:
+  private:
     QString shownText() const;
 };
 } // namespace lightd::gui

@@ -9,15 +9,15 @@ namespace lightd::gui {
 class EmptyState final : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     explicit EmptyState(QWidget *parent = nullptr);
     void set(const QString &iconName, const QString &title, const QString &text);
     void setAction(const QString &label); // empty hides the button
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void actionTriggered();
 
-private:
+  private:
     QLabel *m_icon;
     QLabel *m_title;
     QLabel *m_text;

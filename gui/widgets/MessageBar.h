@@ -10,7 +10,7 @@ namespace lightd::gui {
 class MessageBar final : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     enum class Kind { Info, Success, Warning, Error };
     explicit MessageBar(QWidget *parent = nullptr);
 
@@ -18,7 +18,7 @@ public:
     QString text() const;
     Kind kind() const { return m_kind; }
 
-private:
+  private:
     QLabel *m_icon;
     QLabel *m_label;
     QTimer *m_hide;

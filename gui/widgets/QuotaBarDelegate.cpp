@@ -7,7 +7,8 @@
 #include <QPainterPath>
 
 namespace lightd::gui {
-void QuotaBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void QuotaBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
+                             const QModelIndex &index) const
 {
     QStyleOptionViewItem opt = option;
     initStyleOption(&opt, index);
@@ -21,7 +22,8 @@ void QuotaBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     const bool selected = opt.state & QStyle::State_Selected;
-    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText) : opt.palette.color(QPalette::Text));
+    painter->setPen(selected ? opt.palette.color(QPalette::HighlightedText)
+                             : opt.palette.color(QPalette::Text));
     if (quota <= 0) {
         painter->drawText(area, Qt::AlignVCenter | Qt::AlignLeft, text);
         painter->restore();
@@ -40,12 +42,13 @@ void QuotaBarDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     QPainterPath trackPath;
     trackPath.addRoundedRect(track, 2.5, 2.5);
     painter->fillPath(trackPath, QColor(0xe2, 0xe8, 0xf0));
-    const QColor fill = fraction > 0.9 ? QColor(0xdc, 0x26, 0x26)
+    const QColor fill = fraction > 0.9    ? QColor(0xdc, 0x26, 0x26)
                         : fraction > 0.75 ? QColor(0xd9, 0x77, 0x06)
                                           : QColor(0x16, 0xa3, 0x4a);
     if (fraction > 0) {
         QPainterPath bar;
-        bar.addRoundedRect(QRectF(track.left(), track.top(), qMax(5.0, track.width() * fraction), track.height()), 2.5, 2.5);
+        bar.addRoundedRect(
+            QRectF(track.left(), track.top(), qMax(5.0, track.width() * fraction), track.height()), 2.5, 2.5);
         painter->fillPath(bar, fill);
     }
     painter->restore();

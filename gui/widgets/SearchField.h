@@ -8,7 +8,7 @@ namespace lightd::gui {
 class SearchField final : public QLineEdit
 {
     Q_OBJECT
-public:
+  public:
     SearchField(QSortFilterProxyModel *proxy, const QString &placeholder, QWidget *parent = nullptr);
 };
 } // namespace lightd::gui

@@ -5,7 +5,11 @@
 namespace lightd::gui {
 QString stateLabel(const QString &state)
 {
-    static const struct { const char *wire; const char *label; } labels[] = {
+    static const struct
+    {
+        const char *wire;
+        const char *label;
+    } labels[] = {
         {"installing", QT_TRANSLATE_NOOP("lightd::gui::State", "Installing")},
         {"ready", QT_TRANSLATE_NOOP("lightd::gui::State", "Ready")},
         {"starting", QT_TRANSLATE_NOOP("lightd::gui::State", "Starting")},

@@ -5,13 +5,14 @@
 #include <QGraphicsLayout>
 #include <QLabel>
 #include <QLineSeries>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 namespace lightd::gui {
 StatsChart::StatsChart(const QString &title, const QStringList &seriesNames, const QList<QColor> &colors,
                        QWidget *parent)
-    : QWidget(parent), m_headline(new QLabel(this)), m_chart(new QChart), m_x(new QValueAxis), m_y(new QValueAxis)
+    : QWidget(parent), m_headline(new QLabel(this)), m_chart(new QChart), m_x(new QValueAxis),
+      m_y(new QValueAxis)
 {
     setObjectName(QStringLiteral("statsCard"));
     setAttribute(Qt::WA_StyledBackground);

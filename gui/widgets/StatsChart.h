@@ -11,15 +11,16 @@ namespace lightd::gui {
 class StatsChart final : public QWidget
 {
     Q_OBJECT
-public:
-    StatsChart(const QString &title, const QStringList &seriesNames, const QList<QColor> &colors, QWidget *parent = nullptr);
+  public:
+    StatsChart(const QString &title, const QStringList &seriesNames, const QList<QColor> &colors,
+               QWidget *parent = nullptr);
 
     void add(double seconds, const QList<double> &values, const QString &headline);
     void clear();
     void setWindow(int seconds) { m_window = seconds; }
     void setFixedMax(double max) { m_fixedMax = max; }
 
-private:
+  private:
     QLabel *m_headline;
     QChart *m_chart;
     QList<QLineSeries *> m_series;

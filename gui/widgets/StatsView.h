@@ -12,7 +12,7 @@ class StatsChart;
 class StatsView final : public QWidget
 {
     Q_OBJECT
-public:
+  public:
     explicit StatsView(QWidget *parent = nullptr);
 
     void addSample(const lightd::ContainerStats &stats, qint64 atMs);
@@ -20,7 +20,7 @@ public:
     int sampleCount() const { return m_samples; }
     static constexpr int kWindow = 120; // samples kept (about two minutes at one a second)
 
-private:
+  private:
     StatsChart *m_cpu;
     StatsChart *m_memory;
     StatsChart *m_network;

@@ -8,7 +8,7 @@ namespace lightd::gui {
 class TableView final : public QTableView
 {
     Q_OBJECT
-public:
+  public:
     explicit TableView(QWidget *parent = nullptr);
     // Wraps source in a sort/filter proxy owned by the view and returns the proxy.
     QSortFilterProxyModel *setSourceModel(QAbstractItemModel *source, int sortColumn = 0);

@@ -13,8 +13,7 @@ namespace lightd {
 namespace {
 const QByteArray kVendorAccept = QByteArrayLiteral("Application/vnd.pkglatv1+json");
 
-template <typename T>
-QList<T> parseList(const QJsonObject &o, QLatin1StringView key)
+template <typename T> QList<T> parseList(const QJsonObject &o, QLatin1StringView key)
 {
     QList<T> list;
     const auto array = o.value(key).toArray();
@@ -69,8 +68,8 @@ QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path, co
 }
 
 template <typename T, typename Parse>
-QNetworkReply *ApiClient::call(const QByteArray &method, const QString &path, const QByteArray &body, Parse parse,
-                               Callback<T> done, const QByteArray &contentType)
+QNetworkReply *ApiClient::call(const QByteArray &method, const QString &path, const QByteArray &body,
+                               Parse parse, Callback<T> done, const QByteArray &contentType)
 {
     QNetworkReply *reply = send(method, path, body, contentType);
     connect(reply, &QNetworkReply::finished, this, [reply, parse, done = std::move(done)] {
@@ -105,8 +104,9 @@ QNetworkReply *ApiClient::call(const QByteArray &method, const QString &path, co
 void ApiClient::request(const QByteArray &method, const QString &path, const QJsonObject &body,
                         JsonCallback done)
 {
-    call<QJsonObject>(method, path, body.isEmpty() ? QByteArray() : json::encode(body),
-                      [](const QJsonObject &o) { return o; }, std::move(done));
+    call<QJsonObject>(
+        method, path, body.isEmpty() ? QByteArray() : json::encode(body),
+        [](const QJsonObject &o) { return o; }, std::move(done));
 }
 
 void ApiClient::request(const QByteArray &method, const QString &path, JsonCallback done)
@@ -125,8 +125,8 @@ void ApiClient::createToken(const QString &ttl, bool removeOnUse, const QStringL
     QJsonObject body{{keys::Ttl, ttl}, {keys::RemoveOnUse, removeOnUse}};
     if (!scopes.isEmpty())
         body.insert(keys::Scopes, json::fromStringList(scopes));
-    call<CreatedTokenDto>("POST", QStringLiteral("/auth/tokens"), json::encode(body), &CreatedTokenDto::fromJson,
-                          std::move(done));
+    call<CreatedTokenDto>("POST", QStringLiteral("/auth/tokens"), json::encode(body),
+                          &CreatedTokenDto::fromJson, std::move(done));
 }
 
 void ApiClient::listTokens(Callback<QList<TokenInfoDto>> done)
@@ -169,13 +169,14 @@ void ApiClient::addPorts(const QList<PortDto> &ports, JsonCallback done)
 
 void ApiClient::deletePort(const QString &ip, int port, JsonCallback done)
 {
-    request("DELETE", QStringLiteral("/network/ports/%1/%2").arg(encodeSegment(ip)).arg(port), std::move(done));
+    request("DELETE", QStringLiteral("/network/ports/%1/%2").arg(encodeSegment(ip)).arg(port),
+            std::move(done));
 }
 
 void ApiClient::deletePorts(const QList<PortDto> &ports, JsonCallback done)
 {
-    request("POST", QStringLiteral("/network/ports/bulk-delete"), QJsonObject{{keys::Ports, portsArray(ports)}},
-            std::move(done));
+    request("POST", QStringLiteral("/network/ports/bulk-delete"),
+            QJsonObject{{keys::Ports, portsArray(ports)}}, std::move(done));
 }
 
 void ApiClient::randomPort(const QString &protocol, Callback<PortDto> done)
@@ -245,7 +246,8 @@ void ApiClient::deleteContainer(const QString &internalId, JsonCallback done)
 
 void ApiClient::power(const QString &internalId, const QString &verb, JsonCallback done)
 {
-    request("POST", QStringLiteral("/containers/%1/%2").arg(encodeSegment(internalId), verb), std::move(done));
+    request("POST", QStringLiteral("/containers/%1/%2").arg(encodeSegment(internalId), verb),
+            std::move(done));
 }
 
 void ApiClient::sendCommand(const QString &internalId, const QString &command, JsonCallback done)
@@ -271,18 +273,21 @@ void ApiClient::reinstallContainer(const QString &internalId, const std::optiona
     if (installScript)
         body.insert(keys::InstallScript, *installScript);
     // Always a JSON body, also when empty: the route reads one.
-    call<QJsonObject>("POST", QStringLiteral("/containers/%1/reinstall").arg(encodeSegment(internalId)),
-                      json::encode(body), [](const QJsonObject &o) { return o; }, std::move(done));
+    call<QJsonObject>(
+        "POST", QStringLiteral("/containers/%1/reinstall").arg(encodeSegment(internalId)), json::encode(body),
+        [](const QJsonObject &o) { return o; }, std::move(done));
 }
 
-void ApiClient::rebindNetwork(const QString &internalId, const QList<PortBindingDto> &ports, JsonCallback done)
+void ApiClient::rebindNetwork(const QString &internalId, const QList<PortBindingDto> &ports,
+                              JsonCallback done)
 {
     QJsonArray array;
     for (const PortBindingDto &p : ports)
         array.append(p.toJson());
-    call<QJsonObject>("POST", QStringLiteral("/containers/%1/rebind-network").arg(encodeSegment(internalId)),
-                      json::encode(QJsonObject{{keys::Ports, array}}), [](const QJsonObject &o) { return o; },
-                      std::move(done));
+    call<QJsonObject>(
+        "POST", QStringLiteral("/containers/%1/rebind-network").arg(encodeSegment(internalId)),
+        json::encode(QJsonObject{{keys::Ports, array}}), [](const QJsonObject &o) { return o; },
+        std::move(done));
 }
 
 void ApiClient::containerResources(const QString &internalId, Callback<ResourcesDto> done)
@@ -293,8 +298,9 @@ void ApiClient::containerResources(const QString &internalId, Callback<Resources
 
 void ApiClient::updateResources(const QString &internalId, const ResourcesDto &resources, JsonCallback done)
 {
-    call<QJsonObject>("POST", QStringLiteral("/containers/%1/resources").arg(encodeSegment(internalId)),
-                      json::encode(resources.toJson()), [](const QJsonObject &o) { return o; }, std::move(done));
+    call<QJsonObject>(
+        "POST", QStringLiteral("/containers/%1/resources").arg(encodeSegment(internalId)),
+        json::encode(resources.toJson()), [](const QJsonObject &o) { return o; }, std::move(done));
 }
 
 void ApiClient::setStartupCommand(const QString &internalId, const QString &command, JsonCallback done)
@@ -303,7 +309,8 @@ void ApiClient::setStartupCommand(const QString &internalId, const QString &comm
             QJsonObject{{keys::StartupCommand, command}}, std::move(done));
 }
 
-void ApiClient::setStartPattern(const QString &internalId, const std::optional<QString> &pattern, JsonCallback done)
+void ApiClient::setStartPattern(const QString &internalId, const std::optional<QString> &pattern,
+                                JsonCallback done)
 {
     request("POST", QStringLiteral("/containers/%1/start-pattern").arg(encodeSegment(internalId)),
             QJsonObject{{keys::StartPattern, pattern ? QJsonValue(*pattern) : QJsonValue(QJsonValue::Null)}},
@@ -330,33 +337,35 @@ void ApiClient::listFiles(const QString &volumeId, const QString &path, Callback
 void ApiClient::readFile(const QString &volumeId, const QString &path, Callback<QByteArray> done,
                          ProgressCallback progress)
 {
-    QNetworkReply *reply =
-        call<QByteArray>("GET", volumePath(volumeId, QStringLiteral("/files/content?path=")) + encodeSegment(path),
-                         {}, [](const QJsonObject &) { return QByteArray(); }, std::move(done));
+    QNetworkReply *reply = call<QByteArray>(
+        "GET", volumePath(volumeId, QStringLiteral("/files/content?path=")) + encodeSegment(path), {},
+        [](const QJsonObject &) { return QByteArray(); }, std::move(done));
     if (progress)
         connect(reply, &QNetworkReply::downloadProgress, this, progress);
 }
 
-void ApiClient::writeFile(const QString &volumeId, const QString &path, const QString &content, JsonCallback done)
+void ApiClient::writeFile(const QString &volumeId, const QString &path, const QString &content,
+                          JsonCallback done)
 {
     request("POST", volumePath(volumeId, QStringLiteral("/files")),
             QJsonObject{{keys::Path, path}, {QLatin1StringView("content"), content}}, std::move(done));
 }
 
-void ApiClient::uploadFile(const QString &volumeId, const QString &path, const QByteArray &data, JsonCallback done,
-                           ProgressCallback progress)
+void ApiClient::uploadFile(const QString &volumeId, const QString &path, const QByteArray &data,
+                           JsonCallback done, ProgressCallback progress)
 {
-    QNetworkReply *reply =
-        call<QJsonObject>("PUT", volumePath(volumeId, QStringLiteral("/files/content?path=")) + encodeSegment(path),
-                          data, [](const QJsonObject &o) { return o; }, std::move(done),
-                          QByteArrayLiteral("application/octet-stream"));
+    QNetworkReply *reply = call<QJsonObject>(
+        "PUT", volumePath(volumeId, QStringLiteral("/files/content?path=")) + encodeSegment(path), data,
+        [](const QJsonObject &o) { return o; }, std::move(done),
+        QByteArrayLiteral("application/octet-stream"));
     if (progress)
         connect(reply, &QNetworkReply::uploadProgress, this, progress);
 }
 
 void ApiClient::deleteFile(const QString &volumeId, const QString &path, JsonCallback done)
 {
-    request("DELETE", volumePath(volumeId, QStringLiteral("/files?path=")) + encodeSegment(path), std::move(done));
+    request("DELETE", volumePath(volumeId, QStringLiteral("/files?path=")) + encodeSegment(path),
+            std::move(done));
 }
 
 void ApiClient::createFolder(const QString &volumeId, const QString &path, JsonCallback done)
@@ -368,17 +377,19 @@ void ApiClient::createFolder(const QString &volumeId, const QString &path, JsonC
 void ApiClient::renameFile(const QString &volumeId, const QString &source, const QString &destination,
                            JsonCallback done)
 {
-    request("POST", volumePath(volumeId, QStringLiteral("/rename")),
-            QJsonObject{{QLatin1StringView("source"), source}, {QLatin1StringView("destination"), destination}},
-            std::move(done));
+    request(
+        "POST", volumePath(volumeId, QStringLiteral("/rename")),
+        QJsonObject{{QLatin1StringView("source"), source}, {QLatin1StringView("destination"), destination}},
+        std::move(done));
 }
 
 void ApiClient::copyFile(const QString &volumeId, const QString &source, const QString &destination,
                          JsonCallback done)
 {
-    request("POST", volumePath(volumeId, QStringLiteral("/copy")),
-            QJsonObject{{QLatin1StringView("source"), source}, {QLatin1StringView("destination"), destination}},
-            std::move(done));
+    request(
+        "POST", volumePath(volumeId, QStringLiteral("/copy")),
+        QJsonObject{{QLatin1StringView("source"), source}, {QLatin1StringView("destination"), destination}},
+        std::move(done));
 }
 
 void ApiClient::compressFiles(const QString &volumeId, const QStringList &paths, const QString &format,
@@ -391,8 +402,8 @@ void ApiClient::compressFiles(const QString &volumeId, const QStringList &paths,
             std::move(done));
 }
 
-void ApiClient::decompressFile(const QString &volumeId, const QString &archivePath, const QString &destination,
-                               JsonCallback done)
+void ApiClient::decompressFile(const QString &volumeId, const QString &archivePath,
+                               const QString &destination, JsonCallback done)
 {
     request("POST", volumePath(volumeId, QStringLiteral("/decompress")),
             QJsonObject{{QLatin1StringView("archive_path"), archivePath},
@@ -402,7 +413,8 @@ void ApiClient::decompressFile(const QString &volumeId, const QString &archivePa
 
 void ApiClient::volumeQuota(const QString &volumeId, Callback<QuotaDto> done)
 {
-    call<QuotaDto>("GET", volumePath(volumeId, QStringLiteral("/quota")), {}, &QuotaDto::fromJson, std::move(done));
+    call<QuotaDto>("GET", volumePath(volumeId, QStringLiteral("/quota")), {}, &QuotaDto::fromJson,
+                   std::move(done));
 }
 
 void ApiClient::resizeVolume(const QString &volumeId, qint64 sizeMb, JsonCallback done)
@@ -413,7 +425,8 @@ void ApiClient::resizeVolume(const QString &volumeId, qint64 sizeMb, JsonCallbac
 
 void ApiClient::billingRates(Callback<BillingRatesDto> done)
 {
-    call<BillingRatesDto>("GET", QStringLiteral("/billing/rates"), {}, &BillingRatesDto::fromJson, std::move(done));
+    call<BillingRatesDto>("GET", QStringLiteral("/billing/rates"), {}, &BillingRatesDto::fromJson,
+                          std::move(done));
 }
 
 void ApiClient::billingEstimate(const EstimateRequestDto &request, Callback<BillingEstimateDto> done)
@@ -424,8 +437,9 @@ void ApiClient::billingEstimate(const EstimateRequestDto &request, Callback<Bill
 
 void ApiClient::billingUsage(const QString &internalId, const QString &period, Callback<UsageDto> done)
 {
-    call<UsageDto>("GET", QStringLiteral("/billing/usage/%1/%2").arg(encodeSegment(internalId), encodeSegment(period)),
-                   {}, &UsageDto::fromJson, std::move(done));
+    call<UsageDto>(
+        "GET", QStringLiteral("/billing/usage/%1/%2").arg(encodeSegment(internalId), encodeSegment(period)),
+        {}, &UsageDto::fromJson, std::move(done));
 }
 
 void ApiClient::billingContainers(Callback<QStringList> done)

@@ -23,9 +23,8 @@ namespace lightd {
 class ApiClient final : public QObject
 {
     Q_OBJECT
-public:
-    template <typename T>
-    using Callback = std::function<void(const ApiResult<T> &)>;
+  public:
+    template <typename T> using Callback = std::function<void(const ApiResult<T> &)>;
     using JsonCallback = Callback<QJsonObject>;
     // Bytes moved so far and the total (-1 while unknown), for long uploads and downloads.
     using ProgressCallback = std::function<void(qint64 done, qint64 total)>;
@@ -92,8 +91,10 @@ public:
                     ProgressCallback progress = {});
     void deleteFile(const QString &volumeId, const QString &path, JsonCallback done);
     void createFolder(const QString &volumeId, const QString &path, JsonCallback done);
-    void renameFile(const QString &volumeId, const QString &source, const QString &destination, JsonCallback done);
-    void copyFile(const QString &volumeId, const QString &source, const QString &destination, JsonCallback done);
+    void renameFile(const QString &volumeId, const QString &source, const QString &destination,
+                    JsonCallback done);
+    void copyFile(const QString &volumeId, const QString &source, const QString &destination,
+                  JsonCallback done);
     // format: zip, tar or tar.gz
     void compressFiles(const QString &volumeId, const QStringList &paths, const QString &format,
                        const QString &outputName, JsonCallback done);
@@ -110,12 +111,13 @@ public:
 
     static QString encodeSegment(const QString &segment);
 
-private:
+  private:
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body,
                         const QByteArray &contentType = QByteArrayLiteral("application/json"));
     template <typename T, typename Parse>
     QNetworkReply *call(const QByteArray &method, const QString &path, const QByteArray &body, Parse parse,
-                        Callback<T> done, const QByteArray &contentType = QByteArrayLiteral("application/json"));
+                        Callback<T> done,
+                        const QByteArray &contentType = QByteArrayLiteral("application/json"));
     static QString volumePath(const QString &volumeId, const QString &tail);
 
     QNetworkAccessManager *m_nam;

@@ -13,8 +13,7 @@ struct ApiErrorDto
     QString message;
 };
 
-template <typename T>
-struct ApiResult
+template <typename T> struct ApiResult
 {
     std::optional<T> value;
     ApiErrorDto error;

@@ -35,7 +35,9 @@ CostDto CostDto::fromJson(const QJsonObject &o)
 
 QJsonObject EstimateRequestDto::toJson() const
 {
-    return QJsonObject{{MemoryGb, memoryGb}, {CpuVcpus, cpuVcpus}, {StorageGb, storageGb},
+    return QJsonObject{{MemoryGb, memoryGb},
+                       {CpuVcpus, cpuVcpus},
+                       {StorageGb, storageGb},
                        {EgressGbPerMonth, egressGbPerMonth}};
 }
 

@@ -17,7 +17,8 @@ ConsoleSocket::ConsoleSocket(QObject *parent) : QObject(parent)
     connect(&m_socket, &QWebSocket::disconnected, this,
             [this] { Q_EMIT disconnected(int(m_socket.closeCode()), m_socket.closeReason()); });
     connect(&m_socket, &QWebSocket::textMessageReceived, this, &ConsoleSocket::onText);
-    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, // errorOccurred arrives in 6.5
+    connect(&m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error),
+            this, // errorOccurred arrives in 6.5
             [this](QAbstractSocket::SocketError) {
                 static const QRegularExpression status(QStringLiteral("status code: (\\d{3})"));
                 const auto match = status.match(m_socket.errorString());
@@ -30,7 +31,8 @@ ConsoleSocket::ConsoleSocket(QObject *parent) : QObject(parent)
 QUrl ConsoleSocket::consoleUrl(const QUrl &baseUrl, const QString &internalId, const QString &token)
 {
     QUrl url = baseUrl;
-    url.setScheme(baseUrl.scheme() == QLatin1StringView("https") ? QStringLiteral("wss") : QStringLiteral("ws"));
+    url.setScheme(baseUrl.scheme() == QLatin1StringView("https") ? QStringLiteral("wss")
+                                                                 : QStringLiteral("ws"));
     QString path = url.path();
     if (path.endsWith(QLatin1Char('/')))
         path.chop(1);
@@ -42,7 +44,8 @@ QUrl ConsoleSocket::consoleUrl(const QUrl &baseUrl, const QString &internalId, c
     return url;
 }
 
-void ConsoleSocket::open(const QUrl &baseUrl, const QString &internalId, const QString &token, const QByteArray &origin)
+void ConsoleSocket::open(const QUrl &baseUrl, const QString &internalId, const QString &token,
+                         const QByteArray &origin)
 {
     m_refusedStatus = 0;
     QNetworkRequest req(consoleUrl(baseUrl, internalId, token));
@@ -104,6 +107,7 @@ void ConsoleSocket::onText(const QString &text)
     else if (event == events::DaemonMessage)
         Q_EMIT daemonMessage(data.toString());
     else if (event == events::Error)
-        Q_EMIT errorFrame(data.toObject().value(keys::Code).toString(), data.toObject().value(keys::Message).toString());
+        Q_EMIT errorFrame(data.toObject().value(keys::Code).toString(),
+                          data.toObject().value(keys::Message).toString());
 }
 } // namespace lightd

@@ -12,11 +12,12 @@ namespace lightd {
 class ConsoleSocket final : public QObject
 {
     Q_OBJECT
-public:
+  public:
     explicit ConsoleSocket(QObject *parent = nullptr);
 
     // baseUrl is the daemon's http(s) URL; the ws(s) URL is derived from it.
-    void open(const QUrl &baseUrl, const QString &internalId, const QString &token, const QByteArray &origin = {});
+    void open(const QUrl &baseUrl, const QString &internalId, const QString &token,
+              const QByteArray &origin = {});
     void close();
     bool isConnected() const { return m_socket.state() == QAbstractSocket::ConnectedState; }
     QWebSocket &socket() { return m_socket; }
@@ -32,7 +33,7 @@ public:
 
     static QUrl consoleUrl(const QUrl &baseUrl, const QString &internalId, const QString &token);
 
-Q_SIGNALS:
+  Q_SIGNALS:
     void connected();
     void disconnected(int closeCode, const QString &reason);
     void stateChanged(const QString &state);
@@ -45,7 +46,7 @@ Q_SIGNALS:
     // Anything the socket itself reports (handshake refused, network error).
     void socketError(const QString &message);
 
-private:
+  private:
     void onText(const QString &text);
     void sendEvent(const QJsonObject &object);
     QWebSocket m_socket;

@@ -21,8 +21,9 @@ constexpr K PercentageUsed{"percentage_used"};
 
 QJsonObject FileEntryDto::toJson() const
 {
-    return QJsonObject{{Name, name}, {Type, type},           {Size, size},
-                       {Mode, mode}, {ModifiedAt, modifiedAt}, {Mimetype, mimetype}};
+    return QJsonObject{
+        {Name, name},        {Type, type}, {Size, size}, {Mode, mode}, {ModifiedAt, modifiedAt},
+        {Mimetype, mimetype}};
 }
 
 FileEntryDto FileEntryDto::fromJson(const QJsonObject &o)

@@ -45,7 +45,8 @@ using Transport = WebSocketContainerFeed::Transport;
 namespace {
 const QString kImage = QStringLiteral("lightd-test:busybox");
 // Answers every line on stdin; "Server ready" marks it running.
-const QString kEcho = QStringLiteral("bash -c 'echo Server ready; while read -r l; do echo \"got: $l\"; done'");
+const QString kEcho =
+    QStringLiteral("bash -c 'echo Server ready; while read -r l; do echo \"got: $l\"; done'");
 const QString kPrefix = QStringLiteral("guict-"); // this executable's containers, removed before and after
 
 quint16 freePort()
@@ -67,8 +68,9 @@ QByteArray run(const QString &program, const QStringList &args)
 
 void removeLeftovers()
 {
-    const QByteArray ids = run(QStringLiteral("docker"), {QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                                          QStringLiteral("name=lightd-") + kPrefix});
+    const QByteArray ids =
+        run(QStringLiteral("docker"), {QStringLiteral("ps"), QStringLiteral("-aq"),
+                                       QStringLiteral("--filter"), QStringLiteral("name=lightd-") + kPrefix});
     QStringList rm{QStringLiteral("rm"), QStringLiteral("-f")};
     for (const QByteArray &id : ids.split('\n'))
         if (!id.trimmed().isEmpty())
@@ -86,7 +88,7 @@ QString consoleText(ContainerDetailPage &page)
 class TstGuiContainers : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         const QString source = qEnvironmentVariable("LIGHTD_SOURCE_DIR");
@@ -96,17 +98,19 @@ private Q_SLOTS:
         QVERIFY(image.waitForFinished(180000) && image.exitCode() == 0);
         removeLeftovers();
 
-        m_daemon = std::make_unique<DaemonProcess>(QJsonObject{
-            {QStringLiteral("server"), QJsonObject{{QStringLiteral("port"), freePort()}}},
-            {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), false}}}});
+        m_daemon = std::make_unique<DaemonProcess>(
+            QJsonObject{{QStringLiteral("server"), QJsonObject{{QStringLiteral("port"), freePort()}}},
+                        {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), false}}}});
         QVERIFY(startDaemon());
-        m_node = std::make_unique<NodeConnection>(NodeInfo{QStringLiteral("n1"), QStringLiteral("node"), QUrl(m_daemon->baseUrl())});
+        m_node = std::make_unique<NodeConnection>(
+            NodeInfo{QStringLiteral("n1"), QStringLiteral("node"), QUrl(m_daemon->baseUrl())});
         m_node->setBackoff(100, 500);
         m_node->setToken(m_daemon->token());
         QVERIFY(waitUntil([&] { return m_node->isConnected(); }));
         QVERIFY(waitUntil([&] { return m_node->tokenRole() == NodeConnection::TokenRole::Master; }));
 
-        auto volume = awaitResult<ApiResult<VolumeDto>>([&](auto done) { m_daemon->client().createVolume(std::nullopt, done); });
+        auto volume = awaitResult<ApiResult<VolumeDto>>(
+            [&](auto done) { m_daemon->client().createVolume(std::nullopt, done); });
         QVERIFY(volume && volume->ok());
         m_volume = (*volume)->volumeId;
         m_port1 = freePort();
@@ -115,7 +119,8 @@ private Q_SLOTS:
         while (m_port2 == m_port1);
         for (int port : {m_port1, m_port2}) {
             auto added = awaitResult<ApiResult<QJsonObject>>([&](auto done) {
-                m_daemon->client().addPort(PortDto{QStringLiteral("0.0.0.0"), port, QStringLiteral("tcp"), false, {}}, done);
+                m_daemon->client().addPort(
+                    PortDto{QStringLiteral("0.0.0.0"), port, QStringLiteral("tcp"), false, {}}, done);
             });
             QVERIFY(added && added->ok());
         }
@@ -125,7 +130,8 @@ private Q_SLOTS:
     void createFromDialogAppearsAndIsInstalled()
     {
         m_containers = std::make_unique<ContainersPage>();
-        m_tester = std::make_unique<QAbstractItemModelTester>(m_containers->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_tester = std::make_unique<QAbstractItemModelTester>(
+            m_containers->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         m_containers->setPollInterval(200);
         m_containers->setConnection(m_node.get());
         m_containers->show();
@@ -140,7 +146,8 @@ private Q_SLOTS:
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("internalId")), m_id);
         QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("image")), kImage);
         dialog->findChild<QLineEdit *>(QStringLiteral("startupCommand"))->setText(kEcho);
-        dialog->findChild<QLineEdit *>(QStringLiteral("startPattern"))->setText(QStringLiteral("Server ready"));
+        dialog->findChild<QLineEdit *>(QStringLiteral("startPattern"))
+            ->setText(QStringLiteral("Server ready"));
         for (int i = 0; i < ports->count(); ++i)
             if (ports->item(i)->data(Qt::UserRole).toInt() == m_port1)
                 ports->item(i)->setCheckState(Qt::Checked);
@@ -151,7 +158,8 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return m_containers->model()->rowOfKey(m_id) >= 0; }));
         QVERIFY(!m_containers->isShowingEmptyState());
         QVERIFY(waitUntil([&] { return rowState() == QLatin1StringView("ready"); }, 90000));
-        const auto record = awaitResult<ApiResult<ContainerDto>>([&](auto done) { m_daemon->client().getContainer(m_id, done); });
+        const auto record = awaitResult<ApiResult<ContainerDto>>(
+            [&](auto done) { m_daemon->client().getContainer(m_id, done); });
         QVERIFY(record && record->ok());
         QCOMPARE((*record)->ports.size(), 1);
         QCOMPARE((*record)->ports.first().hostPort, m_port1);
@@ -170,7 +178,8 @@ private Q_SLOTS:
         QPushButton *start = m_detail->powerButton(QStringLiteral("start"));
         QVERIFY(waitUntil([&] { return start->isEnabled(); }));
         QTest::mouseClick(start, Qt::LeftButton);
-        QVERIFY(waitUntil([&] { return consoleText(*m_detail).contains(QStringLiteral("Server ready")); }, 30000));
+        QVERIFY(waitUntil([&] { return consoleText(*m_detail).contains(QStringLiteral("Server ready")); },
+                          30000));
         QVERIFY(waitUntil([&] { return m_detail->powerButton(QStringLiteral("stop"))->isEnabled(); }, 30000));
         QCOMPARE(feed()->state(), QStringLiteral("running"));
         QVERIFY(waitUntil([&] { return rowState() == QLatin1StringView("running"); }));
@@ -193,9 +202,13 @@ private Q_SLOTS:
     {
         // Start while running: the daemon refuses over the socket and the page shows its reason.
         feed()->power(QStringLiteral("start"));
-        QVERIFY(waitUntil([&] { return m_detail->messageBar()->isVisible() && m_detail->messageBar()->kind() == MessageBar::Kind::Error; }));
+        QVERIFY(waitUntil([&] {
+            return m_detail->messageBar()->isVisible() &&
+                   m_detail->messageBar()->kind() == MessageBar::Kind::Error;
+        }));
         // The daemon's own words ("Cannot start a container that is running"), not a generic failure.
-        QVERIFY2(m_detail->messageBar()->text().contains(QStringLiteral("that is running")), qPrintable(m_detail->messageBar()->text()));
+        QVERIFY2(m_detail->messageBar()->text().contains(QStringLiteral("that is running")),
+                 qPrintable(m_detail->messageBar()->text()));
     }
 
     void resourcesChangeLive()
@@ -204,12 +217,18 @@ private Q_SLOTS:
         memory.memory = 512LL * 1024 * 1024;
         memory.cpu = 0.5;
         m_detail->applyResources(memory, 32);
-        QVERIFY(waitUntil([&] { return m_detail->messageBar()->kind() == MessageBar::Kind::Success && m_detail->messageBar()->isVisible(); }));
-        QVERIFY(waitUntil([&] { return m_detail->record() && m_detail->record()->limits.memory == 512LL * 1024 * 1024; }));
-        const auto live = awaitResult<ApiResult<ResourcesDto>>([&](auto done) { m_daemon->client().containerResources(m_id, done); });
+        QVERIFY(waitUntil([&] {
+            return m_detail->messageBar()->kind() == MessageBar::Kind::Success &&
+                   m_detail->messageBar()->isVisible();
+        }));
+        QVERIFY(waitUntil(
+            [&] { return m_detail->record() && m_detail->record()->limits.memory == 512LL * 1024 * 1024; }));
+        const auto live = awaitResult<ApiResult<ResourcesDto>>(
+            [&](auto done) { m_daemon->client().containerResources(m_id, done); });
         QVERIFY(live && live->ok());
         QCOMPARE((*live)->memory.value_or(0), 512LL * 1024 * 1024);
-        const auto volume = awaitResult<ApiResult<VolumeDto>>([&](auto done) { m_daemon->client().getVolume(m_volume, done); });
+        const auto volume = awaitResult<ApiResult<VolumeDto>>(
+            [&](auto done) { m_daemon->client().getVolume(m_volume, done); });
         QVERIFY(volume && volume->ok());
         QCOMPARE((*volume)->quotaMb.value_or(0), 32);
 
@@ -218,7 +237,8 @@ private Q_SLOTS:
         bad.cpuShares = 1;
         m_detail->applyResources(bad, std::nullopt);
         QVERIFY(waitUntil([&] { return m_detail->messageBar()->kind() == MessageBar::Kind::Error; }));
-        QVERIFY2(m_detail->messageBar()->text().contains(QStringLiteral("cpu_shares")), qPrintable(m_detail->messageBar()->text()));
+        QVERIFY2(m_detail->messageBar()->text().contains(QStringLiteral("cpu_shares")),
+                 qPrintable(m_detail->messageBar()->text()));
     }
 
     void rebindFromDialog()
@@ -228,18 +248,26 @@ private Q_SLOTS:
         outside.hostPort = 1;
         outside.containerPort = 1;
         m_detail->rebind({outside});
-        QVERIFY2(waitUntil([&] { return m_detail->messageBar()->kind() == MessageBar::Kind::Error && m_detail->messageBar()->text().contains(QStringLiteral("pool")); }),
+        QVERIFY2(waitUntil([&] {
+                     return m_detail->messageBar()->kind() == MessageBar::Kind::Error &&
+                            m_detail->messageBar()->text().contains(QStringLiteral("pool"));
+                 }),
                  qPrintable(m_detail->messageBar()->text()));
 
         RebindDialog *dialog = m_detail->openRebindDialog();
-        QVERIFY(waitUntil([&] { return dialog->setBound(QStringLiteral("0.0.0.0"), m_port2, QStringLiteral("tcp"), true, 8080); }));
+        QVERIFY(waitUntil([&] {
+            return dialog->setBound(QStringLiteral("0.0.0.0"), m_port2, QStringLiteral("tcp"), true, 8080);
+        }));
         QVERIFY(dialog->setBound(QStringLiteral("0.0.0.0"), m_port1, QStringLiteral("tcp"), false));
         QCOMPARE(dialog->bindings().size(), 1);
         QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("applyButton")), Qt::LeftButton);
         QVERIFY(waitUntil([&] { return m_detail->messageBar()->kind() == MessageBar::Kind::Success; }));
-        QVERIFY(waitUntil([&] {
-            return m_detail->record() && m_detail->record()->ports.size() == 1 && m_detail->record()->ports.first().hostPort == m_port2;
-        }, 30000));
+        QVERIFY(waitUntil(
+            [&] {
+                return m_detail->record() && m_detail->record()->ports.size() == 1 &&
+                       m_detail->record()->ports.first().hostPort == m_port2;
+            },
+            30000));
         QCOMPARE(m_detail->record()->ports.first().containerPort, 8080);
         QVERIFY(waitUntil([&] { return feed()->state() == QLatin1StringView("running"); }, 60000));
     }
@@ -247,9 +275,11 @@ private Q_SLOTS:
     void reinstallShowsInstallOutput()
     {
         m_detail->reinstall(std::nullopt, QStringLiteral("#!/bin/bash\necho reinstall-marker-$((6 * 7))"));
-        QVERIFY(waitUntil([&] { return consoleText(*m_detail).contains(QStringLiteral("reinstall-marker-42")); }, 90000));
+        QVERIFY(waitUntil(
+            [&] { return consoleText(*m_detail).contains(QStringLiteral("reinstall-marker-42")); }, 90000));
         // A reinstalled container is installed, not started: start it again from its page.
-        QVERIFY2(waitUntil([&] { return feed()->state() == QLatin1StringView("ready"); }, 90000), qPrintable(feed()->state()));
+        QVERIFY2(waitUntil([&] { return feed()->state() == QLatin1StringView("ready"); }, 90000),
+                 qPrintable(feed()->state()));
         QPushButton *start = m_detail->powerButton(QStringLiteral("start"));
         QVERIFY(waitUntil([&] { return start->isEnabled(); }));
         QTest::mouseClick(start, Qt::LeftButton);
@@ -268,7 +298,8 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return m_detail->console()->commandLine()->isEnabled(); }));
         QTest::keyClicks(m_detail->console()->commandLine(), QStringLiteral("after-restart"));
         QTest::keyClick(m_detail->console()->commandLine(), Qt::Key_Return);
-        QVERIFY(waitUntil([&] { return consoleText(*m_detail).contains(QStringLiteral("got: after-restart")); }, 20000));
+        QVERIFY(waitUntil(
+            [&] { return consoleText(*m_detail).contains(QStringLiteral("got: after-restart")); }, 20000));
         // The history replayed on reconnect did not repeat lines already shown.
         QCOMPARE(consoleText(*m_detail).count(QStringLiteral("got: hello-gui")), 1);
     }
@@ -279,7 +310,8 @@ private Q_SLOTS:
             m_daemon->client().createToken(QStringLiteral("15m"), false, {QStringLiteral("api")}, done);
         });
         QVERIFY(token && token->ok());
-        NodeConnection scoped(NodeInfo{QStringLiteral("n2"), QStringLiteral("scoped"), QUrl(m_daemon->baseUrl())});
+        NodeConnection scoped(
+            NodeInfo{QStringLiteral("n2"), QStringLiteral("scoped"), QUrl(m_daemon->baseUrl())});
         scoped.setToken((*token)->token);
         QVERIFY(waitUntil([&] { return scoped.isConnected(); }));
         QVERIFY(waitUntil([&] { return scoped.tokenRole() == NodeConnection::TokenRole::Scoped; }));
@@ -294,7 +326,8 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return page.console()->commandLine()->isEnabled(); }));
         QTest::keyClicks(page.console()->commandLine(), QStringLiteral("over-rest"));
         QTest::keyClick(page.console()->commandLine(), Qt::Key_Return);
-        QVERIFY(waitUntil([&] { return consoleText(page).contains(QStringLiteral("got: over-rest")); }, 20000));
+        QVERIFY(
+            waitUntil([&] { return consoleText(page).contains(QStringLiteral("got: over-rest")); }, 20000));
 
         // Token routes need the master token: the page says so, the node stays connected.
         TokensPage tokens;
@@ -324,7 +357,8 @@ private Q_SLOTS:
         QCOMPARE(row.scopes, QStringList{QStringLiteral("ws:") + m_id});
         QCOMPARE(TokensModel::describeScopes(row.scopes), QStringLiteral("Console of %1").arg(m_id));
         page.revokeTokens({created});
-        QVERIFY(waitUntil([&] { return page.model()->rowCount() == 1 && page.model()->rowOfKey(created) < 0; }));
+        QVERIFY(
+            waitUntil([&] { return page.model()->rowCount() == 1 && page.model()->rowOfKey(created) < 0; }));
         QVERIFY(!page.isForbidden());
     }
 
@@ -412,16 +446,19 @@ private Q_SLOTS:
         removeLeftovers();
     }
 
-private:
+  private:
     bool startDaemon()
     {
         if (!m_daemon->start())
             return false;
         // Docker-backed routes answer 503 until the daemon has found the engine.
-        return waitUntil([&] {
-            auto r = awaitResult<ApiResult<QJsonObject>>([&](auto done) { m_daemon->client().request("GET", QStringLiteral("/metrics"), done); });
-            return r && r->ok() && (*r)->value(QStringLiteral("docker_available")).toBool();
-        }, 20000);
+        return waitUntil(
+            [&] {
+                auto r = awaitResult<ApiResult<QJsonObject>>(
+                    [&](auto done) { m_daemon->client().request("GET", QStringLiteral("/metrics"), done); });
+                return r && r->ok() && (*r)->value(QStringLiteral("docker_available")).toBool();
+            },
+            20000);
     }
     WebSocketContainerFeed *feed() const
     {
@@ -434,7 +471,8 @@ private:
     }
     QStringList logs()
     {
-        auto r = awaitResult<ApiResult<QStringList>>([&](auto done) { m_daemon->client().consoleLines(m_id, 500, done); });
+        auto r = awaitResult<ApiResult<QStringList>>(
+            [&](auto done) { m_daemon->client().consoleLines(m_id, 500, done); });
         return r && r->ok() ? **r : QStringList();
     }
 

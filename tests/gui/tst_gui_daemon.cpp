@@ -66,7 +66,8 @@ QString widestChain(const QWidget *root, int depth = 0)
 
 QList<PortDto> daemonPorts(DaemonProcess &d)
 {
-    auto r = lightd::test::awaitResult<ApiResult<QList<PortDto>>>([&](auto done) { d.client().listPorts(done); });
+    auto r =
+        lightd::test::awaitResult<ApiResult<QList<PortDto>>>([&](auto done) { d.client().listPorts(done); });
     return r && r->ok() ? **r : QList<PortDto>{};
 }
 } // namespace
@@ -74,14 +75,15 @@ QList<PortDto> daemonPorts(DaemonProcess &d)
 class TstGuiDaemon : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         m_port = freePort();
-        m_daemon = std::make_unique<DaemonProcess>(QJsonObject{
-            {QStringLiteral("server"), QJsonObject{{QStringLiteral("port"), m_port}}}});
+        m_daemon = std::make_unique<DaemonProcess>(
+            QJsonObject{{QStringLiteral("server"), QJsonObject{{QStringLiteral("port"), m_port}}}});
         QVERIFY(m_daemon->start());
-        m_node = std::make_unique<NodeConnection>(NodeInfo{QStringLiteral("n1"), QStringLiteral("test"), QUrl(m_daemon->baseUrl())});
+        m_node = std::make_unique<NodeConnection>(
+            NodeInfo{QStringLiteral("n1"), QStringLiteral("test"), QUrl(m_daemon->baseUrl())});
         m_node->setBackoff(100, 500);
         m_node->setToken(m_daemon->token());
         QVERIFY(waitUntil([&] { return m_node->isConnected(); }));
@@ -117,14 +119,17 @@ private Q_SLOTS:
 
         // A duplicate is refused and the page says why, in the API's words.
         page.addPorts({PortDto{QStringLiteral("0.0.0.0"), 30000, QStringLiteral("tcp"), false, {}}});
-        QVERIFY(waitUntil([&] { return page.messageBar()->kind() == MessageBar::Kind::Error && page.messageBar()->isVisible(); }));
+        QVERIFY(waitUntil([&] {
+            return page.messageBar()->kind() == MessageBar::Kind::Error && page.messageBar()->isVisible();
+        }));
 
         // Select three rows in the view and bulk-delete the selection.
         page.view()->selectAll();
         auto *sel = page.view()->selectionModel();
         sel->clearSelection();
         for (int row = 0; row < 3; ++row)
-            sel->select(page.view()->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+            sel->select(page.view()->model()->index(row, 0),
+                        QItemSelectionModel::Select | QItemSelectionModel::Rows);
         QCOMPARE(page.selectedPorts().size(), 3);
         page.deletePorts(page.selectedPorts());
         QVERIFY(waitUntil([&] { return page.model()->rowCount() == 3; }));
@@ -136,14 +141,18 @@ private Q_SLOTS:
 
         // Held ports show their state after the next poll.
         const PortDto held = page.model()->row(0);
-        lightd::test::awaitResult<ApiResult<QJsonObject>>([&](auto done) { m_daemon->client().setPortInUse(held.ip, held.port, true, done); });
-        QVERIFY(waitUntil([&] { return page.model()->row(page.model()->rowOfKey(PortsModel::key(held))).inUse; }));
+        lightd::test::awaitResult<ApiResult<QJsonObject>>(
+            [&](auto done) { m_daemon->client().setPortInUse(held.ip, held.port, true, done); });
+        QVERIFY(waitUntil(
+            [&] { return page.model()->row(page.model()->rowOfKey(PortsModel::key(held))).inUse; }));
     }
 
     void volumesPageLists()
     {
         for (auto quota : {std::optional<qint64>(64), std::optional<qint64>()})
-            QVERIFY(lightd::test::awaitResult<ApiResult<VolumeDto>>([&](auto done) { m_daemon->client().createVolume(quota, done); })->ok());
+            QVERIFY(lightd::test::awaitResult<ApiResult<VolumeDto>>([&](auto done) {
+                        m_daemon->client().createVolume(quota, done);
+                    })->ok());
         VolumesPage page;
         QAbstractItemModelTester tester(page.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         page.setPollInterval(200);
@@ -167,7 +176,8 @@ private Q_SLOTS:
             p->show();
         }
         auto routeServed = [&](const QString &path) {
-            auto r = lightd::test::awaitResult<ApiResult<QJsonObject>>([&](auto done) { m_daemon->client().request("GET", path, done); });
+            auto r = lightd::test::awaitResult<ApiResult<QJsonObject>>(
+                [&](auto done) { m_daemon->client().request("GET", path, done); });
             return !(r && Page::isMissingRoute(r->error));
         };
         if (!routeServed(QStringLiteral("/containers")))
@@ -207,7 +217,8 @@ private Q_SLOTS:
         translations::install(language);
         applyTheme(*qApp);
         ApiClient &api = m_daemon->client();
-        auto volume = lightd::test::awaitResult<ApiResult<VolumeDto>>([&](auto done) { api.createVolume(64, done); });
+        auto volume =
+            lightd::test::awaitResult<ApiResult<VolumeDto>>([&](auto done) { api.createVolume(64, done); });
         QVERIFY(volume && volume->ok());
         const QString volumeId = (*volume)->volumeId;
         QString deep;
@@ -232,8 +243,9 @@ private Q_SLOTS:
         window.filesPage()->navigate(deep);
         QVERIFY(waitUntil([&] { return window.filesPage()->currentPath() == deep; }));
         window.portsPage()->messageBar()->showMessage(
-            MessageBar::Kind::Error, QStringLiteral("Adding port 25565 failed: port_conflict: port 0.0.0.0:25565/tcp "
-                                                    "is already in the pool and bound by container survival-1"));
+            MessageBar::Kind::Error,
+            QStringLiteral("Adding port 25565 failed: port_conflict: port 0.0.0.0:25565/tcp "
+                           "is already in the pool and bound by container survival-1"));
 
         for (int i = 0; i < window.stack()->count(); ++i) {
             QWidget *page = window.stack()->widget(i);
@@ -244,7 +256,8 @@ private Q_SLOTS:
                      qPrintable(QStringLiteral("%1 x %2 px with %3 shown:\n%4")
                                     .arg(min.width())
                                     .arg(min.height())
-                                    .arg(QString::fromLatin1(page->metaObject()->className()), widestChain(&window))));
+                                    .arg(QString::fromLatin1(page->metaObject()->className()),
+                                         widestChain(&window))));
         }
         // That small, the file actions that do not fit are one click away in "More", none lost.
         window.resize(1024, 700);
@@ -265,7 +278,7 @@ private Q_SLOTS:
         m_daemon.reset();
     }
 
-private:
+  private:
     quint16 m_port = 0;
     std::unique_ptr<DaemonProcess> m_daemon;
     std::unique_ptr<NodeConnection> m_node;

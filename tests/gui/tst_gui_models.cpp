@@ -25,14 +25,14 @@
 #include <QDoubleSpinBox>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QToolButton>
-#include <QVBoxLayout>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTest>
+#include <QToolButton>
+#include <QVBoxLayout>
 
 using namespace lightd;
 using namespace lightd::gui;
@@ -40,7 +40,7 @@ using namespace lightd::gui;
 class TstGuiModels : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void portsModelUpdatesInPlace()
     {
         PortsModel model;
@@ -79,7 +79,8 @@ private Q_SLOTS:
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QList<VolumeDto> all;
         for (int i = 0; i < 8; ++i)
-            all.append(VolumeDto{QStringLiteral("v%1").arg(i), QStringLiteral("/p%1").arg(i), i % 2 ? std::optional<qint64>(64) : std::nullopt, i * 1000, 1700000000});
+            all.append(VolumeDto{QStringLiteral("v%1").arg(i), QStringLiteral("/p%1").arg(i),
+                                 i % 2 ? std::optional<qint64>(64) : std::nullopt, i * 1000, 1700000000});
         model.setRows(all);
         QList<VolumeDto> some{all[1], all[2], all[5], all[7]};
         model.setRows(some);
@@ -87,8 +88,10 @@ private Q_SLOTS:
         QStringList ids;
         for (const VolumeDto &v : model.rows())
             ids << v.volumeId;
-        QCOMPARE(ids, (QStringList{QStringLiteral("v1"), QStringLiteral("v2"), QStringLiteral("v5"), QStringLiteral("v7")}));
-        QCOMPARE(model.index(0, VolumesModel::UsageColumn).data(QuotaBytesRole).toLongLong(), 64LL * 1024 * 1024);
+        QCOMPARE(ids, (QStringList{QStringLiteral("v1"), QStringLiteral("v2"), QStringLiteral("v5"),
+                                   QStringLiteral("v7")}));
+        QCOMPARE(model.index(0, VolumesModel::UsageColumn).data(QuotaBytesRole).toLongLong(),
+                 64LL * 1024 * 1024);
         model.clear();
         QCOMPARE(model.rowCount(), 0);
     }
@@ -97,16 +100,23 @@ private Q_SLOTS:
     {
         ContainersModel containers;
         QAbstractItemModelTester t1(&containers, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        containers.setRows({ContainerSummaryDto{QStringLiteral("mc"), QStringLiteral("abcdef0123456789"), QStringLiteral("running"), QStringLiteral("img")}});
-        QCOMPARE(containers.index(0, ContainersModel::StateColumn).data(StateRole).toString(), QStringLiteral("running"));
-        QCOMPARE(containers.index(0, ContainersModel::DockerIdColumn).data().toString(), QStringLiteral("abcdef012345"));
-        containers.setRows({ContainerSummaryDto{QStringLiteral("mc"), QStringLiteral("abcdef0123456789"), QStringLiteral("stopping"), QStringLiteral("img")}});
-        QCOMPARE(containers.index(0, ContainersModel::StateColumn).data(StateRole).toString(), QStringLiteral("stopping"));
+        containers.setRows({ContainerSummaryDto{QStringLiteral("mc"), QStringLiteral("abcdef0123456789"),
+                                                QStringLiteral("running"), QStringLiteral("img")}});
+        QCOMPARE(containers.index(0, ContainersModel::StateColumn).data(StateRole).toString(),
+                 QStringLiteral("running"));
+        QCOMPARE(containers.index(0, ContainersModel::DockerIdColumn).data().toString(),
+                 QStringLiteral("abcdef012345"));
+        containers.setRows({ContainerSummaryDto{QStringLiteral("mc"), QStringLiteral("abcdef0123456789"),
+                                                QStringLiteral("stopping"), QStringLiteral("img")}});
+        QCOMPARE(containers.index(0, ContainersModel::StateColumn).data(StateRole).toString(),
+                 QStringLiteral("stopping"));
 
         FilesModel files;
         QAbstractItemModelTester t2(&files, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        files.setRows({FileEntryDto{QStringLiteral("b.txt"), QStringLiteral("file"), 12, QStringLiteral("0644"), 1, {}},
-                       FileEntryDto{QStringLiteral("z"), QStringLiteral("directory"), 0, QStringLiteral("0755"), 1, {}}});
+        files.setRows(
+            {FileEntryDto{QStringLiteral("b.txt"), QStringLiteral("file"), 12, QStringLiteral("0644"), 1, {}},
+             FileEntryDto{
+                 QStringLiteral("z"), QStringLiteral("directory"), 0, QStringLiteral("0755"), 1, {}}});
         // Directories sort first whatever their name.
         QVERIFY(files.index(1, 0).data(SortRole).toString() < files.index(0, 0).data(SortRole).toString());
     }
@@ -114,7 +124,8 @@ private Q_SLOTS:
     void ansiParser()
     {
         AnsiParser p;
-        auto spans = p.parse(QStringLiteral("\x1b[1;31mred bold\x1b[0m plain \x1b[38;5;46mgreen\x1b[38;2;1;2;3mrgb\x1b[2K"));
+        auto spans = p.parse(
+            QStringLiteral("\x1b[1;31mred bold\x1b[0m plain \x1b[38;5;46mgreen\x1b[38;2;1;2;3mrgb\x1b[2K"));
         QCOMPARE(spans.size(), 4);
         QCOMPARE(spans[0].text, QStringLiteral("red bold"));
         QVERIFY(spans[0].style.bold);
@@ -164,7 +175,9 @@ private Q_SLOTS:
     void logWindowOverlap()
     {
         const QStringList a{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")};
-        QCOMPARE(RestContainerFeed::newLines(a, {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}), QStringList{QStringLiteral("4")});
+        QCOMPARE(
+            RestContainerFeed::newLines(a, {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}),
+            QStringList{QStringLiteral("4")});
         QCOMPARE(RestContainerFeed::newLines(a, a), QStringList{});
         QCOMPARE(RestContainerFeed::newLines({}, a), a);
     }
@@ -211,8 +224,11 @@ private Q_SLOTS:
         QVERIFY(dialog.problems().isEmpty());
         dialog.memoryField()->setValue(2); // below the API's 4 MiB
         QCOMPARE(dialog.problems().size(), 1);
-        QCOMPARE(ResourcesDto::fromJson(QJsonObject{{QStringLiteral("memory"), 5}, {QStringLiteral("cpuset_cpus"), QStringLiteral("0-1")}}).toJson(),
-                 (QJsonObject{{QStringLiteral("memory"), 5}, {QStringLiteral("cpuset_cpus"), QStringLiteral("0-1")}}));
+        QCOMPARE(ResourcesDto::fromJson(QJsonObject{{QStringLiteral("memory"), 5},
+                                                    {QStringLiteral("cpuset_cpus"), QStringLiteral("0-1")}})
+                     .toJson(),
+                 (QJsonObject{{QStringLiteral("memory"), 5},
+                              {QStringLiteral("cpuset_cpus"), QStringLiteral("0-1")}}));
     }
 
     void startupDialogChecksLikeTheApi()
@@ -299,7 +315,8 @@ private Q_SLOTS:
         PortBindingDto own;
         own.hostPort = 25565;
         own.containerPort = 25565;
-        dialog.setPorts({PortDto{ip, 25565, tcp, true, QStringLiteral("mc")}, PortDto{ip, 25566, tcp, true, QStringLiteral("other")},
+        dialog.setPorts({PortDto{ip, 25565, tcp, true, QStringLiteral("mc")},
+                         PortDto{ip, 25566, tcp, true, QStringLiteral("other")},
                          PortDto{ip, 25567, tcp, false, {}}},
                         QStringLiteral("mc"), {own});
         QCOMPARE(dialog.bindings(), QList<PortBindingDto>{own});
@@ -319,12 +336,14 @@ private Q_SLOTS:
         QCOMPARE(dialog.ttl(), QStringLiteral("15m"));
         TokensModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-        model.setRows({TokenInfoDto{QStringLiteral("t1"), 1700000000, true, {QStringLiteral("ws:a")}, 1600000000},
-                       TokenInfoDto{QStringLiteral("t2"), 0, false, {}, 1600000000}});
+        model.setRows(
+            {TokenInfoDto{QStringLiteral("t1"), 1700000000, true, {QStringLiteral("ws:a")}, 1600000000},
+             TokenInfoDto{QStringLiteral("t2"), 0, false, {}, 1600000000}});
         QCOMPARE(model.index(0, TokensModel::ScopesColumn).data().toString(), QStringLiteral("Console of a"));
         QCOMPARE(model.index(1, TokensModel::ScopesColumn).data().toString(), QStringLiteral("Full access"));
         QCOMPARE(model.index(0, TokensModel::ExpiresColumn).data(SortRole).toLongLong(), 1700000000);
-        QCOMPARE(TokensModel::describeScopes({QStringLiteral("api"), QStringLiteral("ws:*")}), QStringLiteral("REST API, All consoles"));
+        QCOMPARE(TokensModel::describeScopes({QStringLiteral("api"), QStringLiteral("ws:*")}),
+                 QStringLiteral("REST API, All consoles"));
     }
 
     void commandHistory()
@@ -375,11 +394,12 @@ private Q_SLOTS:
         bar.resize(bar.sizeHint().width() - 1, bar.height());
         QCOMPARE(bar.overflow(), QList<QAction *>{actions[1]});
         QVERIFY(bar.moreButton()->isVisible());
-        QCOMPARE(shownButtons(),
-                 (QStringList{QStringLiteral("New container"), QStringLiteral("Extract"), QStringLiteral("Delete")}));
+        QCOMPARE(shownButtons(), (QStringList{QStringLiteral("New container"), QStringLiteral("Extract"),
+                                              QStringLiteral("Delete")}));
         QVERIFY(bar.moreButton()->geometry().right() < bar.width());
         // Room for "New container", "Extract" and "More" only.
-        bar.resize(bar.button(actions[3])->geometry().left() + bar.moreButton()->sizeHint().width(), bar.height());
+        bar.resize(bar.button(actions[3])->geometry().left() + bar.moreButton()->sizeHint().width(),
+                   bar.height());
         QCOMPARE(bar.overflow(), (QList<QAction *>{actions[1], actions[3]}));
         QCOMPARE(shownButtons(), (QStringList{QStringLiteral("New container"), QStringLiteral("Extract")}));
 

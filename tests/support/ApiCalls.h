@@ -26,7 +26,7 @@ struct Reply
 // destruction (also when a test failed).
 class ApiCalls
 {
-public:
+  public:
     ApiCalls(const QString &tag, QJsonObject extraConfig);
     ~ApiCalls();
     ApiCalls(const ApiCalls &) = delete;
@@ -64,7 +64,7 @@ public:
     std::unique_ptr<DaemonProcess> daemon;
     bool started = false;
 
-private:
+  private:
     QString m_tag;
     QNetworkAccessManager m_nam;
 };

@@ -20,8 +20,7 @@ std::optional<Result> awaitResult(Start start, int timeoutMs = 15000)
 }
 
 // Polls a condition while serving events until it holds or the deadline passes.
-template <typename Pred>
-bool waitUntil(Pred pred, int timeoutMs = 15000)
+template <typename Pred> bool waitUntil(Pred pred, int timeoutMs = 15000)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!pred()) {

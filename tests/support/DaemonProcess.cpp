@@ -32,8 +32,11 @@ DaemonProcess::DaemonProcess(const QJsonObject &extraConfig)
 {
     quint32 words[4];
     QRandomGenerator::global()->fillRange(words);
-    m_token = QStringLiteral("lightd_test_%1%2%3%4").arg(words[0], 8, 16, QLatin1Char('0')).arg(words[1], 8, 16, QLatin1Char('0'))
-                  .arg(words[2], 8, 16, QLatin1Char('0')).arg(words[3], 8, 16, QLatin1Char('0'));
+    m_token = QStringLiteral("lightd_test_%1%2%3%4")
+                  .arg(words[0], 8, 16, QLatin1Char('0'))
+                  .arg(words[1], 8, 16, QLatin1Char('0'))
+                  .arg(words[2], 8, 16, QLatin1Char('0'))
+                  .arg(words[3], 8, 16, QLatin1Char('0'));
     writeConfig(extraConfig);
     m_client = std::make_unique<ApiClient>();
     m_client->setToken(m_token);
@@ -55,10 +58,12 @@ QString DaemonProcess::configPath() const
 void DaemonProcess::writeConfig(const QJsonObject &extra)
 {
     const QJsonObject base{
-        {QStringLiteral("server"), QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 0}}},
+        {QStringLiteral("server"),
+         QJsonObject{{QStringLiteral("host"), QStringLiteral("127.0.0.1")}, {QStringLiteral("port"), 0}}},
         {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("token"), m_token}}},
         {QStringLiteral("network"), QJsonObject{{QStringLiteral("manage_firewall"), false}}},
-        {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("port"), 0}, {QStringLiteral("host"), QStringLiteral("127.0.0.1")}}},
+        {QStringLiteral("sftp"),
+         QJsonObject{{QStringLiteral("port"), 0}, {QStringLiteral("host"), QStringLiteral("127.0.0.1")}}},
         {QStringLiteral("containers"), QJsonObject{{QStringLiteral("stop_timeout_s"), 5}}},
     };
     QFile f(configPath());
@@ -83,12 +88,14 @@ bool DaemonProcess::start(int timeoutMs)
     if (!m_process->waitForStarted(5000))
         return false;
     static const QRegularExpression re(QStringLiteral("listening on [^ ]+:(\\d+)"));
-    const bool up = waitUntil([&] {
-        const auto m = re.match(QString::fromUtf8(m_log));
-        if (m.hasMatch())
-            m_port = quint16(m.captured(1).toUInt());
-        return m_port != 0 || m_process->state() == QProcess::NotRunning;
-    }, timeoutMs);
+    const bool up = waitUntil(
+        [&] {
+            const auto m = re.match(QString::fromUtf8(m_log));
+            if (m.hasMatch())
+                m_port = quint16(m.captured(1).toUInt());
+            return m_port != 0 || m_process->state() == QProcess::NotRunning;
+        },
+        timeoutMs);
     if (!up || m_port == 0) {
         qWarning("daemon did not start:\n%s", m_log.constData());
         return false;

@@ -12,7 +12,7 @@ namespace lightd::test {
 // config. Tests drive it through `client()` (the shared ApiClient) or curl with `authArgs()`.
 class DaemonProcess
 {
-public:
+  public:
     // extraConfig is merged over the test defaults (port 0, no firewall, fast timeouts).
     explicit DaemonProcess(const QJsonObject &extraConfig = {});
     ~DaemonProcess();
@@ -39,7 +39,7 @@ public:
     void writeConfig(const QJsonObject &extra);
     static QString binary();
 
-private:
+  private:
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<ApiClient> m_client;

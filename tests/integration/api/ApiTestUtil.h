@@ -69,20 +69,23 @@ inline QList<RouteEntry> routeTable()
 {
     QList<RouteEntry> out;
     const QString text = QString::fromUtf8(readAll(sourceDir() + QStringLiteral("/daemon/api/Routes.cpp")));
-    static const QRegularExpression re(
-        QStringLiteral(R"re(r\.add(?:Async|Upload)?\(\s*"([A-Z]+)"\s*,\s*s\("([^"]+)"\)\s*,\s*Access::(\w+))re"));
+    static const QRegularExpression re(QStringLiteral(
+        R"re(r\.add(?:Async|Upload)?\(\s*"([A-Z]+)"\s*,\s*s\("([^"]+)"\)\s*,\s*Access::(\w+))re"));
     auto it = re.globalMatch(text);
     while (it.hasNext()) {
         const auto m = it.next();
         out.append({m.captured(1).toLatin1(), m.captured(2), m.captured(3)});
     }
-    // routes registered in a loop: for (const char *verb : {"start", ...}) r.add("POST", s("/x/") + ...(verb), ...)
+    // routes registered in a loop: for (const char *verb : {"start", ...}) r.add("POST", s("/x/") +
+    // ...(verb), ...)
     static const QRegularExpression loop(QStringLiteral(
         R"re(for\s*\(\s*const char \*(\w+)\s*:\s*\{([^}]*)\}\s*\)\s*r\.add(?:Async|Upload)?\(\s*"([A-Z]+)"\s*,\s*s\("([^"]+)"\)\s*\+\s*QLatin1StringView\(\1\)\s*,\s*Access::(\w+))re"));
     auto lit = loop.globalMatch(text);
     while (lit.hasNext()) {
         const auto m = lit.next();
-        out.removeIf([&](const RouteEntry &e) { return e.pattern == m.captured(4) && e.method == m.captured(3).toLatin1(); });
+        out.removeIf([&](const RouteEntry &e) {
+            return e.pattern == m.captured(4) && e.method == m.captured(3).toLatin1();
+        });
         static const QRegularExpression word(QStringLiteral("\"([^\"]+)\""));
         auto w = word.globalMatch(m.captured(2));
         while (w.hasNext())
@@ -137,7 +140,8 @@ struct RawConnection
     {
         QDeadlineTimer deadline(timeoutMs);
         while (socket.state() != QAbstractSocket::UnconnectedState && !deadline.hasExpired()) {
-            if (socket.bytesAvailable() > 0 || socket.waitForReadyRead(int(qMax<qint64>(1, qMin<qint64>(100, deadline.remainingTime())))))
+            if (socket.bytesAvailable() > 0 ||
+                socket.waitForReadyRead(int(qMax<qint64>(1, qMin<qint64>(100, deadline.remainingTime())))))
                 received += socket.readAll();
         }
         received += socket.readAll();
@@ -245,8 +249,9 @@ inline QString localise(QString line, const DaemonProcess &d)
 // Checks a body is an error of the contract: {"error": <message>, "code": <code>}.
 inline bool isError(const QJsonObject &o, const QString &code, QString *why = nullptr)
 {
-    const bool ok = o.value(QStringLiteral("code")).toString() == code && o.value(QStringLiteral("error")).isString()
-                    && !o.value(QStringLiteral("error")).toString().isEmpty();
+    const bool ok = o.value(QStringLiteral("code")).toString() == code &&
+                    o.value(QStringLiteral("error")).isString() &&
+                    !o.value(QStringLiteral("error")).toString().isEmpty();
     if (!ok && why)
         *why = QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
     return ok;
@@ -276,17 +281,17 @@ inline QStringList curlArgs(const DaemonProcess &d, const QByteArray &method, co
 
 inline QStringList jsonBody(const QByteArray &body)
 {
-    return {QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"), QStringLiteral("--data-binary"),
-            QString::fromUtf8(body)};
+    return {QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
+            QStringLiteral("--data-binary"), QString::fromUtf8(body)};
 }
 } // namespace lightd::test::api
 
-#define API_VERIFY_ERROR(result, status_, code_)                                                                     \
-    do {                                                                                                             \
-        const auto &r_ = (result);                                                                                   \
-        QVERIFY2(r_.status == (status_), qPrintable(QStringLiteral("status %1, body %2")                             \
-                                                        .arg(r_.status)                                              \
-                                                        .arg(QString::fromUtf8(r_.body))));                          \
-        QString why_;                                                                                                \
-        QVERIFY2(::lightd::test::api::isError(r_.json(), QStringLiteral(code_), &why_), qPrintable(why_));           \
+#define API_VERIFY_ERROR(result, status_, code_)                                                             \
+    do {                                                                                                     \
+        const auto &r_ = (result);                                                                           \
+        QVERIFY2(r_.status == (status_),                                                                     \
+                 qPrintable(                                                                                 \
+                     QStringLiteral("status %1, body %2").arg(r_.status).arg(QString::fromUtf8(r_.body))));  \
+        QString why_;                                                                                        \
+        QVERIFY2(::lightd::test::api::isError(r_.json(), QStringLiteral(code_), &why_), qPrintable(why_));   \
     } while (false)

@@ -30,13 +30,17 @@ QStringList rules(const QString &chain, const QString &tool = QStringLiteral("ip
 
 QString rule(const QString &chain, const char *proto, int port)
 {
-    return QStringLiteral("-A %1 -p %2 -m %2 --dport %3 -j ACCEPT").arg(chain, QLatin1StringView(proto)).arg(port);
+    return QStringLiteral("-A %1 -p %2 -m %2 --dport %3 -j ACCEPT")
+        .arg(chain, QLatin1StringView(proto))
+        .arg(port);
 }
 
 bool jumpExists(const QString &chain, const QString &tool = QStringLiteral("iptables"))
 {
     int code = -1;
-    run(tool, {QStringLiteral("-w"), QStringLiteral("-C"), QStringLiteral("INPUT"), QStringLiteral("-j"), chain}, &code);
+    run(tool,
+        {QStringLiteral("-w"), QStringLiteral("-C"), QStringLiteral("INPUT"), QStringLiteral("-j"), chain},
+        &code);
     return code == 0;
 }
 
@@ -44,7 +48,8 @@ void removeChain(const QString &chain)
 {
     for (const QString &tool : {QStringLiteral("iptables"), QStringLiteral("ip6tables")}) {
         for (int i = 0; i < 8 && jumpExists(chain, tool); ++i)
-            run(tool, {QStringLiteral("-w"), QStringLiteral("-D"), QStringLiteral("INPUT"), QStringLiteral("-j"), chain});
+            run(tool, {QStringLiteral("-w"), QStringLiteral("-D"), QStringLiteral("INPUT"),
+                       QStringLiteral("-j"), chain});
         run(tool, {QStringLiteral("-w"), QStringLiteral("-F"), chain});
         run(tool, {QStringLiteral("-w"), QStringLiteral("-X"), chain});
     }
@@ -63,7 +68,10 @@ class TestApiFirewall : public QObject
     {
         return curl(curlArgs(d(), "POST", QStringLiteral("/network/ports"),
                              jsonBody(QStringLiteral("{\"ip\":\"%1\",\"port\":%2,\"protocol\":\"%3\"}")
-                                          .arg(QLatin1StringView(ip)).arg(port).arg(QLatin1StringView(proto)).toUtf8())));
+                                          .arg(QLatin1StringView(ip))
+                                          .arg(port)
+                                          .arg(QLatin1StringView(proto))
+                                          .toUtf8())));
     }
 
     bool waitForRule(const QString &r, bool present, const QString &tool = QStringLiteral("iptables"))
@@ -71,7 +79,7 @@ class TestApiFirewall : public QObject
         return waitUntil([&] { return rules(m_chain, tool).contains(r) == present; }, 10000);
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         if (::geteuid() != 0)
@@ -79,13 +87,14 @@ private Q_SLOTS:
         if (QStandardPaths::findExecutable(QStringLiteral("iptables")).isEmpty())
             QSKIP("iptables not installed");
         int code = -1;
-        run(QStringLiteral("iptables"), {QStringLiteral("-w"), QStringLiteral("-S"), QStringLiteral("INPUT")}, &code);
+        run(QStringLiteral("iptables"), {QStringLiteral("-w"), QStringLiteral("-S"), QStringLiteral("INPUT")},
+            &code);
         if (code != 0)
             QSKIP("iptables does not work here (no netfilter permission in this container?)");
         removeChain(m_chain); // a leftover of an earlier crashed run with the same pid
-        m_daemon = std::make_unique<DaemonProcess>(testConfig({{QStringLiteral("network"),
-                                                                QJsonObject{{QStringLiteral("manage_firewall"), true},
-                                                                            {QStringLiteral("chain"), m_chain}}}}));
+        m_daemon = std::make_unique<DaemonProcess>(
+            testConfig({{QStringLiteral("network"), QJsonObject{{QStringLiteral("manage_firewall"), true},
+                                                                {QStringLiteral("chain"), m_chain}}}}));
         QVERIFY(d().start());
     }
 
@@ -108,9 +117,11 @@ private Q_SLOTS:
     void addingAPortOpensIt()
     {
         QCOMPARE(addPort(34567, "tcp").status, 201);
-        QVERIFY2(waitForRule(rule(m_chain, "tcp", 34567), true), qPrintable(rules(m_chain).join(QLatin1Char('\n'))));
+        QVERIFY2(waitForRule(rule(m_chain, "tcp", 34567), true),
+                 qPrintable(rules(m_chain).join(QLatin1Char('\n'))));
         QCOMPARE(addPort(34568, "udp").status, 201);
-        QVERIFY2(waitForRule(rule(m_chain, "udp", 34568), true), qPrintable(rules(m_chain).join(QLatin1Char('\n'))));
+        QVERIFY2(waitForRule(rule(m_chain, "udp", 34568), true),
+                 qPrintable(rules(m_chain).join(QLatin1Char('\n'))));
         // exactly one rule per port
         QCOMPARE(rules(m_chain).count(rule(m_chain, "tcp", 34567)), 1);
     }
@@ -126,8 +137,10 @@ private Q_SLOTS:
 
     void bulkAddOpensAll()
     {
-        const auto r = curl(curlArgs(d(), "POST", QStringLiteral("/network/ports/bulk"),
-                                     jsonBody(R"({"ports":[{"ip":"0.0.0.0","port":35001,"protocol":"tcp"},{"ip":"0.0.0.0","port":35002,"protocol":"tcp"}]})")));
+        const auto r = curl(curlArgs(
+            d(), "POST", QStringLiteral("/network/ports/bulk"),
+            jsonBody(
+                R"({"ports":[{"ip":"0.0.0.0","port":35001,"protocol":"tcp"},{"ip":"0.0.0.0","port":35002,"protocol":"tcp"}]})")));
         QCOMPARE(r.json().value(QStringLiteral("added_count")).toInt(), 2);
         QVERIFY(waitForRule(rule(m_chain, "tcp", 35001), true));
         QVERIFY(waitForRule(rule(m_chain, "tcp", 35002), true));
@@ -136,7 +149,8 @@ private Q_SLOTS:
     void deletingAPortClosesIt()
     {
         QCOMPARE(curl(curlArgs(d(), "DELETE", QStringLiteral("/network/ports/0.0.0.0/34567"))).status, 200);
-        QVERIFY2(waitForRule(rule(m_chain, "tcp", 34567), false), qPrintable(rules(m_chain).join(QLatin1Char('\n'))));
+        QVERIFY2(waitForRule(rule(m_chain, "tcp", 34567), false),
+                 qPrintable(rules(m_chain).join(QLatin1Char('\n'))));
         // the others stay
         QVERIFY(rules(m_chain).contains(rule(m_chain, "udp", 34568)));
         const auto bulk = curl(curlArgs(d(), "POST", QStringLiteral("/network/ports/bulk-delete"),
@@ -153,14 +167,17 @@ private Q_SLOTS:
         removeChain(m_chain);
         QVERIFY(rules(m_chain).isEmpty());
         QVERIFY(d().start());
-        QVERIFY2(waitForRule(rule(m_chain, "udp", 34568), true), qPrintable(rules(m_chain).join(QLatin1Char('\n'))));
+        QVERIFY2(waitForRule(rule(m_chain, "udp", 34568), true),
+                 qPrintable(rules(m_chain).join(QLatin1Char('\n'))));
         QVERIFY(waitForRule(rule(m_chain, "tcp", 35002), true));
         QVERIFY(waitUntil([&] { return jumpExists(m_chain); }, 10000));
         QVERIFY(!rules(m_chain).contains(rule(m_chain, "tcp", 34567)));
         // a stray rule in the chain is flushed by the restore
         QVERIFY(d().stop());
-        run(QStringLiteral("iptables"), {QStringLiteral("-w"), QStringLiteral("-A"), m_chain, QStringLiteral("-p"), QStringLiteral("tcp"),
-                                         QStringLiteral("--dport"), QStringLiteral("39999"), QStringLiteral("-j"), QStringLiteral("ACCEPT")});
+        run(QStringLiteral("iptables"),
+            {QStringLiteral("-w"), QStringLiteral("-A"), m_chain, QStringLiteral("-p"), QStringLiteral("tcp"),
+             QStringLiteral("--dport"), QStringLiteral("39999"), QStringLiteral("-j"),
+             QStringLiteral("ACCEPT")});
         QVERIFY(d().start());
         QVERIFY(waitForRule(rule(m_chain, "tcp", 39999), false));
         QVERIFY(waitForRule(rule(m_chain, "udp", 34568), true));

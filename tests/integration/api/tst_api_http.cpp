@@ -18,11 +18,12 @@ class TestApiHttp : public QObject
 
     DaemonProcess &d() { return *m_daemon; }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         m_daemon = std::make_unique<DaemonProcess>(testConfig(QJsonObject{
-            {QStringLiteral("server"), QJsonObject{{QStringLiteral("idle_timeout_s"), 1}, {QStringLiteral("max_body_mb"), 10},
+            {QStringLiteral("server"), QJsonObject{{QStringLiteral("idle_timeout_s"), 1},
+                                                   {QStringLiteral("max_body_mb"), 10},
                                                    {QStringLiteral("max_header_kb"), 16}}},
             {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("max_failures"), 100000}}},
         }));
@@ -37,7 +38,8 @@ private Q_SLOTS:
             QCOMPARE(r.status, 200);
             const auto o = r.json();
             QCOMPARE(o.value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
-            QVERIFY2(version.match(o.value(QStringLiteral("version")).toString()).hasMatch(), r.body.constData());
+            QVERIFY2(version.match(o.value(QStringLiteral("version")).toString()).hasMatch(),
+                     r.body.constData());
             QCOMPARE(o.keys().size(), 2);
             QVERIFY(r.header("content-type").startsWith("application/json"));
         }
@@ -75,26 +77,35 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("body");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
-        auto row = [](const char *name, const char *method, const char *path, const char *body, const char *code,
-                      const char *field) {
+        auto row = [](const char *name, const char *method, const char *path, const char *body,
+                      const char *code, const char *field) {
             QTest::newRow(name) << QByteArray(method) << QString::fromLatin1(path) << QByteArray(body)
                                 << QString::fromLatin1(code) << QString::fromLatin1(field);
         };
         row("port: empty body", "POST", "/network/ports", "", "missing_field", "ip");
-        row("port: missing ip", "POST", "/network/ports", R"({"port":1,"protocol":"tcp"})", "missing_field", "ip");
-        row("port: missing port", "POST", "/network/ports", R"({"ip":"0.0.0.0","protocol":"tcp"})", "missing_field", "port");
-        row("port: missing protocol", "POST", "/network/ports", R"({"ip":"0.0.0.0","port":1})", "missing_field", "protocol");
-        row("port: port is a string", "POST", "/network/ports", R"({"ip":"0.0.0.0","port":"80","protocol":"tcp"})",
-            "invalid_field", "port");
-        row("port: ip is a number", "POST", "/network/ports", R"({"ip":127,"port":80,"protocol":"tcp"})", "invalid_field", "ip");
+        row("port: missing ip", "POST", "/network/ports", R"({"port":1,"protocol":"tcp"})", "missing_field",
+            "ip");
+        row("port: missing port", "POST", "/network/ports", R"({"ip":"0.0.0.0","protocol":"tcp"})",
+            "missing_field", "port");
+        row("port: missing protocol", "POST", "/network/ports", R"({"ip":"0.0.0.0","port":1})",
+            "missing_field", "protocol");
+        row("port: port is a string", "POST", "/network/ports",
+            R"({"ip":"0.0.0.0","port":"80","protocol":"tcp"})", "invalid_field", "port");
+        row("port: ip is a number", "POST", "/network/ports", R"({"ip":127,"port":80,"protocol":"tcp"})",
+            "invalid_field", "ip");
         row("use: missing in_use", "PUT", "/network/ports/0.0.0.0/1/use", "{}", "missing_field", "in_use");
-        row("use: in_use string", "PUT", "/network/ports/0.0.0.0/1/use", R"({"in_use":"yes"})", "invalid_field", "in_use");
+        row("use: in_use string", "PUT", "/network/ports/0.0.0.0/1/use", R"({"in_use":"yes"})",
+            "invalid_field", "in_use");
         row("bulk: ports missing", "POST", "/network/ports/bulk", "{}", "missing_field", "ports");
-        row("bulk: ports not array", "POST", "/network/ports/bulk", R"({"ports":{}})", "invalid_field", "ports");
-        row("bulk-delete: ports missing", "POST", "/network/ports/bulk-delete", "{}", "missing_field", "ports");
+        row("bulk: ports not array", "POST", "/network/ports/bulk", R"({"ports":{}})", "invalid_field",
+            "ports");
+        row("bulk-delete: ports missing", "POST", "/network/ports/bulk-delete", "{}", "missing_field",
+            "ports");
         row("token: bad ttl", "POST", "/auth/tokens", R"({"ttl":"5x"})", "invalid_field", "ttl");
-        row("token: remove_on_use string", "POST", "/auth/tokens", R"({"remove_on_use":"no"})", "invalid_field", "remove_on_use");
-        row("token: scopes not array", "POST", "/auth/tokens", R"({"scopes":"api"})", "invalid_field", "scopes");
+        row("token: remove_on_use string", "POST", "/auth/tokens", R"({"remove_on_use":"no"})",
+            "invalid_field", "remove_on_use");
+        row("token: scopes not array", "POST", "/auth/tokens", R"({"scopes":"api"})", "invalid_field",
+            "scopes");
         row("token: bad scope", "POST", "/auth/tokens", R"({"scopes":["root"]})", "invalid_field", "scopes");
         row("volume: size_mb string", "POST", "/volumes", R"({"size_mb":"big"})", "invalid_field", "size_mb");
         row("volume: size_mb zero", "POST", "/volumes", R"({"size_mb":0})", "invalid_field", "size_mb");
@@ -112,10 +123,12 @@ private Q_SLOTS:
         if (!body.isEmpty())
             extra = jsonBody(body);
         const auto r = curl(curlArgs(d(), method, path, extra));
-        QVERIFY2(r.status == 400, qPrintable(QStringLiteral("%1 %2").arg(r.status).arg(QString::fromUtf8(r.body))));
+        QVERIFY2(r.status == 400,
+                 qPrintable(QStringLiteral("%1 %2").arg(r.status).arg(QString::fromUtf8(r.body))));
         QCOMPARE(r.json().value(QStringLiteral("code")).toString(), code);
         const QString msg = r.json().value(QStringLiteral("error")).toString();
-        QVERIFY2(msg.contains(QLatin1Char('\'') + field + QLatin1Char('\'')) || msg.contains(field), qPrintable(msg));
+        QVERIFY2(msg.contains(QLatin1Char('\'') + field + QLatin1Char('\'')) || msg.contains(field),
+                 qPrintable(msg));
     }
 
     void oversizedContentLengthRefusedAtTheHead()
@@ -125,8 +138,9 @@ private Q_SLOTS:
         QVERIFY(c.open(d().port()));
         QElapsedTimer t;
         t.start();
-        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + d().token().toUtf8()
-               + "\r\nAccept: " + kVendor.toUtf8() + "\r\nContent-Type: application/json\r\nContent-Length: 209715200\r\n\r\n");
+        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + d().token().toUtf8() +
+               "\r\nAccept: " + kVendor.toUtf8() +
+               "\r\nContent-Type: application/json\r\nContent-Length: 209715200\r\n\r\n");
         QVERIFY(c.readUntilClosed(5000));
         const auto rs = c.responses();
         QCOMPARE(rs.size(), 1);
@@ -154,31 +168,37 @@ private Q_SLOTS:
         QVERIFY(rssBefore > 0);
 
         const QString url = d().url(QStringLiteral("/network/ports"));
-        const QString auth = QStringLiteral("-H 'Authorization: Bearer %1' -H 'Accept: %2'").arg(d().token(), kVendor);
+        const QString auth =
+            QStringLiteral("-H 'Authorization: Bearer %1' -H 'Accept: %2'").arg(d().token(), kVendor);
         QString cmd;
         if (chunked) {
-            cmd = QStringLiteral("head -c 209715200 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -X POST %1 %2 "
-                                 "-H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' -H 'Expect:' -T -")
+            cmd = QStringLiteral(
+                      "head -c 209715200 /dev/zero | curl -s -o /dev/null -w '%{http_code}' -X POST %1 %2 "
+                      "-H 'Content-Type: application/json' -H 'Transfer-Encoding: chunked' -H 'Expect:' -T -")
                       .arg(url, auth);
         } else {
             QTemporaryFile big(m_tmp.filePath(QStringLiteral("big-XXXXXX")));
             QVERIFY(big.open());
             QVERIFY(big.resize(209715200)); // sparse: no disk used
             big.setAutoRemove(false);
-            cmd = QStringLiteral("curl -s -o /dev/null -w '%{http_code}' -X POST %1 %2 -H 'Content-Type: application/json' "
+            cmd = QStringLiteral("curl -s -o /dev/null -w '%{http_code}' -X POST %1 %2 -H 'Content-Type: "
+                                 "application/json' "
                                  "-H 'Expect:' --data-binary @%3")
                       .arg(url, auth, big.fileName());
         }
         const auto r = shell(cmd, 120000);
         // curl may see the connection cut while it is still sending; when it read the answer it is 413
-        QVERIFY2(r.out == "413" || (r.out == "000" && r.exitCode != 0),
-                 qPrintable(QStringLiteral("curl printed %1, exit %2").arg(QString::fromUtf8(r.out)).arg(r.exitCode)));
+        QVERIFY2(
+            r.out == "413" || (r.out == "000" && r.exitCode != 0),
+            qPrintable(
+                QStringLiteral("curl printed %1, exit %2").arg(QString::fromUtf8(r.out)).arg(r.exitCode)));
 
         const qint64 rssAfter = procStatusKb(pid, "VmRSS");
         const qint64 hwmAfter = procStatusKb(pid, "VmHWM");
         qInfo("VmRSS %lld -> %lld kB, VmHWM %lld -> %lld kB", rssBefore, rssAfter, hwmBefore, hwmAfter);
         QVERIFY2(rssAfter - rssBefore < 50 * 1024, "RSS grew by (a large part of) the body");
-        QVERIFY2(hwmAfter - hwmBefore < 50 * 1024, "peak RSS grew by (a large part of) the body: it was buffered");
+        QVERIFY2(hwmAfter - hwmBefore < 50 * 1024,
+                 "peak RSS grew by (a large part of) the body: it was buffered");
         QVERIFY(d().isRunning());
         // and the daemon still answers
         QCOMPARE(curl({d().url(QStringLiteral("/health"))}).status, 200);
@@ -189,9 +209,10 @@ private Q_SLOTS:
         // chunked over the limit: 413 once the running total passes max_body_mb (10 MB)
         RawConnection c;
         QVERIFY(c.open(d().port()));
-        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + d().token().toUtf8()
-               + "\r\nAccept: " + kVendor.toUtf8() + "\r\nTransfer-Encoding: chunked\r\n\r\n");
-        const QByteArray chunk = QByteArray::number(1024 * 1024, 16) + "\r\n" + QByteArray(1024 * 1024, ' ') + "\r\n";
+        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + d().token().toUtf8() +
+               "\r\nAccept: " + kVendor.toUtf8() + "\r\nTransfer-Encoding: chunked\r\n\r\n");
+        const QByteArray chunk =
+            QByteArray::number(1024 * 1024, 16) + "\r\n" + QByteArray(1024 * 1024, ' ') + "\r\n";
         for (int i = 0; i < 12 && c.socket.state() == QAbstractSocket::ConnectedState; ++i) {
             c.socket.write(chunk);
             c.socket.waitForBytesWritten(2000);
@@ -234,7 +255,8 @@ private Q_SLOTS:
         // many headers that add up count too
         QStringList many{d().url(QStringLiteral("/health"))};
         for (int i = 0; i < 40; ++i)
-            many << QStringLiteral("-H") << QStringLiteral("X-H%1: %2").arg(i).arg(QString(500, QLatin1Char('v')));
+            many << QStringLiteral("-H")
+                 << QStringLiteral("X-H%1: %2").arg(i).arg(QString(500, QLatin1Char('v')));
         API_VERIFY_ERROR(curl(many), 431, "headers_too_large");
         // under the limit is fine
         QCOMPARE(curl({d().url(QStringLiteral("/health")), QStringLiteral("-H"),
@@ -256,7 +278,8 @@ private Q_SLOTS:
 
     void wrongMethod405()
     {
-        const auto a = curl({QStringLiteral("-X"), QStringLiteral("DELETE"), d().url(QStringLiteral("/health"))});
+        const auto a =
+            curl({QStringLiteral("-X"), QStringLiteral("DELETE"), d().url(QStringLiteral("/health"))});
         API_VERIFY_ERROR(a, 405, "method_not_allowed");
         QCOMPARE(a.header("allow"), QByteArray("GET"));
 
@@ -275,14 +298,15 @@ private Q_SLOTS:
     {
         const auto r = curl({QStringLiteral("-I"), d().url(QStringLiteral("/health"))});
         QCOMPARE(r.status, 200);
-        QVERIFY(!r.body.contains("\"status\"")); // curl -I prints the head only; no JSON came
+        QVERIFY(!r.body.contains("\"status\""));         // curl -I prints the head only; no JSON came
         QVERIFY(r.header("content-length").toInt() > 0); // the GET's length
 
         // raw: nothing after the head, and the next response on the connection is framed right
         RawConnection c;
         QVERIFY(c.open(d().port()));
-        c.send("HEAD /network/ports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + d().token().toUtf8() + "\r\nAccept: "
-               + kVendor.toUtf8() + "\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        c.send("HEAD /network/ports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + d().token().toUtf8() +
+               "\r\nAccept: " + kVendor.toUtf8() +
+               "\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         QVERIFY(c.readUntilClosed(5000));
         const auto rs = c.responses({true, false});
         QCOMPARE(rs.size(), 2);
@@ -304,12 +328,13 @@ private Q_SLOTS:
         f.write(body);
         f.flush();
         QProcess p;
-        p.start(QStringLiteral("curl"), QStringList{QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
-                                                    QStringLiteral("-w"), QStringLiteral("%{http_code} %{time_total}")}
-                                             + curlArgs(d(), "POST", QStringLiteral("/network/ports"),
-                                                        {QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
-                                                         QStringLiteral("-H"), QStringLiteral("Expect: 100-continue"),
-                                                         QStringLiteral("--data-binary"), QLatin1Char('@') + f.fileName()}));
+        p.start(QStringLiteral("curl"),
+                QStringList{QStringLiteral("-s"), QStringLiteral("-o"), QStringLiteral("/dev/null"),
+                            QStringLiteral("-w"), QStringLiteral("%{http_code} %{time_total}")} +
+                    curlArgs(d(), "POST", QStringLiteral("/network/ports"),
+                             {QStringLiteral("-H"), QStringLiteral("Content-Type: application/json"),
+                              QStringLiteral("-H"), QStringLiteral("Expect: 100-continue"),
+                              QStringLiteral("--data-binary"), QLatin1Char('@') + f.fileName()}));
         QVERIFY(p.waitForFinished(30000));
         const auto parts = QString::fromLatin1(p.readAllStandardOutput()).split(QLatin1Char(' '));
         QCOMPARE(parts.size(), 2);
@@ -322,19 +347,23 @@ private Q_SLOTS:
         // raw: the interim response arrives before any body byte is sent
         RawConnection c;
         QVERIFY(c.open(d().port()));
-        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + d().token().toUtf8() + "\r\nAccept: "
-               + kVendor.toUtf8() + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 48\r\n\r\n");
-        QVERIFY(waitUntil([&] {
-            c.socket.waitForReadyRead(20);
-            c.received += c.socket.readAll();
-            return c.received.contains("\r\n\r\n");
-        }, 3000));
+        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + d().token().toUtf8() +
+               "\r\nAccept: " + kVendor.toUtf8() +
+               "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: 48\r\n\r\n");
+        QVERIFY(waitUntil(
+            [&] {
+                c.socket.waitForReadyRead(20);
+                c.received += c.socket.readAll();
+                return c.received.contains("\r\n\r\n");
+            },
+            3000));
         QVERIFY2(c.received.startsWith("HTTP/1.1 100 Continue\r\n\r\n"), c.received.constData());
 
         // over the limit: no 100, a 413 instead
         RawConnection big;
         QVERIFY(big.open(d().port()));
-        big.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 104857600\r\n\r\n");
+        big.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: "
+                 "104857600\r\n\r\n");
         QVERIFY(big.readUntilClosed(5000));
         QVERIFY2(big.received.startsWith("HTTP/1.1 413"), big.received.left(100).constData());
     }
@@ -363,7 +392,8 @@ private Q_SLOTS:
         // a pipelined request after the close request is not answered
         RawConnection p;
         QVERIFY(p.open(d().port()));
-        p.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\nGET /health HTTP/1.1\r\nHost: x\r\n\r\n");
+        p.send("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\nGET /health HTTP/1.1\r\nHost: "
+               "x\r\n\r\n");
         QVERIFY(p.readUntilClosed(3000));
         QCOMPARE(p.responses().size(), 1);
     }
@@ -427,14 +457,14 @@ private Q_SLOTS:
     {
         static const QRegularExpression sane(QStringLiteral("^[A-Za-z0-9._-]{1,64}$"));
         QList<CurlResult> results{
-            curl({d().url(QStringLiteral("/health"))}),                                   // 200 public
-            curl(curlArgs(d(), "GET", QStringLiteral("/network/ports"))),                 // 200 protected
-            curl({d().url(QStringLiteral("/network/ports"))}),                            // 401
+            curl({d().url(QStringLiteral("/health"))}),                   // 200 public
+            curl(curlArgs(d(), "GET", QStringLiteral("/network/ports"))), // 200 protected
+            curl({d().url(QStringLiteral("/network/ports"))}),            // 401
             curl({d().url(QStringLiteral("/network/ports")), QStringLiteral("-H"),
-                  QStringLiteral("Authorization: Bearer ") + d().token()}),               // 403
-            curl(curlArgs(d(), "GET", QStringLiteral("/nope"))),                          // 404
+                  QStringLiteral("Authorization: Bearer ") + d().token()}),                           // 403
+            curl(curlArgs(d(), "GET", QStringLiteral("/nope"))),                                      // 404
             curl({QStringLiteral("-X"), QStringLiteral("POST"), d().url(QStringLiteral("/health"))}), // 405
-            curl(curlArgs(d(), "POST", QStringLiteral("/network/ports"), jsonBody("{"))), // 400
+            curl(curlArgs(d(), "POST", QStringLiteral("/network/ports"), jsonBody("{"))),             // 400
         };
         QSet<QByteArray> ids;
         for (const auto &r : results) {
@@ -453,7 +483,8 @@ private Q_SLOTS:
         QCOMPARE(r.status, 200);
         QCOMPARE(r.header("x-request-id"), mine.toLatin1());
         // the daemon's log line for the request carries the same id
-        QVERIFY2(waitUntil([&] { return d().log().contains(mine.toLatin1()); }, 5000), "request id not in the log");
+        QVERIFY2(waitUntil([&] { return d().log().contains(mine.toLatin1()); }, 5000),
+                 "request id not in the log");
         const auto lines = d().log().split('\n');
         for (const auto &line : lines) {
             if (line.contains(mine.toLatin1())) {
@@ -462,9 +493,10 @@ private Q_SLOTS:
             }
         }
         // ids that are not sane are replaced, never echoed
-        for (const QString &bad : {QStringLiteral("has space"), QString(100, QLatin1Char('a')), QStringLiteral("semi;colon"),
-                                   QStringLiteral("<script>")}) {
-            const auto b = curl({d().url(QStringLiteral("/health")), QStringLiteral("-H"), QStringLiteral("X-Request-Id: ") + bad});
+        for (const QString &bad : {QStringLiteral("has space"), QString(100, QLatin1Char('a')),
+                                   QStringLiteral("semi;colon"), QStringLiteral("<script>")}) {
+            const auto b = curl({d().url(QStringLiteral("/health")), QStringLiteral("-H"),
+                                 QStringLiteral("X-Request-Id: ") + bad});
             QCOMPARE(b.status, 200);
             QVERIFY(!b.header("x-request-id").isEmpty());
             QVERIFY2(b.header("x-request-id") != bad.toLatin1(), qPrintable(bad));
@@ -484,12 +516,14 @@ private Q_SLOTS:
     {
         auto accessLine = [&](const QByteArray &rid) -> QByteArray {
             QByteArray found;
-            waitUntil([&] {
-                for (const QByteArray &line : d().log().split('\n'))
-                    if (line.contains("lightd.api: " + rid + ' '))
-                        found = line;
-                return !found.isEmpty();
-            }, 5000);
+            waitUntil(
+                [&] {
+                    for (const QByteArray &line : d().log().split('\n'))
+                        if (line.contains("lightd.api: " + rid + ' '))
+                            found = line;
+                    return !found.isEmpty();
+                },
+                5000);
             return found;
         };
         // Ids the daemon makes up look alike, handled or refused: "<per-process prefix>-<counter>".
@@ -498,29 +532,33 @@ private Q_SLOTS:
                                QStringLiteral("X-Big: ") + QString(20 * 1024, QLatin1Char('h'))});
         const QByteArray refused = big.header("x-request-id");
         const auto dash = handled.lastIndexOf('-');
-        QVERIFY2(dash > 0 && refused.startsWith(handled.first(dash + 1)), (handled + " vs " + refused).constData());
+        QVERIFY2(dash > 0 && refused.startsWith(handled.first(dash + 1)),
+                 (handled + " vs " + refused).constData());
         QVERIFY2(accessLine(refused).contains(" 431 "), accessLine(refused).constData());
 
         // The client's own id is kept by refusals that have read the head: 413 at the head, and a
         // console upgrade refused before the 101.
         RawConnection c;
         QVERIFY(c.open(d().port()));
-        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nX-Request-Id: mine-413\r\nContent-Length: 999999999\r\n\r\n");
+        c.send("POST /network/ports HTTP/1.1\r\nHost: x\r\nX-Request-Id: mine-413\r\nContent-Length: "
+               "999999999\r\n\r\n");
         QVERIFY(c.readUntilClosed(5000));
         QCOMPARE(c.responses().value(0).status, 413);
         QCOMPARE(c.responses().value(0).header("x-request-id"), QByteArray("mine-413"));
         const QByteArray line413 = accessLine("mine-413");
         QVERIFY2(line413.contains(" POST /network/ports 413 "), line413.constData());
 
-        const auto ws = curl({d().url(QStringLiteral("/ws/nobody?token=wrong")), QStringLiteral("-H"), QStringLiteral("Connection: Upgrade"),
-                              QStringLiteral("-H"), QStringLiteral("Upgrade: websocket"), QStringLiteral("-H"),
+        const auto ws = curl({d().url(QStringLiteral("/ws/nobody?token=wrong")), QStringLiteral("-H"),
+                              QStringLiteral("Connection: Upgrade"), QStringLiteral("-H"),
+                              QStringLiteral("Upgrade: websocket"), QStringLiteral("-H"),
                               QStringLiteral("Sec-WebSocket-Version: 13"), QStringLiteral("-H"),
-                              QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="), QStringLiteral("-H"),
-                              QStringLiteral("X-Request-Id: mine-ws")});
+                              QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="),
+                              QStringLiteral("-H"), QStringLiteral("X-Request-Id: mine-ws")});
         QCOMPARE(ws.status, 401);
         QCOMPARE(ws.header("x-request-id"), QByteArray("mine-ws"));
         const QByteArray lineWs = accessLine("mine-ws");
-        QVERIFY2(lineWs.contains(" GET /ws/nobody 401 "), lineWs.constData()); // the token in the query is not logged
+        QVERIFY2(lineWs.contains(" GET /ws/nobody 401 "),
+                 lineWs.constData()); // the token in the query is not logged
     }
 
     void malformedRequest400()
@@ -539,17 +577,28 @@ private Q_SLOTS:
     // engine cannot be reached), the same for /system/info as for the container routes.
     void systemInfo()
     {
-        auto metrics = [](DaemonProcess &p) { return curl(curlArgs(p, "GET", QStringLiteral("/metrics"))).json(); };
-        QVERIFY(waitUntil([&] { return metrics(d()).value(QStringLiteral("docker_available")).toBool(); }, 20000));
+        auto metrics = [](DaemonProcess &p) {
+            return curl(curlArgs(p, "GET", QStringLiteral("/metrics"))).json();
+        };
+        QVERIFY(waitUntil([&] { return metrics(d()).value(QStringLiteral("docker_available")).toBool(); },
+                          20000));
         const auto up = curl(curlArgs(d(), "GET", QStringLiteral("/system/info")));
         QCOMPARE(up.status, 200);
-        QVERIFY2(!up.json().value(QStringLiteral("docker")).toObject().value(QStringLiteral("Version")).toString().isEmpty(),
+        QVERIFY2(!up.json()
+                      .value(QStringLiteral("docker"))
+                      .toObject()
+                      .value(QStringLiteral("Version"))
+                      .toString()
+                      .isEmpty(),
                  up.body.constData());
 
-        DaemonProcess down(testConfig({{QStringLiteral("docker"),
-                                        QJsonObject{{QStringLiteral("socket_path"), QStringLiteral("/nonexistent/lightd-test/docker.sock")}}}}));
+        DaemonProcess down(
+            testConfig({{QStringLiteral("docker"),
+                         QJsonObject{{QStringLiteral("socket_path"),
+                                      QStringLiteral("/nonexistent/lightd-test/docker.sock")}}}}));
         QVERIFY(down.start());
-        API_VERIFY_ERROR(curl(curlArgs(down, "GET", QStringLiteral("/system/info"))), 503, "docker_unavailable");
+        API_VERIFY_ERROR(curl(curlArgs(down, "GET", QStringLiteral("/system/info"))), 503,
+                         "docker_unavailable");
     }
 
     void daemonStillHealthy()

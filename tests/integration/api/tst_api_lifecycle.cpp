@@ -48,7 +48,7 @@ class TestApiLifecycle : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void sigtermExitsZero()
     {
         DaemonProcess d(testConfig());
@@ -83,8 +83,9 @@ private Q_SLOTS:
         QVERIFY(d.start());
         auto &client = d.client();
 
-        const auto token = awaitResult<ApiResult<CreatedTokenDto>>(
-            [&](auto done) { client.createToken(QStringLiteral("1h"), false, {QStringLiteral("api")}, done); });
+        const auto token = awaitResult<ApiResult<CreatedTokenDto>>([&](auto done) {
+            client.createToken(QStringLiteral("1h"), false, {QStringLiteral("api")}, done);
+        });
         QVERIFY(token && token->ok());
         PortDto p;
         p.ip = QStringLiteral("0.0.0.0");
@@ -97,11 +98,14 @@ private Q_SLOTS:
         QVERIFY(awaitResult<ApiResult<QJsonObject>>([&](auto done) {
                     client.setPortInUse(QStringLiteral("0.0.0.0"), 25566, true, done);
                 })->ok());
-        const auto vol = awaitResult<ApiResult<VolumeDto>>([&](auto done) { client.createVolume(256, done); });
+        const auto vol =
+            awaitResult<ApiResult<VolumeDto>>([&](auto done) { client.createVolume(256, done); });
         QVERIFY(vol && vol->ok());
         const auto revoked = awaitResult<ApiResult<CreatedTokenDto>>(
             [&](auto done) { client.createToken(QStringLiteral("1h"), false, {}, done); });
-        QVERIFY(awaitResult<ApiResult<QJsonObject>>([&](auto done) { client.revokeToken((*revoked)->id, done); })->ok());
+        QVERIFY(awaitResult<ApiResult<QJsonObject>>([&](auto done) {
+                    client.revokeToken((*revoked)->id, done);
+                })->ok());
 
         const QByteArray portsBefore = curl(curlArgs(d, "GET", QStringLiteral("/network/ports"))).body;
         const QByteArray volumesBefore = curl(curlArgs(d, "GET", QStringLiteral("/volumes"))).body;
@@ -112,15 +116,20 @@ private Q_SLOTS:
         QVERIFY(d.start());
 
         // the scoped token still works, the revoked one still does not
-        QCOMPARE(curl(QStringList{d.url(QStringLiteral("/network/ports"))} + bearer((*token)->token)).status, 200);
-        QCOMPARE(curl(QStringList{d.url(QStringLiteral("/network/ports"))} + bearer((*revoked)->token)).status, 401);
-        QCOMPARE(curl(curlArgs(d, "GET", QStringLiteral("/auth/tokens"))).json(), QJsonDocument::fromJson(tokensBefore).object());
+        QCOMPARE(curl(QStringList{d.url(QStringLiteral("/network/ports"))} + bearer((*token)->token)).status,
+                 200);
+        QCOMPARE(
+            curl(QStringList{d.url(QStringLiteral("/network/ports"))} + bearer((*revoked)->token)).status,
+            401);
+        QCOMPARE(curl(curlArgs(d, "GET", QStringLiteral("/auth/tokens"))).json(),
+                 QJsonDocument::fromJson(tokensBefore).object());
 
         // ports with their in_use flags
         const auto ports = curl(curlArgs(d, "GET", QStringLiteral("/network/ports")));
         auto sortedPorts = [](const QByteArray &body) {
             QList<QJsonObject> l;
-            for (const auto &v : QJsonDocument::fromJson(body).object().value(QStringLiteral("ports")).toArray())
+            for (const auto &v :
+                 QJsonDocument::fromJson(body).object().value(QStringLiteral("ports")).toArray())
                 l.append(v.toObject());
             std::sort(l.begin(), l.end(), [](const QJsonObject &a, const QJsonObject &b) {
                 return a.value(QStringLiteral("port")).toInt() < b.value(QStringLiteral("port")).toInt();
@@ -132,8 +141,10 @@ private Q_SLOTS:
         QCOMPARE(sortedPorts(ports.body)[1].value(QStringLiteral("in_use")), QJsonValue(true));
 
         // volumes with their quota
-        QCOMPARE(curl(curlArgs(d, "GET", QStringLiteral("/volumes"))).json(), QJsonDocument::fromJson(volumesBefore).object());
-        const auto one = awaitResult<ApiResult<VolumeDto>>([&](auto done) { d.client().getVolume((*vol)->volumeId, done); });
+        QCOMPARE(curl(curlArgs(d, "GET", QStringLiteral("/volumes"))).json(),
+                 QJsonDocument::fromJson(volumesBefore).object());
+        const auto one = awaitResult<ApiResult<VolumeDto>>(
+            [&](auto done) { d.client().getVolume((*vol)->volumeId, done); });
         QVERIFY(one && one->ok());
         QCOMPARE((*one)->quotaMb, std::optional<qint64>(256));
         QCOMPARE((*one)->path, (*vol)->path);
@@ -149,46 +160,69 @@ private Q_SLOTS:
         // SIGKILL right after a 201: what was acknowledged is on disk (SQLite, WAL)
         DaemonProcess d(testConfig());
         QVERIFY(d.start());
-        const auto r = curl(curlArgs(d, "POST", QStringLiteral("/network/ports"), jsonBody(R"({"ip":"0.0.0.0","port":7777,"protocol":"tcp"})")));
+        const auto r = curl(curlArgs(d, "POST", QStringLiteral("/network/ports"),
+                                     jsonBody(R"({"ip":"0.0.0.0","port":7777,"protocol":"tcp"})")));
         QCOMPARE(r.status, 201);
         const auto v = curl(curlArgs(d, "POST", QStringLiteral("/volumes")));
         QCOMPARE(v.status, 201);
         d.kill();
         QVERIFY(d.start());
         QCOMPARE(curl(curlArgs(d, "GET", QStringLiteral("/network/ports/0.0.0.0/7777"))).status, 200);
-        QCOMPARE(curl(curlArgs(d, "GET", QStringLiteral("/volumes/") + v.json().value(QStringLiteral("volume_id")).toString())).status, 200);
+        QCOMPARE(curl(curlArgs(d, "GET",
+                               QStringLiteral("/volumes/") +
+                                   v.json().value(QStringLiteral("volume_id")).toString()))
+                     .status,
+                 200);
     }
 
     void sighupReloadsMasterToken()
     {
-        DaemonProcess d(testConfig({{QStringLiteral("authorization"), QJsonObject{{QStringLiteral("max_failures"), 100000}}}}));
+        DaemonProcess d(testConfig(
+            {{QStringLiteral("authorization"), QJsonObject{{QStringLiteral("max_failures"), 100000}}}}));
         QVERIFY(d.start());
         const QString oldToken = d.token();
         QCOMPARE(curl(QStringList{d.url(QStringLiteral("/volumes"))} + bearer(oldToken)).status, 200);
         // a scoped token made before the reload survives it
-        const auto scoped = curl(curlArgs(d, "POST", QStringLiteral("/auth/tokens"), jsonBody(R"({"ttl":"1h","scopes":["api"]})")));
+        const auto scoped = curl(curlArgs(d, "POST", QStringLiteral("/auth/tokens"),
+                                          jsonBody(R"({"ttl":"1h","scopes":["api"]})")));
         QCOMPARE(scoped.status, 201);
 
         const QString newToken = QStringLiteral("lightd_reloaded_master_token_0001");
-        QVERIFY(writeConfigFile(d.configPath(), withKey(readConfig(d.configPath()), QStringLiteral("authorization.token"), newToken)));
+        QVERIFY(writeConfigFile(d.configPath(), withKey(readConfig(d.configPath()),
+                                                        QStringLiteral("authorization.token"), newToken)));
         const qint64 pid = d.process().processId();
         QVERIFY(::kill(pid_t(pid), SIGHUP) == 0);
-        QVERIFY2(waitUntil([&] { return curl(QStringList{d.url(QStringLiteral("/volumes"))} + bearer(newToken)).status == 200; }, 5000),
-                 d.log().constData());
+        QVERIFY2(
+            waitUntil(
+                [&] {
+                    return curl(QStringList{d.url(QStringLiteral("/volumes"))} + bearer(newToken)).status ==
+                           200;
+                },
+                5000),
+            d.log().constData());
         QCOMPARE(curl(QStringList{d.url(QStringLiteral("/volumes"))} + bearer(oldToken)).status, 401);
-        QCOMPARE(curl(QStringList{d.url(QStringLiteral("/volumes"))} + bearer(scoped.json().value(QStringLiteral("token")).toString())).status, 200);
+        QCOMPARE(curl(QStringList{d.url(QStringLiteral("/volumes"))} +
+                      bearer(scoped.json().value(QStringLiteral("token")).toString()))
+                     .status,
+                 200);
         QVERIFY(d.isRunning());
         QCOMPARE(d.process().processId(), pid); // reloaded in place, not restarted
         QVERIFY2(waitUntil([&] { return d.log().contains("reloaded"); }, 5000), d.log().constData());
 
         // the token CLI followed by SIGHUP, the documented way
         QProcess cli;
-        cli.start(DaemonProcess::binary(), {QStringLiteral("--config"), d.configPath(), QStringLiteral("--token"), QStringLiteral("reset")});
+        cli.start(DaemonProcess::binary(), {QStringLiteral("--config"), d.configPath(),
+                                            QStringLiteral("--token"), QStringLiteral("reset")});
         QVERIFY(cli.waitForFinished(10000));
         QCOMPARE(cli.exitCode(), 0);
         const QString resetToken = QString::fromUtf8(cli.readAllStandardOutput()).trimmed();
         QVERIFY(::kill(pid_t(pid), SIGHUP) == 0);
-        QVERIFY(waitUntil([&] { return curl(QStringList{d.url(QStringLiteral("/volumes"))} + bearer(resetToken)).status == 200; }, 5000));
+        QVERIFY(waitUntil(
+            [&] {
+                return curl(QStringList{d.url(QStringLiteral("/volumes"))} + bearer(resetToken)).status ==
+                       200;
+            },
+            5000));
         QCOMPARE(curl(QStringList{d.url(QStringLiteral("/volumes"))} + bearer(newToken)).status, 401);
     }
 
@@ -196,7 +230,9 @@ private Q_SLOTS:
     {
         DaemonProcess d(testConfig());
         QVERIFY(d.start());
-        QVERIFY(writeConfigFile(d.configPath(), withKey(readConfig(d.configPath()), QStringLiteral("authorization.token"), QStringLiteral("short"))));
+        QVERIFY(writeConfigFile(d.configPath(),
+                                withKey(readConfig(d.configPath()), QStringLiteral("authorization.token"),
+                                        QStringLiteral("short"))));
         QVERIFY(::kill(pid_t(d.process().processId()), SIGHUP) == 0);
         QVERIFY2(waitUntil([&] { return d.log().contains("reload refused"); }, 5000), d.log().constData());
         QVERIFY(d.log().contains("authorization.token"));
@@ -212,8 +248,10 @@ private Q_SLOTS:
         QTest::newRow("server.port") << QStringLiteral("server.port") << QJsonValue(QStringLiteral("eighty"));
         QTest::newRow("server.max_body_mb") << QStringLiteral("server.max_body_mb") << QJsonValue(0);
         QTest::newRow("server.idle_timeout_s") << QStringLiteral("server.idle_timeout_s") << QJsonValue(-3);
-        QTest::newRow("authorization.token") << QStringLiteral("authorization.token") << QJsonValue(QStringLiteral("lightd_short"));
-        QTest::newRow("authorization.enabled") << QStringLiteral("authorization.enabled") << QJsonValue(QStringLiteral("yes"));
+        QTest::newRow("authorization.token")
+            << QStringLiteral("authorization.token") << QJsonValue(QStringLiteral("lightd_short"));
+        QTest::newRow("authorization.enabled")
+            << QStringLiteral("authorization.enabled") << QJsonValue(QStringLiteral("yes"));
         QTest::newRow("network.chain") << QStringLiteral("network.chain") << QJsonValue(QString());
         QTest::newRow("docker.socket_path") << QStringLiteral("docker.socket_path") << QJsonValue(42);
         QTest::newRow("monitoring.interval_ms") << QStringLiteral("monitoring.interval_ms") << QJsonValue(5);
@@ -261,13 +299,19 @@ private Q_SLOTS:
         // start with --config pointing at the missing file: it is created with a fresh token; the
         // daemon would then listen on 8070 etc., so only the CLI path that creates it is used here
         QProcess p;
-        p.start(DaemonProcess::binary(), {QStringLiteral("--config"), d.configPath(), QStringLiteral("--token"), QStringLiteral("what")});
+        p.start(DaemonProcess::binary(), {QStringLiteral("--config"), d.configPath(),
+                                          QStringLiteral("--token"), QStringLiteral("what")});
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 0);
         static const QRegularExpression tokenRe(QStringLiteral("^lightd_[0-9a-f]{32}$"));
         const QString token = QString::fromUtf8(p.readAllStandardOutput()).trimmed();
         QVERIFY2(tokenRe.match(token).hasMatch(), qPrintable(token));
-        QCOMPARE(readConfig(d.configPath()).value(QStringLiteral("authorization")).toObject().value(QStringLiteral("token")).toString(), token);
+        QCOMPARE(readConfig(d.configPath())
+                     .value(QStringLiteral("authorization"))
+                     .toObject()
+                     .value(QStringLiteral("token"))
+                     .toString(),
+                 token);
     }
 };
 

@@ -18,7 +18,7 @@ class TestApiTls : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void plainDaemonLoadsNoTlsBackend()
     {
         DaemonProcess d(testConfig());
@@ -40,27 +40,32 @@ private Q_SLOTS:
     void tlsDaemonServesHttps()
     {
         QTemporaryDir keys;
-        const QString cert = keys.filePath(QStringLiteral("cert.pem")), key = keys.filePath(QStringLiteral("key.pem"));
+        const QString cert = keys.filePath(QStringLiteral("cert.pem")),
+                      key = keys.filePath(QStringLiteral("key.pem"));
         QProcess openssl;
         openssl.start(QStringLiteral("openssl"),
-                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-                       QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-                       QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+                      {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                       QStringLiteral("rsa:2048"), QStringLiteral("-nodes"), QStringLiteral("-days"),
+                       QStringLiteral("1"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+                       QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
         QVERIFY(openssl.waitForFinished(60000));
         QCOMPARE(openssl.exitCode(), 0);
 
-        DaemonProcess d(testConfig({{QStringLiteral("server"),
-                                     QJsonObject{{QStringLiteral("tls"),
-                                                  QJsonObject{{QStringLiteral("cert"), cert}, {QStringLiteral("key"), key}}}}}}));
+        DaemonProcess d(
+            testConfig({{QStringLiteral("server"),
+                         QJsonObject{{QStringLiteral("tls"), QJsonObject{{QStringLiteral("cert"), cert},
+                                                                         {QStringLiteral("key"), key}}}}}}));
         QVERIFY(d.start());
         const QString https = QStringLiteral("https://127.0.0.1:%1").arg(d.port());
         const auto health = curl({QStringLiteral("--cacert"), cert, https + QStringLiteral("/health")});
         QCOMPARE(health.status, 200);
         QCOMPARE(health.json().value(QStringLiteral("status")).toString(), QStringLiteral("ok"));
-        const auto authed = curl(QStringList{QStringLiteral("--cacert"), cert, https + QStringLiteral("/volumes")} + d.authArgs());
+        const auto authed = curl(
+            QStringList{QStringLiteral("--cacert"), cert, https + QStringLiteral("/volumes")} + d.authArgs());
         QCOMPARE(authed.status, 200);
         // Plain HTTP on the TLS port gets no API answer.
-        const auto plain = curl({QStringLiteral("--max-time"), QStringLiteral("5"), d.url(QStringLiteral("/health"))});
+        const auto plain =
+            curl({QStringLiteral("--max-time"), QStringLiteral("5"), d.url(QStringLiteral("/health"))});
         QVERIFY(plain.status != 200);
     }
 };

@@ -34,7 +34,7 @@ inline int freePort()
 // A WebSocket viewer of /ws/:id collecting the frames it receives.
 class Viewer
 {
-public:
+  public:
     explicit Viewer(const QUrl &url)
     {
         QObject::connect(&m_ws, &QWebSocket::textMessageReceived, &m_ws, [this](const QString &m) {
@@ -44,7 +44,10 @@ public:
         QObject::connect(&m_ws, &QWebSocket::connected, &m_ws, [this] { m_connected = true; });
         m_ws.open(url);
     }
-    bool waitConnected(int ms = 10000) { return waitUntil([&] { return m_connected; }, ms); }
+    bool waitConnected(int ms = 10000)
+    {
+        return waitUntil([&] { return m_connected; }, ms);
+    }
     QStringList data(const QString &event) const
     {
         QStringList out;
@@ -56,7 +59,7 @@ public:
     }
     QList<QJsonObject> frames;
 
-private:
+  private:
     QWebSocket m_ws;
     bool m_connected = false;
 };
@@ -64,7 +67,7 @@ private:
 // One daemon with its own data dir, and the calls the containers tests make.
 class Env : public ApiCalls
 {
-public:
+  public:
     // tag: short, unique per test executable; it prefixes every internal_id of the executable.
     explicit Env(const QString &tag, const QJsonObject &extraConfig = {}, bool startNow = true)
         : ApiCalls(QStringLiteral("ct") + tag, extraConfig)
@@ -75,14 +78,17 @@ public:
 
     bool addPort(int port, const QString &ip = QStringLiteral("0.0.0.0"))
     {
-        const Reply r = post(QStringLiteral("/network/ports"),
-                             {{QStringLiteral("ip"), ip}, {QStringLiteral("port"), port}, {QStringLiteral("protocol"), QStringLiteral("tcp")}});
+        const Reply r =
+            post(QStringLiteral("/network/ports"), {{QStringLiteral("ip"), ip},
+                                                    {QStringLiteral("port"), port},
+                                                    {QStringLiteral("protocol"), QStringLiteral("tcp")}});
         return r.status == 201;
     }
     // The pool entry for a port (GET /network/ports).
     QJsonObject poolEntry(int port)
     {
-        const auto list = get(QStringLiteral("/network/ports")).json().value(QStringLiteral("ports")).toArray();
+        const auto list =
+            get(QStringLiteral("/network/ports")).json().value(QStringLiteral("ports")).toArray();
         for (const auto &p : list) {
             if (p.toObject().value(QStringLiteral("port")).toInt() == port)
                 return p.toObject();
@@ -120,15 +126,22 @@ public:
     }
     QUrl wsUrl(const QString &internalId) const
     {
-        return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/%2?token=%3").arg(daemon->port()).arg(internalId, daemon->token()));
+        return QUrl(QStringLiteral("ws://127.0.0.1:%1/ws/%2?token=%3")
+                        .arg(daemon->port())
+                        .arg(internalId, daemon->token()));
     }
-    int containerCount() { return get(QStringLiteral("/containers")).json().value(QStringLiteral("containers")).toArray().size(); }
+    int containerCount()
+    {
+        return get(QStringLiteral("/containers")).json().value(QStringLiteral("containers")).toArray().size();
+    }
 };
 
 // A console loop in bash: prints `ready-line`, then echoes every stdin line back as "echo:<line>".
 inline QString echoLoop(const QString &readyLine = QStringLiteral("Server ready"))
 {
-    return QStringLiteral("bash -c 'echo booting; echo \"%1\"; while read -r l; do echo \"echo:$l\"; done; sleep 3600'").arg(readyLine);
+    return QStringLiteral(
+               "bash -c 'echo booting; echo \"%1\"; while read -r l; do echo \"echo:$l\"; done; sleep 3600'")
+        .arg(readyLine);
 }
 
 } // namespace lightd::test::ct

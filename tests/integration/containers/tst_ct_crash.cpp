@@ -26,12 +26,13 @@ bool hasMessage(const Viewer &v, const QString &text)
 class TestContainerCrash : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
         env = std::make_unique<Env>(QStringLiteral("crash"),
-                                    QJsonObject{{QStringLiteral("containers"), QJsonObject{{QStringLiteral("crash_window_s"), 120}}}});
+                                    QJsonObject{{QStringLiteral("containers"),
+                                                 QJsonObject{{QStringLiteral("crash_window_s"), 120}}}});
         QVERIFY(env->started);
     }
     void cleanupTestCase() { env.reset(); }
@@ -41,16 +42,23 @@ private Q_SLOTS:
         const QString vol = env->createVolume();
         const QString id = env->id(QStringLiteral("loop"));
         const QString name = Env::dockerName(id);
-        QVERIFY(env->createReady(id, vol, kCrashy, {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(id, vol, kCrashy,
+                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
         Viewer viewer(env->wsUrl(id));
         QVERIFY(viewer.waitConnected());
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("running")));
-        const QString firstStart = dockerInspect(name).value(QStringLiteral("State")).toObject().value(QStringLiteral("StartedAt")).toString();
+        const QString firstStart = dockerInspect(name)
+                                       .value(QStringLiteral("State"))
+                                       .toObject()
+                                       .value(QStringLiteral("StartedAt"))
+                                       .toString();
 
         // first crash: restarted
         QCOMPARE(env->command(id, QStringLiteral("crash")).status, 202);
-        QVERIFY(waitUntil([&] { return hasMessage(viewer, QStringLiteral("Restarting the server after the crash")); }, 20000));
+        QVERIFY(waitUntil(
+            [&] { return hasMessage(viewer, QStringLiteral("Restarting the server after the crash")); },
+            20000));
         QVERIFY(hasMessage(viewer, QStringLiteral("exit code 3")));
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QCOMPARE(env->record(id).value(QStringLiteral("exit_code")).toInt(), 3);
@@ -61,16 +69,23 @@ private Q_SLOTS:
         QCOMPARE(env->command(id, QStringLiteral("post-crash")).status, 202);
         QVERIFY(env->waitLog(id, QStringLiteral("echo:post-crash")));
         const QStringList events = viewer.data(QStringLiteral("event"));
-        QVERIFY2(events.contains(QStringLiteral("ready")) && events.lastIndexOf(QStringLiteral("running")) > events.indexOf(QStringLiteral("ready")),
+        QVERIFY2(events.contains(QStringLiteral("ready")) &&
+                     events.lastIndexOf(QStringLiteral("running")) > events.indexOf(QStringLiteral("ready")),
                  qPrintable(events.join(QLatin1Char(','))));
 
         // second crash within the window: not restarted
         QCOMPARE(env->command(id, QStringLiteral("crash")).status, 202);
-        QVERIFY(waitUntil([&] { return hasMessage(viewer, QStringLiteral("not restarting it automatically")); }, 20000));
+        QVERIFY(waitUntil(
+            [&] { return hasMessage(viewer, QStringLiteral("not restarting it automatically")); }, 20000));
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
         QCOMPARE(dockerStatus(name), QStringLiteral("exited"));
         QCOMPARE(env->record(id).value(QStringLiteral("exit_code")).toInt(), 3);
-        QCOMPARE(dockerInspect(name).value(QStringLiteral("State")).toObject().value(QStringLiteral("ExitCode")).toInt(), 3);
+        QCOMPARE(dockerInspect(name)
+                     .value(QStringLiteral("State"))
+                     .toObject()
+                     .value(QStringLiteral("ExitCode"))
+                     .toInt(),
+                 3);
         // still a normal container: it can be started by hand
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("running")));
@@ -98,7 +113,8 @@ private Q_SLOTS:
         QVERIFY(viewer.waitConnected());
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         // restarted once, then left alone: it ends ready, with the exit code
-        QVERIFY(waitUntil([&] { return hasMessage(viewer, QStringLiteral("not restarting it automatically")); }, 20000));
+        QVERIFY(waitUntil(
+            [&] { return hasMessage(viewer, QStringLiteral("not restarting it automatically")); }, 20000));
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
         QCOMPARE(env->record(id).value(QStringLiteral("exit_code")).toInt(), 5);
         QCOMPARE(dockerStatus(Env::dockerName(id)), QStringLiteral("exited"));
@@ -108,7 +124,8 @@ private Q_SLOTS:
     {
         const QString vol = env->createVolume();
         const QString id = env->id(QStringLiteral("calm"));
-        QVERIFY(env->createReady(id, vol, kCrashy, {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(id, vol, kCrashy,
+                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
         Viewer viewer(env->wsUrl(id));
         QVERIFY(viewer.waitConnected());
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
@@ -126,7 +143,7 @@ private Q_SLOTS:
         QCOMPARE(dockerStatus(Env::dockerName(id)), QStringLiteral("exited"));
     }
 
-private:
+  private:
     std::unique_ptr<Env> env;
 };
 

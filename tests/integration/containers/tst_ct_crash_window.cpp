@@ -28,7 +28,7 @@ int countMessages(const Viewer &v, const QString &text)
 class TestContainerCrashWindow : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
@@ -43,7 +43,8 @@ private Q_SLOTS:
     {
         const QString vol = env->createVolume();
         const QString id = env->id(QStringLiteral("again"));
-        QVERIFY(env->createReady(id, vol, kCrashy, {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(id, vol, kCrashy,
+                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
         Viewer viewer(env->wsUrl(id));
         QVERIFY(viewer.waitConnected());
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
@@ -57,7 +58,8 @@ private Q_SLOTS:
         QVERIFY(env->waitState(id, QStringLiteral("running")));
 
         // The window is measured from the automatic restart; crash only once it has surely passed.
-        QVERIFY(waitUntil([&] { return sinceRestart.elapsed() > (kWindowS + 1) * 1000; }, (kWindowS + 30) * 1000));
+        QVERIFY(waitUntil([&] { return sinceRestart.elapsed() > (kWindowS + 1) * 1000; },
+                          (kWindowS + 30) * 1000));
         QCOMPARE(env->command(id, QStringLiteral("crash")).status, 202);
         QVERIFY2(waitUntil([&] { return countMessages(viewer, restarting) == 2; }, 20000),
                  qPrintable(viewer.data(QStringLiteral("daemon_message")).join(QLatin1Char('\n'))));
@@ -73,27 +75,34 @@ private Q_SLOTS:
         const QString vol = env->createVolume();
         const QString id = env->id(QStringLiteral("oom"));
         // 16 MiB limit and no swap; the shell then holds ~64 MiB in one variable.
-        const QString hog = QStringLiteral("bash -c 'echo Server ready; read -r l; x=$(head -c 67108864 /dev/zero | tr \"\\\\0\" a); echo survived ${#x}'");
-        QVERIFY(env->createReady(id, vol, hog,
-                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")},
-                                  {QStringLiteral("limits"), QJsonObject{{QStringLiteral("memory"), 16 * 1024 * 1024}}}}));
+        const QString hog = QStringLiteral("bash -c 'echo Server ready; read -r l; x=$(head -c 67108864 "
+                                           "/dev/zero | tr \"\\\\0\" a); echo survived ${#x}'");
+        QVERIFY(env->createReady(
+            id, vol, hog,
+            {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")},
+             {QStringLiteral("limits"), QJsonObject{{QStringLiteral("memory"), 16 * 1024 * 1024}}}}));
         Viewer viewer(env->wsUrl(id));
         QVERIFY(viewer.waitConnected());
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QCOMPARE(env->command(id, QStringLiteral("eat")).status, 202);
-        QVERIFY2(waitUntil([&] { return countMessages(viewer, QStringLiteral("(out of memory)")) >= 1; }, 30000),
-                 qPrintable(viewer.data(QStringLiteral("daemon_message")).join(QLatin1Char('\n'))));
+        QVERIFY2(
+            waitUntil([&] { return countMessages(viewer, QStringLiteral("(out of memory)")) >= 1; }, 30000),
+            qPrintable(viewer.data(QStringLiteral("daemon_message")).join(QLatin1Char('\n'))));
         QCOMPARE(countMessages(viewer, QStringLiteral("exit code 137 (out of memory)")), 1);
         QVERIFY(!env->logsContain(id, QStringLiteral("survived")));
         // an OOM kill is a crash: restarted once (it is waiting for input again, so it stays up)
-        QVERIFY(waitUntil([&] { return countMessages(viewer, QStringLiteral("Restarting the server after the crash")) == 1; }, 20000));
+        QVERIFY(waitUntil(
+            [&] {
+                return countMessages(viewer, QStringLiteral("Restarting the server after the crash")) == 1;
+            },
+            20000));
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QCOMPARE(env->power(id, QStringLiteral("kill")).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
     }
 
-private:
+  private:
     std::unique_ptr<Env> env;
 };
 

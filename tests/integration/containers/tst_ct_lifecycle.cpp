@@ -10,7 +10,7 @@ using namespace lightd::test::ct;
 class TestContainerLifecycle : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
@@ -24,12 +24,14 @@ private Q_SLOTS:
     void createReadyStartRunningByPattern()
     {
         const QString id = env->id(QStringLiteral("pattern"));
-        const Reply r = env->create(env->body(id, volume, echoLoop(QStringLiteral("Done (1.5s)! For help, type help")),
-                                              {{QStringLiteral("start_pattern"), QStringLiteral("Done \\(\\d+\\.\\d+s\\)!")}}));
+        const Reply r = env->create(
+            env->body(id, volume, echoLoop(QStringLiteral("Done (1.5s)! For help, type help")),
+                      {{QStringLiteral("start_pattern"), QStringLiteral("Done \\(\\d+\\.\\d+s\\)!")}}));
         QCOMPARE(r.status, 201);
-        QCOMPARE(r.json(), (QJsonObject{{QStringLiteral("message"), QStringLiteral("Container creation started")},
-                                        {QStringLiteral("internal_id"), id},
-                                        {QStringLiteral("state"), QStringLiteral("installing")}}));
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("message"), QStringLiteral("Container creation started")},
+                              {QStringLiteral("internal_id"), id},
+                              {QStringLiteral("state"), QStringLiteral("installing")}}));
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
 
         const QJsonObject rec = env->record(id);
@@ -41,15 +43,20 @@ private Q_SLOTS:
         QVERIFY(!dockerId.isEmpty());
         const QJsonObject ins = dockerInspect(Env::dockerName(id));
         QCOMPARE(ins.value(QStringLiteral("Id")).toString(), dockerId);
-        QCOMPARE(ins.value(QStringLiteral("State")).toObject().value(QStringLiteral("Status")).toString(), QStringLiteral("created"));
+        QCOMPARE(ins.value(QStringLiteral("State")).toObject().value(QStringLiteral("Status")).toString(),
+                 QStringLiteral("created"));
         // the volume at /home/container (working dir), the data dir at /app/data
-        const QJsonArray binds = ins.value(QStringLiteral("HostConfig")).toObject().value(QStringLiteral("Binds")).toArray();
+        const QJsonArray binds =
+            ins.value(QStringLiteral("HostConfig")).toObject().value(QStringLiteral("Binds")).toArray();
         QVERIFY(binds.contains(volumePath + QStringLiteral(":/home/container")));
-        QCOMPARE(ins.value(QStringLiteral("Config")).toObject().value(QStringLiteral("WorkingDir")).toString(), QStringLiteral("/home/container"));
+        QCOMPARE(
+            ins.value(QStringLiteral("Config")).toObject().value(QStringLiteral("WorkingDir")).toString(),
+            QStringLiteral("/home/container"));
 
         // listed
         bool listed = false;
-        for (const auto &c : env->get(QStringLiteral("/containers")).json().value(QStringLiteral("containers")).toArray()) {
+        for (const auto &c :
+             env->get(QStringLiteral("/containers")).json().value(QStringLiteral("containers")).toArray()) {
             const QJsonObject o = c.toObject();
             if (o.value(QStringLiteral("internal_id")).toString() == id) {
                 listed = true;
@@ -62,8 +69,9 @@ private Q_SLOTS:
 
         const Reply s = env->power(id, QStringLiteral("start"));
         QCOMPARE(s.status, 202);
-        QCOMPARE(s.json(), (QJsonObject{{QStringLiteral("message"), QStringLiteral("Container start initiated")},
-                                        {QStringLiteral("internal_id"), id}}));
+        QCOMPARE(s.json(),
+                 (QJsonObject{{QStringLiteral("message"), QStringLiteral("Container start initiated")},
+                              {QStringLiteral("internal_id"), id}}));
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QVERIFY(env->logsContain(id, QStringLiteral("Done (1.5s)! For help, type help")));
         QVERIFY(env->logsContain(id, QStringLiteral("booting")));
@@ -77,8 +85,9 @@ private Q_SLOTS:
     void patternThatNeverMatchesStaysStarting()
     {
         const QString id = env->id(QStringLiteral("nomatch"));
-        QVERIFY(env->createReady(id, volume, echoLoop(QStringLiteral("Server ready")),
-                                 {{QStringLiteral("start_pattern"), QStringLiteral("^NEVER_PRINTED_[0-9]+$")}}));
+        QVERIFY(
+            env->createReady(id, volume, echoLoop(QStringLiteral("Server ready")),
+                             {{QStringLiteral("start_pattern"), QStringLiteral("^NEVER_PRINTED_[0-9]+$")}}));
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         // The ready line went through the pattern matcher (it is in the history)...
         QVERIFY(env->waitLog(id, QStringLiteral("Server ready")));
@@ -115,9 +124,10 @@ private Q_SLOTS:
     void installScriptFailureIsFailedWithExitCodeAndLastLines()
     {
         const QString id = env->id(QStringLiteral("instfail"));
-        const Reply r = env->create(env->body(id, volume, QStringLiteral("sleep 1"),
-                                              {{QStringLiteral("install_script"),
-                                                QStringLiteral("#!/bin/bash\necho step-one\necho step-two >&2\necho last-words\nexit 7\n")}}));
+        const Reply r = env->create(env->body(
+            id, volume, QStringLiteral("sleep 1"),
+            {{QStringLiteral("install_script"),
+              QStringLiteral("#!/bin/bash\necho step-one\necho step-two >&2\necho last-words\nexit 7\n")}}));
         QCOMPARE(r.status, 201);
         QVERIFY(env->waitState(id, QStringLiteral("failed")));
         const QString error = env->record(id).value(QStringLiteral("error")).toString();
@@ -148,15 +158,20 @@ private Q_SLOTS:
         QVERIFY(env->addPort(port));
         const QString script = QStringLiteral(
             "#!/bin/bash\necho install-begin\nwhile [ ! -f /home/container/go ]; do sleep 0.1; done\n"
-            "echo \"install-line-A in $(pwd)\"\necho install-line-B >&2\nls /app/data\necho installed > installed.txt\n");
-        const Reply r = env->create(env->body(id, vol, QStringLiteral("sleep 3600"),
-                                              {{QStringLiteral("install_script"), script},
-                                               {QStringLiteral("ports"), QJsonArray{QJsonObject{{QStringLiteral("ip"), QStringLiteral("0.0.0.0")},
-                                                                                             {QStringLiteral("port"), port}}}}}));
+            "echo \"install-line-A in $(pwd)\"\necho install-line-B >&2\nls /app/data\necho installed > "
+            "installed.txt\n");
+        const Reply r =
+            env->create(env->body(id, vol, QStringLiteral("sleep 3600"),
+                                  {{QStringLiteral("install_script"), script},
+                                   {QStringLiteral("ports"),
+                                    QJsonArray{QJsonObject{{QStringLiteral("ip"), QStringLiteral("0.0.0.0")},
+                                                           {QStringLiteral("port"), port}}}}}));
         QCOMPARE(r.status, 201);
         Viewer viewer(env->wsUrl(id));
         QVERIFY(viewer.waitConnected());
-        QVERIFY(waitUntil([&] { return dockerStatus(QStringLiteral("lightd-install-") + id) == QLatin1String("running"); }));
+        QVERIFY(waitUntil([&] {
+            return dockerStatus(QStringLiteral("lightd-install-") + id) == QLatin1String("running");
+        }));
         QCOMPARE(env->state(id), QStringLiteral("installing"));
 
         for (const char *verb : {"start", "stop", "restart", "suspend", "resume", "kill"}) {
@@ -176,10 +191,14 @@ private Q_SLOTS:
         QVERIFY(go.open(QIODevice::WriteOnly));
         go.close();
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
-        QVERIFY(waitUntil([&] { return viewer.data(QStringLiteral("install")).contains(QStringLiteral("install-line-B")); }));
+        QVERIFY(waitUntil([&] {
+            return viewer.data(QStringLiteral("install")).contains(QStringLiteral("install-line-B"));
+        }));
         const QStringList install = viewer.data(QStringLiteral("install"));
-        QVERIFY2(install.contains(QStringLiteral("install-line-A in /home/container")), qPrintable(install.join(QLatin1Char('\n'))));
-        QVERIFY2(install.contains(QStringLiteral("install.sh")), qPrintable(install.join(QLatin1Char('\n')))); // /app/data
+        QVERIFY2(install.contains(QStringLiteral("install-line-A in /home/container")),
+                 qPrintable(install.join(QLatin1Char('\n'))));
+        QVERIFY2(install.contains(QStringLiteral("install.sh")),
+                 qPrintable(install.join(QLatin1Char('\n')))); // /app/data
         // each line once (one attach stream, no replay on top of the live output)
         QCOMPARE(install.count(QStringLiteral("install-line-A in /home/container")), 1);
         QCOMPARE(install.count(QStringLiteral("install-line-B")), 1);
@@ -188,7 +207,7 @@ private Q_SLOTS:
         QVERIFY(!dockerExists(QStringLiteral("lightd-install-") + id));
     }
 
-private:
+  private:
     std::unique_ptr<Env> env;
     QString volume, volumePath;
 };

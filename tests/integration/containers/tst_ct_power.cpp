@@ -11,13 +11,14 @@ using namespace lightd::test::ct;
 class TestContainerPower : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
         // a long stop timeout, so that a stop of a process ignoring SIGTERM is "in flight" for long
-        env = std::make_unique<Env>(QStringLiteral("power"),
-                                    QJsonObject{{QStringLiteral("containers"), QJsonObject{{QStringLiteral("stop_timeout_s"), 30}}}});
+        env = std::make_unique<Env>(
+            QStringLiteral("power"),
+            QJsonObject{{QStringLiteral("containers"), QJsonObject{{QStringLiteral("stop_timeout_s"), 30}}}});
         QVERIFY(env->started);
         volume = env->createVolume();
         QVERIFY(!volume.isEmpty());
@@ -28,12 +29,14 @@ private Q_SLOTS:
     {
         const QString id = env->id(QStringLiteral("cycle"));
         const QString name = Env::dockerName(id);
-        QVERIFY(env->createReady(id, volume, echoLoop(), {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(id, volume, echoLoop(),
+                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
 
         // wrong state while ready
         for (const char *verb : {"stop", "kill", "suspend", "resume"}) {
             const Reply r = env->power(id, QLatin1StringView(verb));
-            QVERIFY2(r.status == 409 && r.code() == QLatin1String("invalid_state"), qPrintable(QLatin1StringView(verb) + r.dump()));
+            QVERIFY2(r.status == 409 && r.code() == QLatin1String("invalid_state"),
+                     qPrintable(QLatin1StringView(verb) + r.dump()));
         }
         QCOMPARE(env->command(id, QStringLiteral("x")).status, 409);
 
@@ -48,8 +51,9 @@ private Q_SLOTS:
         // suspend -> paused
         Reply r = env->power(id, QStringLiteral("suspend"));
         QCOMPARE(r.status, 202);
-        QCOMPARE(r.json(), (QJsonObject{{QStringLiteral("message"), QStringLiteral("Container suspend initiated")},
-                                        {QStringLiteral("internal_id"), id}}));
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("message"), QStringLiteral("Container suspend initiated")},
+                              {QStringLiteral("internal_id"), id}}));
         QVERIFY(env->waitState(id, QStringLiteral("suspended")));
         QCOMPARE(dockerStatus(name), QStringLiteral("paused"));
         QCOMPARE(env->power(id, QStringLiteral("suspend")).code(), QStringLiteral("invalid_state"));
@@ -58,20 +62,32 @@ private Q_SLOTS:
         // resume -> running
         r = env->power(id, QStringLiteral("resume"));
         QCOMPARE(r.status, 202);
-        QCOMPARE(r.json().value(QStringLiteral("message")).toString(), QStringLiteral("Container resume initiated"));
+        QCOMPARE(r.json().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Container resume initiated"));
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QCOMPARE(dockerStatus(name), QStringLiteral("running"));
         QCOMPARE(env->command(id, QStringLiteral("after-resume")).status, 202);
         QVERIFY(env->waitLog(id, QStringLiteral("echo:after-resume")));
 
         // restart -> a new process, running again by pattern
-        const QString startedAt = dockerInspect(name).value(QStringLiteral("State")).toObject().value(QStringLiteral("StartedAt")).toString();
+        const QString startedAt = dockerInspect(name)
+                                      .value(QStringLiteral("State"))
+                                      .toObject()
+                                      .value(QStringLiteral("StartedAt"))
+                                      .toString();
         r = env->power(id, QStringLiteral("restart"));
         QCOMPARE(r.status, 202);
-        QCOMPARE(r.json().value(QStringLiteral("message")).toString(), QStringLiteral("Container restart initiated"));
-        QVERIFY(waitUntil([&] {
-            return dockerInspect(name).value(QStringLiteral("State")).toObject().value(QStringLiteral("StartedAt")).toString() != startedAt;
-        }, 30000));
+        QCOMPARE(r.json().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Container restart initiated"));
+        QVERIFY(waitUntil(
+            [&] {
+                return dockerInspect(name)
+                           .value(QStringLiteral("State"))
+                           .toObject()
+                           .value(QStringLiteral("StartedAt"))
+                           .toString() != startedAt;
+            },
+            30000));
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QCOMPARE(env->command(id, QStringLiteral("after-restart")).status, 202);
         QVERIFY(env->waitLog(id, QStringLiteral("echo:after-restart")));
@@ -79,8 +95,9 @@ private Q_SLOTS:
         // stop -> ready, docker says exited
         r = env->power(id, QStringLiteral("stop"));
         QCOMPARE(r.status, 202);
-        QCOMPARE(r.json(), (QJsonObject{{QStringLiteral("message"), QStringLiteral("Container stop initiated")},
-                                        {QStringLiteral("internal_id"), id}}));
+        QCOMPARE(r.json(),
+                 (QJsonObject{{QStringLiteral("message"), QStringLiteral("Container stop initiated")},
+                              {QStringLiteral("internal_id"), id}}));
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
         QCOMPARE(dockerStatus(name), QStringLiteral("exited"));
 
@@ -93,7 +110,8 @@ private Q_SLOTS:
         QVERIFY(env->waitState(id, QStringLiteral("suspended")));
         r = env->power(id, QStringLiteral("kill"));
         QCOMPARE(r.status, 202);
-        QCOMPARE(r.json().value(QStringLiteral("message")).toString(), QStringLiteral("Container kill initiated"));
+        QCOMPARE(r.json().value(QStringLiteral("message")).toString(),
+                 QStringLiteral("Container kill initiated"));
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
         QCOMPARE(dockerStatus(name), QStringLiteral("exited"));
         QVERIFY(waitUntil([&] { return env->record(id).value(QStringLiteral("exit_code")).toInt() == 137; }));
@@ -105,8 +123,9 @@ private Q_SLOTS:
         const QString name = Env::dockerName(id);
         // /bin/sh runs the startup command itself: it ignores SIGTERM, so a stop waits for the
         // stop timeout (30 s here) before Docker kills it.
-        QVERIFY(env->createReady(id, volume, QStringLiteral("trap '' TERM; echo Server ready; while true; do sleep 1; done"),
-                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(
+            id, volume, QStringLiteral("trap '' TERM; echo Server ready; while true; do sleep 1; done"),
+            {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("running")));
 
@@ -134,7 +153,8 @@ private Q_SLOTS:
     void concurrentStartsOnlyOneWins()
     {
         const QString id = env->id(QStringLiteral("race"));
-        QVERIFY(env->createReady(id, volume, echoLoop(), {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(id, volume, echoLoop(),
+                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
         // two requests in flight at once
         QNetworkAccessManager nam;
         QList<QNetworkReply *> replies;
@@ -162,7 +182,8 @@ private Q_SLOTS:
     void commandValidation()
     {
         const QString id = env->id(QStringLiteral("cmd"));
-        QVERIFY(env->createReady(id, volume, echoLoop(), {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(id, volume, echoLoop(),
+                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QCOMPARE(env->post(QStringLiteral("/containers/%1/command").arg(id)).status, 400);
@@ -182,7 +203,7 @@ private Q_SLOTS:
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
     }
 
-private:
+  private:
     std::unique_ptr<Env> env;
     QString volume;
 };

@@ -14,7 +14,7 @@ using namespace lightd::test::ct;
 class TestContainerPull : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
@@ -24,8 +24,9 @@ private Q_SLOTS:
         port = freePort();
         QFile cfg(dir.filePath(QStringLiteral("config.yml")));
         QVERIFY(cfg.open(QIODevice::WriteOnly));
-        cfg.write(QStringLiteral("version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: %1\n"
-                                 "http:\n  addr: 127.0.0.1:%2\n")
+        cfg.write(QStringLiteral(
+                      "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n    rootdirectory: %1\n"
+                      "http:\n  addr: 127.0.0.1:%2\n")
                       .arg(dir.filePath(QStringLiteral("data")))
                       .arg(port)
                       .toUtf8());
@@ -33,10 +34,16 @@ private Q_SLOTS:
         registry.setProcessChannelMode(QProcess::MergedChannels);
         registry.start(QStringLiteral("docker-registry"), {QStringLiteral("serve"), cfg.fileName()});
         QVERIFY(registry.waitForStarted());
-        QVERIFY2(waitUntil([&] {
-            QByteArray out;
-            return run(QStringLiteral("curl"), {QStringLiteral("-sf"), QStringLiteral("http://127.0.0.1:%1/v2/").arg(port)}, &out, 5000) == 0;
-        }, 20000), registry.readAll().constData());
+        QVERIFY2(
+            waitUntil(
+                [&] {
+                    QByteArray out;
+                    return run(QStringLiteral("curl"),
+                               {QStringLiteral("-sf"), QStringLiteral("http://127.0.0.1:%1/v2/").arg(port)},
+                               &out, 5000) == 0;
+                },
+                20000),
+            registry.readAll().constData());
         image = QStringLiteral("127.0.0.1:%1/lightd/busybox:pull").arg(port);
         int rc = 0;
         docker({QStringLiteral("tag"), kImage, image}, &rc);
@@ -50,8 +57,9 @@ private Q_SLOTS:
         // downloads and extracts that layer, and says so.
         progressImage = QStringLiteral("127.0.0.1:%1/lightd/busybox:progress").arg(port);
         const QString maker = QStringLiteral("lightd-pull-layer-%1").arg(QCoreApplication::applicationPid());
-        docker({QStringLiteral("run"), QStringLiteral("--name"), maker, kImage, QStringLiteral("/bin/sh"), QStringLiteral("-c"),
-                QStringLiteral("head -c 65536 /dev/urandom > /layer-of-its-own")}, &rc);
+        docker({QStringLiteral("run"), QStringLiteral("--name"), maker, kImage, QStringLiteral("/bin/sh"),
+                QStringLiteral("-c"), QStringLiteral("head -c 65536 /dev/urandom > /layer-of-its-own")},
+               &rc);
         QCOMPARE(rc, 0);
         docker({QStringLiteral("commit"), maker, progressImage}, &rc);
         QCOMPARE(rc, 0);
@@ -83,19 +91,25 @@ private Q_SLOTS:
     void pullsAnAbsentImage()
     {
         const QString id = env->id(QStringLiteral("pulled"));
-        const Reply r = env->create(QJsonObject{{QStringLiteral("internal_id"), id},
-                                                {QStringLiteral("image"), image},
-                                                {QStringLiteral("volume_id"), volume},
-                                                {QStringLiteral("startup_command"), QStringLiteral("echo pulled-and-running; sleep 3600")},
-                                                {QStringLiteral("start_pattern"), QStringLiteral("pulled-and-running")},
-                                                {QStringLiteral("install_script"), QStringLiteral("echo install-after-pull")}});
+        const Reply r = env->create(QJsonObject{
+            {QStringLiteral("internal_id"), id},
+            {QStringLiteral("image"), image},
+            {QStringLiteral("volume_id"), volume},
+            {QStringLiteral("startup_command"), QStringLiteral("echo pulled-and-running; sleep 3600")},
+            {QStringLiteral("start_pattern"), QStringLiteral("pulled-and-running")},
+            {QStringLiteral("install_script"), QStringLiteral("echo install-after-pull")}});
         QCOMPARE(r.status, 201);
         // Watch the install output; the pull may be over before the viewer is connected, so the
         // progress lines are reported, and the engine's image store is the check.
         Viewer viewer(env->wsUrl(id));
         QVERIFY(env->waitState(id, QStringLiteral("ready"), 90000));
         QVERIFY(!dockerInspect(image, "image").isEmpty());
-        QCOMPARE(dockerInspect(Env::dockerName(id)).value(QStringLiteral("Config")).toObject().value(QStringLiteral("Image")).toString(), image);
+        QCOMPARE(dockerInspect(Env::dockerName(id))
+                     .value(QStringLiteral("Config"))
+                     .toObject()
+                     .value(QStringLiteral("Image"))
+                     .toString(),
+                 image);
         const QStringList install = viewer.data(QStringLiteral("install"));
         qInfo("install output seen by a late viewer:\n%s", qPrintable(install.join(QLatin1Char('\n'))));
         QVERIFY(install.count(QStringLiteral("install-after-pull")) <= 1); // never twice
@@ -109,12 +123,14 @@ private Q_SLOTS:
     void pullProgressReachesAConsoleOpenedMidInstall()
     {
         const QString id = env->id(QStringLiteral("progress"));
-        const Reply r = env->create(QJsonObject{{QStringLiteral("internal_id"), id},
-                                                {QStringLiteral("image"), progressImage},
-                                                {QStringLiteral("volume_id"), volume},
-                                                {QStringLiteral("startup_command"), QStringLiteral("sleep 3600")},
-                                                {QStringLiteral("install_script"),
-                                                 QStringLiteral("until [ -f /home/container/go-progress ]; do sleep 0.05; done; echo install-went-on")}});
+        const Reply r = env->create(QJsonObject{
+            {QStringLiteral("internal_id"), id},
+            {QStringLiteral("image"), progressImage},
+            {QStringLiteral("volume_id"), volume},
+            {QStringLiteral("startup_command"), QStringLiteral("sleep 3600")},
+            {QStringLiteral("install_script"),
+             QStringLiteral(
+                 "until [ -f /home/container/go-progress ]; do sleep 0.05; done; echo install-went-on")}});
         QCOMPARE(r.status, 201);
         QVERIFY(waitUntil([&] { return !dockerInspect(progressImage, "image").isEmpty(); }, 60000));
         Viewer viewer(env->wsUrl(id));
@@ -122,13 +138,17 @@ private Q_SLOTS:
         const QString done = QStringLiteral("Status: Downloaded newer image for ") + progressImage;
         QVERIFY2(waitUntil([&] { return viewer.data(QStringLiteral("install")).contains(done); }, 60000),
                  qPrintable(viewer.data(QStringLiteral("install")).join(QLatin1Char('\n'))));
-        QCOMPARE(env->record(id).value(QStringLiteral("install_state")).toString(), QStringLiteral("installing"));
+        QCOMPARE(env->record(id).value(QStringLiteral("install_state")).toString(),
+                 QStringLiteral("installing"));
         QCOMPARE(env->post(QStringLiteral("/volumes/%1/files").arg(volume),
-                           {{QStringLiteral("path"), QStringLiteral("go-progress")}, {QStringLiteral("content"), QString()}})
+                           {{QStringLiteral("path"), QStringLiteral("go-progress")},
+                            {QStringLiteral("content"), QString()}})
                      .status,
                  200);
         QVERIFY(env->waitState(id, QStringLiteral("ready"), 60000));
-        QVERIFY(waitUntil([&] { return viewer.data(QStringLiteral("install")).contains(QStringLiteral("Install script finished")); }));
+        QVERIFY(waitUntil([&] {
+            return viewer.data(QStringLiteral("install")).contains(QStringLiteral("Install script finished"));
+        }));
 
         const QStringList lines = viewer.data(QStringLiteral("install"));
         qInfo("install output:\n%s", qPrintable(lines.join(QLatin1Char('\n'))));
@@ -144,19 +164,22 @@ private Q_SLOTS:
     {
         const QString id = env->id(QStringLiteral("missing"));
         const QString missing = QStringLiteral("127.0.0.1:%1/lightd/busybox:no-such-tag").arg(port);
-        const Reply r = env->create(QJsonObject{{QStringLiteral("internal_id"), id},
-                                                {QStringLiteral("image"), missing},
-                                                {QStringLiteral("volume_id"), volume},
-                                                {QStringLiteral("startup_command"), QStringLiteral("sleep 1")}});
+        const Reply r =
+            env->create(QJsonObject{{QStringLiteral("internal_id"), id},
+                                    {QStringLiteral("image"), missing},
+                                    {QStringLiteral("volume_id"), volume},
+                                    {QStringLiteral("startup_command"), QStringLiteral("sleep 1")}});
         QCOMPARE(r.status, 201);
         QVERIFY(env->waitState(id, QStringLiteral("failed"), 60000));
         const QString error = env->record(id).value(QStringLiteral("error")).toString();
         QVERIFY2(error.contains(QLatin1String("pull")), qPrintable(error));
-        QVERIFY2(error.contains(QLatin1String("manifest unknown")) || error.contains(QLatin1String("not found")), qPrintable(error));
+        QVERIFY2(error.contains(QLatin1String("manifest unknown")) ||
+                     error.contains(QLatin1String("not found")),
+                 qPrintable(error));
         QVERIFY(!dockerExists(Env::dockerName(id)));
     }
 
-private:
+  private:
     QTemporaryDir dir;
     QProcess registry;
     int port = 0;

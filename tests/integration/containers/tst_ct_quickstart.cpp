@@ -36,7 +36,7 @@ struct RemoveOnExit
 class TestQuickStart : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase() { QVERIFY(ensureImage()); }
 
     void copyDiffersFromTheSeedOnlyInTheAllowedValues()
@@ -50,20 +50,24 @@ private Q_SLOTS:
         QVERIFY(from >= 0 && to > from);
         const QStringList original = seed.mid(from, to + endMark.size() - from).split(QLatin1Char('\n'));
         QStringList copy;
-        for (const auto &l : readText(sourceDir() + QStringLiteral("/tests/integration/containers/quickstart.sh")).split(QLatin1Char('\n'))) {
+        for (const auto &l :
+             readText(sourceDir() + QStringLiteral("/tests/integration/containers/quickstart.sh"))
+                 .split(QLatin1Char('\n'))) {
             if (!l.startsWith(QLatin1String("# lightd-test:")))
                 copy.append(l);
         }
         while (!copy.isEmpty() && copy.last().isEmpty())
             copy.removeLast();
         QCOMPARE(copy.size(), original.size());
-        static const QRegularExpression allowed(QStringLiteral(R"(^(TOKEN=|BASE_URL=|\\"image\\"|\\"startup_command\\"|\\"install_script\\"))"));
+        static const QRegularExpression allowed(
+            QStringLiteral(R"(^(TOKEN=|BASE_URL=|\\"image\\"|\\"startup_command\\"|\\"install_script\\"))"));
         int changed = 0;
         for (qsizetype i = 0; i < copy.size(); ++i) {
             if (copy[i] == original[i])
                 continue;
             ++changed;
-            QVERIFY2(allowed.match(original[i]).hasMatch(), qPrintable(QStringLiteral("line %1 changed: %2").arg(i + 1).arg(original[i])));
+            QVERIFY2(allowed.match(original[i]).hasMatch(),
+                     qPrintable(QStringLiteral("line %1 changed: %2").arg(i + 1).arg(original[i])));
         }
         QCOMPARE(changed, 5);
     }
@@ -81,7 +85,8 @@ private Q_SLOTS:
         pe.insert(QStringLiteral("LIGHTD_TEST_TOKEN"), env.daemon->token());
         pe.insert(QStringLiteral("LIGHTD_TEST_URL"), env.daemon->baseUrl());
         bash.setProcessEnvironment(pe);
-        bash.start(QStringLiteral("bash"), {sourceDir() + QStringLiteral("/tests/integration/containers/quickstart.sh")});
+        bash.start(QStringLiteral("bash"),
+                   {sourceDir() + QStringLiteral("/tests/integration/containers/quickstart.sh")});
         QVERIFY(bash.waitForStarted());
         // the script polls until ready (forever if the install failed): bounded here
         const bool finished = waitUntil([&] { return bash.state() == QProcess::NotRunning; }, 90000);
@@ -107,18 +112,23 @@ private Q_SLOTS:
         const QJsonObject rec = env.record(kId);
         QCOMPARE(rec.value(QStringLiteral("volume_id")).toString(), volume);
         QCOMPARE(env.poolEntry(25565).value(QStringLiteral("container")).toString(), kId);
-        const QJsonObject host = dockerInspect(Env::dockerName(kId)).value(QStringLiteral("HostConfig")).toObject();
+        const QJsonObject host =
+            dockerInspect(Env::dockerName(kId)).value(QStringLiteral("HostConfig")).toObject();
         QCOMPARE(host.value(QStringLiteral("Memory")).toInteger(), qint64(1073741824));
         QCOMPARE(host.value(QStringLiteral("NanoCpus")).toInteger(), qint64(2000000000));
 
-        const QString volPath = env.get(QStringLiteral("/volumes/") + volume).json().value(QStringLiteral("path")).toString();
+        const QString volPath =
+            env.get(QStringLiteral("/volumes/") + volume).json().value(QStringLiteral("path")).toString();
         QCOMPARE(readText(volPath + QStringLiteral("/eula.txt")), QStringLiteral("eula=true\n"));
         // Step 2 writes through the files API (another module); tolerated only while it is not there yet.
         const QString props = readText(volPath + QStringLiteral("/server.properties"));
         if (props.isEmpty()) {
             const Reply probe = env.post(QStringLiteral("/volumes/%1/files").arg(volume),
-                                         {{QStringLiteral("path"), QStringLiteral("probe.txt")}, {QStringLiteral("content"), QStringLiteral("x")}});
-            QVERIFY2(probe.status == 501, qPrintable(QStringLiteral("server.properties missing although the files API answers ") + probe.dump()));
+                                         {{QStringLiteral("path"), QStringLiteral("probe.txt")},
+                                          {QStringLiteral("content"), QStringLiteral("x")}});
+            QVERIFY2(probe.status == 501,
+                     qPrintable(QStringLiteral("server.properties missing although the files API answers ") +
+                                probe.dump()));
             QWARN("files API answers 501: the script's step 2 (server.properties) was not checked");
         } else {
             QCOMPARE(props, QStringLiteral("server-port=25565\nmax-players=20"));

@@ -11,7 +11,7 @@ using namespace lightd::test::ct;
 class TestContainerRecovery : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
@@ -27,7 +27,10 @@ private Q_SLOTS:
         const QString id = env->id(QStringLiteral("midinstall"));
         const QString installName = QStringLiteral("lightd-install-") + id;
         QCOMPARE(env->create(env->body(id, vol, QStringLiteral("sleep 1"),
-                                       {{QStringLiteral("install_script"), QStringLiteral("echo installing; sleep 300")}})).status, 201);
+                                       {{QStringLiteral("install_script"),
+                                         QStringLiteral("echo installing; sleep 300")}}))
+                     .status,
+                 201);
         QVERIFY(waitUntil([&] { return dockerStatus(installName) == QLatin1String("running"); }, 30000));
         env->daemon->kill();
         QVERIFY(!env->daemon->isRunning());
@@ -40,7 +43,10 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return !dockerExists(installName); }, 20000));
         QVERIFY(!dockerExists(Env::dockerName(id)));
         // and it can be reinstalled
-        QCOMPARE(env->post(QStringLiteral("/containers/%1/reinstall").arg(id), {{QStringLiteral("install_script"), QStringLiteral("echo ok")}}).status, 202);
+        QCOMPARE(env->post(QStringLiteral("/containers/%1/reinstall").arg(id),
+                           {{QStringLiteral("install_script"), QStringLiteral("echo ok")}})
+                     .status,
+                 202);
         QVERIFY(env->waitState(id, QStringLiteral("ready")));
     }
 
@@ -56,29 +62,42 @@ private Q_SLOTS:
         const QString vol = env->createVolume();
         const QString id = env->id(sigkill ? QStringLiteral("run-kill") : QStringLiteral("run-term"));
         const QString idle = env->id(sigkill ? QStringLiteral("idle-kill") : QStringLiteral("idle-term"));
-        QVERIFY(env->createReady(id, vol, echoLoop(), {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(id, vol, echoLoop(),
+                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
         QVERIFY(env->createReady(idle, vol, echoLoop()));
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QCOMPARE(env->command(id, QStringLiteral("before")).status, 202);
         QVERIFY(env->waitLog(id, QStringLiteral("echo:before")));
-        const QString startedAt = dockerInspect(Env::dockerName(id)).value(QStringLiteral("State")).toObject().value(QStringLiteral("StartedAt")).toString();
+        const QString startedAt = dockerInspect(Env::dockerName(id))
+                                      .value(QStringLiteral("State"))
+                                      .toObject()
+                                      .value(QStringLiteral("StartedAt"))
+                                      .toString();
 
         if (sigkill)
             env->daemon->kill();
         else
             QVERIFY(env->daemon->stop());
-        QCOMPARE(dockerStatus(Env::dockerName(id)), QStringLiteral("running")); // the daemon leaves it running
+        QCOMPARE(dockerStatus(Env::dockerName(id)),
+                 QStringLiteral("running")); // the daemon leaves it running
         QVERIFY(env->startDaemon());
 
         QCOMPARE(env->state(id), QStringLiteral("running"));
         QCOMPARE(env->state(idle), QStringLiteral("ready"));
-        QCOMPARE(dockerInspect(Env::dockerName(id)).value(QStringLiteral("State")).toObject().value(QStringLiteral("StartedAt")).toString(), startedAt);
+        QCOMPARE(dockerInspect(Env::dockerName(id))
+                     .value(QStringLiteral("State"))
+                     .toObject()
+                     .value(QStringLiteral("StartedAt"))
+                     .toString(),
+                 startedAt);
         // the console works: the new daemon attached again
-        QVERIFY(waitUntil([&] {
-            env->command(id, QStringLiteral("after"));
-            return waitUntil([&] { return env->logsContain(id, QStringLiteral("echo:after")); }, 1000);
-        }, 20000));
+        QVERIFY(waitUntil(
+            [&] {
+                env->command(id, QStringLiteral("after"));
+                return waitUntil([&] { return env->logsContain(id, QStringLiteral("echo:after")); }, 1000);
+            },
+            20000));
         QCOMPARE(env->state(id), QStringLiteral("running"));
         // power still works, and a crash is still noticed as one (the events stream is back)
         QCOMPARE(env->power(id, QStringLiteral("stop")).status, 202);
@@ -94,7 +113,8 @@ private Q_SLOTS:
     {
         const QString vol = env->createVolume();
         const QString id = env->id(QStringLiteral("gone"));
-        QVERIFY(env->createReady(id, vol, echoLoop(), {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
+        QVERIFY(env->createReady(id, vol, echoLoop(),
+                                 {{QStringLiteral("start_pattern"), QStringLiteral("Server ready")}}));
         QCOMPARE(env->power(id, QStringLiteral("start")).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         env->daemon->kill();
@@ -111,7 +131,7 @@ private Q_SLOTS:
         QVERIFY(env->waitState(id, QStringLiteral("running")));
     }
 
-private:
+  private:
     std::unique_ptr<Env> env;
 };
 

@@ -18,8 +18,7 @@ namespace {
 
 const QString kImage = QStringLiteral("lightd-test:busybox");
 
-template <typename T>
-struct Pending
+template <typename T> struct Pending
 {
     std::optional<DockerResult<T>> result;
     DockerCallback<T> callback()
@@ -29,10 +28,10 @@ struct Pending
     }
 };
 
-#define AWAIT_OK(pending, ms)                                                                            \
-    do {                                                                                                 \
-        QTRY_VERIFY_WITH_TIMEOUT((pending).result.has_value(), ms);                                      \
-        QVERIFY2((pending).result->ok(), qPrintable((pending).result->error.toString()));                \
+#define AWAIT_OK(pending, ms)                                                                                \
+    do {                                                                                                     \
+        QTRY_VERIFY_WITH_TIMEOUT((pending).result.has_value(), ms);                                          \
+        QVERIFY2((pending).result->ok(), qPrintable((pending).result->error.toString()));                    \
     } while (false)
 
 bool runScript(const QString &name, QString &output)
@@ -62,7 +61,7 @@ QByteArray collected(const QSignalSpy &spy, StreamType type)
 class TestDockerEngine : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void pingAndVersion();
@@ -73,11 +72,13 @@ private Q_SLOTS:
     void missingSocketIsUnavailableQuickly();
     void silentEngineTimesOut();
 
-private:
+  private:
     void removeQuietly(const QString &name);
     QString name(const char *what) const
     {
-        return QStringLiteral("lightd-dockertest-%1-%2").arg(QLatin1StringView(what)).arg(QCoreApplication::applicationPid());
+        return QStringLiteral("lightd-dockertest-%1-%2")
+            .arg(QLatin1StringView(what))
+            .arg(QCoreApplication::applicationPid());
     }
 
     DockerClient m_client;
@@ -91,8 +92,9 @@ void TestDockerEngine::initTestCase()
     QVERIFY2(runScript(QStringLiteral("make-test-image.sh"), out), qPrintable(out));
     // Leftovers of a run that crashed before its cleanup.
     QProcess ps;
-    ps.start(QStringLiteral("docker"), {QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
-                                        QStringLiteral("name=lightd-dockertest-")});
+    ps.start(QStringLiteral("docker"),
+             {QStringLiteral("ps"), QStringLiteral("-aq"), QStringLiteral("--filter"),
+              QStringLiteral("name=lightd-dockertest-")});
     QVERIFY(ps.waitForFinished(30000));
     for (const QByteArray &id : ps.readAllStandardOutput().split('\n')) {
         if (!id.trimmed().isEmpty())
@@ -151,8 +153,9 @@ void TestDockerEngine::containerLifecycle()
     m_created.append(n);
     const QJsonObject config{
         {QStringLiteral("Image"), kImage},
-        {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"),
-                                           QStringLiteral("echo hello; while read l; do echo \"got:$l\"; done")}},
+        {QStringLiteral("Cmd"),
+         QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"),
+                    QStringLiteral("echo hello; while read l; do echo \"got:$l\"; done")}},
         {QStringLiteral("Tty"), false},
         {QStringLiteral("OpenStdin"), true},
         {QStringLiteral("StdinOnce"), false},
@@ -214,14 +217,18 @@ void TestDockerEngine::containerLifecycle()
     // Update memory and see it in inspect.
     Pending<QStringList> updated;
     const qint64 newMemory = 128 << 20;
-    m_client.updateContainer(id, QJsonObject{{QStringLiteral("Memory"), newMemory}, {QStringLiteral("MemorySwap"), 2 * newMemory}},
-                             this, updated.callback());
+    m_client.updateContainer(
+        id, QJsonObject{{QStringLiteral("Memory"), newMemory}, {QStringLiteral("MemorySwap"), 2 * newMemory}},
+        this, updated.callback());
     AWAIT_OK(updated, 30000);
     Pending<QJsonObject> inspected;
     m_client.inspectContainer(id, this, inspected.callback());
     AWAIT_OK(inspected, 30000);
-    QCOMPARE(inspected.result->value.value(QLatin1StringView("HostConfig")).toObject()
-                 .value(QLatin1StringView("Memory")).toInteger(), newMemory);
+    QCOMPARE(inspected.result->value.value(QLatin1StringView("HostConfig"))
+                 .toObject()
+                 .value(QLatin1StringView("Memory"))
+                 .toInteger(),
+             newMemory);
     QCOMPARE(inspected.result->value.value(QLatin1StringView("Name")).toString(), QLatin1Char('/') + n);
 
     // Pause / unpause.
@@ -229,7 +236,10 @@ void TestDockerEngine::containerLifecycle()
     AWAIT_OK(op, 30000);
     m_client.inspectContainer(id, this, inspected.callback());
     AWAIT_OK(inspected, 30000);
-    QVERIFY(inspected.result->value.value(QLatin1StringView("State")).toObject().value(QLatin1StringView("Paused")).toBool());
+    QVERIFY(inspected.result->value.value(QLatin1StringView("State"))
+                .toObject()
+                .value(QLatin1StringView("Paused"))
+                .toBool());
     m_client.unpauseContainer(id, this, op.callback());
     AWAIT_OK(op, 30000);
 
@@ -252,8 +262,13 @@ void TestDockerEngine::containerLifecycle()
     const QJsonObject die = eventObjects.first().first().toJsonObject();
     QCOMPARE(die.value(QLatin1StringView("Action")).toString(), QStringLiteral("die"));
     QCOMPARE(die.value(QLatin1StringView("Actor")).toObject().value(QLatin1StringView("ID")).toString(), id);
-    QCOMPARE(die.value(QLatin1StringView("Actor")).toObject().value(QLatin1StringView("Attributes")).toObject()
-                 .value(QLatin1StringView("exitCode")).toString(), QStringLiteral("137"));
+    QCOMPARE(die.value(QLatin1StringView("Actor"))
+                 .toObject()
+                 .value(QLatin1StringView("Attributes"))
+                 .toObject()
+                 .value(QLatin1StringView("exitCode"))
+                 .toString(),
+             QStringLiteral("137"));
 
     AWAIT_OK(waited, 30000);
     QCOMPARE(waited.result->value.statusCode, 137);
@@ -270,7 +285,10 @@ void TestDockerEngine::containerLifecycle()
     AWAIT_OK(op, 30000);
     m_client.inspectContainer(id, this, inspected.callback());
     AWAIT_OK(inspected, 30000);
-    QVERIFY(inspected.result->value.value(QLatin1StringView("State")).toObject().value(QLatin1StringView("Running")).toBool());
+    QVERIFY(inspected.result->value.value(QLatin1StringView("State"))
+                .toObject()
+                .value(QLatin1StringView("Running"))
+                .toBool());
     m_client.stopContainer(id, 1, this, op.callback());
     AWAIT_OK(op, 30000);
     m_client.stopContainer(id, 1, this, op.callback());
@@ -300,11 +318,13 @@ void TestDockerEngine::waitReturnsExitCode()
     const QString n = name("exit");
     m_created.append(n);
     Pending<CreatedContainer> created;
-    m_client.createContainer(n, QJsonObject{{QStringLiteral("Image"), kImage},
-                                            {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"),
-                                                                               QStringLiteral("read x; exit 3")}},
-                                            {QStringLiteral("OpenStdin"), true}},
-                             this, created.callback());
+    m_client.createContainer(
+        n,
+        QJsonObject{{QStringLiteral("Image"), kImage},
+                    {QStringLiteral("Cmd"), QJsonArray{QStringLiteral("sh"), QStringLiteral("-c"),
+                                                       QStringLiteral("read x; exit 3")}},
+                    {QStringLiteral("OpenStdin"), true}},
+        this, created.callback());
     AWAIT_OK(created, 30000);
     const QString id = created.result->value.id;
 
@@ -333,14 +353,16 @@ void TestDockerEngine::errorsFromTheEngine()
     QCOMPARE(op.result->error.httpStatus, 404);
     QVERIFY(op.result->error.message.contains(QLatin1StringView("No such container")));
 
-    std::unique_ptr<DockerStream> logs(m_client.logs(QStringLiteral("lightd-dockertest-no-such"), LogsOptions(), nullptr));
+    std::unique_ptr<DockerStream> logs(
+        m_client.logs(QStringLiteral("lightd-dockertest-no-such"), LogsOptions(), nullptr));
     QSignalSpy end(logs.get(), &DockerStream::finished);
     QVERIFY(end.wait(15000));
     QVERIFY(end.first().first().value<DockerError>().isNotFound());
 
     Pending<CreatedContainer> created;
-    m_client.createContainer(name("bad"), QJsonObject{{QStringLiteral("Image"), QStringLiteral("lightd-test:does-not-exist")}},
-                             this, created.callback());
+    m_client.createContainer(
+        name("bad"), QJsonObject{{QStringLiteral("Image"), QStringLiteral("lightd-test:does-not-exist")}},
+        this, created.callback());
     QTRY_VERIFY_WITH_TIMEOUT(created.result.has_value(), 30000);
     QVERIFY(created.result->error.isNotFound());
 }

@@ -67,13 +67,14 @@ class TestVolumeFiles : public QObject
 {
     Q_OBJECT
 
-private:
+  private:
     std::unique_ptr<DaemonProcess> m_daemon;
     QString m_vol, m_volPath, m_neighbour, m_neighbourPath, m_outside, m_canary;
     QStringList m_outsideTree, m_neighbourTree;
     qint64 m_canaryMtimeNs = 0;
 
-    CurlResult call(const char *method, const QString &path, const QByteArray &body = {}, QStringList extra = {})
+    CurlResult call(const char *method, const QString &path, const QByteArray &body = {},
+                    QStringList extra = {})
     {
         QStringList args = m_daemon->authArgs();
         args << QStringLiteral("-X") << QString::fromLatin1(method) << extra;
@@ -83,7 +84,10 @@ private:
         args << m_daemon->url(path);
         return curl(args, body);
     }
-    CurlResult post(const QString &route, const QJsonObject &o) { return call("POST", vpath(route), json(o)); }
+    CurlResult post(const QString &route, const QJsonObject &o)
+    {
+        return call("POST", vpath(route), json(o));
+    }
     QString vpath(const QString &tail, const QString &vol = {}) const
     {
         return QStringLiteral("/volumes/") + (vol.isEmpty() ? m_vol : vol) + tail;
@@ -104,7 +108,9 @@ private:
     }
     qint64 canaryMtime() const
     {
-        struct stat st{};
+        struct stat st
+        {
+        };
         ::stat(QFile::encodeName(m_canary).constData(), &st);
         return qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec;
     }
@@ -115,7 +121,8 @@ private:
         QDir().mkpath(QFileInfo(out).path());
         QProcess p;
         p.start(QStringLiteral("python3"),
-                {QStringLiteral("-c"), QStringLiteral("import zipfile, tarfile, io, sys\nout = sys.argv[1]\n") + script, out});
+                {QStringLiteral("-c"),
+                 QStringLiteral("import zipfile, tarfile, io, sys\nout = sys.argv[1]\n") + script, out});
         if (!p.waitForFinished(30000) || p.exitCode() != 0)
             qWarning("python failed: %s", p.readAllStandardError().constData());
         return out;
@@ -127,15 +134,17 @@ private:
     }
     void expectRefused(const CurlResult &r, int status, const char *code, const QByteArray &what)
     {
-        QVERIFY2(r.status == status && r.json().value(QStringLiteral("code")).toString() == QLatin1StringView(code),
+        QVERIFY2(r.status == status &&
+                     r.json().value(QStringLiteral("code")).toString() == QLatin1StringView(code),
                  (QByteArray(what) + " -> " + QByteArray::number(r.status) + " " + r.body).constData());
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         m_daemon = std::make_unique<DaemonProcess>(QJsonObject{
-            {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), false}, {QStringLiteral("port"), 2022}}},
+            {QStringLiteral("sftp"),
+             QJsonObject{{QStringLiteral("enabled"), false}, {QStringLiteral("port"), 2022}}},
             {QStringLiteral("files"), QJsonObject{{QStringLiteral("upload_limit_mb"), 4}}},
             {QStringLiteral("volumes"), QJsonObject{{QStringLiteral("quota_check_s"), 1}}},
         });
@@ -172,9 +181,11 @@ private Q_SLOTS:
     {
         auto r = post(S("/files"), {{S("path"), S("config.yml")}, {S("content"), S("server-port: 25565\n")}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json(), (QJsonObject{{S("message"), S("File written successfully")}, {S("path"), S("config.yml")}}));
+        QCOMPARE(r.json(),
+                 (QJsonObject{{S("message"), S("File written successfully")}, {S("path"), S("config.yml")}}));
         QCOMPARE(readAll(in(S("config.yml"))), QByteArray("server-port: 25565\n"));
-        r = post(S("/files"), {{S("path"), S("deep/er/file.txt")}, {S("content"), S("x")}}); // parents created
+        r = post(S("/files"),
+                 {{S("path"), S("deep/er/file.txt")}, {S("content"), S("x")}}); // parents created
         QCOMPARE(r.status, 200);
         r = post(S("/folders"), {{S("path"), S("plugins")}});
         QCOMPARE(r.status, 201);
@@ -229,7 +240,8 @@ private Q_SLOTS:
         QVERIFY(QFileInfo(in(S("plugins/moved/er/file.txt"))).isFile());
         r = post(S("/chmod"), {{S("path"), S("config.yml")}, {S("mode"), S("0600")}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(QFileInfo(in(S("config.yml"))).permissions() & 0x7777, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
+        QCOMPARE(QFileInfo(in(S("config.yml"))).permissions() & 0x7777,
+                 QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser);
         for (const char *bad : {"4755", "0999", "rwx", "77777", ""})
             QCOMPARE(post(S("/chmod"), {{S("path"), S("config.yml")}, {S("mode"), S(bad)}}).status, 400);
 
@@ -239,10 +251,14 @@ private Q_SLOTS:
         QVERIFY(!QFileInfo::exists(in(S("plugins"))));
 
         // Errors.
-        expectRefused(call("GET", S("/volumes/00000000-nope/files")), 404, "volume_not_found", "unknown volume");
-        expectRefused(call("GET", vpath(S("/files/content?path=missing.txt"))), 404, "file_not_found", "missing");
-        expectRefused(call("DELETE", vpath(S("/files?path=missing.txt"))), 404, "file_not_found", "delete missing");
-        expectRefused(call("GET", vpath(S("/files?path=config.yml/x"))), 400, "not_a_directory", "file as dir");
+        expectRefused(call("GET", S("/volumes/00000000-nope/files")), 404, "volume_not_found",
+                      "unknown volume");
+        expectRefused(call("GET", vpath(S("/files/content?path=missing.txt"))), 404, "file_not_found",
+                      "missing");
+        expectRefused(call("DELETE", vpath(S("/files?path=missing.txt"))), 404, "file_not_found",
+                      "delete missing");
+        expectRefused(call("GET", vpath(S("/files?path=config.yml/x"))), 400, "not_a_directory",
+                      "file as dir");
         expectRefused(call("GET", vpath(S("/files/content?path=deep"))), 400, "is_a_directory", "read dir");
         expectRefused(call("GET", vpath(S("/files/content"))), 400, "missing_field", "no path");
         expectRefused(post(S("/files"), {{S("content"), S("x")}}), 400, "missing_field", "no path field");
@@ -262,15 +278,24 @@ private Q_SLOTS:
         QVERIFY(::symlink("/etc", QFile::encodeName(in(S("etc"))).constData()) == 0);
         QVERIFY(::symlink("../../outside", QFile::encodeName(in(S("out"))).constData()) == 0);
         QVERIFY(::symlink("chain2/..", QFile::encodeName(in(S("chain"))).constData()) == 0);
-        QVERIFY(::symlink("../" , QFile::encodeName(in(S("chain2"))).constData()) == 0);
+        QVERIFY(::symlink("../", QFile::encodeName(in(S("chain2"))).constData()) == 0);
         // Make a valid archive to decompress into bad destinations.
-        QVERIFY(post(S("/compress"), {{S("paths"), QJsonArray{S("ok.txt")}}, {S("format"), S("tar")},
-                                      {S("output_name"), S("good.tar")}}).status == 200);
+        QVERIFY(post(S("/compress"), {{S("paths"), QJsonArray{S("ok.txt")}},
+                                      {S("format"), S("tar")},
+                                      {S("output_name"), S("good.tar")}})
+                    .status == 200);
 
-        const QStringList bad{
-            S("../x"), S("a/../../x"), S("/etc/passwd"), S("../") + m_neighbour + S("/private.txt"),
-            S("etc/passwd"), S("out/canary.txt"), S("out/secret/passwd"), S("chain/outside/canary.txt"),
-            S("a") + QChar(0) + S("b"), QString(300, QLatin1Char('n')), S("..")};
+        const QStringList bad{S("../x"),
+                              S("a/../../x"),
+                              S("/etc/passwd"),
+                              S("../") + m_neighbour + S("/private.txt"),
+                              S("etc/passwd"),
+                              S("out/canary.txt"),
+                              S("out/secret/passwd"),
+                              S("chain/outside/canary.txt"),
+                              S("a") + QChar(0) + S("b"),
+                              QString(300, QLatin1Char('n')),
+                              S("..")};
         const QStringList queryOnly{S("%2e%2e/%2e%2e/etc/passwd")}; // one decode gives ../../etc/passwd
 
         for (const QString &p : bad + queryOnly) {
@@ -278,29 +303,41 @@ private Q_SLOTS:
             const QString q = raw ? p : enc(p);
             const QByteArray tag = p.toUtf8().replace('\0', "\\0");
             expectRefused(call("GET", vpath(S("/files?path=") + q)), 400, "invalid_path", "list " + tag);
-            expectRefused(call("GET", vpath(S("/files/content?path=") + q)), 400, "invalid_path", "read " + tag);
+            expectRefused(call("GET", vpath(S("/files/content?path=") + q)), 400, "invalid_path",
+                          "read " + tag);
             expectRefused(call("DELETE", vpath(S("/files?path=") + q)), 400, "invalid_path", "delete " + tag);
             const QString blob = m_daemon->dataDir() + S("/small.bin");
             writeFile(blob, "pwned");
-            expectRefused(call("PUT", vpath(S("/files/content?path=") + q), {},
-                               {S("--data-binary"), S("@") + blob}), 400, "invalid_path", "upload " + tag);
+            expectRefused(
+                call("PUT", vpath(S("/files/content?path=") + q), {}, {S("--data-binary"), S("@") + blob}),
+                400, "invalid_path", "upload " + tag);
             if (raw)
                 continue;
-            expectRefused(post(S("/files"), {{S("path"), p}, {S("content"), S("pwned")}}), 400, "invalid_path", "write " + tag);
+            expectRefused(post(S("/files"), {{S("path"), p}, {S("content"), S("pwned")}}), 400,
+                          "invalid_path", "write " + tag);
             expectRefused(post(S("/folders"), {{S("path"), p}}), 400, "invalid_path", "mkdir " + tag);
-            expectRefused(post(S("/copy"), {{S("source"), p}, {S("destination"), S("stolen")}}), 400, "invalid_path", "copy src " + tag);
-            expectRefused(post(S("/copy"), {{S("source"), S("ok.txt")}, {S("destination"), p}}), 400, "invalid_path", "copy dst " + tag);
-            expectRefused(post(S("/rename"), {{S("source"), p}, {S("destination"), S("stolen")}}), 400, "invalid_path", "rename src " + tag);
-            expectRefused(post(S("/rename"), {{S("source"), S("ok.txt")}, {S("destination"), p}}), 400, "invalid_path", "rename dst " + tag);
-            expectRefused(post(S("/chmod"), {{S("path"), p}, {S("mode"), S("0777")}}), 400, "invalid_path", "chmod " + tag);
-            expectRefused(post(S("/compress"), {{S("paths"), QJsonArray{p}}, {S("format"), S("zip")}, {S("output_name"), S("o.zip")}}),
-                          400, "invalid_path", "compress paths " + tag);
-            expectRefused(post(S("/compress"), {{S("paths"), QJsonArray{S("ok.txt")}}, {S("format"), S("zip")}, {S("output_name"), p}}),
-                          400, "invalid_path", "compress output " + tag);
-            expectRefused(post(S("/decompress"), {{S("archive_path"), p}, {S("destination"), S("r")}}), 400, "invalid_path",
-                          "decompress archive " + tag);
-            expectRefused(post(S("/decompress"), {{S("archive_path"), S("good.tar")}, {S("destination"), p}}), 400,
-                          "invalid_path", "decompress destination " + tag);
+            expectRefused(post(S("/copy"), {{S("source"), p}, {S("destination"), S("stolen")}}), 400,
+                          "invalid_path", "copy src " + tag);
+            expectRefused(post(S("/copy"), {{S("source"), S("ok.txt")}, {S("destination"), p}}), 400,
+                          "invalid_path", "copy dst " + tag);
+            expectRefused(post(S("/rename"), {{S("source"), p}, {S("destination"), S("stolen")}}), 400,
+                          "invalid_path", "rename src " + tag);
+            expectRefused(post(S("/rename"), {{S("source"), S("ok.txt")}, {S("destination"), p}}), 400,
+                          "invalid_path", "rename dst " + tag);
+            expectRefused(post(S("/chmod"), {{S("path"), p}, {S("mode"), S("0777")}}), 400, "invalid_path",
+                          "chmod " + tag);
+            expectRefused(
+                post(S("/compress"),
+                     {{S("paths"), QJsonArray{p}}, {S("format"), S("zip")}, {S("output_name"), S("o.zip")}}),
+                400, "invalid_path", "compress paths " + tag);
+            expectRefused(
+                post(S("/compress"),
+                     {{S("paths"), QJsonArray{S("ok.txt")}}, {S("format"), S("zip")}, {S("output_name"), p}}),
+                400, "invalid_path", "compress output " + tag);
+            expectRefused(post(S("/decompress"), {{S("archive_path"), p}, {S("destination"), S("r")}}), 400,
+                          "invalid_path", "decompress archive " + tag);
+            expectRefused(post(S("/decompress"), {{S("archive_path"), S("good.tar")}, {S("destination"), p}}),
+                          400, "invalid_path", "decompress destination " + tag);
         }
         QVERIFY(!QFileInfo::exists(in(S("stolen"))));
         QVERIFY(!QFileInfo::exists(in(S("o.zip"))));
@@ -320,9 +357,11 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("script");
         QTest::addColumn<QByteArray>("code");
-        QTest::newRow("zip-slip") << S("z = zipfile.ZipFile(out, 'w')\nz.writestr('ok.txt', 'fine')\nz.writestr('../../../outside/evil.txt', 'pwned')\nz.close()")
+        QTest::newRow("zip-slip") << S("z = zipfile.ZipFile(out, 'w')\nz.writestr('ok.txt', "
+                                       "'fine')\nz.writestr('../../../outside/evil.txt', 'pwned')\nz.close()")
                                   << QByteArray("invalid_path");
-        QTest::newRow("zip-absolute") << S("z = zipfile.ZipFile(out, 'w')\nz.writestr('ok.txt', 'fine')\nz.writestr('/tmp/evil-lightd.txt', 'pwned')\nz.close()")
+        QTest::newRow("zip-absolute") << S("z = zipfile.ZipFile(out, 'w')\nz.writestr('ok.txt', "
+                                           "'fine')\nz.writestr('/tmp/evil-lightd.txt', 'pwned')\nz.close()")
                                       << QByteArray("invalid_path");
         const QString tarHead = S("t = tarfile.open(out, 'w:gz')\n"
                                   "def add(name, data=b'', **kw):\n"
@@ -331,36 +370,49 @@ private Q_SLOTS:
                                   "    i.size = len(data) if i.type == tarfile.REGTYPE else 0\n"
                                   "    t.addfile(i, io.BytesIO(data))\n"
                                   "add('ok.txt', b'fine')\n");
-        QTest::newRow("tar-slip") << tarHead + S("add('../../outside/evil.txt', b'pwned')\nt.close()") << QByteArray("invalid_path");
-        QTest::newRow("tar-absolute") << tarHead + S("add('/tmp/evil-lightd.txt', b'pwned')\nt.close()") << QByteArray("invalid_path");
-        QTest::newRow("symlink-out+file") << tarHead + S("add('link', type=tarfile.SYMTYPE, linkname='../../../outside')\n"
-                                                         "add('link/evil.txt', b'pwned')\nt.close()")
-                                          << QByteArray("invalid_path");
-        QTest::newRow("symlink-abs") << tarHead + S("add('etc', type=tarfile.SYMTYPE, linkname='/etc')\nt.close()") << QByteArray("invalid_path");
-        QTest::newRow("symlink-in+file-through") << tarHead + S("add('sub/x', b'x')\nadd('lnk', type=tarfile.SYMTYPE, linkname='sub')\n"
-                                                                "add('lnk/evil.txt', b'pwned')\nt.close()")
-                                                 << QByteArray("invalid_path");
-        QTest::newRow("hardlink-abs") << tarHead + S("add('hl', type=tarfile.LNKTYPE, linkname='OUTSIDE/canary.txt')\nt.close()")
-                                      << QByteArray("invalid_path");
-        QTest::newRow("hardlink-dotdot") << tarHead + S("add('hl', type=tarfile.LNKTYPE, linkname='../../../outside/canary.txt')\nt.close()")
-                                         << QByteArray("invalid_path");
-        QTest::newRow("hardlink-volume-file") << tarHead + S("add('hl', type=tarfile.LNKTYPE, linkname='ok-in-volume.txt')\nt.close()")
-                                              << QByteArray("invalid_archive");
-        QTest::newRow("not-an-archive") << S("open(out, 'wb').write(b'just some text, not an archive at all' * 10)")
-                                        << QByteArray("invalid_archive");
+        QTest::newRow("tar-slip") << tarHead + S("add('../../outside/evil.txt', b'pwned')\nt.close()")
+                                  << QByteArray("invalid_path");
+        QTest::newRow("tar-absolute")
+            << tarHead + S("add('/tmp/evil-lightd.txt', b'pwned')\nt.close()") << QByteArray("invalid_path");
+        QTest::newRow("symlink-out+file")
+            << tarHead + S("add('link', type=tarfile.SYMTYPE, linkname='../../../outside')\n"
+                           "add('link/evil.txt', b'pwned')\nt.close()")
+            << QByteArray("invalid_path");
+        QTest::newRow("symlink-abs") << tarHead +
+                                            S("add('etc', type=tarfile.SYMTYPE, linkname='/etc')\nt.close()")
+                                     << QByteArray("invalid_path");
+        QTest::newRow("symlink-in+file-through")
+            << tarHead + S("add('sub/x', b'x')\nadd('lnk', type=tarfile.SYMTYPE, linkname='sub')\n"
+                           "add('lnk/evil.txt', b'pwned')\nt.close()")
+            << QByteArray("invalid_path");
+        QTest::newRow("hardlink-abs")
+            << tarHead + S("add('hl', type=tarfile.LNKTYPE, linkname='OUTSIDE/canary.txt')\nt.close()")
+            << QByteArray("invalid_path");
+        QTest::newRow("hardlink-dotdot")
+            << tarHead +
+                   S("add('hl', type=tarfile.LNKTYPE, linkname='../../../outside/canary.txt')\nt.close()")
+            << QByteArray("invalid_path");
+        QTest::newRow("hardlink-volume-file")
+            << tarHead + S("add('hl', type=tarfile.LNKTYPE, linkname='ok-in-volume.txt')\nt.close()")
+            << QByteArray("invalid_archive");
+        QTest::newRow("not-an-archive")
+            << S("open(out, 'wb').write(b'just some text, not an archive at all' * 10)")
+            << QByteArray("invalid_archive");
     }
     void maliciousArchives()
     {
         QFETCH(QString, script);
         QFETCH(QByteArray, code);
         script.replace(S("OUTSIDE"), m_outside);
-        const QString archive = makeArchive(QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('+'), QLatin1Char('_')), script);
+        const QString archive = makeArchive(
+            QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char('+'), QLatin1Char('_')), script);
         QVERIFY(QFileInfo(archive).size() > 0);
         writeFile(in(S("ok-in-volume.txt")), "volume file");
         plant(archive, S("evil.arc"));
         QDir(in(S("dest"))).removeRecursively();
         const QStringList before = treeOf(m_volPath);
-        const auto r = post(S("/decompress"), {{S("archive_path"), S("evil.arc")}, {S("destination"), S("dest")}});
+        const auto r =
+            post(S("/decompress"), {{S("archive_path"), S("evil.arc")}, {S("destination"), S("dest")}});
         expectRefused(r, 400, code.constData(), QTest::currentDataTag());
         QCOMPARE(treeOf(m_volPath), before); // nothing extracted, staging and destination removed
         QVERIFY(!QFileInfo::exists(S("/tmp/evil-lightd.txt")));
@@ -384,7 +436,8 @@ private Q_SLOTS:
         QFile::remove(in(S("src/link")));
         QVERIFY(::symlink("sub/b.bin", QFile::encodeName(in(S("src/link"))).constData()) == 0);
         const QString name = S("backups/out.") + format;
-        auto r = post(S("/compress"), {{S("paths"), QJsonArray{S("src")}}, {S("format"), format}, {S("output_name"), name}});
+        auto r = post(S("/compress"),
+                      {{S("paths"), QJsonArray{S("src")}}, {S("format"), format}, {S("output_name"), name}});
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(S("message")).toString(), S("Compressed successfully"));
         QCOMPARE(r.json().value(S("archive_path")).toString(), name);
@@ -392,13 +445,16 @@ private Q_SLOTS:
         QDir(in(S("restore"))).removeRecursively();
         r = post(S("/decompress"), {{S("archive_path"), name}, {S("destination"), S("restore/")}});
         QCOMPARE(r.status, 200);
-        QCOMPARE(r.json(), (QJsonObject{{S("message"), S("Decompressed successfully")}, {S("destination"), S("restore")}}));
+        QCOMPARE(r.json(), (QJsonObject{{S("message"), S("Decompressed successfully")},
+                                        {S("destination"), S("restore")}}));
         QCOMPARE(readAll(in(S("restore/src/a.txt"))), QByteArray("alpha"));
         QCOMPARE(readAll(in(S("restore/src/sub/b.bin"))), QByteArray(100000, 'b'));
-        QCOMPARE(QFileInfo(in(S("restore/src/link"))).symLinkTarget(), QFileInfo(in(S("restore/src/sub/b.bin"))).absoluteFilePath());
+        QCOMPARE(QFileInfo(in(S("restore/src/link"))).symLinkTarget(),
+                 QFileInfo(in(S("restore/src/sub/b.bin"))).absoluteFilePath());
         // Extracting again over the same destination replaces files.
         writeFile(in(S("restore/src/a.txt")), "changed");
-        QCOMPARE(post(S("/decompress"), {{S("archive_path"), name}, {S("destination"), S("restore")}}).status, 200);
+        QCOMPARE(post(S("/decompress"), {{S("archive_path"), name}, {S("destination"), S("restore")}}).status,
+                 200);
         QCOMPARE(readAll(in(S("restore/src/a.txt"))), QByteArray("alpha"));
         QDir(in(S("restore"))).removeRecursively();
         QDir(in(S("backups"))).removeRecursively();
@@ -406,10 +462,13 @@ private Q_SLOTS:
 
     void tarBz2Decompresses()
     {
-        const QString a = makeArchive(S("x.tar.bz2"), S("t = tarfile.open(out, 'w:bz2')\ni = tarfile.TarInfo('dir/hello.txt')\n"
-                                                        "i.size = 5\nt.addfile(i, io.BytesIO(b'hello'))\nt.close()"));
+        const QString a = makeArchive(
+            S("x.tar.bz2"), S("t = tarfile.open(out, 'w:bz2')\ni = tarfile.TarInfo('dir/hello.txt')\n"
+                              "i.size = 5\nt.addfile(i, io.BytesIO(b'hello'))\nt.close()"));
         plant(a, S("x.tar.bz2"));
-        QCOMPARE(post(S("/decompress"), {{S("archive_path"), S("x.tar.bz2")}, {S("destination"), S("bz")}}).status, 200);
+        QCOMPARE(
+            post(S("/decompress"), {{S("archive_path"), S("x.tar.bz2")}, {S("destination"), S("bz")}}).status,
+            200);
         QCOMPARE(readAll(in(S("bz/dir/hello.txt"))), QByteArray("hello"));
         QDir(in(S("bz"))).removeRecursively();
         QFile::remove(in(S("x.tar.bz2")));
@@ -421,39 +480,53 @@ private Q_SLOTS:
         const QString vol = createVolume(1, &path);
         auto q = call("GET", vpath(S("/quota"), vol));
         QCOMPARE(q.status, 200);
-        QCOMPARE(q.json(), (QJsonObject{{S("size_mb"), 1}, {S("used_mb"), 0}, {S("available_mb"), 1}, {S("percentage_used"), 0}}));
+        QCOMPARE(
+            q.json(),
+            (QJsonObject{
+                {S("size_mb"), 1}, {S("used_mb"), 0}, {S("available_mb"), 1}, {S("percentage_used"), 0}}));
 
-        auto postTo = [&](const char *route, const QJsonObject &o) { return call("POST", vpath(S(route), vol), json(o)); };
+        auto postTo = [&](const char *route, const QJsonObject &o) {
+            return call("POST", vpath(S(route), vol), json(o));
+        };
         const QString big600(600 * 1024, QLatin1Char('a'));
         QCOMPARE(postTo("/files", {{S("path"), S("a.txt")}, {S("content"), big600}}).status, 200);
-        expectRefused(postTo("/files", {{S("path"), S("b.txt")}, {S("content"), big600}}), 507, "quota_exceeded", "second file");
-        expectRefused(postTo("/files", {{S("path"), S("a.txt")}, {S("content"), QString(1100 * 1024, QLatin1Char('c'))}}),
+        expectRefused(postTo("/files", {{S("path"), S("b.txt")}, {S("content"), big600}}), 507,
+                      "quota_exceeded", "second file");
+        expectRefused(postTo("/files", {{S("path"), S("a.txt")},
+                                        {S("content"), QString(1100 * 1024, QLatin1Char('c'))}}),
                       507, "quota_exceeded", "overwrite too big");
         QCOMPARE(readAll(path + S("/a.txt")), big600.toUtf8()); // old file intact
         QVERIFY(!QFileInfo::exists(path + S("/b.txt")));
         const QString blob = m_daemon->dataDir() + S("/700k.bin");
         writeFile(blob, QByteArray(700 * 1024, 'u'));
-        expectRefused(call("PUT", vpath(S("/files/content?path=b.bin"), vol), {}, {S("--data-binary"), S("@") + blob}),
-                      507, "quota_exceeded", "upload past quota");
+        expectRefused(
+            call("PUT", vpath(S("/files/content?path=b.bin"), vol), {}, {S("--data-binary"), S("@") + blob}),
+            507, "quota_exceeded", "upload past quota");
         QVERIFY(!QFileInfo::exists(path + S("/b.bin")));
         // Replacing the file by a bigger one that still fits is fine (the old one is credited).
-        QCOMPARE(call("PUT", vpath(S("/files/content?path=a.txt"), vol), {}, {S("--data-binary"), S("@") + blob}).status, 200);
-        expectRefused(postTo("/copy", {{S("source"), S("a.txt")}, {S("destination"), S("a2.txt")}}), 507, "quota_exceeded", "copy");
+        QCOMPARE(
+            call("PUT", vpath(S("/files/content?path=a.txt"), vol), {}, {S("--data-binary"), S("@") + blob})
+                .status,
+            200);
+        expectRefused(postTo("/copy", {{S("source"), S("a.txt")}, {S("destination"), S("a2.txt")}}), 507,
+                      "quota_exceeded", "copy");
         q = call("GET", vpath(S("/quota"), vol));
         QCOMPARE(q.json().value(S("used_mb")).toDouble(), 0.68);
         QCOMPARE(q.json().value(S("percentage_used")).toDouble(), 68.36);
 
         // Decompression bomb: 8 MB of zeros in a few KB; refused while extracting, nothing left.
-        const QString bomb = makeArchive(S("bomb.tar.gz"), S("t = tarfile.open(out, 'w:gz')\n"
-                                                             "for n in range(4):\n"
-                                                             "    i = tarfile.TarInfo('zeros%d.bin' % n)\n"
-                                                             "    i.size = 2 * 1024 * 1024\n"
-                                                             "    t.addfile(i, io.BytesIO(bytes(i.size)))\nt.close()"));
+        const QString bomb =
+            makeArchive(S("bomb.tar.gz"), S("t = tarfile.open(out, 'w:gz')\n"
+                                            "for n in range(4):\n"
+                                            "    i = tarfile.TarInfo('zeros%d.bin' % n)\n"
+                                            "    i.size = 2 * 1024 * 1024\n"
+                                            "    t.addfile(i, io.BytesIO(bytes(i.size)))\nt.close()"));
         QVERIFY(QFileInfo(bomb).size() < 100 * 1024);
         QVERIFY(QFile::copy(bomb, path + S("/bomb.tar.gz")));
         const QStringList before = treeOf(path);
-        expectRefused(postTo("/decompress", {{S("archive_path"), S("bomb.tar.gz")}, {S("destination"), S("boom")}}),
-                      507, "quota_exceeded", "bomb");
+        expectRefused(
+            postTo("/decompress", {{S("archive_path"), S("bomb.tar.gz")}, {S("destination"), S("boom")}}),
+            507, "quota_exceeded", "bomb");
         QCOMPARE(treeOf(path), before);
         QCOMPARE(call("GET", vpath(S("/quota"), vol)).json().value(S("used_mb")).toDouble(), 0.68);
 
@@ -461,16 +534,18 @@ private Q_SLOTS:
         auto r = postTo("/resize", {{S("size_mb"), 20}});
         QCOMPARE(r.status, 200);
         QCOMPARE(call("GET", vpath(S("/quota"), vol)).json().value(S("size_mb")).toInt(), 20);
-        QCOMPARE(postTo("/decompress", {{S("archive_path"), S("bomb.tar.gz")}, {S("destination"), S("boom")}}).status, 200);
+        QCOMPARE(postTo("/decompress", {{S("archive_path"), S("bomb.tar.gz")}, {S("destination"), S("boom")}})
+                     .status,
+                 200);
         QCOMPARE(QFileInfo(path + S("/boom/zeros3.bin")).size(), 2 * 1024 * 1024);
         expectRefused(postTo("/resize", {{S("size_mb"), -1}}), 400, "invalid_field", "negative size");
         expectRefused(postTo("/resize", {}), 400, "missing_field", "no size");
 
         // What a container writes by itself is picked up by the periodic walk (quota_check_s = 1).
         writeFile(path + S("/written-by-container.bin"), QByteArray(3 * 1024 * 1024, 'c'));
-        QVERIFY(waitUntil([&] {
-            return call("GET", vpath(S("/quota"), vol)).json().value(S("used_mb")).toDouble() > 11.5;
-        }, 15000));
+        QVERIFY(waitUntil(
+            [&] { return call("GET", vpath(S("/quota"), vol)).json().value(S("used_mb")).toDouble() > 11.5; },
+            15000));
         QCOMPARE(call("GET", S("/volumes/") + vol).json().value(S("used_bytes")).toInteger() > 0, true);
         QCOMPARE(call("DELETE", S("/volumes/") + vol).status, 200);
     }
@@ -483,16 +558,19 @@ private Q_SLOTS:
             QCOMPARE(upload(S("too-big.bin"), blob).status, 413);
             QVERIFY(!QFileInfo::exists(in(S("too-big.bin"))));
         }
-        const auto chunked = call("PUT", vpath(S("/files/content?path=too-big.bin")), {},
-                                  {S("-H"), S("Transfer-Encoding: chunked"), S("--data-binary"), S("@") + blob});
+        const auto chunked =
+            call("PUT", vpath(S("/files/content?path=too-big.bin")), {},
+                 {S("-H"), S("Transfer-Encoding: chunked"), S("--data-binary"), S("@") + blob});
         QCOMPARE(chunked.status, 413);
         QVERIFY(!QFileInfo::exists(in(S("too-big.bin"))));
-        QVERIFY(waitUntil([&] { // the connection is torn down; no temp file may linger
-            for (const QString &n : treeOf(m_volPath))
-                if (n.contains(S(".lightd-tmp-")))
-                    return false;
-            return true;
-        }, 5000));
+        QVERIFY(waitUntil(
+            [&] { // the connection is torn down; no temp file may linger
+                for (const QString &n : treeOf(m_volPath))
+                    if (n.contains(S(".lightd-tmp-")))
+                        return false;
+                return true;
+            },
+            5000));
     }
 
     // Over-quota uploads, many times and however the body is cut on the wire: always 507 with the
@@ -504,9 +582,13 @@ private Q_SLOTS:
         QString path;
         const QString vol = createVolume(1, &path);
         const QByteArray old(1024, 'o');
-        QCOMPARE(call("POST", vpath(S("/files"), vol), json({{S("path"), S("keep.bin")}, {S("content"), QString::fromLatin1(old)}})).status,
+        QCOMPARE(call("POST", vpath(S("/files"), vol),
+                      json({{S("path"), S("keep.bin")}, {S("content"), QString::fromLatin1(old)}}))
+                     .status,
                  200);
-        const auto used = [&] { return call("GET", vpath(S("/quota"), vol)).json().value(S("used_mb")).toDouble(); };
+        const auto used = [&] {
+            return call("GET", vpath(S("/quota"), vol)).json().value(S("used_mb")).toDouble();
+        };
         const double usedBefore = used();
         // 1 MiB + 3000 bytes replacing 1 KiB in a 1 MiB quota: refused in the body's last few KB.
         const QByteArray body(1024 * 1024 + 3000, 'n');
@@ -526,8 +608,9 @@ private Q_SLOTS:
 
         // Raw sockets: a Content-Length body and a chunked one, in small pieces with pauses, the
         // last piece carrying both the refused bytes and the end of the body.
-        const QByteArray head = "PUT " + vpath(target, vol).toLatin1() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
-                                + m_daemon->token().toLatin1() + "\r\nAccept: Application/vnd.pkglatv1+json\r\n";
+        const QByteArray head =
+            "PUT " + vpath(target, vol).toLatin1() + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+            m_daemon->token().toLatin1() + "\r\nAccept: Application/vnd.pkglatv1+json\r\n";
         QByteArray chunked;
         for (qsizetype i = 0; i < body.size(); i += 8192) {
             const QByteArray c = body.mid(i, 8192);
@@ -538,14 +621,16 @@ private Q_SLOTS:
         for (int i = 0; i < 12; ++i) {
             const bool isChunked = i % 2;
             const QByteArray rid = "upload-race-" + QByteArray::number(i);
-            QByteArray request = head + "X-Request-Id: " + rid + "\r\n"
-                                 + (isChunked ? QByteArray("Transfer-Encoding: chunked\r\n\r\n") + chunked
-                                              : "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+            QByteArray request =
+                head + "X-Request-Id: " + rid + "\r\n" +
+                (isChunked ? QByteArray("Transfer-Encoding: chunked\r\n\r\n") + chunked
+                           : "Content-Length: " + QByteArray::number(body.size()) + "\r\n\r\n" + body);
             QTcpSocket socket;
             socket.connectToHost(QHostAddress::LocalHost, m_daemon->port());
             QVERIFY(socket.waitForConnected(5000));
             const QByteArray front = request.first(request.size() - tail);
-            for (qsizetype at = 0; at < front.size() && socket.state() == QAbstractSocket::ConnectedState; at += 64 * 1024) {
+            for (qsizetype at = 0; at < front.size() && socket.state() == QAbstractSocket::ConnectedState;
+                 at += 64 * 1024) {
                 socket.write(front.mid(at, 64 * 1024));
                 socket.waitForBytesWritten(5000);
                 QTest::qWait(2); // separate reads on the daemon's side
@@ -562,12 +647,15 @@ private Q_SLOTS:
             QVERIFY2(reply.contains("X-Request-Id: " + rid), reply.left(300).constData());
             checkIntact(rid);
             // the access line for this request carries its id and the status the client got
-            QVERIFY2(waitUntil([&] {
-                for (const QByteArray &line : m_daemon->log().split('\n'))
-                    if (line.contains(rid + ' ') && line.contains(" 507 "))
-                        return true;
-                return false;
-            }, 5000), rid.constData());
+            QVERIFY2(waitUntil(
+                         [&] {
+                             for (const QByteArray &line : m_daemon->log().split('\n'))
+                                 if (line.contains(rid + ' ') && line.contains(" 507 "))
+                                     return true;
+                             return false;
+                         },
+                         5000),
+                     rid.constData());
         }
         QCOMPARE(used(), usedBefore);
         QCOMPARE(call("DELETE", S("/volumes/") + vol).status, 200);

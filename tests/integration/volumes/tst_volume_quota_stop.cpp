@@ -35,20 +35,24 @@ class TestVolumeQuotaStop : public QObject
             qWarning("POST /volumes: %s", qPrintable(r.dump()));
         return r.json().value(S("volume_id")).toString();
     }
-    QJsonObject quota(const QString &volumeId) { return m_env->get(S("/volumes/%1/quota").arg(volumeId)).json(); }
+    QJsonObject quota(const QString &volumeId)
+    {
+        return m_env->get(S("/volumes/%1/quota").arg(volumeId)).json();
+    }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
-        m_env = std::make_unique<Env>(S("vq"), QJsonObject{{S("volumes"), QJsonObject{{S("quota_check_s"), 1}}}});
+        m_env =
+            std::make_unique<Env>(S("vq"), QJsonObject{{S("volumes"), QJsonObject{{S("quota_check_s"), 1}}}});
         QVERIFY(m_env->started);
     }
 
     void containerOverQuotaIsStopped()
     {
         Env &env = *m_env;
-        const QString fullVol = quotaVolume(2); // the filler writes 4 MiB into 2
+        const QString fullVol = quotaVolume(2);  // the filler writes 4 MiB into 2
         const QString roomyVol = quotaVolume(8); // the neighbour writes 1 MiB into 8
         QVERIFY(!fullVol.isEmpty() && !roomyVol.isEmpty());
         const QString filler = env.id(S("filler")), neighbour = env.id(S("neighbour"));
@@ -68,16 +72,20 @@ private Q_SLOTS:
         QVERIFY2(env.logsContain(filler, S("filled")), "the container wrote its file before it was stopped");
 
         // Why, on the container's console and in the daemon's log.
-        QVERIFY2(waitUntil([&] {
-            for (const QString &m : fillerViewer.data(S("daemon_message")))
-                if (m.contains(S("quota"), Qt::CaseInsensitive))
-                    return true;
-            return false;
-        }, 5000), qPrintable(fillerViewer.data(S("daemon_message")).join(S(" | "))));
+        QVERIFY2(waitUntil(
+                     [&] {
+                         for (const QString &m : fillerViewer.data(S("daemon_message")))
+                             if (m.contains(S("quota"), Qt::CaseInsensitive))
+                                 return true;
+                         return false;
+                     },
+                     5000),
+                 qPrintable(fillerViewer.data(S("daemon_message")).join(S(" | "))));
         QVERIFY2(env.daemon->log().contains(filler.toUtf8() + " stopped: volume " + fullVol.toUtf8()),
                  env.daemon->log().right(3000).constData());
         const QJsonObject q = quota(fullVol);
-        QVERIFY2(q.value(S("used_mb")).toDouble() > 2.0, QJsonDocument(q).toJson(QJsonDocument::Compact).constData());
+        QVERIFY2(q.value(S("used_mb")).toDouble() > 2.0,
+                 QJsonDocument(q).toJson(QJsonDocument::Compact).constData());
 
         // The walk that caught the filler saw the neighbour's 1 MiB too, and left it running.
         QVERIFY(waitUntil([&] { return quota(roomyVol).value(S("used_mb")).toDouble() >= 1.0; }, 10000));

@@ -33,7 +33,10 @@
 
 namespace lightd::test::ws {
 
-inline QString wsTestDir() { return sourceDir() + QStringLiteral("/tests/integration/ws"); }
+inline QString wsTestDir()
+{
+    return sourceDir() + QStringLiteral("/tests/integration/ws");
+}
 
 inline const QByteArray kConsoleScript = R"SH(echo booting
 mkfifo /tmp/.tick 2>/dev/null; exec 9<>/tmp/.tick
@@ -93,8 +96,13 @@ inline QList<qint64> numbers(const QStringList &lines, const QString &tag)
 inline QString checkSequence(const QList<qint64> &got, qint64 from, qint64 to)
 {
     if (got.size() != to - from + 1)
-        return QStringLiteral("expected %1 lines (%2..%3), got %4").arg(to - from + 1).arg(from).arg(to).arg(got.size())
-               + (got.isEmpty() ? QString() : QStringLiteral(" first %1 last %2").arg(got.first()).arg(got.last()));
+        return QStringLiteral("expected %1 lines (%2..%3), got %4")
+                   .arg(to - from + 1)
+                   .arg(from)
+                   .arg(to)
+                   .arg(got.size()) +
+               (got.isEmpty() ? QString()
+                              : QStringLiteral(" first %1 last %2").arg(got.first()).arg(got.last()));
     for (qsizetype i = 0; i < got.size(); ++i) {
         if (got[i] != from + i)
             return QStringLiteral("at index %1 expected %2 got %3").arg(i).arg(from + i).arg(got[i]);
@@ -102,17 +110,20 @@ inline QString checkSequence(const QList<qint64> &got, qint64 from, qint64 to)
     return {};
 }
 
-inline qint64 nowUs() { return QDateTime::currentMSecsSinceEpoch() * 1000; }
+inline qint64 nowUs()
+{
+    return QDateTime::currentMSecsSinceEpoch() * 1000;
+}
 
 // One Qt viewer: lightd::ConsoleSocket, every frame recorded in arrival order.
 class QtViewer
 {
-public:
+  public:
     struct Frame
     {
         QString event;
-        QString text;         // console/state/install/daemon_message data, error code
-        QStringList lines;    // logs
+        QString text;      // console/state/install/daemon_message data, error code
+        QStringList lines; // logs
         qint64 receivedUs = 0;
     };
 
@@ -126,20 +137,29 @@ public:
             disconnected = true;
             closeCode = code;
         });
-        QObject::connect(&socket, &ConsoleSocket::socketError, &socket, [this](const QString &m) { socketErrors.append(m); });
-        QObject::connect(&socket, &ConsoleSocket::consoleLine, &socket, [add](const QString &l) { add(QStringLiteral("console"), l); });
-        QObject::connect(&socket, &ConsoleSocket::stateChanged, &socket, [add](const QString &s) { add(QStringLiteral("event"), s); });
-        QObject::connect(&socket, &ConsoleSocket::logs, &socket, [add](const QStringList &l) { add(QStringLiteral("logs"), {}, l); });
-        QObject::connect(&socket, &ConsoleSocket::daemonMessage, &socket, [add](const QString &m) { add(QStringLiteral("daemon_message"), m); });
-        QObject::connect(&socket, &ConsoleSocket::installLine, &socket, [add](const QString &l) { add(QStringLiteral("install"), l); });
-        QObject::connect(&socket, &ConsoleSocket::errorFrame, &socket, [add](const QString &c, const QString &m) {
-            add(QStringLiteral("error"), c, {m});
-        });
-        QObject::connect(&socket, &ConsoleSocket::stats, &socket, [add](const ContainerStats &s) { add(QStringLiteral("stats"), s.state); });
+        QObject::connect(&socket, &ConsoleSocket::socketError, &socket,
+                         [this](const QString &m) { socketErrors.append(m); });
+        QObject::connect(&socket, &ConsoleSocket::consoleLine, &socket,
+                         [add](const QString &l) { add(QStringLiteral("console"), l); });
+        QObject::connect(&socket, &ConsoleSocket::stateChanged, &socket,
+                         [add](const QString &s) { add(QStringLiteral("event"), s); });
+        QObject::connect(&socket, &ConsoleSocket::logs, &socket,
+                         [add](const QStringList &l) { add(QStringLiteral("logs"), {}, l); });
+        QObject::connect(&socket, &ConsoleSocket::daemonMessage, &socket,
+                         [add](const QString &m) { add(QStringLiteral("daemon_message"), m); });
+        QObject::connect(&socket, &ConsoleSocket::installLine, &socket,
+                         [add](const QString &l) { add(QStringLiteral("install"), l); });
+        QObject::connect(&socket, &ConsoleSocket::errorFrame, &socket,
+                         [add](const QString &c, const QString &m) { add(QStringLiteral("error"), c, {m}); });
+        QObject::connect(&socket, &ConsoleSocket::stats, &socket,
+                         [add](const ContainerStats &s) { add(QStringLiteral("stats"), s.state); });
         socket.open(QUrl(baseUrl), id, token, origin);
     }
 
-    bool waitConnected(int ms = 10000) { return waitUntil([&] { return connected && !frames.isEmpty(); }, ms); }
+    bool waitConnected(int ms = 10000)
+    {
+        return waitUntil([&] { return connected && !frames.isEmpty(); }, ms);
+    }
     QList<Frame> of(const QString &event) const
     {
         QList<Frame> out;
@@ -180,14 +200,17 @@ public:
 // A node script from this directory (node 20, --experimental-websocket), its stdout parsed as JSON lines.
 class NodeClient
 {
-public:
+  public:
     NodeClient(const QString &script, const QStringList &args)
     {
         QObject::connect(&process, &QProcess::readyReadStandardOutput, &process, [this] { readOutput(); });
         QObject::connect(&process, &QProcess::finished, &process, [this] { readOutput(); });
-        QObject::connect(&process, &QProcess::readyReadStandardError, &process, [this] { stderrText += process.readAllStandardError(); });
-        process.start(QStringLiteral("node"), QStringList{QStringLiteral("--no-warnings"), QStringLiteral("--experimental-websocket"),
-                                                          wsTestDir() + QLatin1Char('/') + script} + args);
+        QObject::connect(&process, &QProcess::readyReadStandardError, &process,
+                         [this] { stderrText += process.readAllStandardError(); });
+        process.start(QStringLiteral("node"),
+                      QStringList{QStringLiteral("--no-warnings"), QStringLiteral("--experimental-websocket"),
+                                  wsTestDir() + QLatin1Char('/') + script} +
+                          args);
     }
     ~NodeClient()
     {
@@ -207,7 +230,8 @@ public:
     }
     bool waitType(const QString &type, int count = 1, int ms = 20000)
     {
-        waitUntil([&] { return ofType(type).size() >= count || process.state() == QProcess::NotRunning; }, ms);
+        waitUntil([&] { return ofType(type).size() >= count || process.state() == QProcess::NotRunning; },
+                  ms);
         readOutput();
         return ofType(type).size() >= count;
     }
@@ -233,14 +257,14 @@ public:
     QList<QJsonObject> messages;
     QByteArray stderrText;
 
-private:
+  private:
     QByteArray m_buffer;
 };
 
 // One daemon with its own data dir, and the calls the WebSocket tests make.
 class Env : public ApiCalls
 {
-public:
+  public:
     explicit Env(const QString &tag, const QJsonObject &extraConfig = {})
         : ApiCalls(QStringLiteral("ws") + tag, extraConfig)
     {
@@ -249,7 +273,11 @@ public:
 
     int streams(const char *kind)
     {
-        return metrics().value(QStringLiteral("docker_streams")).toObject().value(QLatin1StringView(kind)).toInt(-1);
+        return metrics()
+            .value(QStringLiteral("docker_streams"))
+            .toObject()
+            .value(QLatin1StringView(kind))
+            .toInt(-1);
     }
     int viewers() { return metrics().value(QStringLiteral("websocket_viewers")).toInt(-1); }
 
@@ -268,12 +296,13 @@ public:
     // for running (start pattern "Server ready").
     bool createRunning(const QString &internalId, const QString &volume)
     {
-        const Reply r = post(QStringLiteral("/containers"),
-                             {{QStringLiteral("internal_id"), internalId},
-                              {QStringLiteral("image"), kImage},
-                              {QStringLiteral("volume_id"), volume},
-                              {QStringLiteral("startup_command"), QStringLiteral("bash /home/container/console.sh")},
-                              {QStringLiteral("start_pattern"), QStringLiteral("Server ready")}});
+        const Reply r =
+            post(QStringLiteral("/containers"),
+                 {{QStringLiteral("internal_id"), internalId},
+                  {QStringLiteral("image"), kImage},
+                  {QStringLiteral("volume_id"), volume},
+                  {QStringLiteral("startup_command"), QStringLiteral("bash /home/container/console.sh")},
+                  {QStringLiteral("start_pattern"), QStringLiteral("Server ready")}});
         if (r.status != 201) {
             qWarning("create %s: %s", qPrintable(internalId), qPrintable(r.dump()));
             return false;

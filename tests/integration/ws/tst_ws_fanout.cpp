@@ -55,13 +55,14 @@ qint64 percentile(QList<qint64> v, double p)
 class TestWsFanout : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
         // No throttle here (bursts are fast); the default send queue (4096 frames).
         env = std::make_unique<Env>(QStringLiteral("fan"),
-                                    QJsonObject{{QStringLiteral("console"), QJsonObject{{QStringLiteral("throttle_lines"), 10000000}}}});
+                                    QJsonObject{{QStringLiteral("console"),
+                                                 QJsonObject{{QStringLiteral("throttle_lines"), 10000000}}}});
         QVERIFY(env->started);
         volume = env->createVolume();
         QVERIFY(!volume.isEmpty());
@@ -85,7 +86,8 @@ private Q_SLOTS:
         for (int i = 1; i < 40; ++i)
             qt.push_back(std::make_unique<QtViewer>(env->baseUrl(), id, env->token()));
         NodeClient node(QStringLiteral("wsclient.mjs"),
-                        {QStringLiteral("viewers"), lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString(),
+                        {QStringLiteral("viewers"),
+                         lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString(),
                          QStringLiteral("10"), QStringLiteral("b1"), QStringLiteral("2000")});
         for (auto &v : qt)
             QVERIFY(v->waitConnected());
@@ -104,10 +106,13 @@ private Q_SLOTS:
         // 50 viewers, still one attach and one stats stream (and the engine agrees)
         const QJsonObject m = env->metrics();
         QCOMPARE(m.value(QStringLiteral("websocket_viewers")).toInt(), 50);
-        QCOMPARE(m.value(QStringLiteral("docker_streams")).toObject().value(QStringLiteral("attach")).toInt(), 1);
-        QCOMPARE(m.value(QStringLiteral("docker_streams")).toObject().value(QStringLiteral("stats")).toInt(), 1);
+        QCOMPARE(m.value(QStringLiteral("docker_streams")).toObject().value(QStringLiteral("attach")).toInt(),
+                 1);
+        QCOMPARE(m.value(QStringLiteral("docker_streams")).toObject().value(QStringLiteral("stats")).toInt(),
+                 1);
         const int engineConnsFifty = dockerConnections(pid);
-        qInfo("daemon <-> docker.sock connections: %d with 1 viewer, %d with 50", engineConnsOne, engineConnsFifty);
+        qInfo("daemon <-> docker.sock connections: %d with 1 viewer, %d with 50", engineConnsOne,
+              engineConnsFifty);
         if (engineConnsOne >= 0) {
             QVERIFY(engineConnsOne >= 2); // attach + stats at least
             QCOMPARE(engineConnsFifty, engineConnsOne);
@@ -117,10 +122,13 @@ private Q_SLOTS:
         QElapsedTimer t;
         t.start();
         QCOMPARE(env->command(id, QStringLiteral("burst 2000 b1")).status, 202);
-        QVERIFY(waitUntil([&] {
-            return std::all_of(qt.begin(), qt.end(), [](const auto &v) { return v->sawConsole(QStringLiteral("b1:end")); })
-                   && node.ofType(QStringLiteral("result")).size() == 10;
-        }, 60000));
+        QVERIFY(waitUntil(
+            [&] {
+                return std::all_of(qt.begin(), qt.end(),
+                                   [](const auto &v) { return v->sawConsole(QStringLiteral("b1:end")); }) &&
+                       node.ofType(QStringLiteral("result")).size() == 10;
+            },
+            60000));
         qInfo("2000 lines to 50 viewers in %lld ms", t.elapsed());
         for (auto &v : qt) {
             const QString defect = checkSequence(numbers(v->console(), QStringLiteral("b1")), 1, 2000);
@@ -128,7 +136,8 @@ private Q_SLOTS:
             QVERIFY(v->texts(QStringLiteral("daemon_message")).filter(QStringLiteral("dropped")).isEmpty());
         }
         for (const auto &r : node.ofType(QStringLiteral("result"))) {
-            QVERIFY2(r.value(QStringLiteral("complete")).toBool(), QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
+            QVERIFY2(r.value(QStringLiteral("complete")).toBool(),
+                     QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
             QCOMPARE(r.value(QStringLiteral("first")).toString(), QStringLiteral("event"));
             QCOMPARE(r.value(QStringLiteral("second")).toString(), QStringLiteral("logs"));
         }
@@ -161,7 +170,9 @@ private Q_SLOTS:
             QVERIFY2(defect.isEmpty(), qPrintable(QStringLiteral("history: ") + defect));
             const QList<qint64> live = numbers(v.console(), tag);
             QVERIFY2(live.first() == history.last() + 1,
-                     qPrintable(QStringLiteral("history ends at %1, live starts at %2").arg(history.last()).arg(live.first())));
+                     qPrintable(QStringLiteral("history ends at %1, live starts at %2")
+                                    .arg(history.last())
+                                    .arg(live.first())));
             defect = checkSequence(live, live.first(), live.last());
             QVERIFY2(defect.isEmpty(), qPrintable(QStringLiteral("live: ") + defect));
         }
@@ -179,26 +190,35 @@ private Q_SLOTS:
         for (auto &v : fast)
             QVERIFY(v->waitConnected());
         // paused for 10 s then reads on: told how many lines it lost
-        NodeClient slow(QStringLiteral("stall.mjs"), {QStringLiteral("127.0.0.1"), port, path, QStringLiteral("sv"), QStringLiteral("10000")});
+        NodeClient slow(QStringLiteral("stall.mjs"), {QStringLiteral("127.0.0.1"), port, path,
+                                                      QStringLiteral("sv"), QStringLiteral("10000")});
         // paused until told: stalled past the bound, closed with 1008
-        NodeClient stuck(QStringLiteral("stall.mjs"), {QStringLiteral("127.0.0.1"), port, path, QStringLiteral("none"), QStringLiteral("-1")});
+        NodeClient stuck(QStringLiteral("stall.mjs"), {QStringLiteral("127.0.0.1"), port, path,
+                                                       QStringLiteral("none"), QStringLiteral("-1")});
         QVERIFY(waitUntil([&] { return env->viewers() == 4; }, 10000));
 
-        // a first line so both stall clients pause, then 20 MB for everyone at a pace a reading viewer keeps up with
+        // a first line so both stall clients pause, then 20 MB for everyone at a pace a reading viewer keeps
+        // up with
         QCOMPARE(env->command(id, QStringLiteral("hello")).status, 202);
         QVERIFY(slow.waitType(QStringLiteral("paused")) && stuck.waitType(QStringLiteral("paused")));
         QElapsedTimer t;
         t.start();
         QCOMPARE(env->command(id, QStringLiteral("burst 20000 sv 1000 20")).status, 202);
-        QVERIFY(waitUntil([&] {
-            return std::all_of(fast.begin(), fast.end(), [](const auto &v) { return v->sawConsole(QStringLiteral("sv:end")); });
-        }, 60000));
+        QVERIFY(waitUntil(
+            [&] {
+                return std::all_of(fast.begin(), fast.end(),
+                                   [](const auto &v) { return v->sawConsole(QStringLiteral("sv:end")); });
+            },
+            60000));
         const qint64 fastDone = t.elapsed();
         // the fast viewers were done while the slow one was still paused: it did not hold them up
-        QVERIFY2(slow.ofType(QStringLiteral("resumed")).isEmpty(), qPrintable(QStringLiteral("fast viewers took %1 ms").arg(fastDone)));
+        QVERIFY2(slow.ofType(QStringLiteral("resumed")).isEmpty(),
+                 qPrintable(QStringLiteral("fast viewers took %1 ms").arg(fastDone)));
         for (auto &v : fast) {
             const QString defect = checkSequence(numbers(v->console(), QStringLiteral("sv")), 1, 20000);
-            QVERIFY2(defect.isEmpty(), qPrintable(defect + QLatin1Char(' ') + v->texts(QStringLiteral("daemon_message")).join(QLatin1Char('|'))));
+            QVERIFY2(defect.isEmpty(),
+                     qPrintable(defect + QLatin1Char(' ') +
+                                v->texts(QStringLiteral("daemon_message")).join(QLatin1Char('|'))));
             QList<qint64> lat;
             for (const auto &f : v->of(QStringLiteral("console"))) {
                 if (const auto p = parseNumbered(f.text, QStringLiteral("sv")); p.n > 0)
@@ -211,7 +231,8 @@ private Q_SLOTS:
         // the slow viewer resumes: it lost lines, was told exactly how many, got the end
         QVERIFY(slow.waitType(QStringLiteral("result"), 1, 60000));
         const QJsonObject r = slow.ofType(QStringLiteral("result")).first();
-        const int got = r.value(QStringLiteral("lines")).toInt(), told = r.value(QStringLiteral("droppedTold")).toInt();
+        const int got = r.value(QStringLiteral("lines")).toInt(),
+                  told = r.value(QStringLiteral("droppedTold")).toInt();
         qInfo("slow viewer: %d lines delivered, told of %d dropped", got, told);
         QVERIFY2(got < 20000 && told > 0, QJsonDocument(r).toJson(QJsonDocument::Compact).constData());
         QCOMPARE(got + told, 20000);
@@ -221,19 +242,23 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return env->viewers() == 2; }, 60000));
         stuck.write("resume");
         QVERIFY(stuck.waitType(QStringLiteral("result"), 1, 30000));
-        QCOMPARE(stuck.ofType(QStringLiteral("result")).first().value(QStringLiteral("closeCode")).toInt(), 1008);
+        QCOMPARE(stuck.ofType(QStringLiteral("result")).first().value(QStringLiteral("closeCode")).toInt(),
+                 1008);
 
         // and the others still get everything
         QCOMPARE(env->command(id, QStringLiteral("burst 100 after")).status, 202);
-        QVERIFY(waitUntil([&] {
-            return std::all_of(fast.begin(), fast.end(), [](const auto &v) { return v->sawConsole(QStringLiteral("after:end")); });
-        }, 20000));
+        QVERIFY(waitUntil(
+            [&] {
+                return std::all_of(fast.begin(), fast.end(),
+                                   [](const auto &v) { return v->sawConsole(QStringLiteral("after:end")); });
+            },
+            20000));
         for (auto &v : fast)
             QVERIFY(checkSequence(numbers(v->console(), QStringLiteral("after")), 1, 100).isEmpty());
         QCOMPARE(env->streams("attach"), 1);
     }
 
-private:
+  private:
     std::unique_ptr<Env> env;
     QString volume;
     QString id;

@@ -17,10 +17,17 @@ const QByteArray kBadOrigin = "http://evil.example";
 // curl with the upgrade headers; the daemon's answer (status, headers) and never a 101 when refused.
 CurlResult upgradeWithCurl(const QString &url, const QByteArray &origin = {})
 {
-    QStringList args{QStringLiteral("--max-time"), QStringLiteral("3"), QStringLiteral("--http1.1"),
-                     QStringLiteral("-H"), QStringLiteral("Connection: Upgrade"), QStringLiteral("-H"), QStringLiteral("Upgrade: websocket"),
-                     QStringLiteral("-H"), QStringLiteral("Sec-WebSocket-Version: 13"),
-                     QStringLiteral("-H"), QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==")};
+    QStringList args{QStringLiteral("--max-time"),
+                     QStringLiteral("3"),
+                     QStringLiteral("--http1.1"),
+                     QStringLiteral("-H"),
+                     QStringLiteral("Connection: Upgrade"),
+                     QStringLiteral("-H"),
+                     QStringLiteral("Upgrade: websocket"),
+                     QStringLiteral("-H"),
+                     QStringLiteral("Sec-WebSocket-Version: 13"),
+                     QStringLiteral("-H"),
+                     QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==")};
     if (!origin.isEmpty())
         args << QStringLiteral("-H") << QStringLiteral("Origin: ") + QString::fromLatin1(origin);
     args << url;
@@ -41,13 +48,16 @@ QString statusLines(const CurlResult &r)
 class TestWsProtocol : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
-        env = std::make_unique<Env>(QStringLiteral("proto"),
-                                    QJsonObject{{QStringLiteral("server"), QJsonObject{{QStringLiteral("allowed_origins"), QJsonArray{QString::fromLatin1(kGoodOrigin)}}}},
-                                                {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("max_failures"), 1000}}}});
+        env = std::make_unique<Env>(
+            QStringLiteral("proto"),
+            QJsonObject{
+                {QStringLiteral("server"), QJsonObject{{QStringLiteral("allowed_origins"),
+                                                        QJsonArray{QString::fromLatin1(kGoodOrigin)}}}},
+                {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("max_failures"), 1000}}}});
         QVERIFY(env->started);
         volume = env->createVolume();
         QVERIFY(!volume.isEmpty());
@@ -68,28 +78,43 @@ private Q_SLOTS:
             const char *code;
         };
         const QList<Case> cases{
-            {"bad token", base + id + QStringLiteral("?token=lightd_wrong0000000000000000"), {}, 401, "unauthorized"},
+            {"bad token",
+             base + id + QStringLiteral("?token=lightd_wrong0000000000000000"),
+             {},
+             401,
+             "unauthorized"},
             {"no token", base + id, {}, 401, "unauthorized"},
-            {"unknown container", base + QStringLiteral("nosuch?token=") + env->token(), {}, 404, "container_not_found"},
-            {"disallowed origin", base + id + QStringLiteral("?token=") + env->token(), kBadOrigin, 403, "forbidden"},
+            {"unknown container",
+             base + QStringLiteral("nosuch?token=") + env->token(),
+             {},
+             404,
+             "container_not_found"},
+            {"disallowed origin", base + id + QStringLiteral("?token=") + env->token(), kBadOrigin, 403,
+             "forbidden"},
         };
         for (const auto &c : cases) {
             const CurlResult r = upgradeWithCurl(c.url, c.origin);
-            QVERIFY2(r.status == c.status, qPrintable(QStringLiteral("%1: %2 %3").arg(QLatin1StringView(c.name)).arg(r.status).arg(QString::fromUtf8(r.body))));
+            QVERIFY2(r.status == c.status, qPrintable(QStringLiteral("%1: %2 %3")
+                                                          .arg(QLatin1StringView(c.name))
+                                                          .arg(r.status)
+                                                          .arg(QString::fromUtf8(r.body))));
             QVERIFY2(!r.headers.contains("101"), qPrintable(statusLines(r)));
             QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QLatin1StringView(c.code));
 
             // Qt: a handshake error, no frame, no connection
             const QUrl url(c.url);
             QtViewer v(QStringLiteral("http://127.0.0.1:%1").arg(env->daemon->port()),
-                       url.path().section(QLatin1Char('/'), 2), QUrlQuery(url).queryItemValue(QStringLiteral("token")), c.origin);
+                       url.path().section(QLatin1Char('/'), 2),
+                       QUrlQuery(url).queryItemValue(QStringLiteral("token")), c.origin);
             QVERIFY2(waitUntil([&] { return !v.socketErrors.isEmpty() || v.disconnected; }, 10000), c.name);
             QVERIFY(!v.connected);
             QVERIFY(v.frames.isEmpty());
 
             // node: never opens (node's WebSocket cannot set an Origin)
             if (c.origin.isEmpty()) {
-                NodeClient n(QStringLiteral("wsclient.mjs"), {QStringLiteral("probe"), QString(c.url).replace(QStringLiteral("http:"), QStringLiteral("ws:"))});
+                NodeClient n(QStringLiteral("wsclient.mjs"),
+                             {QStringLiteral("probe"),
+                              QString(c.url).replace(QStringLiteral("http:"), QStringLiteral("ws:"))});
                 // node 20's WebSocket reports a failed handshake with an error event (and no close event)
                 QVERIFY(n.waitType(QStringLiteral("error")));
                 QVERIFY(n.ofType(QStringLiteral("open")).isEmpty());
@@ -103,7 +128,8 @@ private Q_SLOTS:
             QCOMPARE(v.frames.first().text, QStringLiteral("running"));
         }
         // and curl, accepted, gets a 101
-        const CurlResult ok = upgradeWithCurl(base + id + QStringLiteral("?token=") + env->token(), kGoodOrigin);
+        const CurlResult ok =
+            upgradeWithCurl(base + id + QStringLiteral("?token=") + env->token(), kGoodOrigin);
         QVERIFY2(statusLines(ok).startsWith(QLatin1StringView("HTTP/1.1 101")), qPrintable(statusLines(ok)));
     }
 
@@ -120,11 +146,18 @@ private Q_SLOTS:
         QtViewer again(env->baseUrl(), id, once);
         QVERIFY(waitUntil([&] { return !again.socketErrors.isEmpty() || again.disconnected; }, 10000));
         QVERIFY(!again.connected);
-        QCOMPARE(upgradeWithCurl(lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, once).toString().replace(QStringLiteral("ws:"), QStringLiteral("http:"))).status, 401);
+        QCOMPARE(upgradeWithCurl(lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, once)
+                                     .toString()
+                                     .replace(QStringLiteral("ws:"), QStringLiteral("http:")))
+                     .status,
+                 401);
 
         // a token for another container
         const QString other = env->scopedToken({QStringLiteral("ws:other")}, false);
-        const CurlResult r = upgradeWithCurl(lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, other).toString().replace(QStringLiteral("ws:"), QStringLiteral("http:")));
+        const CurlResult r =
+            upgradeWithCurl(lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, other)
+                                .toString()
+                                .replace(QStringLiteral("ws:"), QStringLiteral("http:")));
         QCOMPARE(r.status, 401);
         QtViewer v(env->baseUrl(), id, other);
         QVERIFY(waitUntil([&] { return !v.socketErrors.isEmpty() || v.disconnected; }, 10000));
@@ -155,7 +188,9 @@ private Q_SLOTS:
         QCOMPARE(env->state(id), QStringLiteral("ready"));
 
         // wrong state again, from node this time; and a command while stopped is refused too
-        NodeClient n(QStringLiteral("wsclient.mjs"), {QStringLiteral("probe"), lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
+        NodeClient n(QStringLiteral("wsclient.mjs"),
+                     {QStringLiteral("probe"),
+                      lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
         QVERIFY(n.waitType(QStringLiteral("open")));
         n.write(R"({"event":"power","action":"stop"})");
         QVERIFY(waitUntil([&] {
@@ -178,20 +213,30 @@ private Q_SLOTS:
         // start over WS: starting, running, in that order, on both clients
         const qsizetype mark = v.frames.size();
         v.socket.power(QStringLiteral("start"));
-        QVERIFY(waitUntil([&] { return v.frames.size() > mark && v.sawState(QStringLiteral("running")) && v.texts(QStringLiteral("event")).last() == QLatin1StringView("running"); }, 30000));
+        QVERIFY(waitUntil(
+            [&] {
+                return v.frames.size() > mark && v.sawState(QStringLiteral("running")) &&
+                       v.texts(QStringLiteral("event")).last() == QLatin1StringView("running");
+            },
+            30000));
         QStringList states;
         for (qsizetype i = mark; i < v.frames.size(); ++i) {
             if (v.frames[i].event == QLatin1StringView("event"))
                 states.append(v.frames[i].text);
         }
-        QVERIFY2(states.indexOf(QStringLiteral("starting")) >= 0 && states.indexOf(QStringLiteral("starting")) < states.lastIndexOf(QStringLiteral("running")),
+        QVERIFY2(states.indexOf(QStringLiteral("starting")) >= 0 &&
+                     states.indexOf(QStringLiteral("starting")) <
+                         states.lastIndexOf(QStringLiteral("running")),
                  qPrintable(states.join(QLatin1Char(','))));
-        QVERIFY(waitUntil([&] {
-            for (const auto &f : n.ofType(QStringLiteral("frame")))
-                if (f.value(QStringLiteral("event")).toString() == QLatin1StringView("event") && f.value(QStringLiteral("data")).toString() == QLatin1StringView("running"))
-                    return true;
-            return false;
-        }, 15000));
+        QVERIFY(waitUntil(
+            [&] {
+                for (const auto &f : n.ofType(QStringLiteral("frame")))
+                    if (f.value(QStringLiteral("event")).toString() == QLatin1StringView("event") &&
+                        f.value(QStringLiteral("data")).toString() == QLatin1StringView("running"))
+                        return true;
+                return false;
+            },
+            15000));
         v.socket.sendCommand(QStringLiteral("back again"));
         QVERIFY(waitUntil([&] { return v.sawConsole(QStringLiteral("echo:back again")); }));
     }
@@ -214,7 +259,8 @@ private Q_SLOTS:
         for (const auto &[text, code] : cases) {
             const int before = v.of(QStringLiteral("error")).size();
             v.socket.sendRaw(text);
-            QVERIFY2(waitUntil([&] { return v.of(QStringLiteral("error")).size() > before; }), qPrintable(text));
+            QVERIFY2(waitUntil([&] { return v.of(QStringLiteral("error")).size() > before; }),
+                     qPrintable(text));
             QVERIFY2(v.of(QStringLiteral("error")).last().text == code,
                      qPrintable(text + QStringLiteral(" -> ") + v.of(QStringLiteral("error")).last().text));
             QVERIFY(v.socket.isConnected());
@@ -229,7 +275,9 @@ private Q_SLOTS:
         QVERIFY(!v.disconnected);
 
         // node, the same
-        NodeClient n(QStringLiteral("wsclient.mjs"), {QStringLiteral("probe"), lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
+        NodeClient n(QStringLiteral("wsclient.mjs"),
+                     {QStringLiteral("probe"),
+                      lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
         QVERIFY(n.waitType(QStringLiteral("open")));
         n.write("{{{{");
         n.write(R"({"event":"request_stats"})");
@@ -259,7 +307,9 @@ private Q_SLOTS:
         QVERIFY(waitUntil([&] { return v.disconnected; }));
         QCOMPARE(v.closeCode, 1009);
 
-        NodeClient n(QStringLiteral("wsclient.mjs"), {QStringLiteral("probe"), lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
+        NodeClient n(QStringLiteral("wsclient.mjs"),
+                     {QStringLiteral("probe"),
+                      lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
         QVERIFY(n.waitType(QStringLiteral("open")));
         n.write("BIG 70000");
         QVERIFY(n.waitType(QStringLiteral("close")));
@@ -273,7 +323,9 @@ private Q_SLOTS:
         // 64 bits (RFC 6455 5.2), and many frames in one write, must read back intact in Qt and node.
         QtViewer v(env->baseUrl(), id, env->token());
         QVERIFY(v.waitConnected());
-        NodeClient n(QStringLiteral("wsclient.mjs"), {QStringLiteral("probe"), lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
+        NodeClient n(QStringLiteral("wsclient.mjs"),
+                     {QStringLiteral("probe"),
+                      lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
         QVERIFY(n.waitType(QStringLiteral("open")));
         QCOMPARE(env->command(id, QStringLiteral("burst 2 len7")).status, 202);
         QCOMPARE(env->command(id, QStringLiteral("burst 2 len16 1000")).status, 202);
@@ -316,7 +368,8 @@ private Q_SLOTS:
         QCOMPARE(history.size(), 1000);
         QCOMPARE(history.last(), QStringLiteral("many:end"));
         QVERIFY(history.join(QString()).size() > 65535);
-        QCOMPARE(nodeFrames(QStringLiteral("logs")).last().toArray().toVariantList(), QJsonArray::fromStringList(history).toVariantList());
+        QCOMPARE(nodeFrames(QStringLiteral("logs")).last().toArray().toVariantList(),
+                 QJsonArray::fromStringList(history).toVariantList());
     }
 
     void floodIsRateLimited()
@@ -325,7 +378,9 @@ private Q_SLOTS:
         QVERIFY(v.waitConnected());
         for (int i = 0; i < 200; ++i)
             v.socket.sendRaw(QStringLiteral(R"({"event":"request_logs","lines":1})"));
-        QVERIFY(waitUntil([&] { return v.of(QStringLiteral("error")).size() + v.of(QStringLiteral("logs")).size() >= 201; }, 20000));
+        QVERIFY(waitUntil(
+            [&] { return v.of(QStringLiteral("error")).size() + v.of(QStringLiteral("logs")).size() >= 201; },
+            20000));
         const int limited = int(v.texts(QStringLiteral("error")).count(QStringLiteral("rate_limited")));
         const int answered = int(v.of(QStringLiteral("logs")).size()) - 1;
         qInfo("200 messages at once: %d answered, %d rate_limited", answered, limited);
@@ -333,18 +388,22 @@ private Q_SLOTS:
         QVERIFY(answered >= 1 && answered <= 40); // 20 a second
         QVERIFY(!v.disconnected);
         // after the window, answered again
-        QVERIFY(waitUntil([&] {
-            const int before = int(v.of(QStringLiteral("logs")).size());
-            v.socket.requestLogs(1);
-            return waitUntil([&] { return v.of(QStringLiteral("logs")).size() > before; }, 300);
-        }, 5000));
+        QVERIFY(waitUntil(
+            [&] {
+                const int before = int(v.of(QStringLiteral("logs")).size());
+                v.socket.requestLogs(1);
+                return waitUntil([&] { return v.of(QStringLiteral("logs")).size() > before; }, 300);
+            },
+            5000));
     }
 
     void deletedContainerClosesViewers()
     {
         QtViewer v(env->baseUrl(), id, env->token());
         QVERIFY(v.waitConnected());
-        NodeClient n(QStringLiteral("wsclient.mjs"), {QStringLiteral("probe"), lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
+        NodeClient n(QStringLiteral("wsclient.mjs"),
+                     {QStringLiteral("probe"),
+                      lightd::ConsoleSocket::consoleUrl(QUrl(env->baseUrl()), id, env->token()).toString()});
         QVERIFY(n.waitType(QStringLiteral("open")));
         const Reply r = env->call("DELETE", QStringLiteral("/containers/") + id);
         QCOMPARE(r.status, 200);
@@ -366,10 +425,14 @@ private Q_SLOTS:
         QCOMPARE(env->streams("attach"), 0);
         QCOMPARE(env->streams("stats"), 0);
         // and the id is gone for new viewers
-        QCOMPARE(upgradeWithCurl(QStringLiteral("http://127.0.0.1:%1/ws/%2?token=%3").arg(env->daemon->port()).arg(id, env->token())).status, 404);
+        QCOMPARE(upgradeWithCurl(QStringLiteral("http://127.0.0.1:%1/ws/%2?token=%3")
+                                     .arg(env->daemon->port())
+                                     .arg(id, env->token()))
+                     .status,
+                 404);
     }
 
-private:
+  private:
     std::unique_ptr<Env> env;
     QString volume;
     QString id;

@@ -13,14 +13,15 @@ using namespace lightd::test::ws;
 class TestWsThrottle : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(ensureImage());
-        env = std::make_unique<Env>(QStringLiteral("thr"),
-                                    QJsonObject{{QStringLiteral("console"), QJsonObject{{QStringLiteral("throttle_lines"), 50},
-                                                                                       {QStringLiteral("throttle_interval_ms"), 100},
-                                                                                       {QStringLiteral("history_lines"), 20000}}}});
+        env = std::make_unique<Env>(
+            QStringLiteral("thr"),
+            QJsonObject{{QStringLiteral("console"), QJsonObject{{QStringLiteral("throttle_lines"), 50},
+                                                                {QStringLiteral("throttle_interval_ms"), 100},
+                                                                {QStringLiteral("history_lines"), 20000}}}});
         QVERIFY(env->started);
         volume = env->createVolume();
         QVERIFY(!volume.isEmpty());
@@ -46,13 +47,22 @@ private Q_SLOTS:
 
         // once the output calms down the episode ends, even with no further line: the resume notice
         // says how many lines were held back
-        QVERIFY(waitUntil([&] { return !a.texts(QStringLiteral("daemon_message")).filter(QStringLiteral("resumed")).isEmpty(); }, 5000));
+        QVERIFY(waitUntil(
+            [&] {
+                return !a.texts(QStringLiteral("daemon_message")).filter(QStringLiteral("resumed")).isEmpty();
+            },
+            5000));
         QCOMPARE(env->command(id, QStringLiteral("after")).status, 202);
-        QVERIFY(waitUntil([&] { return a.sawConsole(QStringLiteral("echo:after")) && b.sawConsole(QStringLiteral("echo:after")); }));
+        QVERIFY(waitUntil([&] {
+            return a.sawConsole(QStringLiteral("echo:after")) && b.sawConsole(QStringLiteral("echo:after"));
+        }));
 
         const QStringList notices = a.texts(QStringLiteral("daemon_message"));
         QCOMPARE(notices.filter(QStringLiteral("throttled")).size(), 1); // once per episode
-        QVERIFY2(notices.filter(QStringLiteral("throttled")).first().contains(QStringLiteral("50 lines per 100 ms")), qPrintable(notices.join(QLatin1Char('|'))));
+        QVERIFY2(notices.filter(QStringLiteral("throttled"))
+                     .first()
+                     .contains(QStringLiteral("50 lines per 100 ms")),
+                 qPrintable(notices.join(QLatin1Char('|'))));
         const QStringList resumed = notices.filter(QStringLiteral("resumed"));
         QCOMPARE(resumed.size(), 1);
         static const QRegularExpression count(QStringLiteral("(\\d+) lines were not shown"));
@@ -62,17 +72,21 @@ private Q_SLOTS:
 
         const QList<qint64> got = numbers(a.console(), QStringLiteral("t1"));
         const int end = a.sawConsole(QStringLiteral("t1:end")) ? 1 : 0;
-        qInfo("%d lines printed: %d shown, %d held back (%s)", n, int(got.size()), held, qPrintable(resumed.first()));
+        qInfo("%d lines printed: %d shown, %d held back (%s)", n, int(got.size()), held,
+              qPrintable(resumed.first()));
         QVERIFY(got.size() < n);
         QVERIFY(got.size() >= 50);
         QCOMPARE(int(got.size()) + end + held, n + 1);
         // in order, no duplicates; and about the configured rate over the burst
         for (qsizetype i = 1; i < got.size(); ++i)
             QVERIFY(got[i] > got[i - 1]);
-        const auto first = parseNumbered(history.filter(QStringLiteral("t1:1:")).first(), QStringLiteral("t1"));
-        const auto last = parseNumbered(history.filter(QStringLiteral("t1:%1:").arg(n)).first(), QStringLiteral("t1"));
+        const auto first =
+            parseNumbered(history.filter(QStringLiteral("t1:1:")).first(), QStringLiteral("t1"));
+        const auto last =
+            parseNumbered(history.filter(QStringLiteral("t1:%1:").arg(n)).first(), QStringLiteral("t1"));
         const qint64 windows = (last.us - first.us) / 100000 + 2;
-        QVERIFY2(got.size() <= 50 * windows, qPrintable(QStringLiteral("%1 lines in %2 windows").arg(got.size()).arg(windows)));
+        QVERIFY2(got.size() <= 50 * windows,
+                 qPrintable(QStringLiteral("%1 lines in %2 windows").arg(got.size()).arg(windows)));
         // both viewers saw the same thing
         QCOMPARE(b.console(), a.console());
         QCOMPARE(b.texts(QStringLiteral("daemon_message")), notices);
@@ -92,7 +106,7 @@ private Q_SLOTS:
         QVERIFY(v.texts(QStringLiteral("daemon_message")).filter(QStringLiteral("throttled")).isEmpty());
     }
 
-private:
+  private:
     std::unique_ptr<Env> env;
     QString volume;
     QString id;

@@ -1,4 +1,5 @@
-// TokenService::parseTtl, AuthGuard::acceptsVendor, RateLimiter windows, Retry-After on 429, and the token lifecycle.
+// TokenService::parseTtl, AuthGuard::acceptsVendor, RateLimiter windows, Retry-After on 429, and the token
+// lifecycle.
 #include "auth/AuthGuard.h"
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
@@ -25,8 +26,7 @@ using OptSeconds = std::optional<qint64>;
 Q_DECLARE_METATYPE(OptSeconds)
 
 namespace {
-template <typename Pred>
-bool waitFor(Pred pred, int timeoutMs)
+template <typename Pred> bool waitFor(Pred pred, int timeoutMs)
 {
     QDeadlineTimer deadline(timeoutMs);
     while (!pred()) {
@@ -73,7 +73,7 @@ class TestAuth : public QObject
     QTemporaryDir m_dir;
     std::unique_ptr<storage::Database> m_db;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
@@ -128,9 +128,11 @@ private Q_SLOTS:
         QTest::newRow("documented spelling") << QByteArray("Application/vnd.pkglatv1+json") << true;
         QTest::newRow("lower case") << QByteArray("application/vnd.pkglatv1+json") << true;
         QTest::newRow("upper case") << QByteArray("APPLICATION/VND.PKGLATV1+JSON") << true;
-        QTest::newRow("in a list, last") << QByteArray("application/json, Application/vnd.pkglatv1+json") << true;
+        QTest::newRow("in a list, last")
+            << QByteArray("application/json, Application/vnd.pkglatv1+json") << true;
         QTest::newRow("in a list, first") << QByteArray("application/vnd.pkglatv1+json,text/html") << true;
-        QTest::newRow("with parameters") << QByteArray("application/vnd.pkglatv1+json; q=0.9; charset=utf-8") << true;
+        QTest::newRow("with parameters")
+            << QByteArray("application/vnd.pkglatv1+json; q=0.9; charset=utf-8") << true;
         QTest::newRow("list with parameters")
             << QByteArray("text/html;q=0.1, application/vnd.pkglatv1+json ;q=0.5") << true;
         QTest::newRow("padded") << QByteArray("   application/vnd.pkglatv1+json   ") << true;
@@ -140,7 +142,8 @@ private Q_SLOTS:
         QTest::newRow("other version") << QByteArray("application/vnd.pkglatv2+json") << false;
         QTest::newRow("suffix") << QByteArray("application/vnd.pkglatv1+jsonx") << false;
         QTest::newRow("prefix") << QByteArray("xapplication/vnd.pkglatv1+json") << false;
-        QTest::newRow("as a parameter") << QByteArray("application/json; type=application/vnd.pkglatv1+json") << false;
+        QTest::newRow("as a parameter")
+            << QByteArray("application/json; type=application/vnd.pkglatv1+json") << false;
         QTest::newRow("only separators") << QByteArray(" , ; ,") << false;
     }
 
@@ -237,7 +240,8 @@ private Q_SLOTS:
         const auto once = tokens.create(900, true, {QStringLiteral("ws:*")});
         QVERIFY2(!tokens.verify(once.token, Purpose{}), "a remove-on-use token is a console ticket only");
         QVERIFY(tokens.verify(once.token, Purpose{Purpose::Console, QStringLiteral("x")}));
-        QVERIFY2(!tokens.verify(once.token, Purpose{Purpose::Console, QStringLiteral("x")}), "valid exactly once");
+        QVERIFY2(!tokens.verify(once.token, Purpose{Purpose::Console, QStringLiteral("x")}),
+                 "valid exactly once");
 
         // list: never the secret, ordered by creation
         const auto listed = tokens.list();
@@ -289,20 +293,25 @@ private Q_SLOTS:
         const QByteArray bearer = "Bearer " + kMaster.toUtf8();
         using A = http::Access;
         // 401 before 403: no token and no vendor header is 401
-        QCOMPARE(outcome(guard, request({}, {}), A::Protected), qMakePair(401, QStringLiteral("unauthorized")));
+        QCOMPARE(outcome(guard, request({}, {}), A::Protected),
+                 qMakePair(401, QStringLiteral("unauthorized")));
         QCOMPARE(outcome(guard, request("Bearer lightd_wrong_wrong_wrong", kVendor), A::Protected),
                  qMakePair(401, QStringLiteral("unauthorized")));
         QCOMPARE(outcome(guard, request(kMaster.toUtf8(), kVendor), A::Protected), // no "Bearer "
                  qMakePair(401, QStringLiteral("unauthorized")));
         QCOMPARE(outcome(guard, request(bearer, {}, QHostAddress(QStringLiteral("10.0.0.2"))), A::Protected),
                  qMakePair(403, QStringLiteral("invalid_vendor")));
-        QCOMPARE(outcome(guard, request(bearer, "application/json", QHostAddress(QStringLiteral("10.0.0.2"))), A::Protected),
+        QCOMPARE(outcome(guard, request(bearer, "application/json", QHostAddress(QStringLiteral("10.0.0.2"))),
+                         A::Protected),
                  qMakePair(403, QStringLiteral("invalid_vendor")));
-        QCOMPARE(outcome(guard, request("bearer " + kMaster.toUtf8(), kVendor, QHostAddress(QStringLiteral("10.0.0.2"))),
-                         A::MasterOnly),
-                 qMakePair(200, QString()));
+        QCOMPARE(
+            outcome(guard,
+                    request("bearer " + kMaster.toUtf8(), kVendor, QHostAddress(QStringLiteral("10.0.0.2"))),
+                    A::MasterOnly),
+            qMakePair(200, QString()));
         // 10.0.0.1 has failed three times: even the right token is now 429
-        QCOMPARE(outcome(guard, request(bearer, kVendor), A::Protected), qMakePair(429, QStringLiteral("rate_limited")));
+        QCOMPARE(outcome(guard, request(bearer, kVendor), A::Protected),
+                 qMakePair(429, QStringLiteral("rate_limited")));
         // scoped token on a master-only route
         const auto scoped = tokens.create(900, false, {QStringLiteral("api")});
         const auto peer3 = QHostAddress(QStringLiteral("10.0.0.3"));
@@ -313,7 +322,8 @@ private Q_SLOTS:
         // with authorization disabled no token is needed, the vendor header still is
         guard.setEnabled(false);
         QCOMPARE(outcome(guard, request({}, kVendor, peer3), A::Protected), qMakePair(200, QString()));
-        QCOMPARE(outcome(guard, request({}, {}, peer3), A::Protected), qMakePair(403, QStringLiteral("invalid_vendor")));
+        QCOMPARE(outcome(guard, request({}, {}, peer3), A::Protected),
+                 qMakePair(403, QStringLiteral("invalid_vendor")));
     }
 
     // A 429 tells the client when to come back (Retry-After, seconds), REST and console alike.
@@ -324,7 +334,10 @@ private Q_SLOTS:
         AuthGuard guard(tokens, limiter);
         const auto peer = QHostAddress(QStringLiteral("10.0.0.9"));
         for (int i = 0; i < 2; ++i)
-            QCOMPARE(outcome(guard, request("Bearer lightd_wrong_wrong_wrong", kVendor, peer), http::Access::Protected).first, 401);
+            QCOMPARE(outcome(guard, request("Bearer lightd_wrong_wrong_wrong", kVendor, peer),
+                             http::Access::Protected)
+                         .first,
+                     401);
         auto retryAfter = [](const http::ApiError &e) -> QByteArray {
             const http::HttpResponse r = http::errorResponse(e);
             for (const auto &[k, v] : r.headers)
@@ -344,8 +357,11 @@ private Q_SLOTS:
         QVERIFY(console && console->status() == 429);
         QCOMPARE(retryAfter(*console), QByteArray("30"));
         // The mapper never lets a 429 out without the header, and only a 429 has it.
-        QCOMPARE(retryAfter(http::ApiError(429, QLatin1StringView("rate_limited"), QStringLiteral("slow down"))), QByteArray("1"));
-        QVERIFY(retryAfter(http::ApiError(401, QLatin1StringView("unauthorized"), QStringLiteral("no"))).isEmpty());
+        QCOMPARE(
+            retryAfter(http::ApiError(429, QLatin1StringView("rate_limited"), QStringLiteral("slow down"))),
+            QByteArray("1"));
+        QVERIFY(retryAfter(http::ApiError(401, QLatin1StringView("unauthorized"), QStringLiteral("no")))
+                    .isEmpty());
     }
 };
 

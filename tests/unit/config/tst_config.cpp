@@ -51,7 +51,7 @@ class TestConfig : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void generateTokenFormat()
     {
         const QString a = config::generateToken();
@@ -115,7 +115,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("config.json"));
-        QVERIFY(writeFile(path, R"({"server":{"port":9000},"authorization":{"token":"lightd_0123456789abcdef0123"}})"));
+        QVERIFY(writeFile(
+            path, R"({"server":{"port":9000},"authorization":{"token":"lightd_0123456789abcdef0123"}})"));
         const auto r = config::load(path);
         QVERIFY2(r.config, qPrintable(r.error));
         QCOMPARE(r.config->server.port, 9000);
@@ -129,9 +130,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("config.json"));
         const auto r = config::fromJson(
-            QJsonObject{{QStringLiteral("storage"), QJsonObject{{QStringLiteral("base_path"), QStringLiteral("/srv/lightd")},
-                                                                {QStringLiteral("volumes_path"), QStringLiteral("vols")},
-                                                                {QStringLiteral("database"), QStringLiteral("/db/x.db")}}}},
+            QJsonObject{{QStringLiteral("storage"),
+                         QJsonObject{{QStringLiteral("base_path"), QStringLiteral("/srv/lightd")},
+                                     {QStringLiteral("volumes_path"), QStringLiteral("vols")},
+                                     {QStringLiteral("database"), QStringLiteral("/db/x.db")}}}},
             path);
         QVERIFY2(r.config, qPrintable(r.error));
         QCOMPARE(r.config->storage.basePath, QStringLiteral("/srv/lightd"));
@@ -283,12 +285,15 @@ private Q_SLOTS:
     void sectionOfWrongTypeNamesTheKey()
     {
         QTemporaryDir dir;
-        // a whole section that is not an object: the keys under it are missing, defaults apply or it is reported
-        const auto r = config::fromJson(QJsonObject{{QStringLiteral("server"), 5}}, dir.filePath(QStringLiteral("c.json")));
+        // a whole section that is not an object: the keys under it are missing, defaults apply or it is
+        // reported
+        const auto r = config::fromJson(QJsonObject{{QStringLiteral("server"), 5}},
+                                        dir.filePath(QStringLiteral("c.json")));
         if (!r.config)
             QVERIFY2(r.error.startsWith(QStringLiteral("server")), qPrintable(r.error));
         else
-            QVERIFY2(r.warnings.contains(QStringLiteral("server")), qPrintable(r.warnings.join(QLatin1Char(','))));
+            QVERIFY2(r.warnings.contains(QStringLiteral("server")),
+                     qPrintable(r.warnings.join(QLatin1Char(','))));
     }
 
     void malformedJsonFile()
@@ -312,8 +317,10 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QJsonObject json{
             {QStringLiteral("serverr"), QJsonObject{{QStringLiteral("port"), 1}}},
-            {QStringLiteral("server"), QJsonObject{{QStringLiteral("prot"), 1}, {QStringLiteral("port"), 8071},
-                                                   {QStringLiteral("tls"), QJsonObject{{QStringLiteral("pem"), 1}}}}},
+            {QStringLiteral("server"),
+             QJsonObject{{QStringLiteral("prot"), 1},
+                         {QStringLiteral("port"), 8071},
+                         {QStringLiteral("tls"), QJsonObject{{QStringLiteral("pem"), 1}}}}},
             {QStringLiteral("monitoring"),
              QJsonObject{{QStringLiteral("billing"), QJsonObject{{QStringLiteral("gpu_per_hour"), 1.0}}}}},
             {QStringLiteral("top_level_junk"), true},
@@ -323,9 +330,9 @@ private Q_SLOTS:
         QCOMPARE(r.config->server.port, 8071);
         QStringList w = r.warnings;
         w.sort();
-        QCOMPARE(w, (QStringList{QStringLiteral("monitoring.billing.gpu_per_hour"), QStringLiteral("server.prot"),
-                                 QStringLiteral("server.tls.pem"), QStringLiteral("serverr"),
-                                 QStringLiteral("top_level_junk")}));
+        QCOMPARE(w, (QStringList{QStringLiteral("monitoring.billing.gpu_per_hour"),
+                                 QStringLiteral("server.prot"), QStringLiteral("server.tls.pem"),
+                                 QStringLiteral("serverr"), QStringLiteral("top_level_junk")}));
     }
 
     void redactedHidesSecrets()
@@ -335,8 +342,10 @@ private Q_SLOTS:
             {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("token"), kGoodToken}}},
             {QStringLiteral("remote"), QJsonObject{{QStringLiteral("token"), QStringLiteral("remote-secret")},
                                                    {QStringLiteral("url"), QStringLiteral("http://r")}}},
-            {QStringLiteral("server"), QJsonObject{{QStringLiteral("tls"), QJsonObject{{QStringLiteral("key"), QStringLiteral("/k.pem")},
-                                                                                       {QStringLiteral("cert"), QStringLiteral("/c.pem")}}}}},
+            {QStringLiteral("server"),
+             QJsonObject{
+                 {QStringLiteral("tls"), QJsonObject{{QStringLiteral("key"), QStringLiteral("/k.pem")},
+                                                     {QStringLiteral("cert"), QStringLiteral("/c.pem")}}}}},
         };
         const auto r = config::fromJson(json, dir.filePath(QStringLiteral("config.json")));
         QVERIFY2(r.config, qPrintable(r.error));
@@ -360,7 +369,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("config.json"));
-        QVERIFY(writeFile(path, R"({"server":{"port":9001,"custom_unknown":1},"authorization":{"token":"lightd_0123456789abcdef0123"}})"));
+        QVERIFY(writeFile(
+            path,
+            R"({"server":{"port":9001,"custom_unknown":1},"authorization":{"token":"lightd_0123456789abcdef0123"}})"));
         const QString newToken = QStringLiteral("lightd_ffffffffffffffffffffffff");
         QCOMPARE(config::setValue(path, QStringLiteral("authorization.token"), newToken), QString());
         const auto r = config::load(path);
@@ -380,7 +391,8 @@ private Q_SLOTS:
         const QString path = dir.filePath(QStringLiteral("config.json"));
         QVERIFY(writeFile(path, R"({"authorization":{"token":"lightd_0123456789abcdef0123"}})"));
         const QByteArray before = readFile(path);
-        const QString err = config::setValue(path, QStringLiteral("authorization.token"), QStringLiteral("short"));
+        const QString err =
+            config::setValue(path, QStringLiteral("authorization.token"), QStringLiteral("short"));
         QVERIFY(!err.isEmpty());
         QVERIFY2(err.contains(QStringLiteral("authorization.token")), qPrintable(err));
         QCOMPARE(readFile(path), before); // untouched
@@ -388,7 +400,9 @@ private Q_SLOTS:
         QVERIFY2(portErr.contains(QStringLiteral("server.port")), qPrintable(portErr));
         QCOMPARE(readFile(path), before);
         // a missing file is an error, not a silent create
-        QVERIFY(!config::setValue(dir.filePath(QStringLiteral("absent.json")), QStringLiteral("server.port"), 1).isEmpty());
+        QVERIFY(
+            !config::setValue(dir.filePath(QStringLiteral("absent.json")), QStringLiteral("server.port"), 1)
+                 .isEmpty());
     }
 };
 

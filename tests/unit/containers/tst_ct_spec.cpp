@@ -71,7 +71,7 @@ const ContainerPaths kPaths{QStringLiteral("/data/volumes/v1"), QStringLiteral("
 class TestContainerSpec : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void internalIds_data()
     {
         QTest::addColumn<QString>("id");
@@ -105,58 +105,103 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         const QString inv = QStringLiteral("invalid_field"), mis = QStringLiteral("missing_field");
         QTest::newRow("no internal_id") << without("internal_id") << QStringLiteral("internal_id") << mis;
-        QTest::newRow("internal_id regex") << with("internal_id", QStringLiteral("-x")) << QStringLiteral("internal_id") << inv;
-        QTest::newRow("internal_id too long") << with("internal_id", QString(65, QLatin1Char('a'))) << QStringLiteral("internal_id") << inv;
+        QTest::newRow("internal_id regex")
+            << with("internal_id", QStringLiteral("-x")) << QStringLiteral("internal_id") << inv;
+        QTest::newRow("internal_id too long")
+            << with("internal_id", QString(65, QLatin1Char('a'))) << QStringLiteral("internal_id") << inv;
         QTest::newRow("internal_id number") << with("internal_id", 5) << QStringLiteral("internal_id") << inv;
         QTest::newRow("no image") << without("image") << QStringLiteral("image") << mis;
-        QTest::newRow("image spaces") << with("image", QStringLiteral("bad image")) << QStringLiteral("image") << inv;
-        QTest::newRow("image newline") << with("image", QStringLiteral("debian:12\n")) << QStringLiteral("image") << inv;
-        QTest::newRow("internal_id newline") << with("internal_id", QStringLiteral("srv\n")) << QStringLiteral("internal_id") << inv;
-        QTest::newRow("env name newline") << with("env", QJsonObject{{QStringLiteral("A\n"), QStringLiteral("1")}}) << QStringLiteral("env") << inv;
-        QTest::newRow("image option") << with("image", QStringLiteral("--privileged")) << QStringLiteral("image") << inv;
+        QTest::newRow("image spaces")
+            << with("image", QStringLiteral("bad image")) << QStringLiteral("image") << inv;
+        QTest::newRow("image newline")
+            << with("image", QStringLiteral("debian:12\n")) << QStringLiteral("image") << inv;
+        QTest::newRow("internal_id newline")
+            << with("internal_id", QStringLiteral("srv\n")) << QStringLiteral("internal_id") << inv;
+        QTest::newRow("env name newline")
+            << with("env", QJsonObject{{QStringLiteral("A\n"), QStringLiteral("1")}}) << QStringLiteral("env")
+            << inv;
+        QTest::newRow("image option")
+            << with("image", QStringLiteral("--privileged")) << QStringLiteral("image") << inv;
         QTest::newRow("no volume_id") << without("volume_id") << QStringLiteral("volume_id") << mis;
-        QTest::newRow("no startup_command") << without("startup_command") << QStringLiteral("startup_command") << mis;
-        QTest::newRow("startup_command NUL") << with("startup_command", QStringLiteral("a") + QChar(0)) << QStringLiteral("startup_command") << inv;
-        QTest::newRow("start_pattern regex") << with("start_pattern", QStringLiteral("Done (")) << QStringLiteral("start_pattern") << inv;
-        QTest::newRow("start_pattern number") << with("start_pattern", 3) << QStringLiteral("start_pattern") << inv;
-        QTest::newRow("ports not array") << with("ports", QStringLiteral("25565")) << QStringLiteral("ports") << inv;
-        QTest::newRow("ports entry not object") << with("ports", json("[25565]")) << QStringLiteral("ports") << inv;
-        QTest::newRow("port too big") << with("ports", json(R"([{"ip":"0.0.0.0","port":70000}])")) << QStringLiteral("ports") << inv;
-        QTest::newRow("port zero") << with("ports", json(R"([{"ip":"0.0.0.0","port":0}])")) << QStringLiteral("ports") << inv;
-        QTest::newRow("port bad ip") << with("ports", json(R"([{"ip":"256.1.1.1","port":80}])")) << QStringLiteral("ports") << inv;
-        QTest::newRow("port protocol") << with("ports", json(R"([{"ip":"0.0.0.0","port":80,"protocol":"sctp"}])")) << QStringLiteral("ports") << inv;
-        QTest::newRow("host_port zero") << with("ports", json(R"([{"host_port":0}])")) << QStringLiteral("ports") << inv;
-        QTest::newRow("container_port big") << with("ports", json(R"([{"host_port":80,"container_port":65536}])")) << QStringLiteral("ports") << inv;
+        QTest::newRow("no startup_command")
+            << without("startup_command") << QStringLiteral("startup_command") << mis;
+        QTest::newRow("startup_command NUL") << with("startup_command", QStringLiteral("a") + QChar(0))
+                                             << QStringLiteral("startup_command") << inv;
+        QTest::newRow("start_pattern regex")
+            << with("start_pattern", QStringLiteral("Done (")) << QStringLiteral("start_pattern") << inv;
+        QTest::newRow("start_pattern number")
+            << with("start_pattern", 3) << QStringLiteral("start_pattern") << inv;
+        QTest::newRow("ports not array")
+            << with("ports", QStringLiteral("25565")) << QStringLiteral("ports") << inv;
+        QTest::newRow("ports entry not object")
+            << with("ports", json("[25565]")) << QStringLiteral("ports") << inv;
+        QTest::newRow("port too big")
+            << with("ports", json(R"([{"ip":"0.0.0.0","port":70000}])")) << QStringLiteral("ports") << inv;
+        QTest::newRow("port zero") << with("ports", json(R"([{"ip":"0.0.0.0","port":0}])"))
+                                   << QStringLiteral("ports") << inv;
+        QTest::newRow("port bad ip") << with("ports", json(R"([{"ip":"256.1.1.1","port":80}])"))
+                                     << QStringLiteral("ports") << inv;
+        QTest::newRow("port protocol")
+            << with("ports", json(R"([{"ip":"0.0.0.0","port":80,"protocol":"sctp"}])"))
+            << QStringLiteral("ports") << inv;
+        QTest::newRow("host_port zero")
+            << with("ports", json(R"([{"host_port":0}])")) << QStringLiteral("ports") << inv;
+        QTest::newRow("container_port big")
+            << with("ports", json(R"([{"host_port":80,"container_port":65536}])")) << QStringLiteral("ports")
+            << inv;
         QTest::newRow("limits not object") << with("limits", 5) << QStringLiteral("limits") << inv;
-        QTest::newRow("memory tiny") << with("limits", json(R"({"memory":1000})")) << QStringLiteral("limits.memory") << inv;
-        QTest::newRow("memory huge") << with("limits", json(R"({"memory":2199023255552})")) << QStringLiteral("limits.memory") << inv;
-        QTest::newRow("memory fraction") << with("limits", json(R"({"memory":5000000.5})")) << QStringLiteral("limits.memory") << inv;
-        QTest::newRow("memory string") << with("limits", json(R"({"memory":"1G"})")) << QStringLiteral("limits.memory") << inv;
-        QTest::newRow("memory negative") << with("limits", json(R"({"memory":-1})")) << QStringLiteral("limits.memory") << inv;
-        QTest::newRow("cpu negative") << with("limits", json(R"({"cpu":-1})")) << QStringLiteral("limits.cpu") << inv;
-        QTest::newRow("cpu tiny") << with("limits", json(R"({"cpu":0.001})")) << QStringLiteral("limits.cpu") << inv;
-        QTest::newRow("cpu string") << with("limits", json(R"({"cpu":"2"})")) << QStringLiteral("limits.cpu") << inv;
-        QTest::newRow("cpu huge") << with("limits", json(R"({"cpu":5000})")) << QStringLiteral("limits.cpu") << inv;
+        QTest::newRow("memory tiny") << with("limits", json(R"({"memory":1000})"))
+                                     << QStringLiteral("limits.memory") << inv;
+        QTest::newRow("memory huge") << with("limits", json(R"({"memory":2199023255552})"))
+                                     << QStringLiteral("limits.memory") << inv;
+        QTest::newRow("memory fraction")
+            << with("limits", json(R"({"memory":5000000.5})")) << QStringLiteral("limits.memory") << inv;
+        QTest::newRow("memory string")
+            << with("limits", json(R"({"memory":"1G"})")) << QStringLiteral("limits.memory") << inv;
+        QTest::newRow("memory negative")
+            << with("limits", json(R"({"memory":-1})")) << QStringLiteral("limits.memory") << inv;
+        QTest::newRow("cpu negative")
+            << with("limits", json(R"({"cpu":-1})")) << QStringLiteral("limits.cpu") << inv;
+        QTest::newRow("cpu tiny") << with("limits", json(R"({"cpu":0.001})")) << QStringLiteral("limits.cpu")
+                                  << inv;
+        QTest::newRow("cpu string") << with("limits", json(R"({"cpu":"2"})")) << QStringLiteral("limits.cpu")
+                                    << inv;
+        QTest::newRow("cpu huge") << with("limits", json(R"({"cpu":5000})")) << QStringLiteral("limits.cpu")
+                                  << inv;
         QTest::newRow("mount /") << with("mount", json(R"({"/host":"/"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount /etc") << with("mount", json(R"({"/cfg":"/etc"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount /etc/passwd") << with("mount", json(R"({"/cfg":"/etc/passwd"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount docker.sock") << with("mount", json(R"({"/s":"/var/run/docker.sock"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount /proc/1") << with("mount", json(R"({"/p":"/proc/1"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount /root") << with("mount", json(R"({"/r":"/root"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount docker data") << with("mount", json(R"({"/d":"/var/lib/docker/volumes"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount dotdot") << with("mount", json(R"({"/d":"/srv/../etc"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount relative host") << with("mount", json(R"({"/d":"srv"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount relative target") << with("mount", json(R"({"d":"/srv"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount over volume") << with("mount", json(R"({"/home/container/x":"/srv"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount over data") << with("mount", json(R"({"/app/data":"/srv"})")) << QStringLiteral("mount") << inv;
-        QTest::newRow("mount colon") << with("mount", json(R"({"/d":"/srv:ro"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount /etc") << with("mount", json(R"({"/cfg":"/etc"})")) << QStringLiteral("mount")
+                                    << inv;
+        QTest::newRow("mount /etc/passwd")
+            << with("mount", json(R"({"/cfg":"/etc/passwd"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount docker.sock")
+            << with("mount", json(R"({"/s":"/var/run/docker.sock"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount /proc/1")
+            << with("mount", json(R"({"/p":"/proc/1"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount /root") << with("mount", json(R"({"/r":"/root"})")) << QStringLiteral("mount")
+                                     << inv;
+        QTest::newRow("mount docker data")
+            << with("mount", json(R"({"/d":"/var/lib/docker/volumes"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount dotdot")
+            << with("mount", json(R"({"/d":"/srv/../etc"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount relative host")
+            << with("mount", json(R"({"/d":"srv"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount relative target")
+            << with("mount", json(R"({"d":"/srv"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount over volume")
+            << with("mount", json(R"({"/home/container/x":"/srv"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount over data")
+            << with("mount", json(R"({"/app/data":"/srv"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount colon") << with("mount", json(R"({"/d":"/srv:ro"})")) << QStringLiteral("mount")
+                                     << inv;
         QTest::newRow("mount value") << with("mount", json(R"({"/d":5})")) << QStringLiteral("mount") << inv;
         QTest::newRow("env name") << with("env", json(R"({"1BAD":"x"})")) << QStringLiteral("env") << inv;
         QTest::newRow("env value") << with("env", json(R"({"A":5})")) << QStringLiteral("env") << inv;
         QTest::newRow("env not object") << with("env", json(R"(["A=1"])")) << QStringLiteral("env") << inv;
-        QTest::newRow("install_script number") << with("install_script", 1) << QStringLiteral("install_script") << inv;
-        QTest::newRow("install_script huge") << with("install_script", QString(1024 * 1024 + 1, QLatin1Char('x')))
-                                             << QStringLiteral("install_script") << inv;
+        QTest::newRow("install_script number")
+            << with("install_script", 1) << QStringLiteral("install_script") << inv;
+        QTest::newRow("install_script huge")
+            << with("install_script", QString(1024 * 1024 + 1, QLatin1Char('x')))
+            << QStringLiteral("install_script") << inv;
     }
     void badCreateBodies()
     {
@@ -243,17 +288,21 @@ private Q_SLOTS:
 
         const QJsonObject h = c.value(QStringLiteral("HostConfig")).toObject();
         QCOMPARE(h.value(QStringLiteral("Binds")).toArray(),
-                 (QJsonArray{QStringLiteral("/data/volumes/v1:/home/container"), QStringLiteral("/data/containers/mc-1:/app/data"),
+                 (QJsonArray{QStringLiteral("/data/volumes/v1:/home/container"),
+                             QStringLiteral("/data/containers/mc-1:/app/data"),
                              QStringLiteral("/srv/lightd-shared:/srv/shared")}));
         QCOMPARE(h.value(QStringLiteral("Memory")).toInteger(), qint64(512) * 1024 * 1024);
         QCOMPARE(h.value(QStringLiteral("MemorySwap")).toInteger(), qint64(512) * 1024 * 1024);
         QCOMPARE(h.value(QStringLiteral("NanoCpus")).toInteger(), qint64(1500000000));
-        QCOMPARE(h.value(QStringLiteral("RestartPolicy")).toObject().value(QStringLiteral("Name")).toString(), QStringLiteral("no"));
+        QCOMPARE(h.value(QStringLiteral("RestartPolicy")).toObject().value(QStringLiteral("Name")).toString(),
+                 QStringLiteral("no"));
         const QJsonObject pb = h.value(QStringLiteral("PortBindings")).toObject();
         QCOMPARE(pb.value(QStringLiteral("25565/tcp")).toArray(),
-                 (QJsonArray{QJsonObject{{QStringLiteral("HostIp"), QStringLiteral("0.0.0.0")}, {QStringLiteral("HostPort"), QStringLiteral("25566")}}}));
+                 (QJsonArray{QJsonObject{{QStringLiteral("HostIp"), QStringLiteral("0.0.0.0")},
+                                         {QStringLiteral("HostPort"), QStringLiteral("25566")}}}));
         QCOMPARE(pb.value(QStringLiteral("25565/udp")).toArray(),
-                 (QJsonArray{QJsonObject{{QStringLiteral("HostIp"), QStringLiteral("127.0.0.1")}, {QStringLiteral("HostPort"), QStringLiteral("25566")}}}));
+                 (QJsonArray{QJsonObject{{QStringLiteral("HostIp"), QStringLiteral("127.0.0.1")},
+                                         {QStringLiteral("HostPort"), QStringLiteral("25566")}}}));
     }
 
     void serverBodyWithoutLimits()
@@ -261,7 +310,8 @@ private Q_SLOTS:
         ContainerRecord r = sampleRecord();
         r.dto.limits = {};
         r.dto.ports.clear();
-        const QJsonObject h = dockerspec::serverConfig(r, kPaths).value(QStringLiteral("HostConfig")).toObject();
+        const QJsonObject h =
+            dockerspec::serverConfig(r, kPaths).value(QStringLiteral("HostConfig")).toObject();
         QVERIFY(!h.contains(QStringLiteral("Memory")));
         QVERIFY(!h.contains(QStringLiteral("MemorySwap")));
         QVERIFY(!h.contains(QStringLiteral("NanoCpus")));
@@ -275,13 +325,19 @@ private Q_SLOTS:
         QCOMPARE(dockerspec::installContainerName(r), QStringLiteral("lightd-install-mc-1"));
         QCOMPARE(r.dockerName(), QStringLiteral("lightd-mc-1"));
         QCOMPARE(c.value(QStringLiteral("Image")).toString(), r.dto.image);
-        QCOMPARE(c.value(QStringLiteral("Labels")).toObject().value(QStringLiteral("lightd.role")).toString(), QStringLiteral("install"));
-        QVERIFY(c.value(QStringLiteral("Entrypoint")).toArray().last().toString().contains(QStringLiteral("/app/data/install.sh")));
+        QCOMPARE(c.value(QStringLiteral("Labels")).toObject().value(QStringLiteral("lightd.role")).toString(),
+                 QStringLiteral("install"));
+        QVERIFY(c.value(QStringLiteral("Entrypoint"))
+                    .toArray()
+                    .last()
+                    .toString()
+                    .contains(QStringLiteral("/app/data/install.sh")));
         QVERIFY(!c.contains(QStringLiteral("ExposedPorts")));
         const QJsonObject h = c.value(QStringLiteral("HostConfig")).toObject();
         // the volume and the script only: no custom mounts, no ports during the install
         QCOMPARE(h.value(QStringLiteral("Binds")).toArray(),
-                 (QJsonArray{QStringLiteral("/data/volumes/v1:/home/container"), QStringLiteral("/data/containers/mc-1:/app/data")}));
+                 (QJsonArray{QStringLiteral("/data/volumes/v1:/home/container"),
+                             QStringLiteral("/data/containers/mc-1:/app/data")}));
         QVERIFY(!h.contains(QStringLiteral("PortBindings")));
         QCOMPARE(h.value(QStringLiteral("Memory")).toInteger(), qint64(512) * 1024 * 1024);
     }
@@ -290,8 +346,10 @@ private Q_SLOTS:
     {
         QVERIFY(dockerspec::entrypointScript().startsWith("#!/bin/sh\n"));
         QVERIFY(dockerspec::entrypointScript().contains("cd /home/container"));
-        QCOMPARE(dockerspec::startupScript(QStringLiteral("bash -c \"echo Ready\"")), QByteArray("bash -c \"echo Ready\"\n"));
-        QCOMPARE(dockerspec::installScript(QStringLiteral("#!/bin/bash\necho \u00e9")), QByteArray("#!/bin/bash\necho \xc3\xa9\n"));
+        QCOMPARE(dockerspec::startupScript(QStringLiteral("bash -c \"echo Ready\"")),
+                 QByteArray("bash -c \"echo Ready\"\n"));
+        QCOMPARE(dockerspec::installScript(QStringLiteral("#!/bin/bash\necho \u00e9")),
+                 QByteArray("#!/bin/bash\necho \xc3\xa9\n"));
     }
 };
 

@@ -19,7 +19,7 @@ QString name(S s)
 class TestStateMachine : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void transitions_data()
     {
         QTest::addColumn<int>("from");
@@ -40,7 +40,8 @@ private Q_SLOTS:
                 if (from == to)
                     continue;
                 const bool ok = to == S::Failed || legal.value(from).contains(to);
-                QTest::addRow("%s->%s", qPrintable(name(from)), qPrintable(name(to))) << int(from) << int(to) << ok;
+                QTest::addRow("%s->%s", qPrintable(name(from)), qPrintable(name(to)))
+                    << int(from) << int(to) << ok;
             }
         }
     }
@@ -83,7 +84,8 @@ private Q_SLOTS:
         };
         for (auto it = allowed.cbegin(); it != allowed.cend(); ++it) {
             for (S s : kAll)
-                QTest::addRow("%s in %s", qPrintable(it.key()), qPrintable(name(s))) << it.key() << int(s) << it.value().contains(s);
+                QTest::addRow("%s in %s", qPrintable(it.key()), qPrintable(name(s)))
+                    << it.key() << int(s) << it.value().contains(s);
         }
     }
     void powerActions()
@@ -99,8 +101,8 @@ private Q_SLOTS:
 
     void nothingStartsWhileInstallingOrFailed()
     {
-        for (auto a : {PowerAction::Start, PowerAction::Stop, PowerAction::Kill, PowerAction::Restart, PowerAction::Suspend,
-                       PowerAction::Resume}) {
+        for (auto a : {PowerAction::Start, PowerAction::Stop, PowerAction::Kill, PowerAction::Restart,
+                       PowerAction::Suspend, PowerAction::Resume}) {
             QVERIFY(!canBegin(a, S::Installing));
             QVERIFY(!canBegin(a, S::Failed));
         }

@@ -38,20 +38,28 @@ QJsonObject parse(const char *text)
 class TestConsoleStreams : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void linesAtEveryByteBoundary_data()
     {
         QTest::addColumn<QByteArray>("input");
         QTest::addColumn<QStringList>("lines");
-        QTest::newRow("lf") << QByteArray("alpha\nbeta\n") << QStringList{QStringLiteral("alpha"), QStringLiteral("beta")};
-        QTest::newRow("crlf") << QByteArray("alpha\r\nbeta\r\n") << QStringList{QStringLiteral("alpha"), QStringLiteral("beta")};
+        QTest::newRow("lf") << QByteArray("alpha\nbeta\n")
+                            << QStringList{QStringLiteral("alpha"), QStringLiteral("beta")};
+        QTest::newRow("crlf") << QByteArray("alpha\r\nbeta\r\n")
+                              << QStringList{QStringLiteral("alpha"), QStringLiteral("beta")};
         QTest::newRow("lone cr progress") << QByteArray("10%\r50%\r100%\ndone\n")
-                                          << QStringList{QStringLiteral("10%"), QStringLiteral("50%"), QStringLiteral("100%"), QStringLiteral("done")};
-        QTest::newRow("mixed") << QByteArray("a\r\nb\rc\nd") << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"), QStringLiteral("d")};
-        QTest::newRow("empty lines") << QByteArray("\n\nx\n") << QStringList{QString(), QString(), QStringLiteral("x")};
+                                          << QStringList{QStringLiteral("10%"), QStringLiteral("50%"),
+                                                         QStringLiteral("100%"), QStringLiteral("done")};
+        QTest::newRow("mixed") << QByteArray("a\r\nb\rc\nd")
+                               << QStringList{QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c"),
+                                              QStringLiteral("d")};
+        QTest::newRow("empty lines") << QByteArray("\n\nx\n")
+                                     << QStringList{QString(), QString(), QStringLiteral("x")};
         QTest::newRow("utf8") << QByteArray("h\xc3\xa9llo \xe2\x82\xac \xf0\x9f\x98\x80\n")
-                              << QStringList{QStringLiteral("h\u00e9llo \u20ac ") + QString::fromUtf8("\xf0\x9f\x98\x80")};
-        QTest::newRow("ansi kept") << QByteArray("\x1b[32mDone\x1b[0m\n") << QStringList{QStringLiteral("\x1b[32mDone\x1b[0m")};
+                              << QStringList{QStringLiteral("h\u00e9llo \u20ac ") +
+                                             QString::fromUtf8("\xf0\x9f\x98\x80")};
+        QTest::newRow("ansi kept") << QByteArray("\x1b[32mDone\x1b[0m\n")
+                                   << QStringList{QStringLiteral("\x1b[32mDone\x1b[0m")};
         QTest::newRow("unterminated") << QByteArray("partial") << QStringList{QStringLiteral("partial")};
     }
     void linesAtEveryByteBoundary()
@@ -75,7 +83,8 @@ private Q_SLOTS:
     void invalidUtf8BecomesReplacement()
     {
         LineAssembler a;
-        const QStringList out = a.feed(QByteArray("ok\xff\xfe" "end\n\xc3\n"));
+        const QStringList out = a.feed(QByteArray("ok\xff\xfe"
+                                                  "end\n\xc3\n"));
         QCOMPARE(out.size(), 2);
         QVERIFY(out[0].startsWith(QStringLiteral("ok")));
         QVERIFY(out[0].endsWith(QStringLiteral("end")));
@@ -112,7 +121,8 @@ private Q_SLOTS:
         const qsizetype max = 16;
         for (qsizetype pad = 0; pad < 4; ++pad) {
             // a 3-byte and a 4-byte character straddling the cut
-            const QByteArray line = QByteArray(max - 2 + pad, 'a') + "\xe2\x82\xac" + "\xf0\x9f\x98\x80" + "tail";
+            const QByteArray line =
+                QByteArray(max - 2 + pad, 'a') + "\xe2\x82\xac" + "\xf0\x9f\x98\x80" + "tail";
             const QStringList out = feedBytewise(line + '\n', max);
             QVERIFY(out.size() >= 2);
             for (const auto &l : out) {

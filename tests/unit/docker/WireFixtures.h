@@ -7,7 +7,10 @@
 
 namespace fixtures {
 
-inline QByteArray bytes(const char *data, qsizetype size) { return QByteArray(data, size); }
+inline QByteArray bytes(const char *data, qsizetype size)
+{
+    return QByteArray(data, size);
+}
 #define LIGHTD_FIXTURE(literal) fixtures::bytes(literal, sizeof(literal) - 1)
 
 // GET /containers/{id}/logs?follow=1&stdout=1&stderr=1 of a container (Tty=false) that printed
@@ -20,7 +23,8 @@ inline QByteArray logsResponse()
         "Connection: close\r\nTransfer-Encoding: chunked\r\n\r\n"
         "e\r\n\x01\x00\x00\x00\x00\x00\x00\x06hello\n\r\n"
         "10\r\n\x01\x00\x00\x00\x00\x00\x00\x08partial\n\r\n"
-        "d\r\n\x01\x00\x00\x00\x00\x00\x00\x05" "done\n\r\n"
+        "d\r\n\x01\x00\x00\x00\x00\x00\x00\x05"
+        "done\n\r\n"
         "d\r\n\x02\x00\x00\x00\x00\x00\x00\x05oops\n\r\n"
         "0\r\n\r\n");
 }
@@ -41,10 +45,12 @@ inline QByteArray versionResponse()
     const QByteArray body =
         "{\"Platform\":{\"Name\":\"\"},\"Version\":\"20.10.24+dfsg1\",\"ApiVersion\":\"1.41\","
         "\"MinAPIVersion\":\"1.12\",\"GitCommit\":\"5d6db84\",\"GoVersion\":\"go1.19.8\",\"Os\":\"linux\","
-        "\"Arch\":\"amd64\",\"KernelVersion\":\"6.1.0-18-amd64\",\"BuildTime\":\"2026-05-07T21:09:36.000000000+00:00\"}\n";
+        "\"Arch\":\"amd64\",\"KernelVersion\":\"6.1.0-18-amd64\",\"BuildTime\":\"2026-05-07T21:09:36."
+        "000000000+00:00\"}\n";
     return "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\n"
            "Server: Docker/20.10.24+dfsg1 (linux)\r\nDate: Mon, 23 Nov 2026 09:23:23 GMT\r\n"
-           "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+           "Content-Length: " +
+           QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 
 inline QByteArray chunk(const QByteArray &payload)
@@ -61,7 +67,8 @@ inline QList<QByteArray> pullLines()
         "\"progress\":\"[\\u003e      ]  34.28kB/3.409MB\",\"id\":\"4abcf2066143\"}\r\n",
         "{\"status\":\"Download complete\",\"progressDetail\":{},\"id\":\"4abcf2066143\"}\r\n",
         "{\"status\":\"Pull complete\",\"progressDetail\":{},\"id\":\"4abcf2066143\"}\r\n",
-        "{\"status\":\"Digest: sha256:c5b1261d6d3e43071626931fc004f70149baeba2c8ec672bd4f27761f8e1ad6b\"}\r\n",
+        "{\"status\":\"Digest: "
+        "sha256:c5b1261d6d3e43071626931fc004f70149baeba2c8ec672bd4f27761f8e1ad6b\"}\r\n",
         "{\"status\":\"Status: Downloaded newer image for alpine:3.19\"}\r\n",
     };
 }
@@ -70,9 +77,10 @@ inline QList<QByteArray> pullLines()
 // a trailer thrown in because the decoder must accept both.
 inline QByteArray pullResponse()
 {
-    QByteArray out = "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\n"
-                     "Docker-Experimental: false\r\nOstype: linux\r\nServer: Docker/20.10.24+dfsg1 (linux)\r\n"
-                     "Date: Mon, 23 Nov 2026 09:23:23 GMT\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n";
+    QByteArray out =
+        "HTTP/1.1 200 OK\r\nApi-Version: 1.41\r\nContent-Type: application/json\r\n"
+        "Docker-Experimental: false\r\nOstype: linux\r\nServer: Docker/20.10.24+dfsg1 (linux)\r\n"
+        "Date: Mon, 23 Nov 2026 09:23:23 GMT\r\nConnection: close\r\nTransfer-Encoding: chunked\r\n\r\n";
     const QList<QByteArray> lines = pullLines();
     for (qsizetype i = 0; i < lines.size(); ++i) {
         if (i == 2) // extension on one chunk
@@ -98,14 +106,14 @@ inline QByteArray pullErrorResponse()
 // here in the same packets as the head.
 inline QByteArray attachUpgradeResponse()
 {
-    return LIGHTD_FIXTURE(
-        "HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
-        "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
-        "\x01\x00\x00\x00\x00\x00\x00\x06hello\n"
-        "\x01\x00\x00\x00\x00\x00\x00\x08got:abc\n"
-        "\x02\x00\x00\x00\x00\x00\x00\x0fwarning: slow!\n"
-        "\x01\x00\x00\x00\x00\x00\x00\x00"
-        "\x01\x00\x00\x00\x00\x00\x01\x04") + QByteArray(260, 'x');
+    return LIGHTD_FIXTURE("HTTP/1.1 101 UPGRADED\r\nContent-Type: application/vnd.docker.raw-stream\r\n"
+                          "Connection: Upgrade\r\nUpgrade: tcp\r\n\r\n"
+                          "\x01\x00\x00\x00\x00\x00\x00\x06hello\n"
+                          "\x01\x00\x00\x00\x00\x00\x00\x08got:abc\n"
+                          "\x02\x00\x00\x00\x00\x00\x00\x0fwarning: slow!\n"
+                          "\x01\x00\x00\x00\x00\x00\x00\x00"
+                          "\x01\x00\x00\x00\x00\x00\x01\x04") +
+           QByteArray(260, 'x');
 }
 
 } // namespace fixtures

@@ -20,7 +20,7 @@ namespace {
 // Accepts connections and answers each complete request head with reply(request, socket).
 class FakeEngine : public QObject
 {
-public:
+  public:
     std::function<void(const QByteArray &request, QLocalSocket *socket)> reply;
     QList<QByteArray> requests;
     QByteArray afterHead; // bytes the client sent after the request (hijacked stdin)
@@ -54,7 +54,7 @@ public:
         return m_server.listen(path);
     }
 
-private:
+  private:
     QLocalServer m_server;
 };
 
@@ -71,7 +71,7 @@ void answer(QLocalSocket *s, const QByteArray &bytes, bool close = true)
 class TestDockerClientLocal : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void init();
     void unavailableQuicklyThenRecovers();
     void silentEngineTimesOut();
@@ -84,7 +84,7 @@ private Q_SLOTS:
     void attachIsHijackedBothWays();
     void eventsStreamHttpError();
 
-private:
+  private:
     DockerClient::Options options() const
     {
         DockerClient::Options o;
@@ -158,7 +158,8 @@ void TestDockerClientLocal::httpErrorCarriesEngineMessage()
     QVERIFY(engine.listen(options().socketPath));
     DockerClient client(options());
     std::optional<DockerResult<QJsonObject>> result;
-    client.inspectContainer(QStringLiteral("nope"), this, [&](const DockerResult<QJsonObject> &r) { result = r; });
+    client.inspectContainer(QStringLiteral("nope"), this,
+                            [&](const DockerResult<QJsonObject> &r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 3000);
     QCOMPARE(result->error.kind, DockerError::Kind::Http);
     QCOMPARE(result->error.httpStatus, 404);
@@ -169,7 +170,9 @@ void TestDockerClientLocal::httpErrorCarriesEngineMessage()
 void TestDockerClientLocal::malformedResponseIsProtocol()
 {
     FakeEngine engine;
-    engine.reply = [](const QByteArray &, QLocalSocket *s) { answer(s, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n[1]"); };
+    engine.reply = [](const QByteArray &, QLocalSocket *s) {
+        answer(s, "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n[1]");
+    };
     QVERIFY(engine.listen(options().socketPath));
     DockerClient client(options());
     std::optional<DockerResult<QJsonObject>> result;
@@ -187,7 +190,9 @@ void TestDockerClientLocal::malformedResponseIsProtocol()
 void TestDockerClientLocal::engineDroppingMidResponseIsUnavailable()
 {
     FakeEngine engine;
-    engine.reply = [](const QByteArray &, QLocalSocket *s) { answer(s, "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"Ver"); };
+    engine.reply = [](const QByteArray &, QLocalSocket *s) {
+        answer(s, "HTTP/1.1 200 OK\r\nContent-Length: 50\r\n\r\n{\"Ver");
+    };
     QVERIFY(engine.listen(options().socketPath));
     DockerClient client(options());
     std::optional<DockerResult<QJsonObject>> result;
@@ -228,20 +233,23 @@ void TestDockerClientLocal::pullReportsProgressAndInBandError()
     DockerClient client(options());
     QList<QJsonObject> progress;
     std::optional<DockerResult<void>> result;
-    client.pullImage(QStringLiteral("alpine:3.19"), {}, this, [&](const QJsonObject &p) { progress.append(p); },
-                     [&](const DockerResult<void> &r) { result = r; });
+    client.pullImage(
+        QStringLiteral("alpine:3.19"), {}, this, [&](const QJsonObject &p) { progress.append(p); },
+        [&](const DockerResult<void> &r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 3000);
     QVERIFY2(result->ok(), qPrintable(result->error.toString()));
     QCOMPARE(progress.size(), fixtures::pullLines().size());
     QCOMPARE(progress.last().value(QLatin1StringView("status")).toString(),
              QStringLiteral("Status: Downloaded newer image for alpine:3.19"));
-    QVERIFY(engine.requests.value(0).startsWith("POST /v1.41/images/create?fromImage=alpine%3A3.19 HTTP/1.1\r\n"));
+    QVERIFY(engine.requests.value(0).startsWith(
+        "POST /v1.41/images/create?fromImage=alpine%3A3.19 HTTP/1.1\r\n"));
 
     fail = true;
     progress.clear();
     result.reset();
-    client.pullImage(QStringLiteral("nosuch"), "e30=", this, [&](const QJsonObject &p) { progress.append(p); },
-                     [&](const DockerResult<void> &r) { result = r; });
+    client.pullImage(
+        QStringLiteral("nosuch"), "e30=", this, [&](const QJsonObject &p) { progress.append(p); },
+        [&](const DockerResult<void> &r) { result = r; });
     QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 3000);
     QCOMPARE(result->error.kind, DockerError::Kind::Http);
     QCOMPARE(result->error.message, QStringLiteral("manifest for nosuch:latest not found: manifest unknown"));
@@ -277,7 +285,8 @@ void TestDockerClientLocal::logsStreamDemuxes()
     QCOMPARE(data.at(3).at(0).toInt(), int(StreamType::Stderr));
     QCOMPARE(data.at(3).at(1).toByteArray(), QByteArray("oops\n"));
     const QByteArray req = engine.requests.value(0);
-    QVERIFY(req.startsWith("GET /v1.41/containers/c1/logs?follow=1&stdout=1&stderr=1&timestamps=0&since=1700000000&tail=10 "));
+    QVERIFY(req.startsWith(
+        "GET /v1.41/containers/c1/logs?follow=1&stdout=1&stderr=1&timestamps=0&since=1700000000&tail=10 "));
     delete stream;
 }
 

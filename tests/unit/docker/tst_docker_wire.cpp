@@ -89,8 +89,7 @@ QList<Frame> mergeFrames(const QList<Frame> &frames)
 }
 
 // Every two-piece cut, then byte by byte.
-template <typename Run>
-void forEveryCut(const QByteArray &data, Run run)
+template <typename Run> void forEveryCut(const QByteArray &data, Run run)
 {
     const QByteArrayView all(data);
     for (qsizetype i = 0; i <= all.size(); ++i)
@@ -106,7 +105,7 @@ void forEveryCut(const QByteArray &data, Run run)
 class TestDockerWire : public QObject
 {
     Q_OBJECT
-private Q_SLOTS:
+  private Q_SLOTS:
     void responseSplitEverywhere_data();
     void responseSplitEverywhere();
     void logsBodyDemuxes();
@@ -186,7 +185,10 @@ void TestDockerWire::pullStreamLines()
                 QFAIL(qPrintable(QStringLiteral("line %1 differs when cut at %2").arg(i).arg(cut)));
         }
     });
-    QCOMPARE(QJsonDocument::fromJson(fixtures::pullLines()[2]).object().value(QLatin1StringView("status")).toString(),
+    QCOMPARE(QJsonDocument::fromJson(fixtures::pullLines()[2])
+                 .object()
+                 .value(QLatin1StringView("status"))
+                 .toString(),
              QStringLiteral("Downloading"));
 
     // A line that never ends is refused rather than buffered forever.
@@ -232,8 +234,8 @@ void TestDockerWire::chunkedDecoderStopsAtEnd()
                 break;
             consumed += decoder.feed(p, out);
         }
-        if (decoder.status() != ChunkedDecoder::Status::Done || consumed != encoded.size()
-            || out != "abc" + QByteArray(300, 'z'))
+        if (decoder.status() != ChunkedDecoder::Status::Done || consumed != encoded.size() ||
+            out != "abc" + QByteArray(300, 'z'))
             QFAIL(qPrintable(QStringLiteral("decoder differs when cut at %1").arg(cut)));
     });
 }
@@ -259,7 +261,8 @@ void TestDockerWire::demuxerLargeFrameInPieces()
     data += char(size);
     data += QByteArray(size, 'e');
     data += QByteArray("\x01\x00\x00\x00\x00\x00\x00\x02ok", 10);
-    const QList<QByteArrayView> pieces{QByteArrayView(data).first(100), QByteArrayView(data).sliced(100, 70000),
+    const QList<QByteArrayView> pieces{QByteArrayView(data).first(100),
+                                       QByteArrayView(data).sliced(100, 70000),
                                        QByteArrayView(data).sliced(70100)};
     bool ok = false;
     const QList<Frame> frames = demuxPieces(pieces, &ok);
@@ -274,7 +277,10 @@ void TestDockerWire::demuxerRejectsTtyBytes()
     demuxPieces({QByteArrayView("hello world\n")}, &ok);
     QVERIFY(!ok);
     // A clean frame then a cut-off one: not at a boundary.
-    demuxPieces({QByteArrayView("\x01\x00\x00\x00\x00\x00\x00\x01" "a\x01\x00", 11)}, &ok);
+    demuxPieces({QByteArrayView("\x01\x00\x00\x00\x00\x00\x00\x01"
+                                "a\x01\x00",
+                                11)},
+                &ok);
     QVERIFY(!ok);
 }
 
@@ -296,7 +302,7 @@ void TestDockerWire::parserErrors()
     QVERIFY(fails("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nshort", true)); // truncated
     QVERIFY(fails("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nab", true));
     QVERIFY(fails("HTTP/1.1 200 OK\r\nX-Big: " + QByteArray(2000, 'a'), false)); // head too large
-    QVERIFY(fails("", true));                                                      // closed, nothing sent
+    QVERIFY(fails("", true));                                                    // closed, nothing sent
 
     // No length and no chunking: the body runs to EOF.
     HttpResponseParser parser;
@@ -315,7 +321,8 @@ void TestDockerWire::parserErrors()
 
 void TestDockerWire::parserSkipsContinue()
 {
-    const QByteArray data = "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}";
+    const QByteArray data =
+        "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 201 Created\r\nContent-Length: 2\r\n\r\n{}";
     forEveryCut(data, [&](const QList<QByteArrayView> &pieces, qsizetype) {
         const ParseRun run = parsePieces(pieces, false);
         QVERIFY(run.ok);
@@ -329,9 +336,13 @@ void TestDockerWire::requestSerialisation()
     DockerRequest req;
     req.method = "GET";
     req.path = "/v1.41/events";
-    req.addQuery("filters", QStringLiteral("{\"container\":[\"a b\"],\"event\":[\"die\"]}")).addQuery("x", true);
+    req.addQuery("filters", QStringLiteral("{\"container\":[\"a b\"],\"event\":[\"die\"]}"))
+        .addQuery("x", true);
     const QByteArray wire = req.serialize();
-    QVERIFY(wire.startsWith("GET /v1.41/events?filters=%7B%22container%22%3A%5B%22a%20b%22%5D%2C%22event%22%3A%5B%22die%22%5D%7D&x=1 HTTP/1.1\r\n"));
+    QVERIFY(wire.startsWith(
+        "GET "
+        "/v1.41/events?filters=%7B%22container%22%3A%5B%22a%20b%22%5D%2C%22event%22%3A%5B%22die%22%5D%7D&x=1 "
+        "HTTP/1.1\r\n"));
     QVERIFY(wire.contains("\r\nHost: docker\r\n"));
     QVERIFY(wire.contains("\r\nConnection: close\r\n"));
     QVERIFY(wire.endsWith("\r\n\r\n"));

@@ -17,10 +17,7 @@ struct Trace
     QByteArray body;
     HttpFramer::Error error = HttpFramer::Error::None;
 
-    QByteArray text() const
-    {
-        return events.join('\n') + "\nerror=" + QByteArray::number(int(error));
-    }
+    QByteArray text() const { return events.join('\n') + "\nerror=" + QByteArray::number(int(error)); }
 };
 
 struct Options
@@ -35,10 +32,12 @@ Trace run(const QByteArray &input, const QList<qsizetype> &cuts, const Options &
     Trace t;
     HttpFramer framer(opt.maxHead);
     framer.onHead = [&](const RequestHead &h) -> qint64 {
-        QByteArray e = "HEAD " + h.method + ' ' + h.target + ' ' + h.version + " cl=" + QByteArray::number(h.contentLength)
-                       + " chunked=" + QByteArray::number(h.chunked) + " continue=" + QByteArray::number(h.expectContinue)
-                       + " close=" + QByteArray::number(h.wantsClose) + " ws=" + QByteArray::number(h.websocketUpgrade)
-                       + " headers=" + QByteArray::number(h.headers.size());
+        QByteArray e =
+            "HEAD " + h.method + ' ' + h.target + ' ' + h.version +
+            " cl=" + QByteArray::number(h.contentLength) + " chunked=" + QByteArray::number(h.chunked) +
+            " continue=" + QByteArray::number(h.expectContinue) +
+            " close=" + QByteArray::number(h.wantsClose) + " ws=" + QByteArray::number(h.websocketUpgrade) +
+            " headers=" + QByteArray::number(h.headers.size());
         t.events.append(e);
         return opt.bodyLimit;
     };
@@ -74,13 +73,14 @@ class TestHttpFramer : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void simpleHead()
     {
         const Trace t = runWhole(kGet);
         QCOMPARE(t.error, HttpFramer::Error::None);
         QCOMPARE(t.events.size(), 2);
-        QCOMPARE(t.events[0], QByteArray("HEAD GET /health HTTP/1.1 cl=0 chunked=0 continue=0 close=0 ws=0 headers=1"));
+        QCOMPARE(t.events[0],
+                 QByteArray("HEAD GET /health HTTP/1.1 cl=0 chunked=0 continue=0 close=0 ws=0 headers=1"));
         QCOMPARE(t.events[1], QByteArray("END body="));
     }
 
@@ -102,7 +102,8 @@ private Q_SLOTS:
         QVERIFY(h.header("absent").isEmpty());
 
         RequestHead ws;
-        QVERIFY(HttpFramer::parseHead("GET /ws/x HTTP/1.1\r\nUpgrade: WebSocket\r\nConnection: Upgrade\r\n\r\n", ws));
+        QVERIFY(HttpFramer::parseHead(
+            "GET /ws/x HTTP/1.1\r\nUpgrade: WebSocket\r\nConnection: Upgrade\r\n\r\n", ws));
         QVERIFY(ws.websocketUpgrade);
         QVERIFY(!ws.wantsClose);
 
@@ -151,7 +152,8 @@ private Q_SLOTS:
     void chunkedWithTrailers()
     {
         const Trace t = runWhole("POST /x HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
-                                 "3\r\nabc\r\n0;ext=1\r\nX-Checksum: 123\r\nX-Other: y\r\n\r\n" + kGet);
+                                 "3\r\nabc\r\n0;ext=1\r\nX-Checksum: 123\r\nX-Other: y\r\n\r\n" +
+                                 kGet);
         QCOMPARE(t.error, HttpFramer::Error::None);
         QCOMPARE(t.events.size(), 4);
         QCOMPARE(t.events[1], QByteArray("END body=abc"));
@@ -162,8 +164,9 @@ private Q_SLOTS:
     void chunkedWinsOverContentLength()
     {
         // Both framings sent: chunked decides and the Content-Length is ignored (RFC 9112 6.3).
-        const Trace t = runWhole("POST /x HTTP/1.1\r\nContent-Length: 100\r\nTransfer-Encoding: chunked\r\n\r\n"
-                                 "2\r\nok\r\n0\r\n\r\n");
+        const Trace t =
+            runWhole("POST /x HTTP/1.1\r\nContent-Length: 100\r\nTransfer-Encoding: chunked\r\n\r\n"
+                     "2\r\nok\r\n0\r\n\r\n");
         QCOMPARE(t.error, HttpFramer::Error::None);
         QVERIFY(t.events[0].contains("cl=0 chunked=1"));
         QCOMPARE(t.events.value(1), QByteArray("END body=ok"));
@@ -171,10 +174,11 @@ private Q_SLOTS:
 
     void pipelined()
     {
-        const QByteArray input = kGet + "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"
-                                 + "PUT /b HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nwxyz\r\n0\r\n\r\n"
-                                 + "\r\n" // a stray blank line between requests is tolerated
-                                 + "DELETE /c HTTP/1.1\r\nConnection: close\r\n\r\n";
+        const QByteArray input =
+            kGet + "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc" +
+            "PUT /b HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nwxyz\r\n0\r\n\r\n" +
+            "\r\n" // a stray blank line between requests is tolerated
+            + "DELETE /c HTTP/1.1\r\nConnection: close\r\n\r\n";
         const Trace t = runWhole(input);
         QCOMPARE(t.error, HttpFramer::Error::None);
         QCOMPARE(t.events.size(), 8);
@@ -195,28 +199,35 @@ private Q_SLOTS:
         QTest::addColumn<qsizetype>("maxHead");
         QTest::addColumn<qint64>("bodyLimit");
         QTest::newRow("get") << kGet << qsizetype(16384) << qint64(1 << 20);
-        QTest::newRow("content-length") << QByteArray("POST /x HTTP/1.1\r\nContent-Length: 11\r\n\r\nhello world")
-                                        << qsizetype(16384) << qint64(1 << 20);
+        QTest::newRow("content-length")
+            << QByteArray("POST /x HTTP/1.1\r\nContent-Length: 11\r\n\r\nhello world") << qsizetype(16384)
+            << qint64(1 << 20);
         QTest::newRow("chunked+ext+trailer")
             << QByteArray("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5;a=b\r\nhello\r\n1\r\n!\r\n"
                           "0\r\nTrailer: v\r\n\r\n")
             << qsizetype(16384) << qint64(1 << 20);
         QTest::newRow("pipelined")
-            << (kGet + "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc"
-                + "POST /b HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nxyz\r\n0\r\n\r\n" + kGet)
+            << (kGet + "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nabc" +
+                "POST /b HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nxyz\r\n0\r\n\r\n" + kGet)
             << qsizetype(16384) << qint64(1 << 20);
-        QTest::newRow("lf-only") << QByteArray("GET / HTTP/1.1\nHost: a\n\nPOST /b HTTP/1.1\nContent-Length: 2\n\nok")
-                                 << qsizetype(16384) << qint64(1 << 20);
-        QTest::newRow("head-too-large") << (kGet + "GET / HTTP/1.1\r\nX-Big: " + QByteArray(200, 'a') + "\r\n\r\n")
-                                        << qsizetype(100) << qint64(1 << 20);
-        QTest::newRow("body-too-large-cl") << QByteArray("POST /x HTTP/1.1\r\nContent-Length: 11\r\n\r\nhello world")
-                                           << qsizetype(16384) << qint64(10);
+        QTest::newRow("lf-only")
+            << QByteArray("GET / HTTP/1.1\nHost: a\n\nPOST /b HTTP/1.1\nContent-Length: 2\n\nok")
+            << qsizetype(16384) << qint64(1 << 20);
+        QTest::newRow("head-too-large")
+            << (kGet + "GET / HTTP/1.1\r\nX-Big: " + QByteArray(200, 'a') + "\r\n\r\n") << qsizetype(100)
+            << qint64(1 << 20);
+        QTest::newRow("body-too-large-cl")
+            << QByteArray("POST /x HTTP/1.1\r\nContent-Length: 11\r\n\r\nhello world") << qsizetype(16384)
+            << qint64(10);
         QTest::newRow("body-too-large-chunked")
-            << QByteArray("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n world\r\n0\r\n\r\n")
+            << QByteArray("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\n6\r\n "
+                          "world\r\n0\r\n\r\n")
             << qsizetype(16384) << qint64(10);
-        QTest::newRow("bad-chunk") << QByteArray("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX")
-                                   << qsizetype(16384) << qint64(1 << 20);
-        QTest::newRow("bad-request-line") << QByteArray("GARBAGE\r\n\r\n") << qsizetype(16384) << qint64(1 << 20);
+        QTest::newRow("bad-chunk")
+            << QByteArray("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhelloXX")
+            << qsizetype(16384) << qint64(1 << 20);
+        QTest::newRow("bad-request-line")
+            << QByteArray("GARBAGE\r\n\r\n") << qsizetype(16384) << qint64(1 << 20);
     }
 
     void splitAtEveryBoundary()
@@ -238,7 +249,8 @@ private Q_SLOTS:
             for (qsizetype a = 1; a < input.size(); ++a) {
                 for (qsizetype b = a + 1; b < input.size(); ++b) {
                     const Trace t = run(input, {a, b}, opt);
-                    QVERIFY2(t.text() == whole.text(), qPrintable(QStringLiteral("cuts at %1,%2").arg(a).arg(b)));
+                    QVERIFY2(t.text() == whole.text(),
+                             qPrintable(QStringLiteral("cuts at %1,%2").arg(a).arg(b)));
                 }
             }
         }
@@ -273,20 +285,24 @@ private Q_SLOTS:
         QCOMPARE(t.events.size(), 1);
         const Trace atLimit = runWhole("POST /x HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello", {16384, 5});
         QCOMPARE(atLimit.error, HttpFramer::Error::None);
-        const Trace huge = runWhole("POST /x HTTP/1.1\r\nContent-Length: 209715200\r\n\r\n", {16384, 10 << 20});
+        const Trace huge =
+            runWhole("POST /x HTTP/1.1\r\nContent-Length: 209715200\r\n\r\n", {16384, 10 << 20});
         QCOMPARE(huge.error, HttpFramer::Error::BodyTooLarge);
     }
 
     void bodyTooLargeChunked()
     {
         // refused at the chunk-size line that crosses the limit, before its data
-        const Trace t = runWhole("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n7\r\n", {16384, 10});
+        const Trace t =
+            runWhole("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n7\r\n", {16384, 10});
         QCOMPARE(t.error, HttpFramer::Error::BodyTooLarge);
-        const Trace ok = runWhole("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n6\r\nefghij\r\n0\r\n\r\n",
-                                  {16384, 10});
+        const Trace ok = runWhole(
+            "POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n4\r\nabcd\r\n6\r\nefghij\r\n0\r\n\r\n",
+            {16384, 10});
         QCOMPARE(ok.error, HttpFramer::Error::None);
         // a single absurd chunk size
-        const Trace absurd = runWhole("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFF\r\n", {16384, 10});
+        const Trace absurd =
+            runWhole("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFFFFFFF\r\n", {16384, 10});
         QCOMPARE(absurd.error, HttpFramer::Error::BodyTooLarge);
     }
 
@@ -302,8 +318,10 @@ private Q_SLOTS:
         QTest::newRow("http/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << bad;
         QTest::newRow("header without colon") << QByteArray("GET / HTTP/1.1\r\nNoColonHere\r\n\r\n") << bad;
         QTest::newRow("header empty name") << QByteArray("GET / HTTP/1.1\r\n: v\r\n\r\n") << bad;
-        QTest::newRow("content-length not a number") << QByteArray("POST / HTTP/1.1\r\nContent-Length: ten\r\n\r\n") << bad;
-        QTest::newRow("content-length negative") << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << bad;
+        QTest::newRow("content-length not a number")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: ten\r\n\r\n") << bad;
+        QTest::newRow("content-length negative")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << bad;
         QTest::newRow("content-length conflicting")
             << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd") << bad;
         const QByteArray chunkedHead = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
@@ -311,9 +329,10 @@ private Q_SLOTS:
         QTest::newRow("chunk size empty") << (chunkedHead + "\r\n") << badChunk;
         QTest::newRow("chunk size negative") << (chunkedHead + "-5\r\nhello\r\n") << badChunk;
         QTest::newRow("chunk data overrun") << (chunkedHead + "3\r\nabcdef\r\n") << badChunk;
-        QTest::newRow("chunk size line too long") << (chunkedHead + "1;" + QByteArray(5000, 'e') + "\r\n") << badChunk;
-        QTest::newRow("trailer line too long") << (chunkedHead + "0\r\nX: " + QByteArray(5000, 't') + "\r\n\r\n")
-                                               << badChunk;
+        QTest::newRow("chunk size line too long")
+            << (chunkedHead + "1;" + QByteArray(5000, 'e') + "\r\n") << badChunk;
+        QTest::newRow("trailer line too long")
+            << (chunkedHead + "0\r\nX: " + QByteArray(5000, 't') + "\r\n\r\n") << badChunk;
     }
 
     void malformed()
@@ -331,7 +350,8 @@ private Q_SLOTS:
         const QByteArray chunkedHead = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
         QTest::newRow("chunk size 0x prefix") << (chunkedHead + "0x5\r\nhello\r\n0\r\n\r\n");
         QTest::newRow("chunk size plus sign") << (chunkedHead + "+5\r\nhello\r\n0\r\n\r\n");
-        QTest::newRow("content-length plus sign") << QByteArray("POST / HTTP/1.1\r\nContent-Length: +5\r\n\r\nhello");
+        QTest::newRow("content-length plus sign")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: +5\r\n\r\nhello");
     }
 
     void strictNumberSyntax()
@@ -366,7 +386,8 @@ private Q_SLOTS:
                 f.stop();
             return 0;
         };
-        const QByteArray input = "GET /ws/a HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\x81\x85garbage-frame";
+        const QByteArray input =
+            "GET /ws/a HTTP/1.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n\x81\x85garbage-frame";
         QCOMPARE(f.feed(input.constData(), input.size()), HttpFramer::Error::None);
         QCOMPARE(f.feed("\x00\x01\x02", 3), HttpFramer::Error::None);
         QCOMPARE(heads, 1);
@@ -426,7 +447,8 @@ private Q_SLOTS:
                 QCOMPARE(f.feed(input.constData() + from, to - from), HttpFramer::Error::None);
                 from = to;
             }
-            const QByteArray where = "cuts " + QByteArray::number(cuts.size()) + " first " + QByteArray::number(cuts.value(0));
+            const QByteArray where =
+                "cuts " + QByteArray::number(cuts.size()) + " first " + QByteArray::number(cuts.value(0));
             QVERIFY2(f.isStopped(), where.constData());
             QVERIFY2(ends == 0, where.constData());
             QVERIFY2(heads == 1, where.constData());

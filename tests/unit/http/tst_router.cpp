@@ -25,7 +25,7 @@ class TestRouter : public QObject
 
     Router m_router;
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         auto s = [](const char *p) { return QString::fromLatin1(p); };
@@ -76,9 +76,11 @@ private Q_SLOTS:
 
     void literalBeatsParam()
     {
-        QCOMPARE(tagOf(m_router.match("GET", QStringLiteral("/volumes/special"))), QByteArray("volume-special"));
+        QCOMPARE(tagOf(m_router.match("GET", QStringLiteral("/volumes/special"))),
+                 QByteArray("volume-special"));
         QCOMPARE(tagOf(m_router.match("GET", QStringLiteral("/volumes/other"))), QByteArray("volume-get"));
-        QCOMPARE(tagOf(m_router.match("GET", QStringLiteral("/network/ports/random"))), QByteArray("port-random"));
+        QCOMPARE(tagOf(m_router.match("GET", QStringLiteral("/network/ports/random"))),
+                 QByteArray("port-random"));
         // the route with more literal segments wins, wherever the literal sits
         QCOMPARE(tagOf(m_router.match("GET", QStringLiteral("/a/b/c"))), QByteArray("a-b-c"));
         QCOMPARE(tagOf(m_router.match("GET", QStringLiteral("/a/b/z"))), QByteArray("a-b-y"));
@@ -140,10 +142,7 @@ private Q_SLOTS:
         QVERIFY(!m_router.match("GET", QStringLiteral("/health/extra")).route);
     }
 
-    void caseSensitivePaths()
-    {
-        QVERIFY(!m_router.match("GET", QStringLiteral("/HEALTH")).route);
-    }
+    void caseSensitivePaths() { QVERIFY(!m_router.match("GET", QStringLiteral("/HEALTH")).route); }
 
     void routesKeepsTheTable()
     {

@@ -29,7 +29,7 @@ struct SinkLog
 
 class QuotaSink final : public BodySink
 {
-public:
+  public:
     QuotaSink(std::shared_ptr<SinkLog> log, qint64 quota) : m_log(std::move(log)), m_quota(quota) {}
     void write(const char *data, qint64 size) override
     {
@@ -46,7 +46,7 @@ public:
     }
     void abort() override { ++m_log->aborts; }
 
-private:
+  private:
     std::shared_ptr<SinkLog> m_log;
     qint64 m_quota;
 };
@@ -128,7 +128,7 @@ class TestUploadGuard : public QObject
         return received.mid(9, 3).toInt();
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_server.listen(QHostAddress::LocalHost, 0));
@@ -136,15 +136,16 @@ private Q_SLOTS:
             while (QTcpSocket *socket = m_server.nextPendingConnection()) {
                 auto *channel = new ResponseChannel(socket);
                 ConnectionGuard::Limits limits;
-                new ConnectionGuard(socket, channel, limits, {}, {}, [this](const RequestHead &, const QHostAddress &) {
-                    ConnectionGuard::Upload up;
-                    up.isUpload = true;
-                    up.limit = m_limit;
-                    up.requestId = QStringLiteral("t-1");
-                    up.sink = std::make_unique<QuotaSink>(m_log, m_quota);
-                    up.done = [log = m_log](int status) { log->doneStatus = status; };
-                    return up;
-                });
+                new ConnectionGuard(socket, channel, limits, {}, {},
+                                    [this](const RequestHead &, const QHostAddress &) {
+                                        ConnectionGuard::Upload up;
+                                        up.isUpload = true;
+                                        up.limit = m_limit;
+                                        up.requestId = QStringLiteral("t-1");
+                                        up.sink = std::make_unique<QuotaSink>(m_log, m_quota);
+                                        up.done = [log = m_log](int status) { log->doneStatus = status; };
+                                        return up;
+                                    });
                 connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             }
         });
@@ -165,10 +166,12 @@ private Q_SLOTS:
         QTest::newRow("content-length, one write") << Wire{{cl + b}, 0} << qint64(b.size() - 100);
         QTest::newRow("content-length, head then body") << Wire{{cl, b}, 20} << qint64(b.size() - 100);
         QTest::newRow("content-length, last piece crosses")
-            << Wire{cut(cl + b, 4096), 3} << qint64(b.size() - 8); // the last piece is the last cl.size() bytes
+            << Wire{cut(cl + b, 4096), 3}
+            << qint64(b.size() - 8); // the last piece is the last cl.size() bytes
         QTest::newRow("chunked, one write") << Wire{{chunked}, 0} << qint64(b.size() - 100);
         QTest::newRow("chunked, crossing chunk and the rest together")
-            << Wire{{chunked.left(chunked.size() / 2), chunked.mid(chunked.size() / 2)}, 20} << qint64(chunked.size() / 2 - 100);
+            << Wire{{chunked.left(chunked.size() / 2), chunked.mid(chunked.size() / 2)}, 20}
+            << qint64(chunked.size() / 2 - 100);
         // The refusal in the middle of a slow body.
         QTest::newRow("content-length, small pieces") << Wire{cut(cl + b, 1000), 2} << qint64(10 * 1024);
         QTest::newRow("chunked, small pieces") << Wire{cut(chunked, 1000), 2} << qint64(10 * 1024);
@@ -198,8 +201,9 @@ private Q_SLOTS:
         for (const QByteArray &c : cut(b, 1024))
             chunked += chunk(c);
         chunked += "0\r\n\r\n";
-        for (const Wire &wire : {Wire{{contentLengthHead(b.size()) + b}, 0}, Wire{cut(contentLengthHead(b.size()) + b, 1000), 1},
-                                 Wire{{chunked}, 0}, Wire{cut(chunked, 1000), 1}}) {
+        for (const Wire &wire :
+             {Wire{{contentLengthHead(b.size()) + b}, 0}, Wire{cut(contentLengthHead(b.size()) + b, 1000), 1},
+              Wire{{chunked}, 0}, Wire{cut(chunked, 1000), 1}}) {
             QCOMPARE(exchange(wire), 200);
             QCOMPARE(m_log->written, b);
             QCOMPARE(m_log->finishes, 1);
@@ -217,7 +221,8 @@ private Q_SLOTS:
         for (const QByteArray &c : cut(b, 1024))
             chunked += chunk(c);
         chunked += "0\r\n\r\n";
-        for (const Wire &wire : {Wire{{contentLengthHead(b.size()) + b}, 0}, Wire{{chunked}, 0}, Wire{cut(chunked, 1000), 1}}) {
+        for (const Wire &wire :
+             {Wire{{contentLengthHead(b.size()) + b}, 0}, Wire{{chunked}, 0}, Wire{cut(chunked, 1000), 1}}) {
             QCOMPARE(exchange(wire), 413);
             QCOMPARE(m_log->finishes, 0);
             QCOMPARE(m_log->doneStatus, 413);

@@ -55,7 +55,8 @@ ContainerDto sampleContainer()
                PortBindingDto{QStringLiteral("127.0.0.1"), 19132, 19133, QStringLiteral("udp")}};
     c.limits = LimitsDto{536870912, 1.5};
     c.mount = {{QStringLiteral("/data"), QStringLiteral("/srv/data")}};
-    c.env = {{QStringLiteral("EULA"), QStringLiteral("true")}, {QStringLiteral("ÜNICODE"), QStringLiteral("✓ \"q\"\n")}};
+    c.env = {{QStringLiteral("EULA"), QStringLiteral("true")},
+             {QStringLiteral("ÜNICODE"), QStringLiteral("✓ \"q\"\n")}};
     c.createdAt = 1700000000;
     c.updatedAt = 1700000123;
     return c;
@@ -84,11 +85,12 @@ class TestSharedDtos : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void portDtoRoundTrip()
     {
         const PortDto free{QStringLiteral("0.0.0.0"), 25565, QStringLiteral("tcp"), false, QString()};
-        const PortDto held{QStringLiteral("::1"), 19132, QStringLiteral("udp"), true, QStringLiteral("srv-1")};
+        const PortDto held{QStringLiteral("::1"), 19132, QStringLiteral("udp"), true,
+                           QStringLiteral("srv-1")};
         for (const PortDto &p : {free, held}) {
             const QJsonObject j = wire(p.toJson());
             QCOMPARE(sortedKeys(j), list({"ip", "port", "protocol", "in_use", "container"}));
@@ -103,10 +105,13 @@ private Q_SLOTS:
     {
         // GET /network/ports/0.0.0.0/25565 as seed 004 shows it (no "container" key)
         const auto p = PortDto::fromJson(
-            QJsonDocument::fromJson(R"({"ip":"0.0.0.0","port":25565,"protocol":"tcp","in_use":false})").object());
+            QJsonDocument::fromJson(R"({"ip":"0.0.0.0","port":25565,"protocol":"tcp","in_use":false})")
+                .object());
         QCOMPARE(p, (PortDto{QStringLiteral("0.0.0.0"), 25565, QStringLiteral("tcp"), false, QString()}));
         // protocol defaults to tcp when absent
-        QCOMPARE(PortDto::fromJson(QJsonObject{{QStringLiteral("ip"), QStringLiteral("1.2.3.4")}, {QStringLiteral("port"), 1}}).protocol,
+        QCOMPARE(PortDto::fromJson(QJsonObject{{QStringLiteral("ip"), QStringLiteral("1.2.3.4")},
+                                               {QStringLiteral("port"), 1}})
+                     .protocol,
                  QStringLiteral("tcp"));
     }
 
@@ -126,7 +131,8 @@ private Q_SLOTS:
         QCOMPARE(seed, (PortBindingDto{QStringLiteral("0.0.0.0"), 25565, 25565, QStringLiteral("tcp")}));
         // {"container_port","host_port","protocol"} without ip
         const auto mapped = PortBindingDto::fromJson(
-            QJsonDocument::fromJson(R"({"container_port": 80, "host_port": 8080, "protocol": "tcp"})").object());
+            QJsonDocument::fromJson(R"({"container_port": 80, "host_port": 8080, "protocol": "tcp"})")
+                .object());
         QCOMPARE(mapped, (PortBindingDto{QStringLiteral("0.0.0.0"), 8080, 80, QStringLiteral("tcp")}));
         const auto bare = PortBindingDto::fromJson(QJsonObject{{QStringLiteral("host_port"), 7777}});
         QCOMPARE(bare, (PortBindingDto{QStringLiteral("0.0.0.0"), 7777, 7777, QStringLiteral("tcp")}));
@@ -143,8 +149,8 @@ private Q_SLOTS:
 
     void containerSummaryRoundTrip()
     {
-        const ContainerSummaryDto s{QStringLiteral("minecraft-001"), QStringLiteral("abc123"), QStringLiteral("ready"),
-                                    QStringLiteral("openjdk:17-slim")};
+        const ContainerSummaryDto s{QStringLiteral("minecraft-001"), QStringLiteral("abc123"),
+                                    QStringLiteral("ready"), QStringLiteral("openjdk:17-slim")};
         const QJsonObject j = wire(s.toJson());
         QCOMPARE(sortedKeys(j), list({"internal_id", "container_id", "install_state", "image"}));
         const auto back = ContainerSummaryDto::fromJson(j);
@@ -159,9 +165,9 @@ private Q_SLOTS:
     {
         const ContainerDto c = sampleContainer();
         const QJsonObject j = wire(c.toJson());
-        QCOMPARE(sortedKeys(j), list({"internal_id", "container_id", "volume_id", "image", "startup_command", "start_pattern",
-                                      "install_state", "error", "ports", "limits", "mount", "env", "created_at",
-                                      "updated_at"}));
+        QCOMPARE(sortedKeys(j), list({"internal_id", "container_id", "volume_id", "image", "startup_command",
+                                      "start_pattern", "install_state", "error", "ports", "limits", "mount",
+                                      "env", "created_at", "updated_at"}));
         const ContainerDto back = ContainerDto::fromJson(j);
         compareContainers(back, c);
         QCOMPARE(back.toJson(), c.toJson());
@@ -192,7 +198,8 @@ private Q_SLOTS:
         // an empty-string pattern is not the same as no pattern
         ContainerDto emptyPattern = sampleContainer();
         emptyPattern.startPattern = QString();
-        QCOMPARE(ContainerDto::fromJson(wire(emptyPattern.toJson())).startPattern, std::optional<QString>(QString()));
+        QCOMPARE(ContainerDto::fromJson(wire(emptyPattern.toJson())).startPattern,
+                 std::optional<QString>(QString()));
     }
 
     void createdTokenRoundTrip()
@@ -210,8 +217,11 @@ private Q_SLOTS:
     void tokenInfoRoundTrip()
     {
         const TokenInfoDto all{QStringLiteral("id-1"), 1700000900, false, {}, 1700000000};
-        const TokenInfoDto scoped{QStringLiteral("id-2"), 1700003600, true,
-                                  {QStringLiteral("ws:my-server"), QStringLiteral("api")}, 1700000001};
+        const TokenInfoDto scoped{QStringLiteral("id-2"),
+                                  1700003600,
+                                  true,
+                                  {QStringLiteral("ws:my-server"), QStringLiteral("api")},
+                                  1700000001};
         for (const TokenInfoDto &t : {all, scoped}) {
             const QJsonObject j = wire(t.toJson());
             QCOMPARE(sortedKeys(j), list({"id", "expires_at", "remove_on_use", "scopes", "created_at"}));
@@ -224,10 +234,10 @@ private Q_SLOTS:
     void volumeRoundTrip()
     {
         const VolumeDto withQuota{QStringLiteral("d6764075-c5f1-4045-9fb3-85315b85cb0f"),
-                                  QStringLiteral("/storage/volumes/d6764075-c5f1-4045-9fb3-85315b85cb0f"), 1024, 4096,
-                                  1700000000};
-        const VolumeDto noQuota{QStringLiteral("0b8e6f7a-0000-4000-8000-000000000001"), QStringLiteral("/v/0b8e"),
-                                std::nullopt, 0, 1700000001};
+                                  QStringLiteral("/storage/volumes/d6764075-c5f1-4045-9fb3-85315b85cb0f"),
+                                  1024, 4096, 1700000000};
+        const VolumeDto noQuota{QStringLiteral("0b8e6f7a-0000-4000-8000-000000000001"),
+                                QStringLiteral("/v/0b8e"), std::nullopt, 0, 1700000001};
         for (const VolumeDto &v : {withQuota, noQuota}) {
             const QJsonObject j = wire(v.toJson());
             QCOMPARE(sortedKeys(j), list({"volume_id", "path", "quota_mb", "used_bytes", "created_at"}));
@@ -235,17 +245,27 @@ private Q_SLOTS:
         }
         QVERIFY(noQuota.toJson().value(QStringLiteral("quota_mb")).isNull());
         // the seed's POST /volumes answer (volume_id, path only) reads fine
-        const auto seed = VolumeDto::fromJson(QJsonDocument::fromJson(
-            R"({"volume_id":"d6764075-c5f1-4045-9fb3-85315b85cb0f","path":"/storage/volumes/d6764075-c5f1-4045-9fb3-85315b85cb0f"})").object());
+        const auto seed = VolumeDto::fromJson(
+            QJsonDocument::fromJson(
+                R"({"volume_id":"d6764075-c5f1-4045-9fb3-85315b85cb0f","path":"/storage/volumes/d6764075-c5f1-4045-9fb3-85315b85cb0f"})")
+                .object());
         QCOMPARE(seed.volumeId, withQuota.volumeId);
         QVERIFY(!seed.quotaMb);
     }
 
     void fileEntryRoundTrip()
     {
-        const FileEntryDto f{QStringLiteral("server.properties"), QStringLiteral("file"), 1234, QStringLiteral("0644"),
-                             1700000000, QStringLiteral("text/plain")};
-        const FileEntryDto dir{QStringLiteral("plugins"), QStringLiteral("directory"), 4096, QStringLiteral("0755"), 1700000001,
+        const FileEntryDto f{QStringLiteral("server.properties"),
+                             QStringLiteral("file"),
+                             1234,
+                             QStringLiteral("0644"),
+                             1700000000,
+                             QStringLiteral("text/plain")};
+        const FileEntryDto dir{QStringLiteral("plugins"),
+                               QStringLiteral("directory"),
+                               4096,
+                               QStringLiteral("0755"),
+                               1700000001,
                                QStringLiteral("inode/directory")};
         for (const FileEntryDto &e : {f, dir}) {
             const QJsonObject j = wire(e.toJson());
@@ -259,9 +279,13 @@ private Q_SLOTS:
     void fileListReadsContractShape()
     {
         // GET /volumes/:id/files?path=dir (API.md section 4)
-        const FileEntryDto a{QStringLiteral("plugins"), QStringLiteral("directory"), 0, QStringLiteral("0755"), 1, QString()};
-        const FileEntryDto b{QStringLiteral("a.txt"), QStringLiteral("file"), 3, QStringLiteral("0644"), 2, QStringLiteral("text/plain")};
-        const QJsonObject body{{QStringLiteral("path"), QStringLiteral("dir")}, {QStringLiteral("files"), QJsonArray{a.toJson(), b.toJson()}}};
+        const FileEntryDto a{
+            QStringLiteral("plugins"), QStringLiteral("directory"), 0, QStringLiteral("0755"), 1, QString()};
+        const FileEntryDto b{
+            QStringLiteral("a.txt"),     QStringLiteral("file"), 3, QStringLiteral("0644"), 2,
+            QStringLiteral("text/plain")};
+        const QJsonObject body{{QStringLiteral("path"), QStringLiteral("dir")},
+                               {QStringLiteral("files"), QJsonArray{a.toJson(), b.toJson()}}};
         const FileListDto l = FileListDto::fromJson(wire(body));
         QCOMPARE(l.path, QStringLiteral("dir"));
         QCOMPARE(l.files, (QList<FileEntryDto>{a, b}));
@@ -269,25 +293,30 @@ private Q_SLOTS:
 
     void quotaReadsContractShape()
     {
-        const auto q = QuotaDto::fromJson(QJsonDocument::fromJson(
-            R"({"size_mb":1024,"used_mb":256.5,"available_mb":767.5,"percentage_used":25.05})").object());
+        const auto q = QuotaDto::fromJson(
+            QJsonDocument::fromJson(
+                R"({"size_mb":1024,"used_mb":256.5,"available_mb":767.5,"percentage_used":25.05})")
+                .object());
         QCOMPARE(q.sizeMb, std::optional<qint64>(1024));
         QCOMPARE(q.usedMb, 256.5);
         QCOMPARE(q.availableMb, std::optional<double>(767.5));
         QCOMPARE(q.percentageUsed, 25.05);
         // no quota: size and available are null
-        const auto none = QuotaDto::fromJson(QJsonDocument::fromJson(
-            R"({"size_mb":null,"used_mb":1,"available_mb":null,"percentage_used":0})").object());
+        const auto none = QuotaDto::fromJson(
+            QJsonDocument::fromJson(R"({"size_mb":null,"used_mb":1,"available_mb":null,"percentage_used":0})")
+                .object());
         QVERIFY(!none.sizeMb);
         QVERIFY(!none.availableMb);
     }
 
     void containerStatsRoundTrip()
     {
-        const ContainerStats s{153.25, 512LL << 20, 1LL << 30, 123456789012, 987654321, 5LL << 30, 3600, QStringLiteral("running")};
+        const ContainerStats s{153.25,    512LL << 20, 1LL << 30, 123456789012,
+                               987654321, 5LL << 30,   3600,      QStringLiteral("running")};
         const QJsonObject j = wire(s.toJson());
         // API.md section 6 stats frame
-        QCOMPARE(sortedKeys(j), list({"cpu_absolute", "memory_bytes", "memory_limit_bytes", "network", "disk_bytes", "uptime", "state"}));
+        QCOMPARE(sortedKeys(j), list({"cpu_absolute", "memory_bytes", "memory_limit_bytes", "network",
+                                      "disk_bytes", "uptime", "state"}));
         QCOMPARE(sortedKeys(j.value(QStringLiteral("network")).toObject()), list({"rx_bytes", "tx_bytes"}));
         QCOMPARE(ContainerStats::fromJson(j), s);
         QCOMPARE(ContainerStats::fromJson(wire(ContainerStats{}.toJson())), ContainerStats{});
@@ -303,14 +332,16 @@ private Q_SLOTS:
         c.startPattern = QStringLiteral("Done");
         c.ports = {PortBindingDto{QStringLiteral("0.0.0.0"), 25565, 25565, QStringLiteral("tcp")}};
         c.limits = LimitsDto{1073741824, 2.0};
-        c.installScript = QStringLiteral("#!/bin/bash\nwget https://example.com/server.jar\necho 'eula=true' > eula.txt");
+        c.installScript =
+            QStringLiteral("#!/bin/bash\nwget https://example.com/server.jar\necho 'eula=true' > eula.txt");
         c.env = {{QStringLiteral("EULA"), QStringLiteral("true")}};
         const QJsonObject j = wire(c.toJson());
-        QCOMPARE(sortedKeys(j), list({"internal_id", "image", "volume_id", "startup_command", "start_pattern", "ports", "limits",
-                                      "install_script", "env"}));
+        QCOMPARE(sortedKeys(j), list({"internal_id", "image", "volume_id", "startup_command", "start_pattern",
+                                      "ports", "limits", "install_script", "env"}));
         QCOMPARE(j.value(QStringLiteral("internal_id")).toString(), c.internalId);
         QCOMPARE(j.value(QStringLiteral("install_script")).toString(), c.installScript);
-        QCOMPARE(PortBindingDto::fromJson(j.value(QStringLiteral("ports")).toArray().first().toObject()), c.ports.first());
+        QCOMPARE(PortBindingDto::fromJson(j.value(QStringLiteral("ports")).toArray().first().toObject()),
+                 c.ports.first());
         QCOMPARE(LimitsDto::fromJson(j.value(QStringLiteral("limits")).toObject()), c.limits);
         QCOMPARE(json::toStringMap(j.value(QStringLiteral("env")).toObject()), c.env);
         // the server reads it back into the same full record fields
@@ -326,13 +357,16 @@ private Q_SLOTS:
         minimal.image = QStringLiteral("busybox");
         minimal.volumeId = QStringLiteral("v");
         minimal.startupCommand = QStringLiteral("sh");
-        QCOMPARE(sortedKeys(minimal.toJson()), list({"internal_id", "image", "volume_id", "startup_command"}));
+        QCOMPARE(sortedKeys(minimal.toJson()),
+                 list({"internal_id", "image", "volume_id", "startup_command"}));
     }
 
     void billingReadsContractShapes()
     {
-        const auto rates = BillingRatesDto::fromJson(QJsonDocument::fromJson(
-            R"({"memory_per_gb_hour":0.005,"cpu_per_vcpu_hour":0.01,"storage_per_gb_hour":0.0001,"egress_per_gb":0.05})").object());
+        const auto rates = BillingRatesDto::fromJson(
+            QJsonDocument::fromJson(
+                R"({"memory_per_gb_hour":0.005,"cpu_per_vcpu_hour":0.01,"storage_per_gb_hour":0.0001,"egress_per_gb":0.05})")
+                .object());
         QCOMPARE(rates.memoryPerGbHour, 0.005);
         QCOMPARE(rates.cpuPerVcpuHour, 0.01);
         QCOMPARE(rates.storagePerGbHour, 0.0001);
@@ -343,18 +377,22 @@ private Q_SLOTS:
         QCOMPARE(sortedKeys(rj), list({"memory_gb", "cpu_vcpus", "storage_gb", "egress_gb_per_month"}));
         QCOMPARE(rj.value(QStringLiteral("cpu_vcpus")).toDouble(), 1.5);
 
-        const auto est = BillingEstimateDto::fromJson(QJsonDocument::fromJson(
-            R"({"hourly":0.026,"daily":0.624,"monthly":18.72,"breakdown":{"memory":{"hourly":0.01,"daily":0.24,"monthly":7.2},"cpu":{"hourly":0.015,"daily":0.36,"monthly":10.8},"storage":{"hourly":0.001,"daily":0.024,"monthly":0.72},"egress":{"hourly":0,"daily":0,"monthly":5}}})").object());
+        const auto est = BillingEstimateDto::fromJson(
+            QJsonDocument::fromJson(
+                R"({"hourly":0.026,"daily":0.624,"monthly":18.72,"breakdown":{"memory":{"hourly":0.01,"daily":0.24,"monthly":7.2},"cpu":{"hourly":0.015,"daily":0.36,"monthly":10.8},"storage":{"hourly":0.001,"daily":0.024,"monthly":0.72},"egress":{"hourly":0,"daily":0,"monthly":5}}})")
+                .object());
         QCOMPARE(est.total.hourly, 0.026);
         QCOMPARE(est.total.daily, 0.624);
         QCOMPARE(est.total.monthly, 18.72);
-        QCOMPARE(est.breakdown.keys(), (QStringList{QStringLiteral("cpu"), QStringLiteral("egress"), QStringLiteral("memory"),
-                                                    QStringLiteral("storage")}));
+        QCOMPARE(est.breakdown.keys(), (QStringList{QStringLiteral("cpu"), QStringLiteral("egress"),
+                                                    QStringLiteral("memory"), QStringLiteral("storage")}));
         QCOMPARE(est.breakdown.value(QStringLiteral("cpu")).monthly, 10.8);
         QCOMPARE(est.breakdown.value(QStringLiteral("egress")).monthly, 5.0);
 
-        const auto usage = UsageDto::fromJson(QJsonDocument::fromJson(
-            R"({"container_id":"srv-1","memory_gb":0.5,"cpu_vcpus":0.25,"storage_gb":2,"egress_gb":0.1,"duration_hours":24,"estimated_cost":0.42})").object());
+        const auto usage = UsageDto::fromJson(
+            QJsonDocument::fromJson(
+                R"({"container_id":"srv-1","memory_gb":0.5,"cpu_vcpus":0.25,"storage_gb":2,"egress_gb":0.1,"duration_hours":24,"estimated_cost":0.42})")
+                .object());
         QCOMPARE(usage, (UsageDto{QStringLiteral("srv-1"), 0.5, 0.25, 2, 0.1, 24, 0.42}));
     }
 
@@ -369,8 +407,9 @@ private Q_SLOTS:
 
     void containerStates()
     {
-        const QStringList names{QStringLiteral("installing"), QStringLiteral("ready"),    QStringLiteral("starting"),
-                                QStringLiteral("running"),    QStringLiteral("stopping"), QStringLiteral("suspended"),
+        const QStringList names{QStringLiteral("installing"), QStringLiteral("ready"),
+                                QStringLiteral("starting"),   QStringLiteral("running"),
+                                QStringLiteral("stopping"),   QStringLiteral("suspended"),
                                 QStringLiteral("failed")};
         for (const auto &n : names) {
             const auto s = containerStateFromString(n);
@@ -384,7 +423,8 @@ private Q_SLOTS:
 
     void jsonUtil()
     {
-        const QMap<QString, QString> m{{QStringLiteral("a"), QStringLiteral("1")}, {QStringLiteral("b"), QString()}};
+        const QMap<QString, QString> m{{QStringLiteral("a"), QStringLiteral("1")},
+                                       {QStringLiteral("b"), QString()}};
         QCOMPARE(json::toStringMap(json::fromStringMap(m)), m);
         const QStringList l{QStringLiteral("x"), QStringLiteral("y"), QString()};
         QCOMPARE(json::toStringList(json::fromStringList(l)), l);

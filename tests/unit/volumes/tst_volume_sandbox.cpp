@@ -72,10 +72,12 @@ class TestVolumeSandbox : public QObject
 {
     Q_OBJECT
 
-private:
+  private:
     QTemporaryDir m_base;
     QString m_root, m_outside, m_canary;
-    struct timespec m_canaryMtime{};
+    struct timespec m_canaryMtime
+    {
+    };
     QStringList m_outsideTree, m_baseTop;
     std::unique_ptr<QuotaTracker> m_quota;
 
@@ -98,7 +100,7 @@ private:
         f.write(data);
     }
 
-private Q_SLOTS:
+  private Q_SLOTS:
     void initTestCase_data()
     {
         QTest::addColumn<bool>("walk");
@@ -119,7 +121,9 @@ private Q_SLOTS:
         m_canary = m_outside + QStringLiteral("/canary.txt");
         writeFile(m_canary, kCanary);
         writeFile(m_outside + QStringLiteral("/secret-dir/passwd"), "root:x:0:0\n");
-        struct stat st{};
+        struct stat st
+        {
+        };
         QVERIFY(::stat(QFile::encodeName(m_canary).constData(), &st) == 0);
         m_canaryMtime = st.st_mtim;
         m_outsideTree = treeOf(m_outside);
@@ -134,13 +138,16 @@ private Q_SLOTS:
         Sandbox::setTestHook({});
         // Nothing outside the volume changed, whatever the test did.
         QCOMPARE(readAll(m_canary), kCanary);
-        struct stat st{};
+        struct stat st
+        {
+        };
         QVERIFY(::stat(QFile::encodeName(m_canary).constData(), &st) == 0);
         QCOMPARE(st.st_mtim.tv_sec, m_canaryMtime.tv_sec);
         QCOMPARE(st.st_mtim.tv_nsec, m_canaryMtime.tv_nsec);
         QCOMPARE(treeOf(m_outside), m_outsideTree);
         QCOMPARE(readAll(m_outside + QStringLiteral("/secret-dir/passwd")), QByteArray("root:x:0:0\n"));
-        QCOMPARE(QDir(m_base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), m_baseTop);
+        QCOMPARE(QDir(m_base.path()).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                 m_baseTop);
         m_quota.reset();
     }
 
@@ -217,15 +224,16 @@ private Q_SLOTS:
     void relativeLinksLeavingAreRefused()
     {
         QDir().mkpath(in("sub/deep"));
-        symlinkTo("../outside", in("up"));                // one level out
+        symlinkTo("../outside", in("up"));                  // one level out
         symlinkTo("../../outside/canary.txt", in("sub/c")); // out via ..
-        symlinkTo("l2", in("l1"));                         // chain: l1 -> l2 -> sub/../.. -> out
+        symlinkTo("l2", in("l1"));                          // chain: l1 -> l2 -> sub/../.. -> out
         symlinkTo("sub/../..", in("l2"));
         symlinkTo("../../../", in("sub/deep/esc"));
         symlinkTo("loop2", in("loop1"));
         symlinkTo("loop1", in("loop2"));
         auto sb = sandbox();
-        for (const char *p : {"up/canary.txt", "sub/c", "l1/outside/canary.txt", "sub/deep/esc/outside/canary.txt"})
+        for (const char *p :
+             {"up/canary.txt", "sub/c", "l1/outside/canary.txt", "sub/deep/esc/outside/canary.txt"})
             QCOMPARE(codeOf([&] { sb->openRegular(P(p)); }), QStringLiteral("invalid_path"));
         QCOMPARE(statusOf([&] { sb->openRegular(P("loop1")); }), 400);
         auto fm = files();
@@ -267,7 +275,8 @@ private Q_SLOTS:
     void fifosAndDevicesAreRefused()
     {
         QVERIFY(::mkfifo(QFile::encodeName(in("fifo")).constData(), 0644) == 0);
-        const bool haveDevice = ::mknod(QFile::encodeName(in("null")).constData(), S_IFCHR | 0666, makedev(1, 3)) == 0;
+        const bool haveDevice =
+            ::mknod(QFile::encodeName(in("null")).constData(), S_IFCHR | 0666, makedev(1, 3)) == 0;
         auto sb = sandbox();
         auto fm = files();
         QStringList targets{QStringLiteral("fifo")};
@@ -275,7 +284,8 @@ private Q_SLOTS:
             targets << QStringLiteral("null");
         for (const QString &t : targets) {
             const PathParts p = paths::parse(t);
-            QCOMPARE(codeOf([&] { sb->openRegular(p); }), QStringLiteral("invalid_path")); // and did not block
+            QCOMPARE(codeOf([&] { sb->openRegular(p); }),
+                     QStringLiteral("invalid_path")); // and did not block
             QCOMPARE(codeOf([&] { fm.write(p, "x"); }), QStringLiteral("invalid_path"));
             QCOMPARE(codeOf([&] { fm.chmod(p, 0777); }), QStringLiteral("invalid_path"));
         }
@@ -312,7 +322,8 @@ private Q_SLOTS:
                 return;
             swapped = true;
             QVERIFY(::rename(QFile::encodeName(dir).constData(), QFile::encodeName(moved).constData()) == 0);
-            QVERIFY(::symlink(QFile::encodeName(m_outside).constData(), QFile::encodeName(dir).constData()) == 0);
+            QVERIFY(::symlink(QFile::encodeName(m_outside).constData(), QFile::encodeName(dir).constData()) ==
+                    0);
         });
         auto fm = files();
         fm.write(P("dir/canary.txt"), "pwned");
@@ -345,7 +356,8 @@ private Q_SLOTS:
             {"leaf", [&] { fm.copy(P("dir/canary.txt"), P("copy.txt")); }},
             {"leaf", [&] { fm.write(P("dir/secret-dir/passwd"), "pwned"); }},
             {"resolved", [&] { fm.list(P("dir/secret-dir")); }},
-            {"resolved", [&] {
+            {"resolved",
+             [&] {
                  UniqueFd fd = sandbox()->openRegular(P("dir/canary.txt"));
                  char buf[64] = {};
                  QVERIFY(::read(fd.get(), buf, sizeof buf) > 0);
@@ -431,7 +443,8 @@ private Q_SLOTS:
         QCOMPARE(m_quota->usedBytes(QStringLiteral("vol")), 900 * 1024);
         fm.remove(P("f.txt"));
         QCOMPARE(m_quota->usedBytes(QStringLiteral("vol")), 0);
-        QCOMPARE(QDir(m_root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+        QCOMPARE(QDir(m_root).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden),
+                 QStringList());
     }
 
     void quotaWalkNoticesOutsideWrites()
