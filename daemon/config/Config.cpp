@@ -176,6 +176,14 @@ QString generateToken()
     return QStringLiteral("lightd_") + hex;
 }
 
+QStringList keyNames()
+{
+    QStringList names;
+    for (const auto &k : kKeys)
+        names.append(QLatin1StringView(k.path));
+    return names;
+}
+
 QJsonObject defaults(const QString &configDir)
 {
     Q_UNUSED(configDir)

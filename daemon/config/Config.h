@@ -103,6 +103,8 @@ struct ConfigResult
 namespace config {
 QString generateToken();
 QJsonObject defaults(const QString &configDir);
+// Every key config.json may hold, dotted ("server.port"), in schema order; docs/config.md documents each.
+QStringList keyNames();
 // Reads path (creating it with defaults and a fresh token when absent) and validates every key.
 ConfigResult load(const QString &path, bool createIfMissing = true);
 // Validates a JSON document without touching the disk.
