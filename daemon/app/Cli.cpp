@@ -1,6 +1,7 @@
 #include "app/Cli.h"
 
 #include "config/Config.h"
+#include "config/PlatformDefaults.h"
 
 #include <QCommandLineParser>
 #include <QTextStream>
@@ -16,7 +17,7 @@ CliOutcome runCli(const QStringList &arguments)
     parser.addVersionOption();
     QCommandLineOption configOpt({QStringLiteral("c"), QStringLiteral("config")},
                                  QStringLiteral("Path of config.json (created with defaults when missing)."),
-                                 QStringLiteral("path"), QStringLiteral("config.json"));
+                                 QStringLiteral("path"), config::hostDefaults().configFile);
     QCommandLineOption tokenOpt(
         QStringLiteral("token"),
         QStringLiteral(

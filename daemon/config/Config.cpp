@@ -1,5 +1,7 @@
 #include "config/Config.h"
 
+#include "config/PlatformDefaults.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -7,7 +9,6 @@
 #include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QSaveFile>
-#include <unistd.h>
 
 namespace lightd::config {
 namespace {
@@ -187,7 +188,7 @@ QStringList keyNames()
 QJsonObject defaults(const QString &configDir)
 {
     Q_UNUSED(configDir)
-    const bool root = ::geteuid() == 0;
+    const PlatformDefaults platform = hostDefaults();
     return QJsonObject{
         {QStringLiteral("server"),
          QJsonObject{{QStringLiteral("host"), QStringLiteral("0.0.0.0")},
@@ -203,15 +204,14 @@ QJsonObject defaults(const QString &configDir)
                                                       {QStringLiteral("token"), generateToken()},
                                                       {QStringLiteral("max_failures"), 10},
                                                       {QStringLiteral("failure_window_s"), 60}}},
-        {QStringLiteral("docker"),
-         QJsonObject{{QStringLiteral("socket_path"), QStringLiteral("/var/run/docker.sock")},
-                     {QStringLiteral("host"), QString()},
-                     {QStringLiteral("timeout_s"), 30}}},
+        {QStringLiteral("docker"), QJsonObject{{QStringLiteral("socket_path"), platform.dockerSocket},
+                                               {QStringLiteral("host"), QString()},
+                                               {QStringLiteral("timeout_s"), 30}}},
         {QStringLiteral("storage"), QJsonObject{{QStringLiteral("base_path"), QStringLiteral("data")},
                                                 {QStringLiteral("volumes_path"), QString()},
                                                 {QStringLiteral("containers_path"), QString()},
                                                 {QStringLiteral("database"), QString()}}},
-        {QStringLiteral("network"), QJsonObject{{QStringLiteral("manage_firewall"), root},
+        {QStringLiteral("network"), QJsonObject{{QStringLiteral("manage_firewall"), platform.manageFirewall},
                                                 {QStringLiteral("chain"), QStringLiteral("LIGHTD-INPUT")}}},
         {QStringLiteral("containers"), QJsonObject{{QStringLiteral("stop_timeout_s"), 30},
                                                    {QStringLiteral("crash_restart"), true},

@@ -1,5 +1,6 @@
 #include "docker/DockerClient.h"
 
+#include "config/PlatformDefaults.h"
 #include "docker/DockerLog.h"
 #include "docker/EngineStream.h"
 
@@ -49,7 +50,9 @@ QString DockerClient::defaultSocketPath()
     const QString host = qEnvironmentVariable("DOCKER_HOST");
     if (host.startsWith(QLatin1StringView("unix://")))
         return host.mid(7);
-    return QStringLiteral("/var/run/docker.sock");
+    if (host.startsWith(QLatin1StringView("npipe://")))
+        return host; // DockerConnection turns it into a pipe name
+    return config::hostDefaults().dockerSocket;
 }
 
 DockerRequest DockerClient::request(const QByteArray &method, const QByteArray &path) const

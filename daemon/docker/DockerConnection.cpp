@@ -1,6 +1,7 @@
 #include "docker/DockerConnection.h"
 
 #include "docker/DockerLog.h"
+#include "docker/EngineAddress.h"
 
 #include <QPointer>
 
@@ -59,7 +60,8 @@ void DockerConnection::connectNow()
         m_totalTimer.start(m_timeouts.totalMs);
     qCDebug(lcDocker) << "->" << m_request.describe();
     m_elapsed.start();
-    m_socket->connectToServer(m_socketPath, QIODevice::ReadWrite);
+    // A unix socket path, or on Windows Docker Desktop's named pipe (QLocalSocket speaks both).
+    m_socket->connectToServer(localServerName(m_socketPath, config::hostOs()), QIODevice::ReadWrite);
 }
 
 void DockerConnection::onConnected()
