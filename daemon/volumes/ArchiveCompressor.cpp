@@ -126,7 +126,24 @@ std::optional<ArchiveFormat> parseArchiveFormat(const QString &text)
         return ArchiveFormat::Tar;
     if (text == QLatin1StringView("tar.gz") || text == QLatin1StringView("tgz"))
         return ArchiveFormat::TarGz;
+    if (text == QLatin1StringView("tar.bz2") || text == QLatin1StringView("tbz2"))
+        return ArchiveFormat::TarBz2;
     return std::nullopt;
+}
+
+QString archiveExtension(ArchiveFormat format)
+{
+    switch (format) {
+    case ArchiveFormat::Zip:
+        return QStringLiteral("zip");
+    case ArchiveFormat::Tar:
+        return QStringLiteral("tar");
+    case ArchiveFormat::TarGz:
+        return QStringLiteral("tar.gz");
+    case ArchiveFormat::TarBz2:
+        return QStringLiteral("tar.bz2");
+    }
+    return QString();
 }
 
 qint64 compressPaths(const Sandbox &sandbox, QuotaTracker &quota, const QString &volumeId,
@@ -181,6 +198,10 @@ qint64 compressPaths(const Sandbox &sandbox, QuotaTracker &quota, const QString 
         case ArchiveFormat::TarGz:
             archive_write_set_format_pax_restricted(w.a);
             archive_write_add_filter_gzip(w.a);
+            break;
+        case ArchiveFormat::TarBz2:
+            archive_write_set_format_pax_restricted(w.a);
+            archive_write_add_filter_bzip2(w.a);
             break;
         }
         archive_write_set_bytes_in_last_block(w.a, 1);

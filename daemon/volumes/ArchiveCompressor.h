@@ -8,8 +8,9 @@ namespace lightd::volumes {
 class QuotaTracker;
 class Sandbox;
 
-enum class ArchiveFormat { Zip, Tar, TarGz };
+enum class ArchiveFormat { Zip, Tar, TarGz, TarBz2 };
 std::optional<ArchiveFormat> parseArchiveFormat(const QString &text);
+QString archiveExtension(ArchiveFormat format); // "zip", "tar", "tar.gz", "tar.bz2"
 
 // POST compress: blocking, run it on a worker thread. Inputs are read through the sandbox without
 // following links (links are stored as links; fifos and devices skipped); the archive is written to

@@ -23,6 +23,17 @@ bool isInternal(const QByteArray &name)
     return name.startsWith(AtomicFile::kTempPrefix) || name.startsWith(".lightd-extract-");
 }
 
+// The names the upstream docs list, which panels written for the earlier daemon expect (API.md
+// section 12), where the shared MIME database says otherwise.
+QString upstreamName(const QString &mime)
+{
+    if (mime == QLatin1StringView("application/x-shellscript"))
+        return QStringLiteral("text/x-shellscript");
+    if (mime == QLatin1StringView("text/x-log"))
+        return QStringLiteral("text/plain");
+    return mime;
+}
+
 // Glob matching costs tens of microseconds a name; a listing asks for the same few suffixes
 // thousands of times, so answers are cached per suffix (everything after the first dot).
 class MimeCache
@@ -43,7 +54,8 @@ class MimeCache
   private:
     QString lookup(const QByteArray &name) const
     {
-        return m_db.mimeTypeForFile(QString::fromUtf8(name), QMimeDatabase::MatchExtension).name();
+        return upstreamName(
+            m_db.mimeTypeForFile(QString::fromUtf8(name), QMimeDatabase::MatchExtension).name());
     }
     QMimeDatabase m_db;
     QHash<QByteArray, QString> m_cache;
@@ -119,7 +131,9 @@ FileManager::OpenFile FileManager::openForRead(const PathParts &path) const
     QByteArray head(512, Qt::Uninitialized);
     const ssize_t n = pread(f.fd.get(), head.data(), size_t(head.size()), 0);
     head.truncate(n > 0 ? qsizetype(n) : 0);
-    f.mimetype = QMimeDatabase().mimeTypeForFileNameAndData(QString::fromUtf8(f.name), head).name().toUtf8();
+    f.mimetype =
+        upstreamName(QMimeDatabase().mimeTypeForFileNameAndData(QString::fromUtf8(f.name), head).name())
+            .toUtf8();
     return f;
 }
 

@@ -197,6 +197,8 @@ bool QuotaTracker::refreshNow()
             }
             if (cancel->load())
                 return;
+            if (bytes < 0)
+                continue; // tree kept moving: keep the incremental figure
             QMetaObject::invokeMethod(
                 qApp,
                 [self, id, bytes, before] {

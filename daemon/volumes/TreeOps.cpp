@@ -3,6 +3,7 @@
 #include "http/ApiError.h"
 #include "lightd/ErrorCodes.h"
 #include "volumes/FsError.h"
+#include "volumes/TreeWalk.h"
 #include "volumes/UniqueFd.h"
 #include "volumes/VolumesLog.h"
 
@@ -19,7 +20,7 @@ using Inode = QPair<quint64, quint64>;
 
 [[noreturn]] void tooDeep(const QString &shown)
 {
-    throwInvalidPath(QStringLiteral("Directory tree is nested too deeply: %1").arg(shown));
+    throwInvalidPath(QStringLiteral("Directory tree is nested too deeply to copy: %1").arg(shown));
 }
 
 UniqueFd openSubdir(int dirFd, const QByteArray &name)
@@ -27,13 +28,10 @@ UniqueFd openSubdir(int dirFd, const QByteArray &name)
     return UniqueFd(openat(dirFd, name.constData(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC));
 }
 
+// Regular bytes, hardlinks counted once.
 struct Sizer
 {
     QSet<Inode> seen;
-    dev_t dev = 0;
-    bool sameDevOnly = false;
-    const std::atomic<bool> *cancel = nullptr;
-    bool failed = false;
 
     qint64 file(const struct stat &st)
     {
@@ -47,40 +45,15 @@ struct Sizer
         }
         return st.st_size;
     }
-
-    qint64 dir(int fd, int depth)
-    {
-        qint64 total = 0;
-        for (const QByteArray &n : entries(fd)) {
-            if (cancel && cancel->load(std::memory_order_relaxed))
-                return total;
-            struct stat st
-            {
-            };
-            if (fstatat(fd, n.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
-                continue; // vanished meanwhile
-            if (sameDevOnly && st.st_dev != dev)
-                continue;
-            if (S_ISDIR(st.st_mode)) {
-                if (depth + 1 >= kMaxDepth) {
-                    failed = true;
-                    continue;
-                }
-                const UniqueFd sub = openSubdir(fd, n);
-                if (sub.valid())
-                    total += dir(sub.get(), depth + 1);
-            } else {
-                total += file(st);
-            }
-        }
-        return total;
-    }
 };
 
-qint64 removeDir(int parentFd, const QByteArray &name, const QString &shown, int depth)
+[[noreturn]] void treeMoved(const QString &shown)
 {
-    if (depth >= kMaxDepth)
-        tooDeep(shown);
+    throwInvalidPath(QStringLiteral("The tree changed during the operation: %1").arg(shown));
+}
+
+qint64 removeDir(int parentFd, const QByteArray &name, const QString &shown)
+{
     const UniqueFd fd = openSubdir(parentFd, name);
     if (!fd.valid()) {
         if (errno == ELOOP || errno == ENOTDIR) { // swapped for a link or file meanwhile: drop that
@@ -93,21 +66,25 @@ qint64 removeDir(int parentFd, const QByteArray &name, const QString &shown, int
         throwErrno(errno, shown);
     }
     qint64 freed = 0;
-    for (const QByteArray &n : entries(fd.get())) {
-        struct stat st
-        {
-        };
-        if (fstatat(fd.get(), n.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
-            continue;
-        if (S_ISDIR(st.st_mode)) {
-            freed += removeDir(fd.get(), n, shown, depth + 1);
-        } else {
-            if (unlinkat(fd.get(), n.constData(), 0) != 0 && errno != ENOENT)
-                throwErrno(errno, shown);
-            if (S_ISREG(st.st_mode) && st.st_nlink <= 1)
-                freed += st.st_size;
-        }
-    }
+    Walker w;
+    w.entry = [&](int dir, const QByteArray &n, const struct stat &st) {
+        if (S_ISDIR(st.st_mode))
+            return true;
+        if (unlinkat(dir, n.constData(), 0) != 0 && errno != ENOENT)
+            throwErrno(errno, shown);
+        if (S_ISREG(st.st_mode) && st.st_nlink <= 1)
+            freed += st.st_size;
+        return false;
+    };
+    w.leave = [&](int dir, const QByteArray &n, const struct stat &) {
+        if (unlinkat(dir, n.constData(), AT_REMOVEDIR) == 0 || errno == ENOENT)
+            return;
+        if (errno == ENOTDIR && unlinkat(dir, n.constData(), 0) == 0)
+            return;
+        throwErrno(errno, shown);
+    };
+    if (!w.run(fd.get()))
+        treeMoved(shown);
     if (unlinkat(parentFd, name.constData(), AT_REMOVEDIR) != 0 && errno != ENOENT)
         throwErrno(errno, shown);
     return freed;
@@ -216,28 +193,46 @@ qint64 sizeOf(int dirFd, const QByteArray &name, const QString &shown)
     const UniqueFd fd = openSubdir(dirFd, name);
     if (!fd.valid())
         throwErrno(errno, shown);
-    const qint64 total = s.dir(fd.get(), 1);
-    if (s.failed)
-        tooDeep(shown);
+    qint64 total = 0;
+    Walker w;
+    w.entry = [&](int, const QByteArray &, const struct stat &e) {
+        total += s.file(e);
+        return S_ISDIR(e.st_mode);
+    };
+    if (!w.run(fd.get()))
+        treeMoved(shown);
     return total;
 }
 
 qint64 usage(int rootFd, const std::atomic<bool> *cancel)
 {
-    struct stat st
+    struct stat root
     {
     };
-    if (fstat(rootFd, &st) != 0)
-        return 0;
+    if (fstat(rootFd, &root) != 0)
+        return -1;
     Sizer s;
-    s.dev = st.st_dev;
-    s.sameDevOnly = true;
-    s.cancel = cancel;
-    const qint64 total = s.dir(rootFd, 0);
-    if (s.failed)
-        qCWarning(lcVolumes) << "quota walk: directories nested deeper than" << kMaxDepth
-                             << "were not counted";
-    return total;
+    qint64 total = 0;
+    Walker w;
+    w.cancel = cancel;
+    w.entry = [&](int, const QByteArray &, const struct stat &e) {
+        if (e.st_dev != root.st_dev)
+            return false; // a mount inside the volume is not the volume's
+        total += s.file(e);
+        return S_ISDIR(e.st_mode);
+    };
+    // A tree moved under the walk is walked again: a tenant renaming directories in a loop must not
+    // make its bytes vanish from the count.
+    for (int attempt = 0; attempt < 5; ++attempt) {
+        s.seen.clear();
+        total = 0;
+        if (w.run(rootFd))
+            return total;
+        if (cancel && cancel->load())
+            return -1;
+    }
+    qCWarning(lcVolumes) << "quota walk: the tree kept moving during five walks; usage not updated";
+    return -1;
 }
 
 qint64 remove(int dirFd, const QByteArray &name, const QString &shown)
@@ -248,7 +243,7 @@ qint64 remove(int dirFd, const QByteArray &name, const QString &shown)
     if (fstatat(dirFd, name.constData(), &st, AT_SYMLINK_NOFOLLOW) != 0)
         throwErrno(errno, shown);
     if (S_ISDIR(st.st_mode))
-        return removeDir(dirFd, name, shown, 0);
+        return removeDir(dirFd, name, shown);
     if (unlinkat(dirFd, name.constData(), 0) != 0)
         throwErrno(errno, shown);
     return S_ISREG(st.st_mode) && st.st_nlink <= 1 ? st.st_size : 0;

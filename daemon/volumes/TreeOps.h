@@ -6,16 +6,16 @@
 #include <sys/types.h>
 
 namespace lightd::volumes::tree {
-// Trees are walked with one descriptor per level and never through a symlink; deeper trees than
-// this are refused (a hostile container could otherwise nest directories until fds run out).
+// Copies and archives recurse with one descriptor per level and refuse trees deeper than this (400);
+// sizing, the quota walk and removal use the iterative Walker (TreeWalk.h) and reach any depth.
 inline constexpr int kMaxDepth = 128;
 
 // Names in a directory (without . and ..), read through a descriptor.
 QByteArrayList entries(int dirFd);
 // Bytes of regular files under (dirFd, name), hardlinks counted once, links not followed.
 qint64 sizeOf(int dirFd, const QByteArray &name, const QString &shown);
-// Usage of a whole volume for the quota walk: never throws, stops early when cancel is set, does
-// not cross into other filesystems.
+// Usage of a whole volume for the quota walk, at any depth: never throws, -1 when cancelled or the
+// tree kept moving under the walk; does not cross into other filesystems.
 qint64 usage(int rootFd, const std::atomic<bool> *cancel = nullptr);
 // Removes a file, link or tree; links are removed, never followed. Returns regular bytes freed.
 qint64 remove(int dirFd, const QByteArray &name, const QString &shown);

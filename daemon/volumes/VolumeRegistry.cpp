@@ -4,11 +4,17 @@
 #include "lightd/ErrorCodes.h"
 #include "volumes/QuotaTracker.h"
 #include "volumes/Sandbox.h"
+#include "volumes/TreeOps.h"
+#include "volumes/UniqueFd.h"
+#include "volumes/VolumesLog.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QThreadPool>
 #include <QUuid>
+#include <fcntl.h>
 
 namespace lightd::volumes {
 using http::ApiError;
@@ -90,7 +96,17 @@ void VolumeRegistry::remove(const QString &idOrPrefix)
     // Rename first so the id is gone at once; the (possibly long) tree removal runs off the event loop.
     const QString trash = QDir(m_root).filePath(QStringLiteral(".trash-") + v.volumeId);
     if (QDir().rename(v.path, trash)) {
-        QThreadPool::globalInstance()->start([trash] { QDir(trash).removeRecursively(); });
+        // Through descriptors at any depth (QDir's path-based removal stops at PATH_MAX).
+        QThreadPool::globalInstance()->start([root = m_root, name = QFileInfo(trash).fileName()] {
+            const UniqueFd dir(
+                ::open(QFile::encodeName(root).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
+            try {
+                if (dir.valid())
+                    tree::remove(dir.get(), QFile::encodeName(name), name);
+            } catch (const std::exception &) {
+                qCWarning(lcVolumes).noquote() << "could not remove" << name << "under" << root;
+            }
+        });
     }
 }
 
