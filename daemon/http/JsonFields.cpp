@@ -3,6 +3,8 @@
 #include "http/ApiError.h"
 #include "lightd/ErrorCodes.h"
 
+#include <QStringList>
+#include <algorithm>
 #include <cmath>
 
 namespace lightd::http::fields {
@@ -22,6 +24,23 @@ bool present(const QJsonObject &o, QLatin1StringView key)
 void invalid(QLatin1StringView key, const QString &why)
 {
     throw ApiError::badRequest(codes::InvalidField, QStringLiteral("Field '%1' %2").arg(key, why));
+}
+
+void allowOnly(const QJsonObject &o, std::initializer_list<QLatin1StringView> known)
+{
+    for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
+        if (std::find(known.begin(), known.end(), it.key()) != known.end())
+            continue;
+        QStringList names;
+        for (const auto k : known)
+            names.append(k);
+        throw ApiError::badRequest(
+            codes::UnknownField,
+            names.isEmpty()
+                ? QStringLiteral("Unknown field '%1': this route takes no body fields").arg(it.key())
+                : QStringLiteral("Unknown field '%1' (known: %2)")
+                      .arg(it.key(), names.join(QStringLiteral(", "))));
+    }
 }
 
 std::optional<QString> optionalString(const QJsonObject &o, QLatin1StringView key)

@@ -29,6 +29,17 @@ Route makeRoute(const char *method, const QString &pattern, Access access)
     r.access = access;
     return r;
 }
+bool matches(const Route &r, const QStringList &parts)
+{
+    if (r.segments.size() != parts.size())
+        return false;
+    for (qsizetype i = 0; i < parts.size(); ++i) {
+        const QString &seg = r.segments[i];
+        if (!seg.startsWith(QLatin1Char(':')) && seg != parts[i])
+            return false;
+    }
+    return true;
+}
 } // namespace
 
 void Router::add(const char *method, const QString &pattern, Access access, SyncHandler handler)
@@ -56,27 +67,23 @@ Router::Match Router::match(const QByteArray &method, const QString &path) const
 {
     const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
     const QByteArray wanted = method == "HEAD" ? QByteArrayLiteral("GET") : method;
-    Match best;
-    int bestLiterals = -1;
+    // The most specific pattern (most literal segments) decides first, the method second: GET
+    // /network/ports/bulk is a 405 (POST only), not the id route /network/ports/:id.
+    int mostLiterals = -1;
     for (const Route &r : m_routes) {
-        if (r.segments.size() != parts.size())
-            continue;
-        bool ok = true;
-        for (qsizetype i = 0; i < parts.size() && ok; ++i) {
-            const QString &seg = r.segments[i];
-            ok = seg.startsWith(QLatin1Char(':')) || seg == parts[i];
-        }
-        if (!ok)
+        if (r.literals > mostLiterals && matches(r, parts))
+            mostLiterals = r.literals;
+    }
+    Match best;
+    for (const Route &r : m_routes) {
+        if (r.literals != mostLiterals || !matches(r, parts))
             continue;
         if (r.method != wanted) {
             if (!best.allowed.contains(r.method))
                 best.allowed.append(r.method);
             continue;
         }
-        if (r.literals > bestLiterals) {
-            bestLiterals = r.literals;
-            best.route = &r;
-        }
+        best.route = &r;
     }
     if (best.route) {
         for (qsizetype i = 0; i < parts.size(); ++i) {

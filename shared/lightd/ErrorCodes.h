@@ -8,6 +8,7 @@ inline constexpr C BadRequest{"bad_request"};
 inline constexpr C InvalidJson{"invalid_json"};
 inline constexpr C InvalidField{"invalid_field"};
 inline constexpr C MissingField{"missing_field"};
+inline constexpr C UnknownField{"unknown_field"};
 inline constexpr C Unauthorized{"unauthorized"};
 inline constexpr C InvalidVendor{"invalid_vendor"};
 inline constexpr C Forbidden{"forbidden"};
