@@ -136,6 +136,7 @@ void ContainerController::remove(const HttpRequest &req, Responder responder)
 
 HttpResponse ContainerController::power(const HttpRequest &req)
 {
+    fields::allowOnly(req.jsonBody(), {}); // power routes take no body fields
     auto *rt = runtime(req);
     const QString verb = req.path.section(QLatin1Char('/'), -1);
     const auto action = containers::powerActionFromString(verb);
@@ -149,8 +150,9 @@ HttpResponse ContainerController::power(const HttpRequest &req)
 
 HttpResponse ContainerController::reinstall(const HttpRequest &req)
 {
-    auto *rt = runtime(req);
     const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::Image, keys::InstallScript});
+    auto *rt = runtime(req);
     const auto image = fields::optionalString(body, keys::Image);
     const auto script = fields::optionalString(body, keys::InstallScript);
     if (image)
@@ -172,15 +174,19 @@ HttpResponse ContainerController::reinstall(const HttpRequest &req)
 
 HttpResponse ContainerController::rebind(const HttpRequest &req)
 {
-    const QJsonArray ports = fields::requireArray(req.jsonBody(), keys::Ports);
+    const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::Ports});
+    const QJsonArray ports = fields::requireArray(body, keys::Ports);
     m_manager.rebind(req.param(QStringLiteral("id")), ports);
     return accepted(QStringLiteral("Network rebinding started"), runtime(req)->record().dto.internalId);
 }
 
 HttpResponse ContainerController::command(const HttpRequest &req)
 {
+    const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::Command});
     auto *rt = runtime(req);
-    const QString cmd = fields::requireString(req.jsonBody(), keys::Command);
+    const QString cmd = fields::requireString(body, keys::Command);
     if (cmd.size() > 4096 || cmd.contains(QLatin1Char('\n')))
         fields::invalid(keys::Command, QStringLiteral("must be one line of at most 4096 characters"));
     if (auto err = rt->sendCommand(cmd))
@@ -208,8 +214,12 @@ HttpResponse ContainerController::logs(const HttpRequest &req)
 
 void ContainerController::updateResources(const HttpRequest &req, Responder responder)
 {
-    auto *rt = runtime(req);
     const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {QLatin1StringView("memory"), QLatin1StringView("memory_swap"),
+                             QLatin1StringView("memory_reservation"), QLatin1StringView("cpu_shares"),
+                             QLatin1StringView("cpu_period"), QLatin1StringView("cpu_quota"),
+                             QLatin1StringView("cpuset_cpus"), QLatin1StringView("blkio_weight"), keys::Cpu});
+    auto *rt = runtime(req);
     const QJsonObject engineBody = resources::validateUpdate(body); // 400 before anything is applied
     m_manager.requireEngine();
     if (rt->record().dto.containerId.isEmpty())
@@ -218,7 +228,7 @@ void ContainerController::updateResources(const HttpRequest &req, Responder resp
     const QString id = rt->record().dto.internalId;
     m_engine.updateContainer(
         rt->record().dto.containerId, engineBody, rt,
-        [this, id, engineBody, responder](const docker::DockerResult<QStringList> &r) {
+        [this, id, body, engineBody, responder](const docker::DockerResult<QStringList> &r) {
             if (!r.ok())
                 return responder.fail(r.error.kind == docker::DockerError::Kind::Http &&
                                               r.error.httpStatus == 400
@@ -235,9 +245,12 @@ void ContainerController::updateResources(const HttpRequest &req, Responder resp
                     rec.dto.limits.cpu =
                         double(engineBody.value(QStringLiteral("NanoCpus")).toInteger()) / 1e9;
             });
+            // The contract's names only: the record's limits plus each field this update set.
             QJsonObject limits = rt2->record().dto.limits.toJson();
-            for (auto it = engineBody.constBegin(); it != engineBody.constEnd(); ++it)
-                limits.insert(it.key(), it.value());
+            for (const auto &f : kResourceFields) {
+                if (body.contains(f.key))
+                    limits.insert(f.key, engineBody.value(QLatin1StringView(f.engine)));
+            }
             responder.send(
                 HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Resources updated")},
                                                     {keys::Limits, limits}}));
@@ -259,9 +272,11 @@ void ContainerController::getResources(const HttpRequest &req, Responder respond
 
 HttpResponse ContainerController::setStartup(const HttpRequest &req)
 {
+    const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::StartupCommand});
     auto *rt = runtime(req);
     const QString cmd =
-        containers::spec::parseStartupCommand(fields::requireString(req.jsonBody(), keys::StartupCommand));
+        containers::spec::parseStartupCommand(fields::requireString(body, keys::StartupCommand));
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.startupCommand = cmd; });
     return HttpResponse::message(200,
                                  QStringLiteral("Startup command updated; it applies on the next start"));
@@ -269,8 +284,9 @@ HttpResponse ContainerController::setStartup(const HttpRequest &req)
 
 HttpResponse ContainerController::setStartPattern(const HttpRequest &req)
 {
-    auto *rt = runtime(req);
     const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::StartPattern});
+    auto *rt = runtime(req);
     if (!body.contains(keys::StartPattern))
         throw ApiError::badRequest(codes::MissingField,
                                    QStringLiteral("Field 'start_pattern' is required (a string or null)"));
@@ -281,8 +297,10 @@ HttpResponse ContainerController::setStartPattern(const HttpRequest &req)
 
 HttpResponse ContainerController::setMounts(const HttpRequest &req)
 {
+    const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::Volumes});
     auto *rt = runtime(req);
-    const auto mounts = fields::optionalObject(req.jsonBody(), keys::Volumes);
+    const auto mounts = fields::optionalObject(body, keys::Volumes);
     if (!mounts)
         throw ApiError::badRequest(codes::MissingField, QStringLiteral("Field 'volumes' is required"));
     const auto parsed = containers::spec::parseMounts(*mounts, keys::Volumes);

@@ -27,6 +27,10 @@ class ContainerController final
     http::HttpResponse setStartup(const http::HttpRequest &req);
     http::HttpResponse setStartPattern(const http::HttpRequest &req);
     http::HttpResponse setMounts(const http::HttpRequest &req);
+    // For the earlier daemon's clients (API.md section 12; ContainerCheck.cpp).
+    http::HttpResponse status(const http::HttpRequest &req);
+    void validate(const http::HttpRequest &req, http::Responder responder); // record vs engine
+    http::HttpResponse repair(const http::HttpRequest &req);                // recreate from the record
 
   private:
     containers::ContainerRuntime *runtime(const http::HttpRequest &req) const;

@@ -38,6 +38,14 @@ PathParts bodyPath(const QJsonObject &o, QLatin1StringView key)
     return paths::parse(fields::requireString(o, key));
 }
 
+// `size` (the upstream docs' key, MB) and `size_mb` are one field; both at once is ambiguous.
+QLatin1StringView sizeKey(const QJsonObject &o)
+{
+    if (o.contains(keys::Size) && o.contains(keys::SizeMb))
+        fields::invalid(keys::Size, QStringLiteral("and 'size_mb' are the same field: give one"));
+    return o.contains(keys::Size) ? keys::Size : keys::SizeMb;
+}
+
 PathParts queryPath(const HttpRequest &req, bool required)
 {
     if (required && !req.query.hasQueryItem(QStringLiteral("path")))
@@ -57,11 +65,9 @@ QByteArray attachmentHeader(const QByteArray &name)
 
 QString defaultArchiveName(volumes::ArchiveFormat f)
 {
-    const QString ext = f == volumes::ArchiveFormat::Zip   ? QStringLiteral("zip")
-                        : f == volumes::ArchiveFormat::Tar ? QStringLiteral("tar")
-                                                           : QStringLiteral("tar.gz");
     return QStringLiteral("archive-%1.%2")
-        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")), ext);
+        .arg(QDateTime::currentDateTime().toString(QStringLiteral("yyyyMMdd-HHmmss")),
+             volumes::archiveExtension(f));
 }
 } // namespace
 
@@ -145,9 +151,23 @@ HttpResponse FileController::read(const HttpRequest &req)
 
 HttpResponse FileController::write(const HttpRequest &req)
 {
-    const VolumeDto v = d->volume(req);
     const QJsonObject o = req.jsonBody();
-    const PathParts path = bodyPath(o, keys::Path);
+    fields::allowOnly(o, {keys::Path, keys::Content});
+    return writeFile(req, o, keys::Path);
+}
+
+HttpResponse FileController::writeAlias(const HttpRequest &req)
+{
+    const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::Filename, keys::Content});
+    return writeFile(req, o, keys::Filename);
+}
+
+HttpResponse FileController::writeFile(const HttpRequest &req, const QJsonObject &o,
+                                       QLatin1StringView pathKey)
+{
+    const VolumeDto v = d->volume(req);
+    const PathParts path = bodyPath(o, pathKey);
     const auto content = o.value(keys::Content);
     if (!content.isString() && !content.isUndefined() && !content.isNull())
         fields::invalid(keys::Content, QStringLiteral("must be a string"));
@@ -176,8 +196,28 @@ HttpResponse FileController::remove(const HttpRequest &req)
 
 HttpResponse FileController::mkdir(const HttpRequest &req)
 {
+    const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::Path});
+    return makeFolder(req, bodyPath(o, keys::Path));
+}
+
+HttpResponse FileController::createFolderAlias(const HttpRequest &req)
+{
+    const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::Root, keys::Name});
+    // The earlier daemon's clients name the volume root "/"; any other absolute root stays refused.
+    QString root = fields::optionalString(o, keys::Root).value_or(QString());
+    if (root == QLatin1StringView("/"))
+        root.clear();
+    PathParts path = paths::parse(root);
+    const PathParts name = bodyPath(o, keys::Name);
+    path.append(name);
+    return makeFolder(req, path);
+}
+
+HttpResponse FileController::makeFolder(const HttpRequest &req, const PathParts &path)
+{
     const VolumeDto v = d->volume(req);
-    const PathParts path = bodyPath(req.jsonBody(), keys::Path);
     d->files(v).makeDirectory(path);
     return HttpResponse::json(
         201, QJsonObject{{keys::Message, QStringLiteral("Folder created")}, {keys::Path, paths::join(path)}});
@@ -185,8 +225,9 @@ HttpResponse FileController::mkdir(const HttpRequest &req)
 
 HttpResponse FileController::copy(const HttpRequest &req)
 {
-    const VolumeDto v = d->volume(req);
     const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::Source, keys::Destination});
+    const VolumeDto v = d->volume(req);
     const PathParts src = bodyPath(o, keys::Source);
     const PathParts dst = bodyPath(o, keys::Destination);
     d->files(v).copy(src, dst);
@@ -197,8 +238,9 @@ HttpResponse FileController::copy(const HttpRequest &req)
 
 HttpResponse FileController::rename(const HttpRequest &req)
 {
-    const VolumeDto v = d->volume(req);
     const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::Source, keys::Destination});
+    const VolumeDto v = d->volume(req);
     const PathParts src = bodyPath(o, keys::Source);
     const PathParts dst = bodyPath(o, keys::Destination);
     d->files(v).rename(src, dst);
@@ -209,8 +251,9 @@ HttpResponse FileController::rename(const HttpRequest &req)
 
 HttpResponse FileController::chmod(const HttpRequest &req)
 {
-    const VolumeDto v = d->volume(req);
     const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::Path, keys::Mode});
+    const VolumeDto v = d->volume(req);
     const PathParts path = bodyPath(o, keys::Path);
     const mode_t mode = volumes::FileManager::parseMode(fields::requireString(o, keys::Mode));
     d->files(v).chmod(path, mode);
@@ -221,26 +264,40 @@ HttpResponse FileController::chmod(const HttpRequest &req)
 
 void FileController::compress(const HttpRequest &req, Responder responder)
 {
-    const VolumeDto v = d->volume(req);
     const QJsonObject o = req.jsonBody();
-    const QJsonArray list = fields::requireArray(o, keys::Paths);
-    if (list.isEmpty())
-        fields::invalid(keys::Paths, QStringLiteral("must not be empty"));
+    // {"paths","format","output_name"} (API.md section 4) or the earlier daemon's
+    // {"sources","output","format"} (section 12); no paths at all: the whole volume (upstream docs).
+    fields::allowOnly(o, {keys::Paths, keys::Sources, keys::Format, keys::OutputName, keys::Output});
+    const VolumeDto v = d->volume(req);
+    const QLatin1StringView pathsKey = o.contains(keys::Sources) ? keys::Sources : keys::Paths;
+    const QLatin1StringView outputKey = o.contains(keys::Output) ? keys::Output : keys::OutputName;
+    if (o.contains(keys::Sources) && o.contains(keys::Paths))
+        fields::invalid(keys::Sources, QStringLiteral("and 'paths' are the same field: give one"));
+    if (o.contains(keys::Output) && o.contains(keys::OutputName))
+        fields::invalid(keys::Output, QStringLiteral("and 'output_name' are the same field: give one"));
     QList<PathParts> inputs;
-    for (const auto &p : list) {
-        if (!p.isString())
-            fields::invalid(keys::Paths, QStringLiteral("must be an array of strings"));
-        inputs.append(paths::parse(p.toString()));
+    if (const auto list = fields::optionalArray(o, pathsKey)) {
+        if (list->isEmpty())
+            fields::invalid(pathsKey, QStringLiteral("must not be empty"));
+        for (const auto &p : *list) {
+            if (!p.isString())
+                fields::invalid(pathsKey, QStringLiteral("must be an array of strings"));
+            inputs.append(paths::parse(p.toString()));
+        }
+    } else {
+        inputs.append(PathParts{});
     }
     const QString formatText = fields::optionalString(o, keys::Format).value_or(QStringLiteral("tar.gz"));
     const auto format = volumes::parseArchiveFormat(formatText);
     if (!format)
-        fields::invalid(keys::Format, QStringLiteral("must be one of zip, tar, tar.gz"));
-    const auto outputName = fields::optionalString(o, keys::OutputName);
-    const PathParts output =
+        fields::invalid(keys::Format, QStringLiteral("must be one of zip, tar, tar.gz, tar.bz2"));
+    const auto outputName = fields::optionalString(o, outputKey);
+    PathParts output =
         paths::parse(outputName && !outputName->isEmpty() ? *outputName : defaultArchiveName(*format));
     if (output.isEmpty())
-        fields::invalid(keys::OutputName, QStringLiteral("must name a file"));
+        fields::invalid(outputKey, QStringLiteral("must name a file"));
+    if (!output.last().contains('.')) // "backup" -> "backup.tar.gz", as the upstream docs show
+        output.last() += '.' + volumes::archiveExtension(*format).toUtf8();
     auto sandbox = d->registry.sandbox(v.volumeId);
     auto *quota = &d->registry.quota();
     d->runAsync(responder, [sandbox, quota, id = v.volumeId, inputs, fmt = *format, output] {
@@ -253,8 +310,9 @@ void FileController::compress(const HttpRequest &req, Responder responder)
 
 void FileController::decompress(const HttpRequest &req, Responder responder)
 {
-    const VolumeDto v = d->volume(req);
     const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::ArchivePath, keys::Destination});
+    const VolumeDto v = d->volume(req);
     const PathParts archive = bodyPath(o, keys::ArchivePath);
     const auto destText = fields::optionalString(o, keys::Destination);
     // Default: beside the archive.
@@ -289,17 +347,53 @@ HttpResponse FileController::quota(const HttpRequest &req)
 
 HttpResponse FileController::resize(const HttpRequest &req)
 {
-    const VolumeDto v = d->volume(req);
     const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::SizeMb, keys::Size});
+    const VolumeDto v = d->volume(req);
+    const auto key = sizeKey(o); // `size` (upstream docs) is the same key as `size_mb`
     std::optional<qint64> sizeMb;
-    if (!o.contains(keys::SizeMb))
+    if (!o.contains(key))
         fields::requireInt(o, keys::SizeMb, 1, qint64(1) << 30); // throws: missing
-    if (!o.value(keys::SizeMb).isNull())                         // null removes the quota
-        sizeMb = fields::requireInt(o, keys::SizeMb, 1, qint64(1) << 30);
+    if (!o.value(key).isNull())                                  // null removes the quota
+        sizeMb = fields::requireInt(o, key, 1, qint64(1) << 30);
     d->registry.setQuota(v.volumeId, sizeMb);
     return HttpResponse::json(
         200, QJsonObject{{keys::Message, QStringLiteral("Volume resized")},
                          {keys::VolumeId, v.volumeId},
+                         {keys::Id, v.volumeId},
                          {keys::SizeMb, sizeMb ? QJsonValue(*sizeMb) : QJsonValue(QJsonValue::Null)}});
+}
+
+HttpResponse FileController::listDetailed(const HttpRequest &req)
+{
+    const VolumeDto v = d->volume(req);
+    const PathParts dir = queryPath(req, false);
+    QJsonArray files;
+    for (const auto &e : d->files(v).list(dir)) {
+        const bool isDir = e.type == QLatin1StringView("directory");
+        const bool isLink = e.type == QLatin1StringView("symlink");
+        const uint bits = e.mode.toUInt(nullptr, 8) & 0777;
+        QString symbolic = isDir ? QStringLiteral("d") : isLink ? QStringLiteral("l") : QStringLiteral("-");
+        for (int shift = 6; shift >= 0; shift -= 3) {
+            symbolic += (bits >> shift) & 4 ? QLatin1Char('r') : QLatin1Char('-');
+            symbolic += (bits >> shift) & 2 ? QLatin1Char('w') : QLatin1Char('-');
+            symbolic += (bits >> shift) & 1 ? QLatin1Char('x') : QLatin1Char('-');
+        }
+        files.append(QJsonObject{
+            {QStringLiteral("object"), QStringLiteral("file_object")},
+            {QStringLiteral("attributes"),
+             QJsonObject{
+                 {keys::Name, e.name},
+                 {keys::Mode, symbolic},
+                 {QStringLiteral("mode_bits"), QStringLiteral("%1").arg(bits, 3, 8, QLatin1Char('0'))},
+                 {keys::Size, e.size},
+                 {QStringLiteral("is_file"), e.type == QLatin1StringView("file")},
+                 {QStringLiteral("is_symlink"), isLink},
+                 {QStringLiteral("mimetype"), e.mimetype},
+                 // Linux keeps no portable creation time: the modification time stands in.
+                 {QStringLiteral("created_at"), e.modifiedAt},
+                 {QStringLiteral("modified_at"), e.modifiedAt}}}});
+    }
+    return HttpResponse::json(200, QJsonObject{{keys::Files, files}});
 }
 } // namespace lightd::api

@@ -4,6 +4,7 @@
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
 #include "http/Responder.h"
+#include "volumes/PathRules.h"
 #include "volumes/VolumeRegistry.h"
 
 #include <memory>
@@ -31,7 +32,15 @@ class FileController final
     http::HttpResponse quota(const http::HttpRequest &req);
     http::HttpResponse resize(const http::HttpRequest &req);
 
+    // Aliases for the earlier daemon's clients (API.md section 12).
+    http::HttpResponse writeAlias(const http::HttpRequest &req);        // POST write {"filename","content"}
+    http::HttpResponse createFolderAlias(const http::HttpRequest &req); // POST create-folder {"root","name"}
+    http::HttpResponse listDetailed(const http::HttpRequest &req);      // GET files/detailed
+
   private:
+    http::HttpResponse writeFile(const http::HttpRequest &req, const QJsonObject &o,
+                                 QLatin1StringView pathKey);
+    http::HttpResponse makeFolder(const http::HttpRequest &req, const volumes::PathParts &path);
     struct Impl;
     std::unique_ptr<Impl> d;
 };

@@ -12,18 +12,45 @@ using namespace http;
 
 namespace {
 // Every entry of a bulk body validated before anything is changed; errors name the index.
-template <typename Fn> void eachEntry(const QJsonArray &entries, Fn fn)
+template <typename Fn> void eachEntry(const QJsonArray &entries, QLatin1StringView field, Fn fn)
 {
     for (qsizetype i = 0; i < entries.size(); ++i) {
-        if (!entries[i].isObject())
-            fields::invalid(keys::Ports, QStringLiteral("entry %1 must be an object").arg(i));
         try {
-            fn(entries[i].toObject());
+            fn(entries[i]);
         } catch (const ApiError &e) {
             throw ApiError(e.status(), QLatin1StringView(e.code().toLatin1()),
-                           QStringLiteral("ports[%1]: %2").arg(i).arg(e.message()));
+                           QStringLiteral("%1[%2]: %3").arg(field).arg(i).arg(e.message()));
         }
     }
+}
+
+// {"ip","port","protocol"}: protocol defaults to tcp (API.md section 12); nothing else is taken.
+PortDto portEntry(const QJsonValue &v)
+{
+    if (!v.isObject())
+        throw ApiError::badRequest(codes::InvalidField, QStringLiteral("entry must be an object"));
+    const QJsonObject o = v.toObject();
+    fields::allowOnly(o, {keys::Ip, keys::Port, keys::Protocol});
+    return network::PortPool::validated(o, false);
+}
+
+// `?protocol=` of the :ip/:port routes: tcp unless told udp.
+QString protocolQuery(const HttpRequest &req)
+{
+    const QString protocol = req.queryValue(QStringLiteral("protocol")).toLower();
+    if (!protocol.isEmpty() && protocol != QLatin1StringView("tcp") && protocol != QLatin1StringView("udp"))
+        throw ApiError::badRequest(codes::InvalidField,
+                                   QStringLiteral("Query 'protocol' must be tcp or udp"));
+    return protocol;
+}
+
+QJsonObject usageAnswer(const PortDto &p)
+{
+    // the seed's shape, exactly (004: message, ip, port, in_use)
+    return QJsonObject{{keys::Message, QStringLiteral("Port usage updated")},
+                       {keys::Ip, p.ip},
+                       {keys::Port, p.port},
+                       {keys::InUse, p.inUse}};
 }
 } // namespace
 
@@ -37,10 +64,25 @@ int NetworkController::portParam(const HttpRequest &req) const
     return port;
 }
 
+PortDto NetworkController::byAddress(const HttpRequest &req) const
+{
+    return m_pool.get(req.param(QStringLiteral("ip")), portParam(req), protocolQuery(req));
+}
+
+PortDto NetworkController::byId(const HttpRequest &req) const
+{
+    bool ok = false;
+    const qint64 id = req.param(QStringLiteral("id")).toLongLong(&ok);
+    if (!ok || id < 1)
+        throw ApiError::notFound(codes::PortNotFound, QStringLiteral("Port not found in pool"));
+    return m_pool.get(id);
+}
+
 HttpResponse NetworkController::add(const HttpRequest &req)
 {
-    const PortDto p = m_pool.add(network::PortPool::validated(req.jsonBody(), true));
+    const PortDto p = m_pool.add(portEntry(req.jsonBody()));
     QJsonObject o{{keys::Message, QStringLiteral("Port added to pool")},
+                  {keys::Id, p.id},
                   {keys::Ip, p.ip},
                   {keys::Port, p.port},
                   {keys::Protocol, p.protocol}};
@@ -52,55 +94,99 @@ HttpResponse NetworkController::list(const HttpRequest &)
     return HttpResponse::raw(200, QByteArrayLiteral("application/json"), m_pool.listJson());
 }
 
+HttpResponse NetworkController::available(const HttpRequest &)
+{
+    QJsonArray a;
+    for (const auto &p : m_pool.available())
+        a.append(p.toJson());
+    return HttpResponse::json(200, QJsonObject{{keys::Ports, a}});
+}
+
 HttpResponse NetworkController::get(const HttpRequest &req)
 {
-    return HttpResponse::json(200, m_pool.get(req.param(QStringLiteral("ip")), portParam(req)).toJson());
+    return HttpResponse::json(200, byAddress(req).toJson());
+}
+
+HttpResponse NetworkController::getById(const HttpRequest &req)
+{
+    return HttpResponse::json(200, byId(req).toJson());
 }
 
 HttpResponse NetworkController::random(const HttpRequest &req)
 {
-    const QString protocol = req.queryValue(QStringLiteral("protocol")).toLower();
-    if (!protocol.isEmpty() && protocol != QLatin1StringView("tcp") && protocol != QLatin1StringView("udp"))
-        throw ApiError::badRequest(codes::InvalidField,
-                                   QStringLiteral("Query 'protocol' must be tcp or udp"));
-    return HttpResponse::json(200, m_pool.random(protocol).toJson());
+    return HttpResponse::json(200, m_pool.random(protocolQuery(req)).toJson());
 }
 
 HttpResponse NetworkController::setUse(const HttpRequest &req)
 {
-    const bool inUse = fields::requireBool(req.jsonBody(), keys::InUse);
-    const PortDto p = m_pool.setInUse(req.param(QStringLiteral("ip")), portParam(req), inUse);
-    return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("Port usage updated")},
-                                               {keys::Ip, p.ip},
-                                               {keys::Port, p.port},
-                                               {keys::InUse, p.inUse}});
+    const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::InUse});
+    const bool inUse = fields::requireBool(o, keys::InUse);
+    return HttpResponse::json(200, usageAnswer(m_pool.setInUse(byAddress(req), inUse)));
+}
+
+HttpResponse NetworkController::setUseById(const HttpRequest &req)
+{
+    const QJsonObject o = req.jsonBody();
+    fields::allowOnly(o, {keys::InUse});
+    const bool inUse = fields::requireBool(o, keys::InUse);
+    return HttpResponse::json(200, usageAnswer(m_pool.setInUse(byId(req), inUse)));
 }
 
 HttpResponse NetworkController::remove(const HttpRequest &req)
 {
-    m_pool.remove(req.param(QStringLiteral("ip")), portParam(req));
+    m_pool.remove(byAddress(req));
+    return HttpResponse::message(200, QStringLiteral("Port deleted from pool"));
+}
+
+HttpResponse NetworkController::removeById(const HttpRequest &req)
+{
+    m_pool.remove(byId(req));
     return HttpResponse::message(200, QStringLiteral("Port deleted from pool"));
 }
 
 HttpResponse NetworkController::addBulk(const HttpRequest &req)
 {
+    const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::Ports});
     QList<PortDto> ports;
-    eachEntry(fields::requireArray(req.jsonBody(), keys::Ports),
-              [&](const QJsonObject &o) { ports.append(network::PortPool::validated(o, true)); });
+    eachEntry(fields::requireArray(body, keys::Ports), keys::Ports,
+              [&](const QJsonValue &v) { ports.append(portEntry(v)); });
     const int added = m_pool.addMany(ports);
     return HttpResponse::json(
         201, QJsonObject{{keys::Message, QStringLiteral("Added %1 ports to pool").arg(added)},
                          {keys::AddedCount, added}});
 }
 
+// {"ports":[{ip,port,protocol?}...]} (the seeds) or {"ids":[...]} (the earlier daemon's clients).
 HttpResponse NetworkController::removeBulk(const HttpRequest &req)
 {
-    QList<network::PortPool::Key> keys;
-    eachEntry(fields::requireArray(req.jsonBody(), keys::Ports), [&](const QJsonObject &o) {
-        const PortDto p = network::PortPool::validated(o, false);
-        keys.append({p.ip, p.port});
-    });
-    const int n = m_pool.removeMany(keys);
+    const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::Ports, keys::Ids});
+    if (body.contains(keys::Ports) == body.contains(keys::Ids))
+        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Give one of 'ports' or 'ids'"));
+    int n = 0;
+    if (body.contains(keys::Ids)) {
+        QList<qint64> ids;
+        eachEntry(fields::requireArray(body, keys::Ids), keys::Ids, [&](const QJsonValue &v) {
+            const double d = v.toDouble();
+            if (!v.isDouble() || d < 1 || d != double(qint64(d)))
+                throw ApiError::badRequest(codes::InvalidField, QStringLiteral("must be a port id"));
+            ids.append(qint64(d));
+        });
+        n = m_pool.removeIds(ids);
+    } else {
+        QList<network::PortPool::Key> keys;
+        eachEntry(fields::requireArray(body, keys::Ports), keys::Ports, [&](const QJsonValue &v) {
+            const PortDto p = portEntry(v);
+            keys.append({p.ip, p.port, p.protocol});
+            // No protocol: the entry names "the port", as the seeds' clients meant it before the
+            // pool held both protocols; its udp twin goes too.
+            if (!v.toObject().contains(keys::Protocol))
+                keys.append({p.ip, p.port, QStringLiteral("udp")});
+        });
+        n = m_pool.removeMany(keys);
+    }
     return HttpResponse::json(
         200, QJsonObject{{keys::Message, QStringLiteral("Deleted %1 ports from pool").arg(n)},
                          {keys::DeletedCount, n}});

@@ -7,6 +7,7 @@
 #include "api/SystemController.h"
 #include "api/TokenController.h"
 #include "api/VolumeController.h"
+#include "http/JsonFields.h"
 
 namespace lightd::api {
 using http::Access;
@@ -35,6 +36,24 @@ http::SyncHandler bind(const C *controller, http::HttpResponse (C::*method)(cons
 {
     return [controller, method](const http::HttpRequest &req) { return (controller->*method)(req); };
 }
+// Routes that take no body fields: a JSON body with any key is a 400 naming it (a client sending
+// {"protocol":"udp"} to a DELETE must not have the tcp entry deleted instead).
+http::SyncHandler noBody(http::SyncHandler h)
+{
+    return [h = std::move(h)](const http::HttpRequest &req) {
+        if (!req.body.trimmed().isEmpty())
+            http::fields::allowOnly(req.jsonBody(), {});
+        return h(req);
+    };
+}
+http::AsyncHandler noBody(http::AsyncHandler h)
+{
+    return [h = std::move(h)](const http::HttpRequest &req, http::Responder r) {
+        if (!req.body.trimmed().isEmpty())
+            http::fields::allowOnly(req.jsonBody(), {});
+        h(req, r);
+    };
+}
 } // namespace
 
 void registerRoutes(http::Router &r, const Controllers &c)
@@ -46,40 +65,54 @@ void registerRoutes(http::Router &r, const Controllers &c)
     r.add("GET", s("/api/v1/public/ping"), Access::Public, bind(c.health, &HealthController::health));
 
     // node
-    r.add("GET", s("/metrics"), Access::Protected, bind(c.system, &SystemController::metrics));
-    r.addAsync("GET", s("/system/info"), Access::Protected, bindAsync(c.system, &SystemController::info));
+    r.add("GET", s("/metrics"), Access::Protected, noBody(bind(c.system, &SystemController::metrics)));
+    r.addAsync("GET", s("/system/info"), Access::Protected,
+               noBody(bindAsync(c.system, &SystemController::info)));
     // WebSocket consoles: GET /ws/:internal_id?token= is upgraded by ws::WebSocketGateway before routing
 
     // tokens (master token only)
     r.add("POST", s("/auth/tokens"), Access::MasterOnly, bind(c.tokens, &TokenController::create));
-    r.add("GET", s("/auth/tokens"), Access::MasterOnly, bind(c.tokens, &TokenController::list));
-    r.add("DELETE", s("/auth/tokens/:id"), Access::MasterOnly, bind(c.tokens, &TokenController::revoke));
+    r.add("GET", s("/auth/tokens"), Access::MasterOnly, noBody(bind(c.tokens, &TokenController::list)));
+    r.add("DELETE", s("/auth/tokens/:id"), Access::MasterOnly,
+          noBody(bind(c.tokens, &TokenController::revoke)));
 
     // network port pool
     r.add("POST", s("/network/ports"), Access::Protected, bind(c.network, &NetworkController::add));
-    r.add("GET", s("/network/ports"), Access::Protected, bind(c.network, &NetworkController::list));
-    r.add("GET", s("/network/ports/random"), Access::Protected, bind(c.network, &NetworkController::random));
+    r.add("GET", s("/network/ports"), Access::Protected, noBody(bind(c.network, &NetworkController::list)));
+    r.add("GET", s("/network/ports/random"), Access::Protected,
+          noBody(bind(c.network, &NetworkController::random)));
     r.add("POST", s("/network/ports/bulk"), Access::Protected, bind(c.network, &NetworkController::addBulk));
     r.add("POST", s("/network/ports/bulk-delete"), Access::Protected,
           bind(c.network, &NetworkController::removeBulk));
-    r.add("GET", s("/network/ports/:ip/:port"), Access::Protected, bind(c.network, &NetworkController::get));
+    r.add("GET", s("/network/ports/:ip/:port"), Access::Protected,
+          noBody(bind(c.network, &NetworkController::get)));
     r.add("DELETE", s("/network/ports/:ip/:port"), Access::Protected,
-          bind(c.network, &NetworkController::remove));
+          noBody(bind(c.network, &NetworkController::remove)));
     r.add("PUT", s("/network/ports/:ip/:port/use"), Access::Protected,
           bind(c.network, &NetworkController::setUse));
+    // aliases for the earlier daemon's clients (API.md section 12): ports by id, the free list
+    r.add("GET", s("/network/ports/available"), Access::Protected,
+          noBody(bind(c.network, &NetworkController::available)));
+    r.add("GET", s("/network/ports/:id"), Access::Protected,
+          noBody(bind(c.network, &NetworkController::getById)));
+    r.add("DELETE", s("/network/ports/:id"), Access::Protected,
+          noBody(bind(c.network, &NetworkController::removeById)));
+    r.add("POST", s("/network/ports/:id/use"), Access::Protected,
+          bind(c.network, &NetworkController::setUseById));
 
     // volumes
     r.add("POST", s("/volumes"), Access::Protected, bind(c.volumes, &VolumeController::create));
-    r.add("GET", s("/volumes"), Access::Protected, bind(c.volumes, &VolumeController::list));
-    r.add("GET", s("/volumes/:id"), Access::Protected, bind(c.volumes, &VolumeController::get));
-    r.add("DELETE", s("/volumes/:id"), Access::Protected, bind(c.volumes, &VolumeController::remove));
+    r.add("GET", s("/volumes"), Access::Protected, noBody(bind(c.volumes, &VolumeController::list)));
+    r.add("GET", s("/volumes/:id"), Access::Protected, noBody(bind(c.volumes, &VolumeController::get)));
+    r.add("DELETE", s("/volumes/:id"), Access::Protected, noBody(bind(c.volumes, &VolumeController::remove)));
 
     // containers
     r.add("POST", s("/containers"), Access::Protected, bind(c.containers, &ContainerController::create));
-    r.add("GET", s("/containers"), Access::Protected, bind(c.containers, &ContainerController::list));
-    r.add("GET", s("/containers/:id"), Access::Protected, bind(c.containers, &ContainerController::get));
+    r.add("GET", s("/containers"), Access::Protected, noBody(bind(c.containers, &ContainerController::list)));
+    r.add("GET", s("/containers/:id"), Access::Protected,
+          noBody(bind(c.containers, &ContainerController::get)));
     r.addAsync("DELETE", s("/containers/:id"), Access::Protected,
-               bindAsync(c.containers, &ContainerController::remove));
+               noBody(bindAsync(c.containers, &ContainerController::remove)));
     for (const char *verb : {"start", "stop", "kill", "restart", "suspend", "resume"})
         r.add("POST", s("/containers/:id/") + QLatin1StringView(verb), Access::Protected,
               bind(c.containers, &ContainerController::power));
@@ -90,23 +123,32 @@ void registerRoutes(http::Router &r, const Controllers &c)
     r.add("POST", s("/containers/:id/command"), Access::Protected,
           bind(c.containers, &ContainerController::command));
     r.add("GET", s("/containers/:id/logs"), Access::Protected,
-          bind(c.containers, &ContainerController::logs));
+          noBody(bind(c.containers, &ContainerController::logs)));
     r.addAsync("POST", s("/containers/:id/resources"), Access::Protected,
                bindAsync(c.containers, &ContainerController::updateResources));
     r.addAsync("GET", s("/containers/:id/resources"), Access::Protected,
-               bindAsync(c.containers, &ContainerController::getResources));
+               noBody(bindAsync(c.containers, &ContainerController::getResources)));
     r.add("POST", s("/containers/:id/startup"), Access::Protected,
           bind(c.containers, &ContainerController::setStartup));
     r.add("POST", s("/containers/:id/start-pattern"), Access::Protected,
           bind(c.containers, &ContainerController::setStartPattern));
     r.add("POST", s("/containers/:id/volumes"), Access::Protected,
           bind(c.containers, &ContainerController::setMounts));
+    // aliases for the earlier daemon's clients (API.md section 12)
+    r.add("GET", s("/containers/:id/status"), Access::Protected,
+          noBody(bind(c.containers, &ContainerController::status)));
+    r.addAsync("GET", s("/containers/:id/validate"), Access::Protected,
+               noBody(bindAsync(c.containers, &ContainerController::validate)));
+    r.add("POST", s("/containers/:id/repair"), Access::Protected,
+          bind(c.containers, &ContainerController::repair));
 
     // files inside volumes
-    r.add("GET", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::list));
+    r.add("GET", s("/volumes/:id/files"), Access::Protected, noBody(bind(c.files, &FileController::list)));
     r.add("POST", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::write));
-    r.add("DELETE", s("/volumes/:id/files"), Access::Protected, bind(c.files, &FileController::remove));
-    r.add("GET", s("/volumes/:id/files/content"), Access::Protected, bind(c.files, &FileController::read));
+    r.add("DELETE", s("/volumes/:id/files"), Access::Protected,
+          noBody(bind(c.files, &FileController::remove)));
+    r.add("GET", s("/volumes/:id/files/content"), Access::Protected,
+          noBody(bind(c.files, &FileController::read)));
     r.addUpload("PUT", s("/volumes/:id/files/content"), Access::Protected,
                 bindUpload(c.files, &FileController::upload));
     r.add("POST", s("/volumes/:id/folders"), Access::Protected, bind(c.files, &FileController::mkdir));
@@ -117,7 +159,14 @@ void registerRoutes(http::Router &r, const Controllers &c)
                bindAsync(c.files, &FileController::compress));
     r.addAsync("POST", s("/volumes/:id/decompress"), Access::Protected,
                bindAsync(c.files, &FileController::decompress));
-    r.add("GET", s("/volumes/:id/quota"), Access::Protected, bind(c.files, &FileController::quota));
+    r.add("GET", s("/volumes/:id/quota"), Access::Protected, noBody(bind(c.files, &FileController::quota)));
     r.add("POST", s("/volumes/:id/resize"), Access::Protected, bind(c.files, &FileController::resize));
+    // aliases for the earlier daemon's clients (API.md section 12); compress takes its
+    // {"sources","output"} spelling on the route above
+    r.add("POST", s("/volumes/:id/write"), Access::Protected, bind(c.files, &FileController::writeAlias));
+    r.add("POST", s("/volumes/:id/create-folder"), Access::Protected,
+          bind(c.files, &FileController::createFolderAlias));
+    r.add("GET", s("/volumes/:id/files/detailed"), Access::Protected,
+          noBody(bind(c.files, &FileController::listDetailed)));
 }
 } // namespace lightd::api

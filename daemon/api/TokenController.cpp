@@ -14,6 +14,7 @@ using namespace http;
 HttpResponse TokenController::create(const HttpRequest &req)
 {
     const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {keys::Ttl, keys::RemoveOnUse, keys::Scopes});
     qint64 ttl = 3600;
     if (body.contains(keys::Ttl)) {
         const auto parsed = auth::TokenService::parseTtl(body.value(keys::Ttl));

@@ -14,6 +14,7 @@ class VolumeController final
     http::HttpResponse remove(const http::HttpRequest &req);
 
   private:
+    QJsonObject answer(VolumeDto v) const;
     volumes::VolumeRegistry &m_registry;
 };
 } // namespace lightd::api

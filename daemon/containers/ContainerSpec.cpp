@@ -62,6 +62,12 @@ QList<PortBindingDto> parsePorts(const QJsonArray &ports)
         const QJsonObject o = ports[i].toObject();
         PortBindingDto b;
         try {
+            // A record's entry carries both shapes (port = host_port): sending it back is fine.
+            http::fields::allowOnly(
+                o, {keys::Ip, keys::Port, keys::HostPort, keys::ContainerPort, keys::Protocol});
+            if (o.contains(keys::HostPort) && o.contains(keys::Port) &&
+                o.value(keys::Port) != o.value(keys::HostPort))
+                http::fields::invalid(keys::Port, QStringLiteral("must equal host_port when both are given"));
             if (o.contains(keys::HostPort)) { // {"container_port","host_port","protocol"[,"ip"]}
                 b.hostPort = int(http::fields::requireInt(o, keys::HostPort, 1, 65535));
                 b.containerPort =

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <set>
 
 namespace lightd::network {
 using http::ApiError;
@@ -40,7 +41,7 @@ PortPool::PortPool(storage::Database &db, Firewall &firewall, QObject *parent)
 {
     const auto ports = m_repo.all();
     for (const auto &p : ports)
-        m_ports.insert({p.ip, p.port}, p);
+        m_ports.insert(keyOf(p), p);
     m_firewall.restore(ports);
 }
 
@@ -77,12 +78,35 @@ PortDto PortPool::validated(const QJsonObject &o, bool requireProtocol)
     return p;
 }
 
-PortDto PortPool::get(const QString &ip, int port) const
+PortDto PortPool::get(const QString &ip, int port, const QString &protocol) const
 {
-    auto it = m_ports.constFind({normalisedIp(ip), port});
+    if (protocol.isEmpty()) { // the tcp entry, or the udp one when that is all there is
+        auto tcp = m_ports.constFind({normalisedIp(ip), port, QStringLiteral("tcp")});
+        return tcp != m_ports.cend() ? *tcp : get(ip, port, QStringLiteral("udp"));
+    }
+    auto it = m_ports.constFind({normalisedIp(ip), port, protocol.toLower()});
     if (it == m_ports.cend())
         throw notFound();
     return *it;
+}
+
+PortDto PortPool::get(qint64 id) const
+{
+    for (const auto &p : m_ports) {
+        if (p.id == id)
+            return p;
+    }
+    throw notFound();
+}
+
+QList<PortDto> PortPool::available() const
+{
+    QList<PortDto> free;
+    for (const auto &p : m_ports) {
+        if (!p.inUse)
+            free.append(p);
+    }
+    return free;
 }
 
 PortDto PortPool::add(const PortDto &in)
@@ -90,10 +114,12 @@ PortDto PortPool::add(const PortDto &in)
     PortDto p = in;
     p.inUse = false;
     p.container.clear();
-    if (m_ports.contains({p.ip, p.port}))
+    if (m_ports.contains(keyOf(p)))
         throw ApiError::conflict(codes::PortExists, QStringLiteral("Port already exists in pool"));
-    m_repo.insert({p});
-    m_ports.insert({p.ip, p.port}, p);
+    QList<PortDto> one{p};
+    m_repo.insert(one);
+    p = one.first();
+    m_ports.insert(keyOf(p), p);
     m_firewall.open({p});
     markChanged();
     return p;
@@ -102,10 +128,10 @@ PortDto PortPool::add(const PortDto &in)
 int PortPool::addMany(const QList<PortDto> &ports)
 {
     QList<PortDto> fresh;
-    QSet<Key> seen;
+    std::set<Key> seen;
     for (auto p : ports) {
-        const Key k{p.ip, p.port};
-        if (m_ports.contains(k) || seen.contains(k))
+        const Key k = keyOf(p);
+        if (m_ports.contains(k) || seen.count(k))
             continue;
         seen.insert(k);
         p.inUse = false;
@@ -116,45 +142,54 @@ int PortPool::addMany(const QList<PortDto> &ports)
         return 0;
     m_repo.insert(fresh);
     for (const auto &p : fresh)
-        m_ports.insert({p.ip, p.port}, p);
+        m_ports.insert(keyOf(p), p);
     m_firewall.open(fresh);
     markChanged();
     return int(fresh.size());
 }
 
-void PortPool::remove(const QString &ip, int port)
+void PortPool::remove(const PortDto &p)
 {
-    const PortDto p = get(ip, port);
     if (!p.container.isEmpty())
         throw ApiError::conflict(codes::PortInUse,
                                  QStringLiteral("Port is held by container %1").arg(p.container));
-    m_repo.remove({{p.ip, p.port}});
-    m_ports.remove({p.ip, p.port});
+    m_repo.remove({p.id});
+    m_ports.remove(keyOf(p));
     m_firewall.close({p});
     markChanged();
 }
 
 int PortPool::removeMany(const QList<Key> &keysIn)
 {
-    QList<Key> keys;
-    QList<PortDto> gone;
-    for (const auto &[ip, port] : keysIn) {
-        auto it = m_ports.constFind({normalisedIp(ip), port});
-        if (it == m_ports.cend() || keys.contains(Key{it->ip, it->port}))
-            continue;
-        if (!it->container.isEmpty()) // refuse the whole request: nothing half-deleted
-            throw ApiError::conflict(codes::PortInUse, QStringLiteral("Port %1:%2 is held by container %3")
-                                                           .arg(it->ip)
-                                                           .arg(it->port)
-                                                           .arg(it->container));
-        keys.append({it->ip, it->port});
-        gone.append(*it);
+    QList<qint64> ids;
+    for (const auto &[ip, port, protocol] : keysIn) {
+        auto it = m_ports.constFind({normalisedIp(ip), port, protocol});
+        if (it != m_ports.cend())
+            ids.append(it->id);
     }
-    if (keys.isEmpty())
+    return removeIds(ids);
+}
+
+int PortPool::removeIds(const QList<qint64> &idsIn)
+{
+    QList<qint64> ids;
+    QList<PortDto> gone;
+    for (const auto &p : std::as_const(m_ports)) {
+        if (!idsIn.contains(p.id))
+            continue;
+        if (!p.container.isEmpty()) // refuse the whole request: nothing half-deleted
+            throw ApiError::conflict(codes::PortInUse, QStringLiteral("Port %1:%2/%3 is held by container %4")
+                                                           .arg(p.ip)
+                                                           .arg(p.port)
+                                                           .arg(p.protocol, p.container));
+        ids.append(p.id);
+        gone.append(p);
+    }
+    if (ids.isEmpty())
         return 0;
-    const int n = m_repo.remove(keys);
-    for (const auto &k : keys)
-        m_ports.remove(k);
+    const int n = m_repo.remove(ids);
+    for (const auto &p : gone)
+        m_ports.remove(keyOf(p));
     m_firewall.close(gone);
     markChanged();
     return n;
@@ -172,44 +207,43 @@ PortDto PortPool::random(const QString &protocol) const
     return free.at(QRandomGenerator::global()->bounded(free.size()));
 }
 
-PortDto PortPool::setInUse(const QString &ip, int port, bool inUse)
+PortDto PortPool::setInUse(const PortDto &port, bool inUse)
 {
-    PortDto p = get(ip, port);
+    PortDto p = port;
     if (!p.container.isEmpty())
         throw ApiError::conflict(
             codes::PortInUse,
             QStringLiteral("Port is held by container %1; rebind or delete the container").arg(p.container));
     p.inUse = inUse;
-    m_repo.setUse(p.ip, p.port, inUse, QString());
-    m_ports.insert({p.ip, p.port}, p);
+    m_repo.setUse(p.id, inUse, QString());
+    m_ports.insert(keyOf(p), p);
     markChanged();
     return p;
 }
 
 void PortPool::check(const QList<PortBindingDto> &bindings, const QString &owner) const
 {
-    QSet<Key> seen;
+    std::set<Key> seen;
     for (const auto &b : bindings) {
-        const Key k{normalisedIp(b.ip), b.hostPort};
+        const Key k{normalisedIp(b.ip), b.hostPort, b.protocol};
         auto it = m_ports.constFind(k);
         if (it == m_ports.cend())
-            throw ApiError::badRequest(
-                codes::PortNotInPool,
-                QStringLiteral("Port not found in network pool: %1:%2").arg(b.ip).arg(b.hostPort));
-        if (seen.contains(k))
-            throw ApiError::badRequest(
-                codes::InvalidField,
-                QStringLiteral("Field 'ports' lists %1:%2 twice").arg(b.ip).arg(b.hostPort));
-        seen.insert(k);
-        if (it->protocol != b.protocol)
             throw ApiError::badRequest(codes::PortNotInPool,
-                                       QStringLiteral("Port %1:%2 is in the pool as %3, not %4")
+                                       QStringLiteral("Port not found in network pool: %1:%2/%3")
                                            .arg(b.ip)
                                            .arg(b.hostPort)
-                                           .arg(it->protocol, b.protocol));
+                                           .arg(b.protocol));
+        if (seen.count(k))
+            throw ApiError::badRequest(codes::InvalidField,
+                                       QStringLiteral("Field 'ports' lists %1:%2/%3 twice")
+                                           .arg(b.ip)
+                                           .arg(b.hostPort)
+                                           .arg(b.protocol));
+        seen.insert(k);
         if (it->inUse && it->container != owner)
             throw ApiError::conflict(
-                codes::PortInUse, QStringLiteral("Port %1:%2 is already in use").arg(b.ip).arg(b.hostPort));
+                codes::PortInUse,
+                QStringLiteral("Port %1:%2/%3 is already in use").arg(b.ip).arg(b.hostPort).arg(b.protocol));
     }
 }
 
@@ -218,10 +252,10 @@ void PortPool::claim(const QList<PortBindingDto> &bindings, const QString &owner
     check(bindings, owner);
     m_db.transaction([&] {
         for (const auto &b : bindings)
-            m_repo.setUse(normalisedIp(b.ip), b.hostPort, true, owner);
+            m_repo.setUse(m_ports.value({normalisedIp(b.ip), b.hostPort, b.protocol}).id, true, owner);
     });
     for (const auto &b : bindings) {
-        auto &p = m_ports[{normalisedIp(b.ip), b.hostPort}];
+        auto &p = m_ports[{normalisedIp(b.ip), b.hostPort, b.protocol}];
         p.inUse = true;
         p.container = owner;
     }
@@ -239,10 +273,10 @@ void PortPool::releaseAll(const QString &owner)
         return;
     m_db.transaction([&] {
         for (const auto &p : held)
-            m_repo.setUse(p.ip, p.port, false, QString());
+            m_repo.setUse(p.id, false, QString());
     });
     for (const auto &p : held) {
-        auto &q = m_ports[{p.ip, p.port}];
+        auto &q = m_ports[keyOf(p)];
         q.inUse = false;
         q.container.clear();
     }

@@ -46,6 +46,25 @@ const QList<Migration> &migrations()
                             " created_at INTEGER NOT NULL,"
                             " updated_at INTEGER NOT NULL)"),
          }},
+        // The pool is keyed by ip + port + protocol (25565/tcp and 25565/udp together) and every
+        // port gets a stable id (API.md section 12). Every row is kept with its in_use and holder.
+        {2,
+         {
+             QStringLiteral("CREATE TABLE ports_v2 ("
+                            " id INTEGER PRIMARY KEY AUTOINCREMENT,"
+                            " ip TEXT NOT NULL,"
+                            " port INTEGER NOT NULL,"
+                            " protocol TEXT NOT NULL,"
+                            " in_use INTEGER NOT NULL DEFAULT 0,"
+                            " container TEXT,"
+                            " created_at INTEGER NOT NULL,"
+                            " UNIQUE (ip, port, protocol))"),
+             QStringLiteral("INSERT INTO ports_v2 (ip, port, protocol, in_use, container, created_at)"
+                            " SELECT ip, port, lower(protocol), in_use, container, created_at FROM ports"
+                            " ORDER BY created_at, ip, port"),
+             QStringLiteral("DROP TABLE ports"),
+             QStringLiteral("ALTER TABLE ports_v2 RENAME TO ports"),
+         }},
     };
     return list;
 }

@@ -89,14 +89,16 @@ void VolumeRepository::setUsedBytes(const QString &id, qint64 used)
     m_db.exec(QStringLiteral("UPDATE volumes SET used_bytes = ? WHERE id = ?"), {used, id});
 }
 
-void PortRepository::insert(const QList<PortDto> &ports)
+void PortRepository::insert(QList<PortDto> &ports)
 {
     m_db.transaction([&] {
-        for (const auto &p : ports) {
-            m_db.exec(QStringLiteral("INSERT INTO ports (ip, port, protocol, in_use, container, created_at) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)"),
-                      {p.ip, p.port, p.protocol, p.inUse ? 1 : 0,
-                       p.container.isEmpty() ? QVariant() : QVariant(p.container), now()});
+        for (auto &p : ports) {
+            auto q = m_db.exec(
+                QStringLiteral("INSERT INTO ports (ip, port, protocol, in_use, container, created_at) "
+                               "VALUES (?, ?, ?, ?, ?, ?)"),
+                {p.ip, p.port, p.protocol, p.inUse ? 1 : 0,
+                 p.container.isEmpty() ? QVariant() : QVariant(p.container), now()});
+            p.id = q.lastInsertId().toLongLong();
         }
     });
 }
@@ -104,29 +106,28 @@ void PortRepository::insert(const QList<PortDto> &ports)
 QList<PortDto> PortRepository::all()
 {
     QList<PortDto> list;
-    auto q = m_db.exec(
-        QStringLiteral("SELECT ip, port, protocol, in_use, container FROM ports ORDER BY ip, port"));
+    auto q = m_db.exec(QStringLiteral(
+        "SELECT ip, port, protocol, in_use, container, id FROM ports ORDER BY ip, port, protocol"));
     while (q.next())
         list.append(PortDto{q.value(0).toString(), q.value(1).toInt(), q.value(2).toString(),
-                            q.value(3).toBool(), q.value(4).toString()});
+                            q.value(3).toBool(), q.value(4).toString(), q.value(5).toLongLong()});
     return list;
 }
 
-int PortRepository::remove(const QList<QPair<QString, int>> &keys)
+int PortRepository::remove(const QList<qint64> &ids)
 {
     return m_db.transaction([&] {
         int n = 0;
-        for (const auto &[ip, port] : keys)
-            n += m_db.exec(QStringLiteral("DELETE FROM ports WHERE ip = ? AND port = ?"), {ip, port})
-                     .numRowsAffected();
+        for (const qint64 id : ids)
+            n += m_db.exec(QStringLiteral("DELETE FROM ports WHERE id = ?"), {id}).numRowsAffected();
         return n;
     });
 }
 
-void PortRepository::setUse(const QString &ip, int port, bool inUse, const QString &container)
+void PortRepository::setUse(qint64 id, bool inUse, const QString &container)
 {
-    m_db.exec(QStringLiteral("UPDATE ports SET in_use = ?, container = ? WHERE ip = ? AND port = ?"),
-              {inUse ? 1 : 0, container.isEmpty() ? QVariant() : QVariant(container), ip, port});
+    m_db.exec(QStringLiteral("UPDATE ports SET in_use = ?, container = ? WHERE id = ?"),
+              {inUse ? 1 : 0, container.isEmpty() ? QVariant() : QVariant(container), id});
 }
 
 QStringList ContainerRepository::usingVolume(const QString &volumeId)

@@ -51,10 +51,10 @@ class PortRepository
 {
   public:
     explicit PortRepository(Database &db) : m_db(db) {}
-    void insert(const QList<PortDto> &ports); // one transaction
+    void insert(QList<PortDto> &ports); // one transaction; sets each port's id
     QList<PortDto> all();
-    int remove(const QList<QPair<QString, int>> &keys); // one transaction
-    void setUse(const QString &ip, int port, bool inUse, const QString &container);
+    int remove(const QList<qint64> &ids); // one transaction
+    void setUse(qint64 id, bool inUse, const QString &container);
 
   private:
     Database &m_db;

@@ -9,6 +9,7 @@ namespace lightd {
 QJsonObject PortBindingDto::toJson() const
 {
     return QJsonObject{{keys::Ip, ip},
+                       {keys::Port, hostPort}, // the {ip,port,protocol} shape's clients read this
                        {keys::HostPort, hostPort},
                        {keys::ContainerPort, containerPort},
                        {keys::Protocol, protocol}};

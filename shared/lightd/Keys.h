@@ -74,6 +74,12 @@ inline constexpr K Destination{"destination"};
 inline constexpr K Paths{"paths"};
 inline constexpr K Format{"format"};
 inline constexpr K OutputName{"output_name"};
+// aliases of the earlier daemon's clients (API.md section 12)
+inline constexpr K Filename{"filename"};
+inline constexpr K Root{"root"};
+inline constexpr K Sources{"sources"};
+inline constexpr K Output{"output"};
+inline constexpr K Ids{"ids"};
 inline constexpr K ArchivePath{"archive_path"};
 inline constexpr K UsedMb{"used_mb"};
 inline constexpr K AvailableMb{"available_mb"};

@@ -5,11 +5,10 @@
 namespace lightd {
 QJsonObject PortDto::toJson() const
 {
-    return QJsonObject{{keys::Ip, ip},
-                       {keys::Port, port},
-                       {keys::Protocol, protocol},
-                       {keys::InUse, inUse},
-                       {keys::Container, container.isEmpty() ? QJsonValue() : QJsonValue(container)}};
+    return QJsonObject{
+        {keys::Id, id},       {keys::Ip, ip},
+        {keys::Port, port},   {keys::Protocol, protocol},
+        {keys::InUse, inUse}, {keys::Container, container.isEmpty() ? QJsonValue() : QJsonValue(container)}};
 }
 
 PortDto PortDto::fromJson(const QJsonObject &o)
@@ -20,6 +19,7 @@ PortDto PortDto::fromJson(const QJsonObject &o)
     p.protocol = o.value(keys::Protocol).toString(QStringLiteral("tcp"));
     p.inUse = o.value(keys::InUse).toBool();
     p.container = o.value(keys::Container).toString();
+    p.id = o.value(keys::Id).toInteger();
     return p;
 }
 } // namespace lightd

@@ -11,6 +11,7 @@ struct PortDto
     QString protocol = QStringLiteral("tcp");
     bool inUse = false;
     QString container; // internal_id of the holder, empty when free or held by hand
+    qint64 id = 0;     // stable id (API.md section 12); 0 before the pool stored it
 
     QJsonObject toJson() const;
     static PortDto fromJson(const QJsonObject &o);

@@ -87,8 +87,8 @@ class TestApiHttp : public QObject
             "ip");
         row("port: missing port", "POST", "/network/ports", R"({"ip":"0.0.0.0","protocol":"tcp"})",
             "missing_field", "port");
-        row("port: missing protocol", "POST", "/network/ports", R"({"ip":"0.0.0.0","port":1})",
-            "missing_field", "protocol");
+        row("port: unknown key", "POST", "/network/ports", R"({"ip":"0.0.0.0","port":1,"proto":"tcp"})",
+            "unknown_field", "proto");
         row("port: port is a string", "POST", "/network/ports",
             R"({"ip":"0.0.0.0","port":"80","protocol":"tcp"})", "invalid_field", "port");
         row("port: ip is a number", "POST", "/network/ports", R"({"ip":127,"port":80,"protocol":"tcp"})",
@@ -226,9 +226,9 @@ class TestApiHttp : public QObject
     void bodyAtTheLimitAccepted()
     {
         // just under 10 MB of valid JSON goes through (the limit is not off by a lot)
-        QByteArray body = "{\"ip\":\"0.0.0.0\",\"port\":40001,\"protocol\":\"tcp\",\"pad\":\"";
-        body += QByteArray(10 * 1024 * 1024 - body.size() - 2, 'p');
-        body += "\"}";
+        QByteArray body = "{\"ip\":\"0.0.0.0\",\"port\":40001,\"protocol\":\"tcp\"";
+        body += QByteArray(10 * 1024 * 1024 - body.size() - 1, ' '); // JSON whitespace: no unknown key
+        body += "}";
         QCOMPARE(body.size(), 10 * 1024 * 1024);
         QTemporaryFile f(m_tmp.filePath(QStringLiteral("limit-XXXXXX")));
         QVERIFY(f.open());
@@ -320,9 +320,9 @@ class TestApiHttp : public QObject
 
     void expectContinueAnswered()
     {
-        QByteArray body = "{\"ip\":\"0.0.0.0\",\"port\":40002,\"protocol\":\"tcp\",\"pad\":\"";
-        body += QByteArray(2 * 1024 * 1024, 'x');
-        body += "\"}";
+        QByteArray body = "{\"ip\":\"0.0.0.0\",\"port\":40002,\"protocol\":\"tcp\"";
+        body += QByteArray(2 * 1024 * 1024, ' ');
+        body += "}";
         QTemporaryFile f(m_tmp.filePath(QStringLiteral("cont-XXXXXX")));
         QVERIFY(f.open());
         f.write(body);

@@ -45,8 +45,9 @@ class TestApiVolumes : public QObject
         const auto o = r.json();
         QStringList keys = o.keys();
         keys.sort();
-        QCOMPARE(keys, (QStringList{QStringLiteral("path"), QStringLiteral("quota_mb"),
-                                    QStringLiteral("volume_id")}));
+        QCOMPARE(keys,
+                 (QStringList{QStringLiteral("created_at"), QStringLiteral("id"), QStringLiteral("path"),
+                              QStringLiteral("quota_mb"), QStringLiteral("volume_id")}));
         const QString id = o.value(QStringLiteral("volume_id")).toString();
         QVERIFY2(kUuid.match(id).hasMatch(), r.body.constData());
         QVERIFY(o.value(QStringLiteral("quota_mb")).isNull());
@@ -110,9 +111,9 @@ class TestApiVolumes : public QObject
         QCOMPARE(full.status, 200);
         QStringList keys = full.json().keys();
         keys.sort();
-        QCOMPARE(keys, (QStringList{QStringLiteral("created_at"), QStringLiteral("path"),
-                                    QStringLiteral("quota_mb"), QStringLiteral("used_bytes"),
-                                    QStringLiteral("volume_id")}));
+        QCOMPARE(keys, (QStringList{QStringLiteral("created_at"), QStringLiteral("id"),
+                                    QStringLiteral("path"), QStringLiteral("quota_mb"),
+                                    QStringLiteral("used_bytes"), QStringLiteral("volume_id")}));
         QCOMPARE(full.json().value(QStringLiteral("volume_id")).toString(), id);
 
         // a unique prefix of 8+ characters (the seed's walkthrough uses the first 8)
