@@ -93,7 +93,7 @@ class TestSharedDtos : public QObject
                            QStringLiteral("srv-1")};
         for (const PortDto &p : {free, held}) {
             const QJsonObject j = wire(p.toJson());
-            QCOMPARE(sortedKeys(j), list({"ip", "port", "protocol", "in_use", "container"}));
+            QCOMPARE(sortedKeys(j), list({"id", "ip", "port", "protocol", "in_use", "container"}));
             QCOMPARE(PortDto::fromJson(j), p);
         }
         QVERIFY(free.toJson().value(QStringLiteral("container")).isNull());
@@ -119,7 +119,7 @@ class TestSharedDtos : public QObject
     {
         const PortBindingDto b{QStringLiteral("127.0.0.1"), 25565, 25575, QStringLiteral("udp")};
         const QJsonObject j = wire(b.toJson());
-        QCOMPARE(sortedKeys(j), list({"ip", "host_port", "container_port", "protocol"}));
+        QCOMPARE(sortedKeys(j), list({"ip", "port", "host_port", "container_port", "protocol"}));
         QCOMPARE(PortBindingDto::fromJson(j), b);
     }
 
