@@ -141,7 +141,7 @@ void PortsPage::deletePorts(const QList<PortDto> &ports)
         refresh();
     });
     if (ports.size() == 1)
-        client()->deletePort(ports.first().ip, ports.first().port, done);
+        client()->deletePort(ports.first().ip, ports.first().port, done, ports.first().protocol);
     else
         client()->deletePorts(ports, done);
 }

@@ -30,6 +30,15 @@ QJsonArray portsArray(const QList<PortDto> &ports)
         a.append(QJsonObject{{keys::Ip, p.ip}, {keys::Port, p.port}, {keys::Protocol, p.protocol}});
     return a;
 }
+// /network/ports/:ip/:port[suffix][?protocol=]: the pool holds tcp and udp entries at one ip:port.
+QString portPath(const QString &ip, int port, const QString &suffix, const QString &protocol)
+{
+    QString path =
+        QStringLiteral("/network/ports/%1/%2").arg(ApiClient::encodeSegment(ip)).arg(port) + suffix;
+    if (!protocol.isEmpty())
+        path += QStringLiteral("?protocol=") + ApiClient::encodeSegment(protocol);
+    return path;
+}
 } // namespace
 
 ApiClient::ApiClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this)) {}
@@ -148,10 +157,9 @@ void ApiClient::listPorts(Callback<QList<PortDto>> done)
         [](const QJsonObject &o) { return parseList<PortDto>(o, keys::Ports); }, std::move(done));
 }
 
-void ApiClient::getPort(const QString &ip, int port, Callback<PortDto> done)
+void ApiClient::getPort(const QString &ip, int port, Callback<PortDto> done, const QString &protocol)
 {
-    call<PortDto>("GET", QStringLiteral("/network/ports/%1/%2").arg(encodeSegment(ip)).arg(port), {},
-                  &PortDto::fromJson, std::move(done));
+    call<PortDto>("GET", portPath(ip, port, {}, protocol), {}, &PortDto::fromJson, std::move(done));
 }
 
 void ApiClient::addPort(const PortDto &port, JsonCallback done)
@@ -167,10 +175,9 @@ void ApiClient::addPorts(const QList<PortDto> &ports, JsonCallback done)
             std::move(done));
 }
 
-void ApiClient::deletePort(const QString &ip, int port, JsonCallback done)
+void ApiClient::deletePort(const QString &ip, int port, JsonCallback done, const QString &protocol)
 {
-    request("DELETE", QStringLiteral("/network/ports/%1/%2").arg(encodeSegment(ip)).arg(port),
-            std::move(done));
+    request("DELETE", portPath(ip, port, {}, protocol), std::move(done));
 }
 
 void ApiClient::deletePorts(const QList<PortDto> &ports, JsonCallback done)
@@ -187,10 +194,11 @@ void ApiClient::randomPort(const QString &protocol, Callback<PortDto> done)
     call<PortDto>("GET", path, {}, &PortDto::fromJson, std::move(done));
 }
 
-void ApiClient::setPortInUse(const QString &ip, int port, bool inUse, JsonCallback done)
+void ApiClient::setPortInUse(const QString &ip, int port, bool inUse, JsonCallback done,
+                             const QString &protocol)
 {
-    request("PUT", QStringLiteral("/network/ports/%1/%2/use").arg(encodeSegment(ip)).arg(port),
-            QJsonObject{{keys::InUse, inUse}}, std::move(done));
+    request("PUT", portPath(ip, port, QStringLiteral("/use"), protocol), QJsonObject{{keys::InUse, inUse}},
+            std::move(done));
 }
 
 void ApiClient::listVolumes(Callback<QList<VolumeDto>> done)

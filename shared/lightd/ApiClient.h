@@ -49,13 +49,15 @@ class ApiClient final : public QObject
     void revokeToken(const QString &id, JsonCallback done);
 
     void listPorts(Callback<QList<PortDto>> done);
-    void getPort(const QString &ip, int port, Callback<PortDto> done);
+    // protocol empty: the tcp entry (or the udp one when that is all there is at ip:port)
+    void getPort(const QString &ip, int port, Callback<PortDto> done, const QString &protocol = {});
     void addPort(const PortDto &port, JsonCallback done);
     void addPorts(const QList<PortDto> &ports, JsonCallback done);
-    void deletePort(const QString &ip, int port, JsonCallback done);
+    void deletePort(const QString &ip, int port, JsonCallback done, const QString &protocol = {});
     void deletePorts(const QList<PortDto> &ports, JsonCallback done);
     void randomPort(const QString &protocol, Callback<PortDto> done);
-    void setPortInUse(const QString &ip, int port, bool inUse, JsonCallback done);
+    void setPortInUse(const QString &ip, int port, bool inUse, JsonCallback done,
+                      const QString &protocol = {});
 
     void listVolumes(Callback<QList<VolumeDto>> done);
     void getVolume(const QString &id, Callback<VolumeDto> done);
