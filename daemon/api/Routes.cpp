@@ -4,6 +4,7 @@
 #include "api/FileController.h"
 #include "api/HealthController.h"
 #include "api/NetworkController.h"
+#include "api/SftpController.h"
 #include "api/SystemController.h"
 #include "api/TokenController.h"
 #include "api/VolumeController.h"
@@ -141,6 +142,15 @@ void registerRoutes(http::Router &r, const Controllers &c)
                noBody(bindAsync(c.containers, &ContainerController::validate)));
     r.add("POST", s("/containers/:id/repair"), Access::Protected,
           bind(c.containers, &ContainerController::repair));
+
+    // sftp logins per container (API.md section 9)
+    r.add("POST", s("/containers/:id/sftp/credentials"), Access::Protected,
+          bind(c.sftp, &SftpController::credentials));
+    r.add("POST", s("/containers/:id/sftp/keys"), Access::Protected, bind(c.sftp, &SftpController::addKey));
+    r.add("GET", s("/containers/:id/sftp/keys"), Access::Protected, bind(c.sftp, &SftpController::listKeys));
+    r.add("DELETE", s("/containers/:id/sftp/keys/:fingerprint"), Access::Protected,
+          bind(c.sftp, &SftpController::removeKey));
+    r.add("GET", s("/containers/:id/sftp/info"), Access::Protected, bind(c.sftp, &SftpController::info));
 
     // files inside volumes
     r.add("GET", s("/volumes/:id/files"), Access::Protected, noBody(bind(c.files, &FileController::list)));

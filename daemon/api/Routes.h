@@ -9,6 +9,7 @@ class VolumeController;
 class FileController;
 class ContainerController;
 class SystemController;
+class SftpController;
 
 struct Controllers
 {
@@ -19,6 +20,7 @@ struct Controllers
     FileController *files = nullptr;
     ContainerController *containers = nullptr;
     SystemController *system = nullptr;
+    SftpController *sftp = nullptr;
 };
 
 // The one place that lists every route of the daemon with its method and access rule.

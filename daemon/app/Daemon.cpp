@@ -5,6 +5,7 @@
 #include "api/HealthController.h"
 #include "api/NetworkController.h"
 #include "api/Routes.h"
+#include "api/SftpController.h"
 #include "api/SystemController.h"
 #include "api/TokenController.h"
 #include "api/VolumeController.h"
@@ -19,6 +20,8 @@
 #include "lightd/ErrorCodes.h"
 #include "network/Firewall.h"
 #include "network/PortPool.h"
+#include "sftp/SftpAccounts.h"
+#include "sftp/SftpServer.h"
 #include "storage/Database.h"
 #include "volumes/VolumeRegistry.h"
 #include "ws/WebSocketGateway.h"
@@ -35,6 +38,7 @@ Daemon::Daemon(Config config, QObject *parent) : QObject(parent), m_config(std::
 
 Daemon::~Daemon()
 {
+    m_sftp.reset(); // session threads use the quota tracker and the accounts
     delete m_listener;
     m_listener = nullptr;
     m_containers.reset(); // runtimes close their engine streams before the client goes
@@ -60,6 +64,8 @@ bool Daemon::start(QString &error)
         m_docker = std::make_unique<docker::DockerClient>(dockerOptions);
         m_containers =
             std::make_unique<containers::ContainerManager>(*m_docker, *m_db, m_config, *m_ports, *m_volumes);
+        m_sftpAccounts = std::make_unique<sftp::SftpAccounts>(*m_db);
+        m_sftp = std::make_unique<sftp::SftpServer>(m_config, *m_sftpAccounts, m_volumes->quota());
     } catch (const std::exception &e) {
         error = QString::fromUtf8(e.what());
         return false;
@@ -71,6 +77,7 @@ bool Daemon::start(QString &error)
     m_volumeCtl = std::make_unique<api::VolumeController>(*m_volumes);
     m_fileCtl = std::make_unique<api::FileController>(*m_volumes, m_config);
     m_containerCtl = std::make_unique<api::ContainerController>(*m_containers, *m_docker);
+    m_sftpCtl = std::make_unique<api::SftpController>(*m_sftpAccounts, m_sftp.get(), *m_containers, m_config);
     m_router = std::make_unique<http::Router>();
     m_listener = new http::HttpListener(*m_router, [this](const http::HttpRequest &req, http::Access access) {
         return m_guard->authenticate(req, access);
@@ -80,7 +87,7 @@ bool Daemon::start(QString &error)
     m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_docker);
     api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
                                                     m_volumeCtl.get(), m_fileCtl.get(), m_containerCtl.get(),
-                                                    m_systemCtl.get()});
+                                                    m_systemCtl.get(), m_sftpCtl.get()});
 
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = qint64(m_config.server.maxBodyMb) * 1024 * 1024;
@@ -131,10 +138,42 @@ bool Daemon::start(QString &error)
         }
     });
     m_containers->start();
+    if (!startSftp(error))
+        return false;
     qCInfo(lcApp).noquote() << "lightd" << LIGHTD_VERSION << "listening on"
                             << QStringLiteral("%1:%2").arg(m_config.server.host).arg(m_port) << "data"
                             << m_config.storage.basePath;
     return true;
+}
+
+// Logins land in the container's volume; a deleted container takes its logins and sessions along.
+bool Daemon::startSftp(QString &error)
+{
+    auto targetOf = [this](containers::ContainerRuntime *rt) {
+        const QString volumeId = rt->record().dto.volumeId;
+        if (m_volumes->contains(volumeId))
+            m_sftp->setTarget(rt->record().dto.internalId, {volumeId, m_volumes->get(volumeId).path});
+    };
+    for (auto *rt : m_containers->all())
+        targetOf(rt);
+    connect(m_containers.get(), &containers::ContainerManager::containerAdded, this, targetOf);
+    connect(m_containers.get(), &containers::ContainerManager::containerRemoved, this,
+            [this](const QString &id) {
+                m_sftpAccounts->removeContainer(id);
+                m_sftp->removeTarget(id);
+            });
+    connect(m_sftpAccounts.get(), &sftp::SftpAccounts::revoked, this,
+            [this](const QString &container, const QString &fingerprint) {
+                m_sftp->revoke(container, fingerprint,
+                               fingerprint.isEmpty() ? QStringLiteral("credentials-changed")
+                                                     : QStringLiteral("key-removed"));
+            });
+    return !m_config.sftp.enabled || m_sftp->start(error);
+}
+
+quint16 Daemon::sftpPort() const
+{
+    return m_sftp ? m_sftp->port() : 0;
 }
 
 void Daemon::reload()
@@ -148,9 +187,11 @@ void Daemon::reload()
     m_tokens->setMasterToken(c.authorization.token);
     m_guard->setEnabled(c.authorization.enabled);
     m_limiter->configure(c.authorization.maxFailures, c.authorization.failureWindowS * 1000);
+    m_sftp->configureLimiter(c.authorization.maxFailures, c.authorization.failureWindowS * 1000);
     m_listener->setAccessLog(c.server.accessLog);
     if (c.server.port != m_config.server.port || c.server.host != m_config.server.host ||
-        c.storage.database != m_config.storage.database)
+        c.storage.database != m_config.storage.database || c.sftp.enabled != m_config.sftp.enabled ||
+        c.sftp.port != m_config.sftp.port || c.sftp.host != m_config.sftp.host)
         qCWarning(lcApp) << "server address and storage changes take effect after a restart";
     m_config = c;
     qCInfo(lcApp) << "configuration reloaded";
@@ -161,6 +202,8 @@ void Daemon::shutdown()
     qCInfo(lcApp) << "shutting down";
     if (m_listener)
         m_listener->stop();
+    if (m_sftp)
+        m_sftp->stop(); // sessions told and their files closed (unfinished uploads dropped)
     // Let requests already being handled finish, within a bound.
     auto deadline = std::make_shared<QDeadlineTimer>(10000);
     auto *poll = new QTimer(this);

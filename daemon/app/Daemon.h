@@ -33,6 +33,10 @@ class ContainerManager;
 namespace ws {
 class WebSocketGateway;
 }
+namespace sftp {
+class SftpAccounts;
+class SftpServer;
+} // namespace sftp
 namespace api {
 class HealthController;
 class TokenController;
@@ -41,6 +45,7 @@ class VolumeController;
 class FileController;
 class ContainerController;
 class SystemController;
+class SftpController;
 } // namespace api
 
 // Owns and wires every service of the daemon, in dependency order; tears them down in reverse.
@@ -54,12 +59,14 @@ class Daemon final : public QObject
     // Opens storage, builds the services, starts listening. False with error set on failure.
     bool start(QString &error);
     quint16 port() const { return m_port; }
+    quint16 sftpPort() const;
     // Re-reads config.json and applies what can change while running (SIGHUP).
     void reload();
     // Stops accepting, lets in-flight requests finish (bounded), then quits the event loop.
     void shutdown();
 
   private:
+    bool startSftp(QString &error);
     Config m_config;
     quint16 m_port = 0;
     std::unique_ptr<storage::Database> m_db;
@@ -78,6 +85,9 @@ class Daemon final : public QObject
     std::unique_ptr<api::FileController> m_fileCtl;
     std::unique_ptr<api::ContainerController> m_containerCtl;
     std::unique_ptr<api::SystemController> m_systemCtl;
+    std::unique_ptr<sftp::SftpAccounts> m_sftpAccounts;
+    std::unique_ptr<sftp::SftpServer> m_sftp;
+    std::unique_ptr<api::SftpController> m_sftpCtl;
     std::unique_ptr<http::Router> m_router;
     http::HttpListener *m_listener = nullptr;
     ws::WebSocketGateway *m_gateway = nullptr;

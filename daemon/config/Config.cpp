@@ -70,6 +70,9 @@ const Key kKeys[] = {
     {"sftp.enabled", Kind::Bool},
     {"sftp.host", Kind::String},
     {"sftp.port", Kind::Int, 0, 65535}, // 0: any free port (tests)
+    {"sftp.public_host", Kind::String},
+    {"sftp.max_sessions", Kind::Int, 1, 10000},
+    {"sftp.idle_timeout_s", Kind::Int, 1, 86400},
 };
 
 const char *const kSecretKeys[] = {"authorization.token", "remote.token", "server.tls.key"};
@@ -237,7 +240,10 @@ QJsonObject defaults(const QString &configDir)
                                                {QStringLiteral("node_id"), QString()}}},
         {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), true},
                                              {QStringLiteral("host"), QStringLiteral("0.0.0.0")},
-                                             {QStringLiteral("port"), 2022}}},
+                                             {QStringLiteral("port"), 2022},
+                                             {QStringLiteral("public_host"), QString()},
+                                             {QStringLiteral("max_sessions"), 64},
+                                             {QStringLiteral("idle_timeout_s"), 300}}},
     };
 }
 
@@ -312,6 +318,9 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.sftp.enabled = b("sftp.enabled");
     c.sftp.host = s("sftp.host");
     c.sftp.port = i("sftp.port");
+    c.sftp.publicHost = s("sftp.public_host");
+    c.sftp.maxSessions = i("sftp.max_sessions");
+    c.sftp.idleTimeoutS = i("sftp.idle_timeout_s");
     if (c.network.chain.isEmpty() || c.network.chain.size() > 28) {
         result.error = QStringLiteral("network.chain: must be 1 to 28 characters");
         return result;

@@ -87,6 +87,9 @@ struct Config
         bool enabled = true;
         QString host;
         int port = 2022;
+        QString publicHost; // what credentials/info report; empty: the address the request came in on
+        int maxSessions = 64;
+        int idleTimeoutS = 300;
     } sftp;
 
     QString filePath; // where it was read from

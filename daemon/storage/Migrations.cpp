@@ -65,6 +65,24 @@ const QList<Migration> &migrations()
              QStringLiteral("DROP TABLE ports"),
              QStringLiteral("ALTER TABLE ports_v2 RENAME TO ports"),
          }},
+        {3,
+         {
+             // SFTP logins per container (API.md section 9); removed with the container.
+             QStringLiteral("CREATE TABLE sftp_accounts ("
+                            " container TEXT PRIMARY KEY,"
+                            " username TEXT NOT NULL UNIQUE,"
+                            " password_hash TEXT,"
+                            " created_at INTEGER NOT NULL,"
+                            " updated_at INTEGER NOT NULL)"),
+             QStringLiteral("CREATE TABLE sftp_keys ("
+                            " container TEXT NOT NULL,"
+                            " fingerprint TEXT NOT NULL,"
+                            " type TEXT NOT NULL,"
+                            " blob TEXT NOT NULL,"
+                            " comment TEXT NOT NULL DEFAULT '',"
+                            " created_at INTEGER NOT NULL,"
+                            " PRIMARY KEY (container, fingerprint))"),
+         }},
     };
     return list;
 }

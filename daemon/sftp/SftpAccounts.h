@@ -1,0 +1,63 @@
+#pragma once
+#include "storage/SftpRepository.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <optional>
+
+namespace lightd::sftp {
+// Who may log in over SFTP, per container (API.md section 9): one username, an optional password
+// (stored only as a libsodium argon2id string) and public keys. Changes are made on the main thread
+// and written through to SQLite; the session threads read a copy under a mutex, never SQLite.
+class SftpAccounts final : public QObject
+{
+    Q_OBJECT
+  public:
+    explicit SftpAccounts(storage::Database &db, QObject *parent = nullptr);
+
+    // Main thread. username/password absent: the current username (or the default, internal_id
+    // lower-cased) and a fresh random password. Returns the username and the clear password, which
+    // is never stored or shown again. 400 invalid_field, 409 username_taken.
+    struct Issued
+    {
+        QString username;
+        QString password;
+    };
+    Issued setCredentials(const QString &container, const std::optional<QString> &username,
+                          const std::optional<QString> &password);
+    storage::SftpKeyRow addKey(const QString &container, const QString &line);
+    void removeKey(const QString &container, const QString &fingerprint); // 404 key_not_found
+    std::optional<storage::SftpAccountRow> account(const QString &container) const;
+    // The container is gone: its logins go too.
+    void removeContainer(const QString &container);
+
+    // Any thread. The container the login belongs to, or nothing. Password checks are slow by design
+    // (argon2id) and at most two run at a time, so a burst of logins cannot eat the memory.
+    std::optional<QString> checkPassword(const QString &username, const QByteArray &password) const;
+    // The container and the key's fingerprint when the base64 blob is one of the user's keys.
+    std::optional<QPair<QString, QString>> checkKey(const QString &username, const QByteArray &blob) const;
+
+    static QString hashPassword(const QByteArray &password);
+    static QString defaultUsername(const QString &internalId);
+
+  Q_SIGNALS:
+    // Open sessions of the container must end: all of them (fingerprint empty) or the ones that logged
+    // in with that key.
+    void revoked(const QString &container, const QString &fingerprint);
+
+  private:
+    struct Login
+    {
+        QString container;
+        QByteArray passwordHash;
+        QHash<QByteArray, QString> keys; // blob -> fingerprint
+    };
+    void publish(); // rebuilds the sessions' copy from m_rows (main thread)
+
+    storage::SftpRepository m_repo;
+    QHash<QString, storage::SftpAccountRow> m_rows; // by container
+    mutable QMutex m_mutex;
+    QHash<QString, Login> m_logins; // by username, guarded by m_mutex
+};
+} // namespace lightd::sftp

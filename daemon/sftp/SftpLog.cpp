@@ -1,0 +1,3 @@
+#include "sftp/SftpLog.h"
+
+Q_LOGGING_CATEGORY(lcSftp, "lightd.sftp")
