@@ -9,6 +9,7 @@ packages=(
     libssh-dev libarchive-dev libsodium-dev
     docker.io iptables busybox-static bash-static docker-registry
     openssh-client xvfb xauth nodejs python3
+    sshpass openssh-server python3-paramiko procps
     wrk golang-go golang-github-gin-gonic-gin-dev golang-github-gorilla-websocket-dev
 )
 missing=()

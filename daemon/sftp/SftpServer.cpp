@@ -96,7 +96,7 @@ bool SftpServer::start(QString &error)
                                             : reinterpret_cast<sockaddr_in *>(&ss)->sin_port);
     m_notifier = new QSocketNotifier(m_listenFd, QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &SftpServer::onAcceptable);
-    qCInfo(lcSftp).noquote() << "sftp listening on"
+    qCInfo(lcSftp).noquote() << "sftp accepting on"
                              << QStringLiteral("%1:%2").arg(QString::fromUtf8(host)).arg(m_port)
                              << "max sessions" << m_config.sftp.maxSessions;
     return true;

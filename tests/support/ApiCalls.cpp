@@ -13,7 +13,8 @@ namespace lightd::test {
 ApiCalls::ApiCalls(const QString &tag, QJsonObject extraConfig) : m_tag(tag)
 {
     QJsonObject sftp = extraConfig.value(QStringLiteral("sftp")).toObject();
-    sftp.insert(QStringLiteral("enabled"), false);
+    if (!sftp.contains(QStringLiteral("enabled"))) // off unless the test asks for it
+        sftp.insert(QStringLiteral("enabled"), false);
     extraConfig.insert(QStringLiteral("sftp"), sftp);
     daemon = std::make_unique<DaemonProcess>(extraConfig);
     removeContainersMatching(QLatin1Char('-') + m_tag + QLatin1Char('-'));

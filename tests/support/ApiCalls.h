@@ -20,9 +20,9 @@ struct Reply
     QString dump() const { return QStringLiteral("%1 %2").arg(status).arg(QString::fromUtf8(body)); }
 };
 
-// The daemon runs with its own data dir and SFTP off. Every internal_id of the executable starts
-// with `tag`, so executables run side by side and clean up only what they made: Docker containers
-// whose name contains "-<tag>-" are removed on construction (leftovers of an aborted run) and on
+// The daemon runs with its own data dir and SFTP off (unless extraConfig turns it on). Every internal_id of
+// the executable starts with `tag`, so executables run side by side and clean up only what they made: Docker
+// containers whose name contains "-<tag>-" are removed on construction (leftovers of an aborted run) and on
 // destruction (also when a test failed).
 class ApiCalls
 {
