@@ -188,6 +188,7 @@ void ConnectionGuard::finishUpload()
         m_upload.done(response.status);
     // The connection has left QHttpServer for good: answer and close it.
     m_refused = true;
+    response.headers += m_upload.headers;
     m_channel->completeAndClose(response, m_upload.requestId);
 }
 
@@ -218,7 +219,10 @@ void ConnectionGuard::refuse(const ApiError &error, const QString &givenId)
                   m_requestClock.isValid() ? m_requestClock.nsecsElapsed() : 0);
     }
     m_socket->readAll();
-    m_channel->completeAndClose(errorResponse(error), rid);
+    HttpResponse response = errorResponse(error);
+    if (m_upload.isUpload)
+        response.headers += m_upload.headers;
+    m_channel->completeAndClose(response, rid);
     // A client that keeps sending after the refusal is cut off rather than waited for.
     QTimer::singleShot(2000, m_socket, [s = QPointer<QTcpSocket>(m_socket)] {
         if (s)

@@ -44,6 +44,7 @@ class ConnectionGuard final : public QObject
         qint64 limit = 0;
         QString requestId;
         std::function<void(int status)> done;
+        QList<QPair<QByteArray, QByteArray>> headers; // added to its answer (CORS)
     };
     using UploadRoute = std::function<Upload(const RequestHead &, const QHostAddress &)>;
     // Receives a socket whose WebSocket upgrade passed the check, handshake bytes still unread.

@@ -23,10 +23,12 @@ QByteArray ResponseChannel::serialize(const HttpResponse &response, const QStrin
     out += QByteArray::number(response.status);
     out += ' ';
     out += reasonPhrase(response.status);
-    out += "\r\nContent-Type: ";
-    out += response.contentType;
-    out += "\r\nContent-Length: ";
-    out += QByteArray::number(response.bodyFile.isEmpty() ? response.body.size() : response.bodyFileSize);
+    if (response.status != 204) { // a 204 carries neither (RFC 9110 8.6)
+        out += "\r\nContent-Type: ";
+        out += response.contentType;
+        out += "\r\nContent-Length: ";
+        out += QByteArray::number(response.bodyFile.isEmpty() ? response.body.size() : response.bodyFileSize);
+    }
     out += "\r\nX-Request-Id: ";
     out += requestId.toLatin1();
     for (const auto &[k, v] : response.headers) {
