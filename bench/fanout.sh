@@ -7,7 +7,7 @@
 # viewers) and p50/p99 latency from print time to receipt. For each server: CPU seconds used during
 # the run (/proc/<pid>/stat utime+stime) and per delivered line (the peer delivers fewer when it
 # falls behind), peak RSS (VmHWM, since the server started) and the Docker streams it holds (lightd:
-# GET /metrics; the peer holds one log stream by construction). Also the load client's own CPU (near
+# GET /system/metrics; the peer holds one log stream by construction). Also the load client's own CPU (near
 # one core it, not the server, limits what is seen) and the 1-minute load average: the machine may
 # be shared, so compare rows of one run and run it more than once.
 # Usage: bench/fanout.sh [build-dir]   (env: RATE=2000 SECONDS_PER_RUN=5 VIEWERS="10 100 500")
@@ -92,7 +92,7 @@ sleep 1 # both servers following the stream
 TICK=$(getconf CLK_TCK)
 cpu() { awk -v t="$TICK" '{ printf "%.2f", ($14 + $15) / t }' "/proc/$1/stat"; }
 hwm() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
-streams_lightd() { curl -sf "${AUTH[@]}" "$BASE/metrics" | json 'str(d["docker_streams"]["attach"]) + "+" + str(d["docker_streams"]["stats"])'; }
+streams_lightd() { curl -sf "${AUTH[@]}" "$BASE/system/metrics" | json 'str(d["docker_streams"]["attach"]) + "+" + str(d["docker_streams"]["stats"])'; }
 
 load1() { cut -d' ' -f1 /proc/loadavg; }
 

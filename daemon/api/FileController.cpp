@@ -4,6 +4,7 @@
 #include "http/JsonFields.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
+#include "metrics/Counters.h"
 #include "volumes/ArchiveCompressor.h"
 #include "volumes/ArchiveExtractor.h"
 #include "volumes/DownloadStage.h"
@@ -143,6 +144,7 @@ HttpResponse FileController::read(const HttpRequest &req)
     volumes::FileManager::OpenFile f = d->files(v).openForRead(path);
     // The HTTP layer opens a path later; give it one that names this very inode (see DownloadStage).
     HttpResponse r = HttpResponse::file(200, f.mimetype, d->downloads.stage(f.fd.get()), f.size);
+    metrics::Counters::add(metrics::counters().fileBytesDown, quint64(f.size));
     const QString dl = req.queryValue(QStringLiteral("download"));
     if (!dl.isEmpty() && dl != QLatin1StringView("0") && dl != QLatin1StringView("false"))
         r.headers.append({QByteArrayLiteral("Content-Disposition"), attachmentHeader(f.name)});
@@ -171,7 +173,9 @@ HttpResponse FileController::writeFile(const HttpRequest &req, const QJsonObject
     const auto content = o.value(keys::Content);
     if (!content.isString() && !content.isUndefined() && !content.isNull())
         fields::invalid(keys::Content, QStringLiteral("must be a string"));
-    d->files(v).write(path, content.toString().toUtf8());
+    const QByteArray bytes = content.toString().toUtf8();
+    d->files(v).write(path, bytes);
+    metrics::Counters::add(metrics::counters().fileBytesUp, quint64(bytes.size()));
     return HttpResponse::json(200, QJsonObject{{keys::Message, QStringLiteral("File written successfully")},
                                                {keys::Path, paths::join(path)}});
 }

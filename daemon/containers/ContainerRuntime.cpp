@@ -3,6 +3,7 @@
 #include "containers/ContainersLog.h"
 #include "docker/DockerStream.h"
 #include "lightd/ErrorCodes.h"
+#include "metrics/Counters.h"
 #include "storage/Repositories.h"
 
 #include <QDir>
@@ -520,6 +521,7 @@ void ContainerRuntime::onConsoleBytes(const QByteArray &bytes)
 void ContainerRuntime::handleLine(const QString &line)
 {
     const quint64 seq = m_history.append(line);
+    metrics::Counters::add(metrics::counters().consoleLinesIn);
     Q_EMIT consoleLine(seq, line);
     if (m_record.state == ContainerState::Starting && m_pattern &&
         m_pattern->match(stripAnsi(line)).hasMatch()) {

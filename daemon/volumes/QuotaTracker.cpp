@@ -2,6 +2,7 @@
 
 #include "http/ApiError.h"
 #include "lightd/ErrorCodes.h"
+#include "metrics/Counters.h"
 #include "volumes/Sandbox.h"
 #include "volumes/TreeOps.h"
 #include "volumes/VolumesLog.h"
@@ -208,6 +209,10 @@ bool QuotaTracker::refreshNow()
                 Qt::QueuedConnection);
         }
         const qint64 ms = clock.elapsed();
+        const auto micros = quint64(clock.nsecsElapsed() / 1000);
+        metrics::Counters::add(metrics::counters().quotaWalks);
+        metrics::Counters::add(metrics::counters().quotaWalkMicros, micros);
+        metrics::counters().quotaWalkLastMicros.store(micros, std::memory_order_relaxed);
         QMetaObject::invokeMethod(
             qApp,
             [self, ms, n = volumes.size()] {

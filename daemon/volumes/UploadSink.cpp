@@ -3,6 +3,7 @@
 #include "http/ApiError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
+#include "metrics/Counters.h"
 #include "volumes/FsError.h"
 #include "volumes/QuotaTracker.h"
 #include "volumes/Sandbox.h"
@@ -64,6 +65,7 @@ void UploadSink::write(const char *data, qint64 size)
         m_quota.charge(m_volumeId, size, m_oldSize);
         try {
             m_file->write(data, size);
+            metrics::Counters::add(metrics::counters().fileBytesUp, quint64(size));
         } catch (...) {
             m_quota.add(m_volumeId, -size);
             throw;

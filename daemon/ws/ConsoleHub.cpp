@@ -6,6 +6,7 @@
 #include "lightd/Events.h"
 #include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
+#include "metrics/Counters.h"
 #include "volumes/VolumeRegistry.h"
 #include "ws/ServerFrame.h"
 
@@ -132,6 +133,7 @@ void ConsoleHub::onConsoleLine(const QString &line)
                       Kind::Control);
         }
         ++m_skipped;
+        metrics::Counters::add(metrics::counters().consoleLinesThrottled);
         return;
     }
     broadcast(events::Console, line, Kind::Line);

@@ -2,6 +2,7 @@
 
 #include "lightd/Events.h"
 #include "lightd/JsonUtil.h"
+#include "metrics/Counters.h"
 #include "ws/ServerFrame.h"
 
 #include <QDateTime>
@@ -136,8 +137,10 @@ void ViewerSession::drop(qsizetype index)
 {
     const Chunk &c = m_queue[index];
     m_droppedTotal += quint64(c.frames);
-    if (c.kind == Kind::Line)
+    if (c.kind == Kind::Line) {
         m_droppedPending += quint64(c.frames);
+        metrics::Counters::add(metrics::counters().consoleLinesViewerDrop, quint64(c.frames));
+    }
     m_queuedFrames -= c.frames;
     m_queue.removeAt(index);
 }

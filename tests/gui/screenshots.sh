@@ -59,7 +59,7 @@ api -X POST "$base/volumes/$v1/files" -d '{"path":"eula.txt","content":"eula=tru
 # Containers: one running with a chatty console, one installed and stopped, one small running proxy.
 bash "$(dirname "$0")/../support/make-test-image.sh"
 for _ in $(seq 100); do
-    api "$base/metrics" | grep -q '"docker_available":true' && break; sleep 0.2
+    api "$base/system/metrics" | grep -q '"docker_available":true' && break; sleep 0.2
 done
 
 mkdir -p "$out"

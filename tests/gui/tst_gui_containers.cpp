@@ -454,8 +454,9 @@ class TstGuiContainers : public QObject
         // Docker-backed routes answer 503 until the daemon has found the engine.
         return waitUntil(
             [&] {
-                auto r = awaitResult<ApiResult<QJsonObject>>(
-                    [&](auto done) { m_daemon->client().request("GET", QStringLiteral("/metrics"), done); });
+                auto r = awaitResult<ApiResult<QJsonObject>>([&](auto done) {
+                    m_daemon->client().request("GET", QStringLiteral("/system/metrics"), done);
+                });
                 return r && r->ok() && (*r)->value(QStringLiteral("docker_available")).toBool();
             },
             20000);

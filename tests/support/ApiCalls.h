@@ -33,7 +33,7 @@ class ApiCalls
     ApiCalls &operator=(const ApiCalls &) = delete;
 
     // Starts (or restarts) the daemon and, unless told not to, waits until it has found the engine
-    // (GET /metrics docker_available): right after start-up, Docker-backed calls answer 503.
+    // (GET /system/metrics docker_available): right after start-up, Docker-backed calls answer 503.
     bool startDaemon(bool waitForEngine = true);
 
     QString id(const QString &name) const { return m_tag + QLatin1Char('-') + name; }
@@ -48,7 +48,7 @@ class ApiCalls
                   bool withBody = true);
     Reply get(const QString &path) { return call("GET", path); }
     Reply post(const QString &path, const QJsonObject &body = {}) { return call("POST", path, body, true); }
-    QJsonObject metrics() { return get(QStringLiteral("/metrics")).json(); }
+    QJsonObject metrics() { return get(QStringLiteral("/system/metrics")).json(); }
 
     // POST /volumes; the volume id (empty, with a warning, on failure); *path = its host directory.
     QString createVolume(QString *path = nullptr);

@@ -578,7 +578,7 @@ class TestApiHttp : public QObject
     void systemInfo()
     {
         auto metrics = [](DaemonProcess &p) {
-            return curl(curlArgs(p, "GET", QStringLiteral("/metrics"))).json();
+            return curl(curlArgs(p, "GET", QStringLiteral("/system/metrics"))).json();
         };
         QVERIFY(waitUntil([&] { return metrics(d()).value(QStringLiteral("docker_available")).toBool(); },
                           20000));

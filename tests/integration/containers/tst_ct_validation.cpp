@@ -253,9 +253,11 @@ class TestContainerValidation : public QObject
         // The first request after "listening" already sees the engine: no start-up 503.
         Env fresh(QStringLiteral("fresh"), {}, false);
         QVERIFY(fresh.startDaemon(false));
-        QCOMPARE(
-            fresh.get(QStringLiteral("/metrics")).json().value(QStringLiteral("docker_available")).toBool(),
-            true);
+        QCOMPARE(fresh.get(QStringLiteral("/system/metrics"))
+                     .json()
+                     .value(QStringLiteral("docker_available"))
+                     .toBool(),
+                 true);
         const QString vol = fresh.createVolume();
         const QString id = fresh.id(QStringLiteral("first"));
         const Reply r = fresh.create(fresh.body(id, vol, QStringLiteral("sleep 1")));

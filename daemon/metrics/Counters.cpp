@@ -1,0 +1,9 @@
+#include "metrics/Counters.h"
+
+namespace lightd::metrics {
+Counters &counters()
+{
+    static Counters c;
+    return c;
+}
+} // namespace lightd::metrics
