@@ -2,6 +2,8 @@
 
 #include "lightd/ErrorCodes.h"
 
+#include <sodium.h>
+
 namespace lightd::auth {
 namespace {
 http::ApiError rateLimited(RateLimiter &limiter, const QHostAddress &peer)
@@ -18,6 +20,11 @@ http::ApiError unauthorized()
     return http::ApiError(401, codes::Unauthorized, QStringLiteral("Missing or invalid token"));
 }
 } // namespace
+
+void AuthGuard::setMetricsToken(const QString &token)
+{
+    m_metricsHash = token.isEmpty() ? QByteArray() : TokenService::hash(token);
+}
 
 bool AuthGuard::acceptsVendor(const QByteArray &accept)
 {
@@ -39,9 +46,22 @@ http::Caller AuthGuard::authenticate(const http::HttpRequest &req, http::Access 
         const QByteArray prefix = "Bearer ";
         const bool bearer =
             auth.size() > prefix.size() && auth.left(prefix.size()).compare(prefix, Qt::CaseInsensitive) == 0;
-        const auto verified =
-            bearer ? m_tokens.verify(QString::fromUtf8(auth.mid(prefix.size()).trimmed()), Purpose{})
-                   : std::nullopt;
+        const QString presented = bearer ? QString::fromUtf8(auth.mid(prefix.size()).trimmed()) : QString();
+        if (access == http::Access::Metrics && !m_metricsHash.isEmpty() && !presented.isEmpty()) {
+            const QByteArray h = TokenService::hash(presented);
+            if (sodium_memcmp(h.constData(), m_metricsHash.constData(), size_t(h.size())) == 0)
+                return http::Caller{false, QStringLiteral("metrics"), {QStringLiteral("metrics")}};
+        }
+        bool outOfScope = false;
+        const auto verified = bearer ? m_tokens.verify(presented, Purpose{}, &outOfScope) : std::nullopt;
+        if (outOfScope) { // a real token, for something else: 403 once the vendor header is right
+            if (!acceptsVendor(req.header("accept")))
+                throw http::ApiError(
+                    403, codes::InvalidVendor,
+                    QStringLiteral("Accept header must include Application/vnd.pkglatv1+json"));
+            throw http::ApiError(403, codes::Forbidden,
+                                 QStringLiteral("This token's scopes do not allow this route"));
+        }
         if (!verified) {
             m_limiter.recordFailure(req.peer);
             throw unauthorized();
@@ -63,7 +83,11 @@ std::optional<http::ApiError> AuthGuard::checkConsole(const QString &token, cons
         return std::nullopt;
     if (m_limiter.blocked(peer))
         return rateLimited(m_limiter, peer);
-    if (!m_tokens.verify(token, Purpose{Purpose::Console, containerId})) {
+    bool outOfScope = false;
+    if (!m_tokens.verify(token, Purpose{Purpose::Console, containerId}, &outOfScope)) {
+        if (outOfScope)
+            return http::ApiError(403, codes::Forbidden,
+                                  QStringLiteral("This token's scopes do not allow this console"));
         m_limiter.recordFailure(peer);
         return unauthorized();
     }

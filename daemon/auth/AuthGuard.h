@@ -12,6 +12,8 @@ class AuthGuard
   public:
     AuthGuard(TokenService &tokens, RateLimiter &limiter) : m_tokens(tokens), m_limiter(limiter) {}
     void setEnabled(bool enabled) { m_enabled = enabled; }
+    // server.metrics_token (empty: none): accepted on Access::Metrics routes only.
+    void setMetricsToken(const QString &token);
 
     http::Caller authenticate(const http::HttpRequest &req, http::Access access);
     // For the console WebSocket: ?token=, no vendor header (browsers cannot set it).
@@ -23,5 +25,6 @@ class AuthGuard
     TokenService &m_tokens;
     RateLimiter &m_limiter;
     bool m_enabled = true;
+    QByteArray m_metricsHash; // SHA-256 of server.metrics_token, empty when none
 };
 } // namespace lightd::auth

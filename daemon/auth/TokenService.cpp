@@ -49,7 +49,8 @@ QByteArray TokenService::hash(const QString &token)
     return QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256);
 }
 
-std::optional<http::Caller> TokenService::verify(const QString &token, const Purpose &purpose)
+std::optional<http::Caller> TokenService::verify(const QString &token, const Purpose &purpose,
+                                                 bool *outOfScope)
 {
     if (token.isEmpty())
         return std::nullopt;
@@ -65,10 +66,11 @@ std::optional<http::Caller> TokenService::verify(const QString &token, const Pur
         return std::nullopt;
     }
     // A remove-on-use token is a one-time ticket for one console connection, nothing else.
-    if (row.removeOnUse && purpose.kind != Purpose::Console)
+    if ((row.removeOnUse && purpose.kind != Purpose::Console) || !scopeAllows(row.scopes, purpose)) {
+        if (outOfScope)
+            *outOfScope = true;
         return std::nullopt;
-    if (!scopeAllows(row.scopes, purpose))
-        return std::nullopt;
+    }
     if (row.removeOnUse)
         revoke(row.id);
     return http::Caller{false, row.id, row.scopes};

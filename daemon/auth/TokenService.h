@@ -26,7 +26,10 @@ class TokenService final : public QObject
     TokenService(storage::Database &db, const QString &masterToken, QObject *parent = nullptr);
 
     void setMasterToken(const QString &token);
-    std::optional<http::Caller> verify(const QString &token, const Purpose &purpose);
+    // nullopt when the token is unknown/expired, or valid but not for this purpose (then
+    // *outOfScope is set: the caller answers 403, not 401).
+    std::optional<http::Caller> verify(const QString &token, const Purpose &purpose,
+                                       bool *outOfScope = nullptr);
 
     CreatedTokenDto create(qint64 ttlSeconds, bool removeOnUse, const QStringList &scopes);
     QList<TokenInfoDto> list() const;

@@ -134,15 +134,15 @@ class TestApiAuth : public QObject
                      qPrintable(QString::fromLatin1(f.method) + QLatin1Char(' ') + f.pattern));
             QCOMPARE(it->access, f.access);
         }
-        // only the two documented routes are public (API.md section 2)
+        // only the documented routes are public (API.md section 2, and issue 19's /openapi.json)
         QStringList publicRoutes;
         for (const auto &r : table) {
             if (r.access == QLatin1StringView("Public"))
                 publicRoutes << r.pattern;
         }
         publicRoutes.sort();
-        QCOMPARE(publicRoutes,
-                 (QStringList{QStringLiteral("/api/v1/public/ping"), QStringLiteral("/health")}));
+        QCOMPARE(publicRoutes, (QStringList{QStringLiteral("/api/v1/public/ping"), QStringLiteral("/health"),
+                                            QStringLiteral("/openapi.json")}));
     }
 
     void protectedRoutesWithoutTokenAre401()
@@ -338,13 +338,13 @@ class TestApiAuth : public QObject
         QCOMPARE(ws.status, 201);
         const auto viaWs = curl(QStringList{d().url(QStringLiteral("/network/ports"))} +
                                 bearer(ws.json().value(QStringLiteral("token")).toString()) + vendor());
-        API_VERIFY_ERROR(viaWs, 401, "unauthorized");
+        API_VERIFY_ERROR(viaWs, 403, "forbidden"); // a real token outside its scope
 
         const auto once = createToken(R"({"ttl":"10m","remove_on_use":true})");
         QCOMPARE(once.status, 201);
         const auto viaOnce = curl(QStringList{d().url(QStringLiteral("/network/ports"))} +
                                   bearer(once.json().value(QStringLiteral("token")).toString()) + vendor());
-        API_VERIFY_ERROR(viaOnce, 401, "unauthorized");
+        API_VERIFY_ERROR(viaOnce, 403, "forbidden");
     }
 
     void unscopedTokenIsAllowedEverywhereButTokens()
