@@ -23,12 +23,26 @@ CliOutcome runCli(const QStringList &arguments)
         QStringLiteral(
             "Master token: 'what' prints it, 'reset' makes a new one, 'set' reads one from stdin."),
         QStringLiteral("what|reset|set"));
+    QCommandLineOption logFormatOpt(
+        QStringLiteral("log-format"),
+        QStringLiteral(
+            "Log lines on stderr: 'plain' (default) or 'json' (one object a line, for log shippers)."),
+        QStringLiteral("plain|json"), QStringLiteral("plain"));
     parser.addOption(configOpt);
     parser.addOption(tokenOpt);
+    parser.addOption(logFormatOpt);
     parser.process(arguments); // exits itself for --help / --version / unknown options
 
     CliOutcome out;
     out.configPath = parser.value(configOpt);
+    const QString format = parser.value(logFormatOpt);
+    if (format == QLatin1StringView("json")) {
+        out.logFormat = LogFormat::Json;
+    } else if (format != QLatin1StringView("plain")) {
+        QTextStream(stderr) << "lightd: --log-format takes plain or json, not " << format << Qt::endl;
+        out.exitCode = 2;
+        return out;
+    }
     if (!parser.isSet(tokenOpt))
         return out;
 

@@ -1,4 +1,6 @@
 #pragma once
+#include "app/AppLog.h"
+
 #include <QStringList>
 #include <optional>
 
@@ -9,6 +11,7 @@ struct CliOutcome
 {
     std::optional<int> exitCode;
     QString configPath;
+    LogFormat logFormat = LogFormat::Plain;
 };
 CliOutcome runCli(const QStringList &arguments);
 } // namespace lightd

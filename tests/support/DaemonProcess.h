@@ -37,6 +37,8 @@ class DaemonProcess
     QProcess &process() { return *m_process; }
 
     void writeConfig(const QJsonObject &extra);
+    // Command-line arguments added after --config (e.g. --log-format json), from the next start().
+    void setExtraArgs(const QStringList &args) { m_extraArgs = args; }
     static QString binary();
 
   private:
@@ -46,5 +48,6 @@ class DaemonProcess
     QByteArray m_log;
     quint16 m_port = 0;
     QString m_token;
+    QStringList m_extraArgs;
 };
 } // namespace lightd::test
