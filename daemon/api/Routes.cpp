@@ -3,7 +3,9 @@
 #include "api/ContainerController.h"
 #include "api/FileController.h"
 #include "api/HealthController.h"
+#include "api/MetricsController.h"
 #include "api/NetworkController.h"
+#include "api/OpenApiController.h"
 #include "api/SftpController.h"
 #include "api/SystemController.h"
 #include "api/TokenController.h"
@@ -64,9 +66,13 @@ void registerRoutes(http::Router &r, const Controllers &c)
     // public
     r.add("GET", s("/health"), Access::Public, bind(c.health, &HealthController::health));
     r.add("GET", s("/api/v1/public/ping"), Access::Public, bind(c.health, &HealthController::health));
+    // this table as OpenAPI 3.1 (every route here needs its operation in api/OpenApiOperations.cpp)
+    r.add("GET", s("/openapi.json"), Access::Public, noBody(bind(c.openapi, &OpenApiController::document)));
 
     // node
-    r.add("GET", s("/metrics"), Access::Protected, noBody(bind(c.system, &SystemController::metrics)));
+    // Prometheus text format; also served to server.metrics_token
+    r.add("GET", s("/metrics"), Access::Metrics, noBody(bind(c.metrics, &MetricsController::prometheus)));
+    r.add("GET", s("/system/metrics"), Access::Protected, noBody(bind(c.system, &SystemController::metrics)));
     r.addAsync("GET", s("/system/info"), Access::Protected,
                noBody(bindAsync(c.system, &SystemController::info)));
     // WebSocket consoles: GET /ws/:internal_id?token= is upgraded by ws::WebSocketGateway before routing

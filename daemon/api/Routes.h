@@ -10,6 +10,8 @@ class FileController;
 class ContainerController;
 class SystemController;
 class SftpController;
+class MetricsController;
+class OpenApiController;
 
 struct Controllers
 {
@@ -21,6 +23,8 @@ struct Controllers
     ContainerController *containers = nullptr;
     SystemController *system = nullptr;
     SftpController *sftp = nullptr;
+    MetricsController *metrics = nullptr;
+    OpenApiController *openapi = nullptr;
 };
 
 // The one place that lists every route of the daemon with its method and access rule.

@@ -46,7 +46,12 @@ class FileController;
 class ContainerController;
 class SystemController;
 class SftpController;
+class MetricsController;
+class OpenApiController;
 } // namespace api
+namespace metrics {
+class Registry;
+}
 
 // Owns and wires every service of the daemon, in dependency order; tears them down in reverse.
 class Daemon final : public QObject
@@ -88,6 +93,9 @@ class Daemon final : public QObject
     std::unique_ptr<sftp::SftpAccounts> m_sftpAccounts;
     std::unique_ptr<sftp::SftpServer> m_sftp;
     std::unique_ptr<api::SftpController> m_sftpCtl;
+    std::unique_ptr<metrics::Registry> m_metrics; // GET /metrics collectors: modules add theirs in start()
+    std::unique_ptr<api::MetricsController> m_metricsCtl;
+    std::unique_ptr<api::OpenApiController> m_openApiCtl;
     std::unique_ptr<http::Router> m_router;
     http::HttpListener *m_listener = nullptr;
     ws::WebSocketGateway *m_gateway = nullptr;

@@ -1,5 +1,6 @@
 #include "http/HttpListener.h"
 
+#include "app/LogContext.h"
 #include "http/HttpLog.h"
 #include "http/RequestId.h"
 #include "http/ResponseChannel.h"
@@ -21,6 +22,9 @@ struct Responder::State
     QByteArray method;
     QString path;
     QString peer;
+    QByteArray corsOrigin; // Access-Control-Allow-Origin for this request, empty when none
+    QString route = QStringLiteral("unmatched"); // the matched route's pattern (metrics label)
+    RequestMetrics *metrics = nullptr;
     bool close = false;
     bool accessLog = true;
     bool done = false;
@@ -28,15 +32,20 @@ struct Responder::State
     quint64 *inFlight = nullptr;
 };
 
-void Responder::send(const HttpResponse &response) const
+void Responder::send(const HttpResponse &responseIn) const
 {
     if (d->done)
         return;
+    HttpResponse response = responseIn;
+    Cors::decorate(response, d->corsOrigin);
     d->done = true;
     if (d->inFlight)
         --*d->inFlight;
+    const qint64 elapsed = d->clock.nsecsElapsed();
     if (d->accessLog)
-        logAccess(d->requestId, d->peer, d->method, d->path, response.status, d->clock.nsecsElapsed());
+        logAccess(d->requestId, d->peer, d->method, d->path, response.status, elapsed);
+    if (d->metrics)
+        d->metrics->record(d->method, d->route, response.status, elapsed);
     if (d->channel)
         d->channel->complete(d->seq, response, d->requestId, d->method == "HEAD", d->close);
 }
@@ -197,10 +206,18 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     state->accessLog = m_accessLog;
     state->inFlight = &m_inFlight;
     state->close = channel->takeHeadClose();
+    state->corsOrigin = m_cors.allowOrigin(req.header("origin"));
+    state->metrics = &m_requestMetrics;
     ++m_inFlight;
     Responder responder(state);
 
     const auto match = m_router.match(req.method, req.path);
+    // A CORS preflight (or any OPTIONS) on a known path is answered here, before auth.
+    if (req.method == "OPTIONS" && !match.route && !match.allowed.isEmpty()) {
+        state->corsOrigin.clear(); // the preflight carries its own CORS headers
+        responder.send(Cors::preflight(m_cors.allowOrigin(req.header("origin")), match.allowed));
+        return true;
+    }
     if (!match.route) {
         if (!match.allowed.isEmpty()) {
             auto r = errorResponse(ApiError(405, codes::MethodNotAllowed,
@@ -215,12 +232,14 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
         return true;
     }
     req.params = match.params;
+    state->route = match.route->pattern;
     dispatch(req, *match.route, responder);
     return true;
 }
 
 void HttpListener::dispatch(const HttpRequest &reqIn, const Route &route, Responder responder)
 {
+    const ScopedRequestId logScope(reqIn.requestId); // what handlers log now carries the request's id
     try {
         HttpRequest req = reqIn;
         if (route.access != Access::Public)
@@ -257,12 +276,20 @@ ConnectionGuard::Upload HttpListener::uploadFor(const RequestHead &head, const Q
     req.requestId = requestId(req.header("x-request-id"));
     req.params = match.params;
     up.requestId = req.requestId;
+    QByteArray corsOrigin = m_cors.allowOrigin(req.header("origin"));
+    if (!corsOrigin.isEmpty()) {
+        HttpResponse carrier;
+        Cors::decorate(carrier, corsOrigin);
+        up.headers = carrier.headers;
+    }
     QElapsedTimer clock;
     clock.start();
-    if (m_accessLog) {
-        up.done = [rid = req.requestId, peerText = peer.toString(), method = req.method, path, clock](
-                      int status) { logAccess(rid, peerText, method, path, status, clock.nsecsElapsed()); };
-    }
+    up.done = [this, log = m_accessLog, rid = req.requestId, peerText = peer.toString(), method = req.method,
+               path, route = match.route->pattern, clock](int status) {
+        if (log)
+            logAccess(rid, peerText, method, path, status, clock.nsecsElapsed());
+        m_requestMetrics.record(method, route, status, clock.nsecsElapsed());
+    };
     try {
         if (match.route->access != Access::Public)
             req.caller = m_authenticate(req, match.route->access);

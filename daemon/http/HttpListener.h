@@ -1,5 +1,7 @@
 #pragma once
 #include "http/ConnectionGuard.h"
+#include "http/Cors.h"
+#include "http/RequestMetrics.h"
 #include "http/Router.h"
 
 #include <QAbstractHttpServer>
@@ -32,12 +34,14 @@ class HttpListener final : public QAbstractHttpServer
     // Body limit of streaming-upload routes (files.upload_limit_mb).
     void setUploadLimit(qint64 bytes) { m_uploadLimit = bytes; }
     void setAccessLog(bool on) { m_accessLog = on; }
+    void setAllowedOrigins(const QStringList &origins) { m_cors.setAllowedOrigins(origins); }
 
     // Starts listening; returns the bound port, or 0 with errorString set.
     quint16 start(const QHostAddress &address, quint16 port);
     void stop();
     QString errorString() const { return m_error; }
     quint64 inFlight() const { return m_inFlight; }
+    const RequestMetrics &requestMetrics() const { return m_requestMetrics; }
     // A WebSocket connection whose upgrade passed the check (same-port consoles), with the TCP
     // socket under it, which the listener's server still owns: viewers write their frames to it.
     struct Console
@@ -64,6 +68,8 @@ class HttpListener final : public QAbstractHttpServer
     ConnectionGuard::Upload uploadFor(const RequestHead &head, const QHostAddress &peer);
 
     Router &m_router;
+    Cors m_cors;
+    RequestMetrics m_requestMetrics;
     Authenticate m_authenticate;
     ConnectionGuard::Limits m_limits;
     ConnectionGuard::UpgradeCheck m_upgradeCheck;

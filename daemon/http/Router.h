@@ -13,6 +13,8 @@ enum class Access {
     Public,     // no credentials
     Protected,  // master token or a scoped token allowed on the REST API
     MasterOnly, // master token only (token management, remote config)
+    Metrics,    // Protected, or server.metrics_token (valid for this route alone, no vendor header:
+                // Prometheus cannot send one)
 };
 
 using SyncHandler = std::function<HttpResponse(const HttpRequest &)>;
