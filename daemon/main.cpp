@@ -21,6 +21,7 @@ int main(int argc, char *argv[])
     const auto cli = lightd::runCli(QCoreApplication::arguments());
     if (cli.exitCode)
         return *cli.exitCode;
+    lightd::installLogHandler(cli.logFormat);
 
     const auto loaded = lightd::config::load(cli.configPath);
     for (const auto &w : loaded.warnings)
@@ -31,7 +32,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    if (loaded.config->server.tlsCert.isEmpty()) {
+    // TLS (server, or the engine over tcp:// with certificates) needs Qt's TLS backend plugin.
+    if (loaded.config->server.tlsCert.isEmpty() && loaded.config->docker.tlsCa.isEmpty()) {
         QString pluginError;
         if (!lightd::storage::loadSqliteWithoutPluginScan(pluginError))
             qCWarning(lcApp).noquote()

@@ -10,6 +10,7 @@ packages=(
     docker.io iptables busybox-static bash-static docker-registry
     openssh-client xvfb xauth nodejs python3
     sshpass openssh-server python3-paramiko procps
+    prometheus podman socat openssl
     wrk golang-go golang-github-gin-gonic-gin-dev golang-github-gorilla-websocket-dev
 )
 missing=()
@@ -23,4 +24,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     fi
     apt-get update -qq
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# The OpenAPI validator of tst_api_openapi (@redocly/cli, pinned by tests/openapi/package-lock.json).
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+if [ ! -x "$root/tests/openapi/node_modules/.bin/redocly" ]; then
+    if command -v npm >/dev/null; then
+        npm ci --prefix "$root/tests/openapi" --no-audit --no-fund --loglevel=error
+    else
+        echo "install-deps: npm missing: tst_api_openapi needs node 20 + npm for tests/openapi" >&2
+    fi
 fi

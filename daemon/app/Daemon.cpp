@@ -3,13 +3,16 @@
 #include "api/ContainerController.h"
 #include "api/FileController.h"
 #include "api/HealthController.h"
+#include "api/MetricsController.h"
 #include "api/NetworkController.h"
+#include "api/OpenApiController.h"
 #include "api/Routes.h"
 #include "api/SftpController.h"
 #include "api/SystemController.h"
 #include "api/TokenController.h"
 #include "api/VolumeController.h"
 #include "app/AppLog.h"
+#include "app/EngineOptions.h"
 #include "auth/AuthGuard.h"
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
@@ -18,6 +21,7 @@
 #include "http/HttpListener.h"
 #include "http/Router.h"
 #include "lightd/ErrorCodes.h"
+#include "metrics/Registry.h"
 #include "network/Firewall.h"
 #include "network/PortPool.h"
 #include "sftp/SftpAccounts.h"
@@ -54,14 +58,12 @@ bool Daemon::start(QString &error)
                                                         m_config.authorization.failureWindowS * 1000);
         m_guard = std::make_unique<auth::AuthGuard>(*m_tokens, *m_limiter);
         m_guard->setEnabled(m_config.authorization.enabled);
+        m_guard->setMetricsToken(m_config.server.metricsToken);
         m_firewall =
             std::make_unique<network::Firewall>(m_config.network.chain, m_config.network.manageFirewall);
         m_ports = std::make_unique<network::PortPool>(*m_db, *m_firewall);
         m_volumes = std::make_unique<volumes::VolumeRegistry>(*m_db, m_config.storage.volumesPath);
-        docker::DockerClient::Options dockerOptions;
-        dockerOptions.socketPath = m_config.docker.socketPath;
-        dockerOptions.callTimeoutMs = m_config.docker.timeoutS * 1000;
-        m_docker = std::make_unique<docker::DockerClient>(dockerOptions);
+        m_docker = std::make_unique<docker::DockerClient>(engineOptions(m_config.docker));
         m_containers =
             std::make_unique<containers::ContainerManager>(*m_docker, *m_db, m_config, *m_ports, *m_volumes);
         m_sftpAccounts = std::make_unique<sftp::SftpAccounts>(*m_db);
@@ -85,9 +87,15 @@ bool Daemon::start(QString &error)
     m_gateway =
         new ws::WebSocketGateway(*m_listener, *m_guard, *m_containers, *m_volumes, m_config, m_listener);
     m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_docker);
+    m_metrics = std::make_unique<metrics::Registry>();
+    api::addCoreCollectors(*m_metrics, *m_listener, *m_gateway, *m_containers);
+    // Hook for later modules: m_metrics->addCollector([this](metrics::TextWriter &w) { ... });
+    m_metricsCtl = std::make_unique<api::MetricsController>(*m_metrics);
+    m_openApiCtl = std::make_unique<api::OpenApiController>(*m_router);
     api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
                                                     m_volumeCtl.get(), m_fileCtl.get(), m_containerCtl.get(),
-                                                    m_systemCtl.get(), m_sftpCtl.get()});
+                                                    m_systemCtl.get(), m_sftpCtl.get(), m_metricsCtl.get(),
+                                                    m_openApiCtl.get()});
 
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = qint64(m_config.server.maxBodyMb) * 1024 * 1024;
@@ -95,6 +103,7 @@ bool Daemon::start(QString &error)
     limits.idleTimeoutMs = m_config.server.idleTimeoutS * 1000;
     m_listener->setLimits(limits);
     m_listener->setAccessLog(m_config.server.accessLog);
+    m_listener->setAllowedOrigins(m_config.server.allowedOrigins);
     m_listener->setUploadLimit(qint64(m_config.files.uploadLimitMb) * 1024 * 1024);
     m_listener->setUpgradeCheck([this](const http::RequestHead &head, const QHostAddress &peer) {
         return m_gateway->checkUpgrade(head, peer);
@@ -186,9 +195,11 @@ void Daemon::reload()
     const Config &c = *result.config;
     m_tokens->setMasterToken(c.authorization.token);
     m_guard->setEnabled(c.authorization.enabled);
+    m_guard->setMetricsToken(c.server.metricsToken);
     m_limiter->configure(c.authorization.maxFailures, c.authorization.failureWindowS * 1000);
     m_sftp->configureLimiter(c.authorization.maxFailures, c.authorization.failureWindowS * 1000);
     m_listener->setAccessLog(c.server.accessLog);
+    m_listener->setAllowedOrigins(c.server.allowedOrigins);
     if (c.server.port != m_config.server.port || c.server.host != m_config.server.host ||
         c.storage.database != m_config.storage.database || c.sftp.enabled != m_config.sftp.enabled ||
         c.sftp.port != m_config.sftp.port || c.sftp.host != m_config.sftp.host)

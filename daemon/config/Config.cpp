@@ -33,6 +33,7 @@ const Key kKeys[] = {
     {"server.max_header_kb", Kind::Int, 1, 1024},
     {"server.idle_timeout_s", Kind::Int, 1, 86400},
     {"server.access_log", Kind::Bool},
+    {"server.metrics_token", Kind::String}, // empty: none; else a read-only token for GET /metrics alone
     {"authorization.enabled", Kind::Bool},
     {"authorization.token", Kind::Token},
     {"authorization.max_failures", Kind::Int, 1, 100000},
@@ -40,6 +41,9 @@ const Key kKeys[] = {
     {"docker.socket_path", Kind::String},
     {"docker.host", Kind::String},
     {"docker.timeout_s", Kind::Int, 1, 3600},
+    {"docker.tls_ca", Kind::String}, // PEM files for docker.host = tcp://...
+    {"docker.tls_cert", Kind::String},
+    {"docker.tls_key", Kind::String},
     {"storage.base_path", Kind::String},
     {"storage.volumes_path", Kind::String},
     {"storage.containers_path", Kind::String},
@@ -75,7 +79,8 @@ const Key kKeys[] = {
     {"sftp.idle_timeout_s", Kind::Int, 1, 86400},
 };
 
-const char *const kSecretKeys[] = {"authorization.token", "remote.token", "server.tls.key"};
+const char *const kSecretKeys[] = {"authorization.token", "remote.token", "server.tls.key",
+                                   "server.metrics_token"};
 
 QJsonValue lookup(const QJsonObject &root, const QString &dotted)
 {
@@ -168,6 +173,43 @@ QString absoluteFrom(const QString &dir, const QString &path)
 {
     return QDir::cleanPath(QDir(dir).absoluteFilePath(path));
 }
+
+QString absoluteOrEmpty(const QString &dir, const QString &path)
+{
+    return path.isEmpty() ? path : absoluteFrom(dir, path);
+}
+
+// docker.host: empty (docker.socket_path), unix:///path, or tcp://host:port (TLS when the three
+// docker.tls_* files are given; all three or none).
+QString checkDockerHost(const Config::Docker &d)
+{
+    const int tlsFiles = int(!d.tlsCa.isEmpty()) + int(!d.tlsCert.isEmpty()) + int(!d.tlsKey.isEmpty());
+    if (tlsFiles != 0 && tlsFiles != 3)
+        return QStringLiteral("docker.tls_ca, docker.tls_cert, docker.tls_key: give all three or none");
+    if (d.host.isEmpty())
+        return tlsFiles ? QStringLiteral("docker.tls_*: only used with docker.host = tcp://host:port")
+                        : QString();
+    if (d.host.startsWith(QLatin1StringView("npipe://"))) // Windows: Docker Desktop's named pipe
+        return tlsFiles ? QStringLiteral("docker.tls_*: only used with docker.host = tcp://host:port")
+                        : QString();
+    if (d.host.startsWith(QLatin1StringView("unix://"))) {
+        if (d.host.size() <= 7 || d.host.at(7) != QLatin1Char('/'))
+            return QStringLiteral(
+                "docker.host: unix:// needs an absolute path, e.g. unix:///run/podman/podman.sock");
+        return tlsFiles ? QStringLiteral("docker.tls_*: only used with docker.host = tcp://host:port")
+                        : QString();
+    }
+    if (d.host.startsWith(QLatin1StringView("tcp://"))) {
+        const QString rest = d.host.mid(6);
+        const qsizetype colon = rest.lastIndexOf(QLatin1Char(':'));
+        bool ok = false;
+        const int port = colon > 0 ? rest.mid(colon + 1).toInt(&ok) : 0;
+        if (!ok || port < 1 || port > 65535)
+            return QStringLiteral("docker.host: tcp:// needs host:port, e.g. tcp://10.0.0.5:2376");
+        return {};
+    }
+    return QStringLiteral("docker.host: must be empty, unix:///path, npipe://name or tcp://host:port");
+}
 } // namespace
 
 QString generateToken()
@@ -202,14 +244,18 @@ QJsonObject defaults(const QString &configDir)
                      {QStringLiteral("max_body_mb"), 10},
                      {QStringLiteral("max_header_kb"), 16},
                      {QStringLiteral("idle_timeout_s"), 60},
-                     {QStringLiteral("access_log"), true}}},
+                     {QStringLiteral("access_log"), true},
+                     {QStringLiteral("metrics_token"), QString()}}},
         {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("enabled"), true},
                                                       {QStringLiteral("token"), generateToken()},
                                                       {QStringLiteral("max_failures"), 10},
                                                       {QStringLiteral("failure_window_s"), 60}}},
         {QStringLiteral("docker"), QJsonObject{{QStringLiteral("socket_path"), platform.dockerSocket},
                                                {QStringLiteral("host"), QString()},
-                                               {QStringLiteral("timeout_s"), 30}}},
+                                               {QStringLiteral("timeout_s"), 30},
+                                               {QStringLiteral("tls_ca"), QString()},
+                                               {QStringLiteral("tls_cert"), QString()},
+                                               {QStringLiteral("tls_key"), QString()}}},
         {QStringLiteral("storage"), QJsonObject{{QStringLiteral("base_path"), QStringLiteral("data")},
                                                 {QStringLiteral("volumes_path"), QString()},
                                                 {QStringLiteral("containers_path"), QString()},
@@ -278,6 +324,7 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.server.maxHeaderKb = i("server.max_header_kb");
     c.server.idleTimeoutS = i("server.idle_timeout_s");
     c.server.accessLog = b("server.access_log");
+    c.server.metricsToken = s("server.metrics_token");
     c.authorization.enabled = b("authorization.enabled");
     c.authorization.token = s("authorization.token");
     c.authorization.maxFailures = i("authorization.max_failures");
@@ -285,6 +332,9 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.docker.socketPath = s("docker.socket_path");
     c.docker.host = s("docker.host");
     c.docker.timeoutS = i("docker.timeout_s");
+    c.docker.tlsCa = absoluteOrEmpty(dir, s("docker.tls_ca"));
+    c.docker.tlsCert = absoluteOrEmpty(dir, s("docker.tls_cert"));
+    c.docker.tlsKey = absoluteOrEmpty(dir, s("docker.tls_key"));
     c.storage.basePath = absoluteFrom(dir, s("storage.base_path"));
     auto under = [&](const char *key, const char *fallback) {
         const QString v = s(key);
@@ -321,6 +371,14 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.sftp.publicHost = s("sftp.public_host");
     c.sftp.maxSessions = i("sftp.max_sessions");
     c.sftp.idleTimeoutS = i("sftp.idle_timeout_s");
+    if (!c.server.metricsToken.isEmpty() && c.server.metricsToken.size() < 16) {
+        result.error = QStringLiteral("server.metrics_token: must be empty or at least 16 characters long");
+        return result;
+    }
+    if (const QString e = checkDockerHost(c.docker); !e.isEmpty()) {
+        result.error = e;
+        return result;
+    }
     if (c.network.chain.isEmpty() || c.network.chain.size() > 28) {
         result.error = QStringLiteral("network.chain: must be 1 to 28 characters");
         return result;

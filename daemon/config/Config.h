@@ -18,6 +18,7 @@ struct Config
         int maxHeaderKb = 16;
         int idleTimeoutS = 60;
         bool accessLog = true;
+        QString metricsToken; // empty: none
     } server;
     struct Authorization
     {
@@ -29,8 +30,9 @@ struct Config
     struct Docker
     {
         QString socketPath;
-        QString host;
+        QString host; // empty: socketPath; unix:///path or tcp://host:port
         int timeoutS = 30;
+        QString tlsCa, tlsCert, tlsKey; // client TLS for tcp:// (absolute paths)
     } docker;
     struct Storage
     {

@@ -45,6 +45,13 @@ DockerClient::DockerClient(Options options, QObject *parent) : QObject(parent), 
 
 DockerClient::~DockerClient() = default;
 
+EngineEndpoint DockerClient::address() const
+{
+    if (m_options.tcpHost.isEmpty())
+        return EngineEndpoint(m_options.socketPath);
+    return EngineEndpoint::tcp(m_options.tcpHost, m_options.tcpPort, m_options.tls);
+}
+
 QString DockerClient::defaultSocketPath()
 {
     const QString host = qEnvironmentVariable("DOCKER_HOST");
@@ -78,7 +85,7 @@ void DockerClient::call(DockerRequest req, DockerConnection::Timeouts t, QObject
                         ResponseHandler handler)
 {
     Q_ASSERT(ctx);
-    auto *conn = new DockerConnection(m_options.socketPath, std::move(req), t, this);
+    auto *conn = new DockerConnection(address(), std::move(req), t, this);
     auto response = std::make_shared<Response>();
     const qint64 maxBody = m_options.maxBodyBytes;
     connect(conn, &DockerConnection::headReceived, conn,
@@ -161,7 +168,7 @@ void DockerClient::pullImage(const QString &reference, const QByteArray &registr
     if (!registryAuth.isEmpty())
         req.headers.append({"X-Registry-Auth", registryAuth});
     // A pull may run for many minutes: only the connect and response-head deadlines apply.
-    auto *conn = new DockerConnection(m_options.socketPath, std::move(req), streamTimeouts());
+    auto *conn = new DockerConnection(address(), std::move(req), streamTimeouts());
     auto *stream = new EngineStream(conn, EngineStream::Framing::JsonLines, ctx);
     auto pullError = std::make_shared<DockerError>();
     connect(stream, &DockerStream::jsonObject, stream,
@@ -325,7 +332,7 @@ DockerStream *DockerClient::logs(const QString &id, const LogsOptions &options, 
     if (options.since > 0)
         req.addQuery("since", options.since);
     req.addQuery("tail", options.tail >= 0 ? QString::number(options.tail) : QStringLiteral("all"));
-    auto *conn = new DockerConnection(m_options.socketPath, std::move(req), streamTimeouts());
+    auto *conn = new DockerConnection(address(), std::move(req), streamTimeouts());
     return new EngineStream(
         conn, options.tty ? EngineStream::Framing::Raw : EngineStream::Framing::Multiplexed, parent);
 }
@@ -339,7 +346,7 @@ DockerStream *DockerClient::attach(const QString &id, const AttachOptions &optio
         .addQuery("stdout", options.stdoutStream)
         .addQuery("stderr", options.stderrStream);
     req.upgrade = true;
-    auto *conn = new DockerConnection(m_options.socketPath, std::move(req), streamTimeouts());
+    auto *conn = new DockerConnection(address(), std::move(req), streamTimeouts());
     return new EngineStream(
         conn, options.tty ? EngineStream::Framing::Raw : EngineStream::Framing::Multiplexed, parent);
 }
@@ -348,7 +355,7 @@ DockerStream *DockerClient::stats(const QString &id, bool stream, QObject *paren
 {
     DockerRequest req = request("GET", containerPath(id, "/stats"));
     req.addQuery("stream", stream);
-    auto *conn = new DockerConnection(m_options.socketPath, std::move(req), streamTimeouts());
+    auto *conn = new DockerConnection(address(), std::move(req), streamTimeouts());
     return new EngineStream(conn, EngineStream::Framing::JsonLines, parent);
 }
 
@@ -362,7 +369,7 @@ DockerStream *DockerClient::events(const EventsOptions &options, QObject *parent
         req.addQuery("since", options.since);
     if (!options.until.isEmpty())
         req.addQuery("until", options.until);
-    auto *conn = new DockerConnection(m_options.socketPath, std::move(req), streamTimeouts());
+    auto *conn = new DockerConnection(address(), std::move(req), streamTimeouts());
     return new EngineStream(conn, EngineStream::Framing::JsonLines, parent);
 }
 

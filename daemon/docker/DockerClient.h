@@ -7,7 +7,7 @@
 
 namespace lightd::docker {
 
-// The Docker Engine API (v1.41) over the engine's unix socket.
+// The Docker Engine API (v1.41) over the engine's unix socket, or TCP/TLS (docker.host).
 //
 // Every call and every stream opens its own connection and closes it when done; there is no
 // keep-alive pool. Connecting to a local socket costs microseconds, and a fresh connection per
@@ -20,6 +20,10 @@ class DockerClient final : public QObject, public ContainerEngine
     struct Options
     {
         QString socketPath = defaultSocketPath();
+        // docker.host = tcp://host:port: used instead of socketPath (TLS when tls is set).
+        QString tcpHost;
+        quint16 tcpPort = 0;
+        std::shared_ptr<const QSslConfiguration> tls;
         QByteArray apiVersion = "v1.41";
         int connectTimeoutMs = 5000;
         int callTimeoutMs = 30000;      // whole call; for streams, until the response head
@@ -33,6 +37,7 @@ class DockerClient final : public QObject, public ContainerEngine
     // $DOCKER_HOST if it is a unix:// address, else /var/run/docker.sock.
     static QString defaultSocketPath();
     const Options &options() const { return m_options; }
+    EngineEndpoint address() const;
 
     void ping(QObject *ctx, DockerCallback<QString> done) override;
     void version(QObject *ctx, DockerCallback<QJsonObject> done) override;

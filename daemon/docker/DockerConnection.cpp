@@ -4,12 +4,15 @@
 #include "docker/EngineAddress.h"
 
 #include <QPointer>
+#include <QSslSocket>
+#include <QTcpSocket>
 
 namespace lightd::docker {
 
-DockerConnection::DockerConnection(const QString &socketPath, DockerRequest request, Timeouts timeouts,
+DockerConnection::DockerConnection(const EngineEndpoint &address, DockerRequest request, Timeouts timeouts,
                                    QObject *parent)
-    : QObject(parent), m_socketPath(socketPath), m_request(std::move(request)), m_timeouts(timeouts)
+    : QObject(parent), m_address(address), m_socketPath(address.describe()), m_request(std::move(request)),
+      m_timeouts(timeouts)
 {
     m_parser.setHeadRequest(m_request.method == "HEAD");
     for (QTimer *t : {&m_connectTimer, &m_headTimer, &m_totalTimer})
@@ -47,11 +50,16 @@ void DockerConnection::connectNow()
 {
     if (m_done || m_socket)
         return;
-    m_socket = new QLocalSocket(this);
-    connect(m_socket, &QLocalSocket::connected, this, &DockerConnection::onConnected);
-    connect(m_socket, &QLocalSocket::readyRead, this, &DockerConnection::onReadyRead);
-    connect(m_socket, &QLocalSocket::errorOccurred, this, &DockerConnection::onSocketError);
-    connect(m_socket, &QLocalSocket::disconnected, this, &DockerConnection::onDisconnected);
+    if (m_address.isTcp()) {
+        connectTcp();
+        return;
+    }
+    auto *local = new QLocalSocket(this);
+    m_socket = local;
+    connect(local, &QLocalSocket::connected, this, &DockerConnection::onConnected);
+    connect(local, &QLocalSocket::readyRead, this, &DockerConnection::onReadyRead);
+    connect(local, &QLocalSocket::errorOccurred, this, &DockerConnection::onSocketError);
+    connect(local, &QLocalSocket::disconnected, this, &DockerConnection::onDisconnected);
     if (m_timeouts.connectMs > 0)
         m_connectTimer.start(m_timeouts.connectMs);
     if (m_timeouts.headMs > 0)
@@ -61,7 +69,74 @@ void DockerConnection::connectNow()
     qCDebug(lcDocker) << "->" << m_request.describe();
     m_elapsed.start();
     // A unix socket path, or on Windows Docker Desktop's named pipe (QLocalSocket speaks both).
-    m_socket->connectToServer(localServerName(m_socketPath, config::hostOs()), QIODevice::ReadWrite);
+    local->connectToServer(localServerName(m_address.socketPath, config::hostOs()), QIODevice::ReadWrite);
+}
+
+// docker.host = tcp://host:port: plain TCP, or TLS with the client certificate (verified both ways).
+void DockerConnection::connectTcp()
+{
+    QTcpSocket *tcp = nullptr;
+    if (m_address.tls) {
+        auto *ssl = new QSslSocket(this);
+        ssl->setSslConfiguration(*m_address.tls);
+        connect(ssl, &QSslSocket::encrypted, this, &DockerConnection::onConnected);
+        connect(ssl, &QSslSocket::sslErrors, this, [this](const QList<QSslError> &errors) {
+            QStringList why;
+            for (const auto &e : errors)
+                why << e.errorString();
+            finish(DockerError::unavailable(QStringLiteral("TLS with the engine at %1 failed: %2")
+                                                .arg(m_socketPath, why.join(QStringLiteral("; ")))));
+        });
+        tcp = ssl;
+    } else {
+        tcp = new QTcpSocket(this);
+        connect(tcp, &QTcpSocket::connected, this, &DockerConnection::onConnected);
+    }
+    m_socket = tcp;
+    tcp->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+    connect(tcp, &QTcpSocket::readyRead, this, &DockerConnection::onReadyRead);
+    connect(tcp, &QTcpSocket::errorOccurred, this, &DockerConnection::onTcpError);
+    connect(tcp, &QTcpSocket::disconnected, this, &DockerConnection::onDisconnected);
+    if (m_timeouts.connectMs > 0)
+        m_connectTimer.start(m_timeouts.connectMs);
+    if (m_timeouts.headMs > 0)
+        m_headTimer.start(m_timeouts.headMs);
+    if (m_timeouts.totalMs > 0)
+        m_totalTimer.start(m_timeouts.totalMs);
+    qCDebug(lcDocker) << "->" << m_request.describe() << "via" << m_socketPath;
+    m_elapsed.start();
+    if (auto *ssl = qobject_cast<QSslSocket *>(tcp))
+        ssl->connectToHostEncrypted(m_address.tcpHost, m_address.tcpPort);
+    else
+        tcp->connectToHost(m_address.tcpHost, m_address.tcpPort);
+}
+
+void DockerConnection::onTcpError(QAbstractSocket::SocketError error)
+{
+    if (m_done)
+        return;
+    if (error == QAbstractSocket::RemoteHostClosedError) {
+        onDisconnected();
+        return;
+    }
+    if (!m_connected) {
+        finish(DockerError::unavailable(QStringLiteral("Docker engine unreachable at %1: %2")
+                                            .arg(m_socketPath, m_socket->errorString())));
+        return;
+    }
+    finish(DockerError::unavailable(
+        QStringLiteral("connection to the engine lost: %1").arg(m_socket->errorString())));
+}
+
+void DockerConnection::abortSocket()
+{
+    if (!m_socket)
+        return;
+    m_socket->disconnect(this);
+    if (auto *local = qobject_cast<QLocalSocket *>(m_socket))
+        local->abort();
+    else if (auto *tcp = qobject_cast<QAbstractSocket *>(m_socket))
+        tcp->abort();
 }
 
 void DockerConnection::onConnected()
@@ -196,10 +271,7 @@ void DockerConnection::finish(const DockerError &error)
     m_connectTimer.stop();
     m_headTimer.stop();
     m_totalTimer.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-    }
+    abortSocket();
     if (!error.ok())
         qCDebug(lcDocker) << "x " << m_request.describe() << error.toString();
     else
@@ -214,10 +286,7 @@ void DockerConnection::abort()
     m_connectTimer.stop();
     m_headTimer.stop();
     m_totalTimer.stop();
-    if (m_socket) {
-        m_socket->disconnect(this);
-        m_socket->abort();
-    }
+    abortSocket();
 }
 
 } // namespace lightd::docker

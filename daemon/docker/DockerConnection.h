@@ -1,8 +1,10 @@
 #pragma once
 #include "docker/DockerRequest.h"
 #include "docker/DockerTypes.h"
+#include "docker/EngineEndpoint.h"
 #include "docker/HttpResponseParser.h"
 
+#include <QAbstractSocket>
 #include <QElapsedTimer>
 #include <QLocalSocket>
 #include <QObject>
@@ -10,7 +12,7 @@
 
 namespace lightd::docker {
 
-// One HTTP exchange with the engine on its own unix-socket connection: connect, send, parse the
+// One HTTP exchange with the engine on its own connection (unix socket, TCP or TLS): connect, send, parse the
 // response, then close. A hijacked (101) connection stays open for raw bytes both ways.
 // Signals are never emitted from inside start(); finished() is emitted exactly once unless the
 // connection is aborted first. Receivers may delete this object from any slot.
@@ -25,7 +27,7 @@ class DockerConnection final : public QObject
         int totalMs = 30000;  // until the whole response is in (0 = none: streams)
     };
 
-    DockerConnection(const QString &socketPath, DockerRequest request, Timeouts timeouts,
+    DockerConnection(const EngineEndpoint &address, DockerRequest request, Timeouts timeouts,
                      QObject *parent = nullptr);
     ~DockerConnection() override;
 
@@ -50,14 +52,18 @@ class DockerConnection final : public QObject
     void onConnected();
     void onReadyRead();
     void onSocketError(QLocalSocket::LocalSocketError error);
+    void onTcpError(QAbstractSocket::SocketError error);
+    void connectTcp();
+    void abortSocket();
     void onDisconnected();
     void dispatch(QList<HttpResponseParser::Event> &events);
     void finish(const DockerError &error);
 
-    QString m_socketPath;
+    EngineEndpoint m_address;
+    QString m_socketPath; // m_address.describe(), for messages
     DockerRequest m_request;
     Timeouts m_timeouts;
-    QLocalSocket *m_socket = nullptr;
+    QIODevice *m_socket = nullptr; // QLocalSocket, QTcpSocket or QSslSocket
     HttpResponseParser m_parser;
     QTimer m_connectTimer;
     QTimer m_headTimer;

@@ -66,9 +66,15 @@ void DaemonProcess::writeConfig(const QJsonObject &extra)
          QJsonObject{{QStringLiteral("port"), 0}, {QStringLiteral("host"), QStringLiteral("127.0.0.1")}}},
         {QStringLiteral("containers"), QJsonObject{{QStringLiteral("stop_timeout_s"), 5}}},
     };
+    QJsonObject withEngine = base;
+    // tests/integration/engines/run-with-engine.sh runs a test against another engine (Podman, a
+    // TLS endpoint): its `docker` section arrives here, unless the test sets one itself.
+    const QByteArray engine = qgetenv("LIGHTD_TEST_ENGINE_CONFIG");
+    if (!engine.isEmpty() && !extra.contains(QStringLiteral("docker")))
+        withEngine.insert(QStringLiteral("docker"), QJsonDocument::fromJson(engine).object());
     QFile f(configPath());
     f.open(QIODevice::WriteOnly | QIODevice::Truncate);
-    f.write(QJsonDocument(merge(base, extra)).toJson());
+    f.write(QJsonDocument(merge(withEngine, extra)).toJson());
 }
 
 bool DaemonProcess::start(int timeoutMs)
@@ -84,7 +90,7 @@ bool DaemonProcess::start(int timeoutMs)
         if (qEnvironmentVariableIsSet("LIGHTD_TEST_VERBOSE"))
             fprintf(stderr, "%s", chunk.constData());
     });
-    m_process->start(binary(), {QStringLiteral("--config"), configPath()});
+    m_process->start(binary(), QStringList{QStringLiteral("--config"), configPath()} + m_extraArgs);
     if (!m_process->waitForStarted(5000))
         return false;
     static const QRegularExpression re(QStringLiteral("listening on [^ ]+:(\\d+)"));
