@@ -2,8 +2,8 @@
 
 #include "api/OpenApiOperations.h"
 
-#include <QJsonArray>
 #include <QHash>
+#include <QJsonArray>
 #include <QMap>
 #include <QSet>
 

@@ -55,7 +55,8 @@ class TestApiMetrics : public QObject
         curl(curlArgs(d(), "GET", QStringLiteral("/volumes"))); // some traffic first
         const auto r = curl(curlArgs(d(), "GET", QStringLiteral("/metrics")));
         QCOMPARE(r.status, 200);
-        QVERIFY2(r.header("content-type").startsWith("text/plain; version=0.0.4"), r.header("content-type").constData());
+        QVERIFY2(r.header("content-type").startsWith("text/plain; version=0.0.4"),
+                 r.header("content-type").constData());
         QProcess promtool;
         promtool.start(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("metrics")});
         QVERIFY2(promtool.waitForStarted(),
