@@ -86,6 +86,10 @@ QMap<int, QStringList> errorCodes(const OperationDoc *doc, http::Access access)
             const qsizetype colon = group.indexOf(QLatin1Char(':'));
             out[group.left(colon).toInt()] += group.mid(colon + 1).split(QLatin1Char(','));
         }
+        const QString request = QString::fromLatin1(doc->request);
+        if (!request.isEmpty() &&
+            !request.startsWith(QLatin1Char('@'))) // every JSON body is checked key by key
+            out[400] += {QStringLiteral("invalid_json"), QStringLiteral("unknown_field")};
         if (doc->engine) {
             out[503] += QStringLiteral("docker_unavailable");
             out[500] += QStringLiteral("docker_error");

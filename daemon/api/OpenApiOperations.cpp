@@ -37,6 +37,16 @@ const OperationDoc kOps[] = {
     {"PUT", "/network/ports/:ip/:port/use", "network", "Mark a port used or free", "PortUse", "Port", 200,
      "400:invalid_json,invalid_field,missing_field 404:port_not_found"},
 
+    {"GET", "/network/ports/available", "network", "Free ports of the pool (alias, earlier daemon)", "",
+     "PortList", 200, ""},
+    {"GET", "/network/ports/:id", "network", "One port by its id (alias, earlier daemon)", "", "Port", 200,
+     "404:port_not_found"},
+    {"DELETE", "/network/ports/:id", "network", "Remove a port by its id (alias, earlier daemon)", "",
+     "Message", 200, "404:port_not_found 409:port_in_use"},
+    {"POST", "/network/ports/:id/use", "network",
+     "Mark a port used or free by its id (alias, earlier daemon)", "PortUse", "Port", 200,
+     "400:invalid_json,invalid_field,missing_field 404:port_not_found"},
+
     {"POST", "/volumes", "volumes", "Create a volume", "VolumeCreate", "Volume", 201, kBad},
     {"GET", "/volumes", "volumes", "List volumes", "", "VolumeList", 200, ""},
     {"GET", "/volumes/:id", "volumes", "One volume", "", "Volume", 200, "404:volume_not_found"},
@@ -89,6 +99,15 @@ const OperationDoc kOps[] = {
     {"POST", "/containers/:id/volumes", "containers", "Change custom mounts (next recreate)", "Mounts",
      "Message", 200, "400:invalid_json,invalid_field,missing_field 404:container_not_found"},
 
+    {"GET", "/containers/:id/status", "containers", "State of a container (alias, earlier daemon)", "",
+     "ContainerStatus", 200, "404:container_not_found"},
+    {"GET", "/containers/:id/validate", "containers",
+     "Compare the record with the engine (alias, earlier daemon)", "", "ContainerValidation", 200,
+     "404:container_not_found", true},
+    {"POST", "/containers/:id/repair", "containers",
+     "Recreate from the record, volume kept (alias, earlier daemon)", "", "ContainerAccepted", 202,
+     "404:container_not_found 409:invalid_state", true},
+
     {"GET", "/volumes/:id/files", "files", "List a directory", "", "FileList", 200,
      "400:invalid_path 404:volume_not_found,file_not_found 409:not_a_directory"},
     {"POST", "/volumes/:id/files", "files", "Write a text file (atomic)", "FileWrite", "PathMessage", 200,
@@ -122,6 +141,15 @@ const OperationDoc kOps[] = {
      "507:quota_exceeded,disk_full"},
     {"GET", "/volumes/:id/quota", "volumes", "Quota and usage", "", "Quota", 200, "404:volume_not_found"},
     {"POST", "/volumes/:id/resize", "volumes", "Change the quota", "Resize", "Quota", 200, kVolumeErr},
+    {"POST", "/volumes/:id/write", "files", "Write a file (alias, earlier daemon)", "LegacyWrite",
+     "PathMessage", 200,
+     "400:invalid_json,invalid_field,missing_field,invalid_path 404:volume_not_found 409:is_a_directory "
+     "507:quota_exceeded,disk_full"},
+    {"POST", "/volumes/:id/create-folder", "files", "Create a folder (alias, earlier daemon)", "LegacyFolder",
+     "PathMessage", 201,
+     "400:invalid_json,invalid_field,missing_field,invalid_path 404:volume_not_found 409:file_exists"},
+    {"GET", "/volumes/:id/files/detailed", "files", "List a directory, earlier daemon's shape (alias)", "",
+     "FileListDetailed", 200, "400:invalid_path 404:volume_not_found,file_not_found 409:not_a_directory"},
 };
 } // namespace
 

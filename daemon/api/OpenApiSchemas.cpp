@@ -117,7 +117,15 @@ const char kSchemas[] = R"json({
   "destination": {"type": "string"}}},
  "Quota": {"type": "object", "properties": {"size_mb": {"type": ["integer", "null"]}, "used_mb": {"type": "number"},
   "available_mb": {"type": ["number", "null"]}, "percentage_used": {"type": ["number", "null"]}}},
- "Resize": {"type": "object", "properties": {"size_mb": {"type": "integer"}, "size": {"type": "integer"}}}
+ "Resize": {"type": "object", "properties": {"size_mb": {"type": "integer"}, "size": {"type": "integer"}}},
+ "ContainerStatus": {"type": "object", "description": "The container's state as the earlier daemon reported it"},
+ "ContainerValidation": {"type": "object", "description": "The record compared with what the engine says"},
+ "LegacyWrite": {"type": "object", "required": ["filename"], "properties": {"filename": {"type": "string"},
+  "content": {"type": "string"}}},
+ "LegacyFolder": {"type": "object", "required": ["name"], "properties": {"root": {"type": "string"},
+  "name": {"type": "string"}}},
+ "FileListDetailed": {"type": "object", "required": ["files"], "properties": {"files": {"type": "array",
+  "items": {"type": "object", "properties": {"object": {"const": "file_object"}, "attributes": {"type": "object"}}}}}}
 })json";
 } // namespace
 

@@ -38,6 +38,10 @@ const Row kMatrix[] = {
     {"GET", "/network/ports/:ip/:port", Rule::Protected},
     {"DELETE", "/network/ports/:ip/:port", Rule::Protected},
     {"PUT", "/network/ports/:ip/:port/use", Rule::Protected},
+    {"GET", "/network/ports/available", Rule::Protected},
+    {"GET", "/network/ports/:id", Rule::Protected},
+    {"DELETE", "/network/ports/:id", Rule::Protected},
+    {"POST", "/network/ports/:id/use", Rule::Protected},
     {"POST", "/volumes", Rule::Protected},
     {"GET", "/volumes", Rule::Protected},
     {"GET", "/volumes/:id", Rule::Protected},
@@ -61,6 +65,9 @@ const Row kMatrix[] = {
     {"POST", "/containers/:id/startup", Rule::Protected},
     {"POST", "/containers/:id/start-pattern", Rule::Protected},
     {"POST", "/containers/:id/volumes", Rule::Protected},
+    {"GET", "/containers/:id/status", Rule::Protected},
+    {"GET", "/containers/:id/validate", Rule::Protected},
+    {"POST", "/containers/:id/repair", Rule::Protected},
     {"GET", "/volumes/:id/files", Rule::Protected},
     {"POST", "/volumes/:id/files", Rule::Protected},
     {"DELETE", "/volumes/:id/files", Rule::Protected},
@@ -74,6 +81,9 @@ const Row kMatrix[] = {
     {"POST", "/volumes/:id/decompress", Rule::Protected},
     {"GET", "/volumes/:id/quota", Rule::Protected},
     {"POST", "/volumes/:id/resize", Rule::Protected},
+    {"POST", "/volumes/:id/write", Rule::Protected},
+    {"POST", "/volumes/:id/create-folder", Rule::Protected},
+    {"GET", "/volumes/:id/files/detailed", Rule::Protected},
 };
 
 QString ruleName(Rule r)
