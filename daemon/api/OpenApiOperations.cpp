@@ -108,6 +108,18 @@ const OperationDoc kOps[] = {
      "Recreate from the record, volume kept (alias, earlier daemon)", "", "ContainerAccepted", 202,
      "404:container_not_found 409:invalid_state", true},
 
+    {"POST", "/containers/:id/sftp/credentials", "sftp", "Set or generate the SFTP login",
+     "SftpCredentialsRequest", "SftpCredentials", 200,
+     "400:invalid_json,invalid_field 404:container_not_found 409:username_taken"},
+    {"POST", "/containers/:id/sftp/keys", "sftp", "Add an SSH public key", "SftpKeyAdd", "SftpKeyAdded", 201,
+     "400:invalid_json,invalid_field,missing_field 404:container_not_found 409:conflict"},
+    {"GET", "/containers/:id/sftp/keys", "sftp", "List SSH public keys", "", "SftpKeyList", 200,
+     "404:container_not_found"},
+    {"DELETE", "/containers/:id/sftp/keys/:fingerprint", "sftp", "Remove an SSH public key", "", "Message",
+     200, "404:container_not_found,not_found"},
+    {"GET", "/containers/:id/sftp/info", "sftp", "SFTP login details (never the password)", "", "SftpInfo",
+     200, "404:container_not_found,sftp_not_configured"},
+
     {"GET", "/volumes/:id/files", "files", "List a directory", "", "FileList", 200,
      "400:invalid_path 404:volume_not_found,file_not_found 409:not_a_directory"},
     {"POST", "/volumes/:id/files", "files", "Write a text file (atomic)", "FileWrite", "PathMessage", 200,

@@ -21,6 +21,7 @@
 #include "http/HttpListener.h"
 #include "http/Router.h"
 #include "lightd/ErrorCodes.h"
+#include "metrics/Counters.h"
 #include "metrics/Registry.h"
 #include "network/Firewall.h"
 #include "network/PortPool.h"
@@ -89,7 +90,20 @@ bool Daemon::start(QString &error)
     m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_docker);
     m_metrics = std::make_unique<metrics::Registry>();
     api::addCoreCollectors(*m_metrics, *m_listener, *m_gateway, *m_containers);
-    // Hook for later modules: m_metrics->addCollector([this](metrics::TextWriter &w) { ... });
+    // Later modules add theirs the same way: m_metrics->addCollector([this](metrics::TextWriter &w) { ... });
+    m_metrics->addCollector([this](metrics::TextWriter &w) {
+        const auto &c = metrics::counters();
+        w.family("lightd_sftp_sessions", "gauge", "SFTP sessions open.");
+        w.sample("lightd_sftp_sessions", m_sftp ? m_sftp->activeSessions() : 0);
+        w.family("lightd_sftp_sessions_total", "counter", "SFTP sessions ended.");
+        w.sample("lightd_sftp_sessions_total", double(c.sftpSessions.load()));
+        w.family("lightd_sftp_bytes_total", "counter",
+                 "Bytes moved by SFTP sessions that ended, by direction.");
+        w.sample("lightd_sftp_bytes_total", {{"direction", QStringLiteral("up")}},
+                 double(c.sftpBytesUp.load()));
+        w.sample("lightd_sftp_bytes_total", {{"direction", QStringLiteral("down")}},
+                 double(c.sftpBytesDown.load()));
+    });
     m_metricsCtl = std::make_unique<api::MetricsController>(*m_metrics);
     m_openApiCtl = std::make_unique<api::OpenApiController>(*m_router);
     api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),

@@ -15,6 +15,9 @@ struct Counters
     std::atomic<std::uint64_t> quotaWalks{0};
     std::atomic<std::uint64_t> quotaWalkMicros{0}; // sum over all walks
     std::atomic<std::uint64_t> quotaWalkLastMicros{0};
+    std::atomic<std::uint64_t> sftpSessions{0};  // SFTP sessions ended
+    std::atomic<std::uint64_t> sftpBytesUp{0};   // written by SFTP clients (counted as a session ends)
+    std::atomic<std::uint64_t> sftpBytesDown{0}; // read by SFTP clients (counted as a session ends)
 
     static void add(std::atomic<std::uint64_t> &c, std::uint64_t n = 1)
     {

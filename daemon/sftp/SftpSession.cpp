@@ -1,5 +1,6 @@
 #include "sftp/SftpSession.h"
 
+#include "metrics/Counters.h"
 #include "sftp/LoginLimiter.h"
 #include "sftp/SftpAccounts.h"
 #include "sftp/SftpFileOps.h"
@@ -256,6 +257,9 @@ void SftpSession::serve(ssh_channel channel)
         }
         m_read = ops.bytesRead();
         m_written = ops.bytesWritten();
+        metrics::Counters::add(metrics::counters().sftpSessions);
+        metrics::Counters::add(metrics::counters().sftpBytesDown, m_read);
+        metrics::Counters::add(metrics::counters().sftpBytesUp, m_written);
     } // open files closed (temp files of unfinished uploads removed) before the channel goes
     if (stopping()) {
         const QByteArray why = "Session closed by the server.\r\n";

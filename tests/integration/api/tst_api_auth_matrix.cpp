@@ -3,7 +3,7 @@
 // -> 403 invalid_vendor, a real token outside its scope -> 403 forbidden, a scoped REST token on a
 // master-only route -> 403 forbidden, and the right credentials -> past auth. Every route needs its
 // row in kMatrix: a route added without one (or a row left after its route went) fails the test.
-// (The SFTP entry point is checked by its own suite; add it here once SFTP logins share this guard.)
+// (SFTP logins are not tokens: the sftp suite checks them, rate limit included.)
 #include "ApiTestUtil.h"
 
 using namespace lightd;
@@ -68,6 +68,11 @@ const Row kMatrix[] = {
     {"GET", "/containers/:id/status", Rule::Protected},
     {"GET", "/containers/:id/validate", Rule::Protected},
     {"POST", "/containers/:id/repair", Rule::Protected},
+    {"POST", "/containers/:id/sftp/credentials", Rule::Protected},
+    {"POST", "/containers/:id/sftp/keys", Rule::Protected},
+    {"GET", "/containers/:id/sftp/keys", Rule::Protected},
+    {"DELETE", "/containers/:id/sftp/keys/:fingerprint", Rule::Protected},
+    {"GET", "/containers/:id/sftp/info", Rule::Protected},
     {"GET", "/volumes/:id/files", Rule::Protected},
     {"POST", "/volumes/:id/files", Rule::Protected},
     {"DELETE", "/volumes/:id/files", Rule::Protected},
