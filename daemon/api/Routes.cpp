@@ -153,10 +153,12 @@ void registerRoutes(http::Router &r, const Controllers &c)
     r.add("POST", s("/containers/:id/sftp/credentials"), Access::Protected,
           bind(c.sftp, &SftpController::credentials));
     r.add("POST", s("/containers/:id/sftp/keys"), Access::Protected, bind(c.sftp, &SftpController::addKey));
-    r.add("GET", s("/containers/:id/sftp/keys"), Access::Protected, bind(c.sftp, &SftpController::listKeys));
+    r.add("GET", s("/containers/:id/sftp/keys"), Access::Protected,
+          noBody(bind(c.sftp, &SftpController::listKeys)));
     r.add("DELETE", s("/containers/:id/sftp/keys/:fingerprint"), Access::Protected,
-          bind(c.sftp, &SftpController::removeKey));
-    r.add("GET", s("/containers/:id/sftp/info"), Access::Protected, bind(c.sftp, &SftpController::info));
+          noBody(bind(c.sftp, &SftpController::removeKey)));
+    r.add("GET", s("/containers/:id/sftp/info"), Access::Protected,
+          noBody(bind(c.sftp, &SftpController::info)));
 
     // files inside volumes
     r.add("GET", s("/volumes/:id/files"), Access::Protected, noBody(bind(c.files, &FileController::list)));

@@ -48,8 +48,9 @@ QString SftpController::hostFor(const HttpRequest &req) const
 
 HttpResponse SftpController::credentials(const HttpRequest &req)
 {
-    const QString container = containerOf(req);
     const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {kUsername, kPassword});
+    const QString container = containerOf(req);
     const auto issued = m_accounts.setCredentials(container, fields::optionalString(body, kUsername),
                                                   fields::optionalString(body, kPassword));
     return HttpResponse::json(200, QJsonObject{{kUsername, issued.username},
@@ -61,8 +62,10 @@ HttpResponse SftpController::credentials(const HttpRequest &req)
 
 HttpResponse SftpController::addKey(const HttpRequest &req)
 {
+    const QJsonObject body = req.jsonBody();
+    fields::allowOnly(body, {kPublicKey});
     const QString container = containerOf(req);
-    const auto key = m_accounts.addKey(container, fields::requireString(req.jsonBody(), kPublicKey));
+    const auto key = m_accounts.addKey(container, fields::requireString(body, kPublicKey));
     return HttpResponse::json(201, QJsonObject{{kFingerprint, key.fingerprint}});
 }
 

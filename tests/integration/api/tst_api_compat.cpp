@@ -420,6 +420,8 @@ class TestApiCompat : public QObject
                     "INSERT INTO ports VALUES ('0.0.0.0', 25565, 'tcp', 1, 'old-server', 100);\n"
                     "INSERT INTO ports VALUES ('0.0.0.0', 25566, 'udp', 1, NULL, 101);\n"
                     "INSERT INTO ports VALUES ('127.0.0.1', 25567, 'tcp', 0, NULL, 102);\n"
+                    "DROP TABLE IF EXISTS sftp_accounts;\n" // migration 3 (SFTP) runs again too
+                    "DROP TABLE IF EXISTS sftp_keys;\n"
                     "DELETE FROM schema_version WHERE version > 1;\n"
                     "''')\n"
                     "c.commit()\n"
