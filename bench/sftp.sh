@@ -77,6 +77,8 @@ UsePAM no
 Subsystem sftp internal-sftp
 ForceCommand internal-sftp -d /data
 ChrootDirectory $WORK/chroot
+MaxStartups 200
+MaxSessions 200
 CFG
 /usr/sbin/sshd -D -e -f "$WORK/sshd_config" 2>"$WORK/sshd.log" &
 SSHD_PID=$!
