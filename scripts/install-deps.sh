@@ -10,7 +10,7 @@ packages=(
     docker.io iptables busybox-static bash-static docker-registry
     openssh-client xvfb xauth nodejs python3
     sshpass openssh-server python3-paramiko procps
-    prometheus podman socat openssl
+    prometheus podman catatonit socat openssl
     wrk golang-go golang-github-gin-gonic-gin-dev golang-github-gorilla-websocket-dev
 )
 missing=()

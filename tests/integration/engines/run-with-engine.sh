@@ -56,6 +56,13 @@ tls)
 podman)
     command -v podman >/dev/null || { echo "run-with-engine: podman missing (scripts/install-deps.sh)" >&2; exit 1; }
     sock=$work/podman.sock
+    # Podman raises each container's nofile and nproc limits to its own defaults (1048576, 4194304),
+    # which runc may not set where the service's hard limits are lower (sandboxes, CI): give
+    # containers the hard limits we have.
+    files=$(ulimit -Hn) procs=$(ulimit -Hu)
+    printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n' "$files" "$files" "$procs" "$procs" \
+        >"$work/containers.conf"
+    export CONTAINERS_CONF=$work/containers.conf
     podman system service --time=0 "unix://$sock" &
     pids+=($!)
     await 30 curl -sf --unix-socket "$sock" http://d/_ping
