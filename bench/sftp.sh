@@ -8,15 +8,20 @@
 # meanwhile, and LOGINS failed password logins (PARALLEL at a time) with RSS and fd count before/after.
 # Usage: bench/sftp.sh [build-dir]   (env: BIG_MB=256 SMALL_FILES=1000 PARALLEL=20 PAR_MB=50 LOGINS=2000
 #                                      CIPHER=aes128-gcm@openssh.com)
-#   build-dir defaults to ./build; lightd is (re)built there first. Needs root (sshd), Docker.
+#   build-dir defaults to ./build; lightd is (re)built there first (or LIGHTD_BIN is used as it is).
+#   Needs root (sshd), Docker.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=${1:-$ROOT/build}
 BIG_MB=${BIG_MB:-256} SMALL_FILES=${SMALL_FILES:-1000} PARALLEL=${PARALLEL:-20} PAR_MB=${PAR_MB:-50}
 LOGINS=${LOGINS:-2000} CIPHER=${CIPHER:-aes128-gcm@openssh.com}
 PY=/usr/bin/python3
-cmake --build "$BUILD" -j2 --target lightd >/dev/null # never measure a stale binary
-BIN=$BUILD/daemon/lightd
+if [[ -n ${LIGHTD_BIN:-} ]]; then
+    BIN=$LIGHTD_BIN # a binary built elsewhere, e.g. while the build dir is busy
+else
+    cmake --build "$BUILD" -j2 --target lightd >/dev/null # never measure a stale binary
+    BIN=$BUILD/daemon/lightd
+fi
 
 # Under the build dir, not /tmp: ChrootDirectory wants every path component root-owned and not
 # world-writable; both servers then write to the same filesystem.
