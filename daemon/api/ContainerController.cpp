@@ -1,6 +1,8 @@
 #include "api/ContainerController.h"
 
 #include "containers/ContainerSpec.h"
+#include "containers/EngineErrors.h"
+#include "containers/MountPolicy.h"
 #include "http/ApiError.h"
 #include "http/JsonFields.h"
 #include "lightd/ErrorCodes.h"
@@ -230,10 +232,13 @@ void ContainerController::updateResources(const HttpRequest &req, Responder resp
         rt->record().dto.containerId, engineBody, rt,
         [this, id, body, engineBody, responder](const docker::DockerResult<QStringList> &r) {
             if (!r.ok())
-                return responder.fail(r.error.kind == docker::DockerError::Kind::Http &&
-                                              r.error.httpStatus == 400
-                                          ? ApiError::badRequest(codes::InvalidField, r.error.message)
-                                          : dockerError(r.error));
+                return responder.fail(
+                    r.error.kind == docker::DockerError::Kind::Http && r.error.httpStatus == 400
+                        ? ApiError::badRequest(
+                              codes::InvalidField,
+                              containers::engineFailure(
+                                  id, QStringLiteral("The engine refused these resources"), r.error))
+                        : dockerError(r.error));
             auto *rt2 = m_manager.find(id);
             if (!rt2)
                 return responder.fail(
@@ -304,6 +309,7 @@ HttpResponse ContainerController::setMounts(const HttpRequest &req)
     if (!mounts)
         throw ApiError::badRequest(codes::MissingField, QStringLiteral("Field 'volumes' is required"));
     const auto parsed = containers::spec::parseMounts(*mounts, keys::Volumes);
+    containers::mounts::resolveAll(m_manager.config(), parsed, keys::Volumes); // 400 mount_not_allowed
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.mount = parsed; });
     return HttpResponse::message(
         200, QStringLiteral("Mounts updated; they apply when the container is next recreated"));

@@ -53,6 +53,10 @@ const Key kKeys[] = {
     {"containers.stop_timeout_s", Kind::Int, 1, 3600},
     {"containers.crash_restart", Kind::Bool},
     {"containers.crash_window_s", Kind::Int, 1, 86400},
+    {"containers.allowed_mounts", Kind::StringList},
+    {"containers.log_max_mb", Kind::Int, 1, 10240},
+    {"containers.log_max_files", Kind::Int, 1, 100},
+    {"containers.pids_limit", Kind::Int, 16, 4194304},
     {"console.history_lines", Kind::Int, 10, 1000000},
     {"console.throttle_lines", Kind::Int, 1, 10000000},
     {"console.throttle_interval_ms", Kind::Int, 1, 60000},
@@ -264,7 +268,11 @@ QJsonObject defaults(const QString &configDir)
                                                 {QStringLiteral("chain"), QStringLiteral("LIGHTD-INPUT")}}},
         {QStringLiteral("containers"), QJsonObject{{QStringLiteral("stop_timeout_s"), 30},
                                                    {QStringLiteral("crash_restart"), true},
-                                                   {QStringLiteral("crash_window_s"), 60}}},
+                                                   {QStringLiteral("crash_window_s"), 60},
+                                                   {QStringLiteral("allowed_mounts"), QJsonArray()},
+                                                   {QStringLiteral("log_max_mb"), 10},
+                                                   {QStringLiteral("log_max_files"), 3},
+                                                   {QStringLiteral("pids_limit"), 512}}},
         {QStringLiteral("console"), QJsonObject{{QStringLiteral("history_lines"), 1000},
                                                 {QStringLiteral("throttle_lines"), 2000},
                                                 {QStringLiteral("throttle_interval_ms"), 100}}},
@@ -348,6 +356,19 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.containers.stopTimeoutS = i("containers.stop_timeout_s");
     c.containers.crashRestart = b("containers.crash_restart");
     c.containers.crashWindowS = i("containers.crash_window_s");
+    for (const auto &m : lookup(merged, QStringLiteral("containers.allowed_mounts")).toArray()) {
+        const QString mountDir = m.toString();
+        if (!mountDir.startsWith(QLatin1Char('/')) || mountDir.contains(QLatin1Char(':'))) {
+            result.error =
+                QStringLiteral("containers.allowed_mounts: '%1' must be an absolute path without ':'")
+                    .arg(mountDir);
+            return result;
+        }
+        c.containers.allowedMounts.append(QDir::cleanPath(mountDir));
+    }
+    c.containers.logMaxMb = i("containers.log_max_mb");
+    c.containers.logMaxFiles = i("containers.log_max_files");
+    c.containers.pidsLimit = i("containers.pids_limit");
     c.console.historyLines = i("console.history_lines");
     c.console.throttleLines = i("console.throttle_lines");
     c.console.throttleIntervalMs = i("console.throttle_interval_ms");

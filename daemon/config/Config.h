@@ -48,6 +48,10 @@ struct Config
         int stopTimeoutS = 30;
         bool crashRestart = true;
         int crashWindowS = 60;
+        QStringList allowedMounts; // custom mounts only from beneath these (empty: none)
+        int logMaxMb = 10;         // engine log per container: max-size of one file...
+        int logMaxFiles = 3;       // ...and how many files it keeps
+        int pidsLimit = 512;       // processes per container (a fork bomb stays inside)
     } containers;
     struct Console
     {

@@ -2,8 +2,11 @@
 
 #include "containers/ContainerSpec.h"
 #include "containers/ContainersLog.h"
+#include "containers/MountPolicy.h"
+#include "containers/ScriptDir.h"
 #include "docker/DockerStream.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/Keys.h"
 #include "network/PortPool.h"
 #include "volumes/VolumeRegistry.h"
 
@@ -40,7 +43,8 @@ ContainerPaths ContainerManager::pathsFor(const ContainerRecord &record) const
     } catch (const ApiError &) {
         volumePath = QDir(m_config.storage.volumesPath).filePath(record.dto.volumeId);
     }
-    return ContainerPaths{volumePath, QDir(m_config.storage.containersPath).filePath(record.dto.internalId)};
+    return ContainerPaths{
+        volumePath, QDir(m_config.storage.containersPath).filePath(record.dto.internalId), {}};
 }
 
 ContainerRuntime *ContainerManager::adopt(const ContainerRecord &record)
@@ -155,9 +159,13 @@ ContainerRuntime *ContainerManager::get(const QString &id) const
 ContainerRuntime *ContainerManager::create(const QJsonObject &body)
 {
     ContainerRecord r = spec::parseCreate(body);
+    mounts::resolveAll(m_config, r.dto.mount, keys::Mount); // 400 mount_not_allowed
     if (m_runtimes.contains(r.dto.internalId))
         throw ApiError::conflict(codes::ContainerExists,
                                  QStringLiteral("Container %1 already exists").arg(r.dto.internalId));
+    if (m_removing.contains(r.dto.internalId)) // its engine containers are still being removed
+        throw ApiError::conflict(codes::ContainerExists,
+                                 QStringLiteral("Container %1 is still being deleted").arg(r.dto.internalId));
     r.dto.volumeId = m_volumes.get(r.dto.volumeId).volumeId; // 404 volume_not_found; accepts a unique prefix
     m_ports.check(r.dto.ports, r.dto.internalId);
     requireEngine();
@@ -180,8 +188,10 @@ void ContainerManager::remove(const QString &id, std::function<void()> done)
     m_runtimes.remove(internalId);
     m_repo.remove(internalId);
     m_ports.releaseAll(internalId);
+    m_removing.insert(internalId);
     rt->destroy([this, rt, internalId, dataDir, done] {
-        QDir(dataDir).removeRecursively();
+        m_removing.remove(internalId);
+        scriptdir::remove(dataDir);
         Q_EMIT containerRemoved(internalId);
         rt->deleteLater();
         done();

@@ -7,6 +7,7 @@
 #include <QMap>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 #include <QTimer>
 
 namespace lightd::network {
@@ -46,6 +47,7 @@ class ContainerManager final : public QObject
     void remove(const QString &id, std::function<void()> done);
     // Validates and applies new port bindings: old ports freed, new ones marked, container recreated.
     void rebind(const QString &id, const QJsonArray &ports);
+    const Config &config() const { return m_config; }
 
   Q_SIGNALS:
     void containerAdded(lightd::containers::ContainerRuntime *runtime);
@@ -66,6 +68,7 @@ class ContainerManager final : public QObject
     network::PortPool &m_ports;
     volumes::VolumeRegistry &m_volumes;
     QMap<QString, ContainerRuntime *> m_runtimes;
+    QSet<QString> m_removing; // deleted ids whose engine containers are not all removed yet
     QPointer<docker::DockerStream> m_events;
     QTimer m_probe;
     bool m_engineUp = false;

@@ -1,14 +1,14 @@
 #include "containers/ContainerRuntime.h"
 
+#include "containers/ContainerSpec.h"
 #include "containers/ContainersLog.h"
+#include "containers/EngineErrors.h"
+#include "containers/MountPolicy.h"
+#include "containers/ScriptDir.h"
 #include "docker/DockerStream.h"
 #include "lightd/ErrorCodes.h"
 #include "metrics/Counters.h"
 #include "storage/Repositories.h"
-
-#include <QDir>
-#include <QFile>
-#include <QSaveFile>
 
 namespace lightd::containers {
 using docker::DockerError;
@@ -18,15 +18,6 @@ namespace {
 qint64 now()
 {
     return QDateTime::currentSecsSinceEpoch();
-}
-
-bool writeFile(const QString &path, const QByteArray &content)
-{
-    QSaveFile f(path);
-    if (!f.open(QIODevice::WriteOnly))
-        return false;
-    f.write(content);
-    return f.commit();
 }
 
 QString stripAnsi(const QString &line)
@@ -42,7 +33,7 @@ ContainerRuntime::ContainerRuntime(ContainerRecord record, ContainerPaths paths,
       m_history(deps.config.console.historyLines)
 {
     if (m_record.dto.startPattern)
-        m_pattern = QRegularExpression(*m_record.dto.startPattern);
+        m_pattern = spec::startPatternRegex(*m_record.dto.startPattern);
 }
 
 ContainerRuntime::~ContainerRuntime()
@@ -117,21 +108,24 @@ void ContainerRuntime::updateRecord(const std::function<void(ContainerRecord &)>
     change(m_record);
     m_pattern.reset();
     if (m_record.dto.startPattern)
-        m_pattern = QRegularExpression(*m_record.dto.startPattern);
+        m_pattern = spec::startPatternRegex(*m_record.dto.startPattern);
     writeScripts();
     persist();
 }
 
 // ---- install -------------------------------------------------------------------------------
 
-void ContainerRuntime::writeScripts()
+bool ContainerRuntime::writeScripts()
 {
-    QDir().mkpath(m_paths.dataDir);
-    writeFile(m_paths.dataDir + QStringLiteral("/entrypoint.sh"), dockerspec::entrypointScript());
-    writeFile(m_paths.dataDir + QStringLiteral("/startup.sh"),
-              dockerspec::startupScript(m_record.dto.startupCommand));
-    writeFile(m_paths.dataDir + QStringLiteral("/install.sh"),
-              dockerspec::installScript(m_record.installScript));
+    QString error;
+    const bool ok = scriptdir::write(m_paths.dataDir,
+                                     {{"entrypoint.sh", dockerspec::entrypointScript()},
+                                      {"startup.sh", dockerspec::startupScript(m_record.dto.startupCommand)},
+                                      {"install.sh", dockerspec::installScript(m_record.installScript)}},
+                                     &error);
+    if (!ok)
+        qCCritical(lcContainers).noquote() << m_record.dto.internalId << error;
+    return ok;
 }
 
 void ContainerRuntime::install()
@@ -142,7 +136,8 @@ void ContainerRuntime::install()
         return;
     }
     m_installOutput.clear();
-    writeScripts();
+    if (!writeScripts())
+        return fail(QStringLiteral("cannot write the container's scripts"));
     ensureImage([this](bool ok) {
         if (!ok)
             return;
@@ -169,8 +164,9 @@ void ContainerRuntime::ensureImage(std::function<void(bool)> next)
             if (r.ok())
                 return next(true);
             if (!r.error.isNotFound())
-                return fail(
-                    QStringLiteral("cannot inspect image %1: %2").arg(m_record.dto.image, r.error.message));
+                return fail(engineFailure(m_record.dto.internalId,
+                                          QStringLiteral("cannot inspect image %1").arg(m_record.dto.image),
+                                          r.error));
             installOutputLine(QStringLiteral("Pulling image %1").arg(m_record.dto.image));
             m_deps.engine.pullImage(
                 m_record.dto.image, QByteArray(), this,
@@ -184,7 +180,8 @@ void ContainerRuntime::ensureImage(std::function<void(bool)> next)
                 },
                 [this, next](const docker::DockerResult<void> &pr) {
                     if (!pr.ok())
-                        return fail(QStringLiteral("image pull failed: %1").arg(pr.error.message));
+                        return fail(engineFailure(m_record.dto.internalId,
+                                                  QStringLiteral("image pull failed"), pr.error));
                     next(true);
                 });
         });
@@ -195,12 +192,14 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
     if (m_record.installScript.trimmed().isEmpty())
         return next(true);
     const QString name = dockerspec::installContainerName(m_record);
-    removeDocker(name, [this, name, next] {
-        m_deps.engine.createContainer(
-            name, dockerspec::installConfig(m_record, m_paths), this,
+    // Leftover install containers of this record (also under an earlier version's name) go first.
+    removeOwn(QStringLiteral("install"), [this, name, next] {
+        createDocker(
+            name, dockerspec::installConfig(m_record, m_paths, policy()),
             [this, name, next](const docker::DockerResult<docker::CreatedContainer> &c) {
                 if (!c.ok())
-                    return fail(QStringLiteral("cannot create install container: %1").arg(c.error.message));
+                    return fail(engineFailure(m_record.dto.internalId,
+                                              QStringLiteral("cannot create install container"), c.error));
                 auto lines = std::make_shared<QStringList>();
                 auto assembler = std::make_shared<LineAssembler>();
                 const QString id = c.value.id;
@@ -208,8 +207,9 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
                     id, this, [this, id, name, next, lines, assembler](const docker::DockerResult<void> &s) {
                         if (!s.ok())
                             return removeDocker(name, [this, s] {
-                                fail(QStringLiteral("cannot start install container: %1")
-                                         .arg(s.error.message));
+                                fail(engineFailure(m_record.dto.internalId,
+                                                   QStringLiteral("cannot start install container"),
+                                                   s.error));
                             });
                         // The output through the engine's log of the container, followed until it stops: it
                         // holds everything from the first byte, so nothing is lost and nothing is doubled
@@ -239,8 +239,9 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
                                     stream->deleteLater();
                                     removeDocker(name, [this, next, lines, w] {
                                         if (!w.ok())
-                                            return fail(QStringLiteral("install container wait failed: %1")
-                                                            .arg(w.error.message));
+                                            return fail(engineFailure(
+                                                m_record.dto.internalId,
+                                                QStringLiteral("install container wait failed"), w.error));
                                         if (w.value.statusCode != 0) {
                                             return fail(
                                                 QStringLiteral("install script exited with code %1: %2")
@@ -265,23 +266,112 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
 
 void ContainerRuntime::createServerContainer(std::function<void(bool)> next)
 {
-    m_deps.engine.createContainer(
-        m_record.dockerName(), dockerspec::serverConfig(m_record, m_paths), this,
-        [this, next](const docker::DockerResult<docker::CreatedContainer> &c) {
-            if (!c.ok()) {
-                fail(QStringLiteral("cannot create container: %1").arg(c.error.message));
-                return next(false);
-            }
-            m_record.dto.containerId = c.value.id;
-            persist();
-            next(true);
-        });
+    // Custom mounts are resolved again now: the engine binds the real path checked at this moment.
+    ContainerPaths paths = m_paths;
+    for (auto it = m_record.dto.mount.cbegin(); it != m_record.dto.mount.cend(); ++it) {
+        QString why;
+        const QString real = mounts::resolve(m_deps.config, it.value(), &why);
+        if (real.isEmpty()) {
+            fail(QStringLiteral("custom mount %1 refused: %2").arg(it.key(), why));
+            return next(false);
+        }
+        paths.mounts.insert(it.key(), real);
+    }
+    createDocker(m_record.dockerName(), dockerspec::serverConfig(m_record, paths, policy()),
+                 [this, next](const docker::DockerResult<docker::CreatedContainer> &c) {
+                     if (!c.ok()) {
+                         fail(engineFailure(m_record.dto.internalId,
+                                            QStringLiteral("cannot create container"), c.error));
+                         return next(false);
+                     }
+                     m_record.dto.containerId = c.value.id;
+                     persist();
+                     next(true);
+                 });
 }
 
 void ContainerRuntime::removeDocker(const QString &name, std::function<void()> next)
 {
-    m_deps.engine.removeContainer(name, true, false, this,
-                                  [next](const docker::DockerResult<void> &) { next(); });
+    if (m_destroyed)
+        return; // a deleted container's flows end here; destroy() removes what they made
+    m_deps.engine.removeContainer(name, true, false, this, [this, next](const docker::DockerResult<void> &) {
+        if (!m_destroyed)
+            next();
+    });
+}
+
+HostPolicy ContainerRuntime::policy() const
+{
+    const auto &c = m_deps.config.containers;
+    return {c.logMaxMb, c.logMaxFiles, c.pidsLimit};
+}
+
+void ContainerRuntime::createDocker(const QString &name, const QJsonObject &config,
+                                    docker::DockerCallback<docker::CreatedContainer> next)
+{
+    if (m_destroyed)
+        return;
+    ++m_creating;
+    m_deps.engine.createContainer(name, config, this,
+                                  [this, next](const docker::DockerResult<docker::CreatedContainer> &c) {
+                                      --m_creating;
+                                      if (!m_destroyed)
+                                          return next(c);
+                                      // Deleted meanwhile: what the engine just made goes too.
+                                      if (m_creating == 0 && m_purgeWhenCreated) {
+                                          auto done = std::exchange(m_purgeWhenCreated, nullptr);
+                                          purge(std::move(done));
+                                      }
+                                  });
+}
+
+// Containers are found by their labels, never by a name prefix.
+void ContainerRuntime::listOwn(const QString &role, std::function<void(const QStringList &ids)> next)
+{
+    QJsonArray labels{QStringLiteral("lightd.internal_id=") + m_record.dto.internalId};
+    if (!role.isEmpty())
+        labels.append(QStringLiteral("lightd.role=") + role);
+    m_deps.engine.listContainers(QJsonObject{{QStringLiteral("label"), labels}}, this,
+                                 [next](const docker::DockerResult<QJsonArray> &r) {
+                                     QStringList ids;
+                                     for (const auto &c : r.value)
+                                         ids.append(c.toObject().value(QStringLiteral("Id")).toString());
+                                     next(ids);
+                                 });
+}
+
+void ContainerRuntime::removeIds(QStringList ids, std::function<void()> next)
+{
+    if (ids.isEmpty())
+        return next();
+    const QString id = ids.takeFirst();
+    m_deps.engine.removeContainer(
+        id, true, false, this,
+        [this, ids, next](const docker::DockerResult<void> &) { removeIds(ids, next); });
+}
+
+void ContainerRuntime::removeOwn(const QString &role, std::function<void()> next)
+{
+    if (m_destroyed)
+        return;
+    listOwn(role, [this, next](const QStringList &ids) {
+        removeIds(ids, [this, next] {
+            if (!m_destroyed)
+                next();
+        });
+    });
+}
+
+void ContainerRuntime::purge(std::function<void()> done)
+{
+    // By label (every role, any name an earlier version gave), then by the server's name in case the
+    // engine could not list.
+    listOwn(QString(), [this, done](const QStringList &ids) {
+        removeIds(ids, [this, done] {
+            m_deps.engine.removeContainer(m_record.dockerName(), true, false, this,
+                                          [done](const docker::DockerResult<void> &) { done(); });
+        });
+    });
 }
 
 // ---- power ---------------------------------------------------------------------------------
@@ -323,8 +413,9 @@ std::optional<ApiError> ContainerRuntime::requestPower(PowerAction action)
                                      [this, from = m_record.state](const docker::DockerResult<void> &r) {
                                          m_busy = false;
                                          if (!r.ok())
-                                             return message(
-                                                 QStringLiteral("Suspend failed: %1").arg(r.error.message));
+                                             return message(engineFailure(m_record.dto.internalId,
+                                                                          QStringLiteral("Suspend failed"),
+                                                                          r.error));
                                          m_suspendedFrom = from;
                                          setState(ContainerState::Suspended);
                                      });
@@ -335,7 +426,8 @@ std::optional<ApiError> ContainerRuntime::requestPower(PowerAction action)
             m_record.dto.containerId, this, [this](const docker::DockerResult<void> &r) {
                 m_busy = false;
                 if (!r.ok())
-                    return message(QStringLiteral("Resume failed: %1").arg(r.error.message));
+                    return message(
+                        engineFailure(m_record.dto.internalId, QStringLiteral("Resume failed"), r.error));
                 // back to where it was: a server paused before its start_pattern matched is still starting
                 setState(m_suspendedFrom == ContainerState::Starting && m_pattern ? ContainerState::Starting
                                                                                   : ContainerState::Running);
@@ -376,8 +468,10 @@ void ContainerRuntime::startProcess()
                 if (!r.ok()) {
                     m_busy = false;
                     closeStreams();
-                    setState(ContainerState::Ready, r.error.message);
-                    return message(QStringLiteral("Start failed: %1").arg(r.error.message));
+                    const QString why =
+                        engineFailure(m_record.dto.internalId, QStringLiteral("Start failed"), r.error);
+                    setState(ContainerState::Ready, why);
+                    return message(why);
                 }
                 if (m_diedDuringStart) {
                     m_diedDuringStart = false;
@@ -410,19 +504,20 @@ void ContainerRuntime::stopProcess(std::function<void()> then)
                                        [](const docker::DockerResult<void> &) {});
     setState(ContainerState::Stopping);
     message(QStringLiteral("Server is stopping"));
-    m_deps.engine.stopContainer(m_record.dto.containerId, m_deps.config.containers.stopTimeoutS, this,
-                                [this, gen, then](const docker::DockerResult<void> &r) {
-                                    if (gen != m_generation)
-                                        return;
-                                    closeStreams();
-                                    if (!r.ok() && !r.error.isNotFound()) {
-                                        m_busy = false;
-                                        setState(ContainerState::Failed,
-                                                 QStringLiteral("stop failed: %1").arg(r.error.message));
-                                        return;
-                                    }
-                                    then();
-                                });
+    m_deps.engine.stopContainer(
+        m_record.dto.containerId, m_deps.config.containers.stopTimeoutS, this,
+        [this, gen, then](const docker::DockerResult<void> &r) {
+            if (gen != m_generation)
+                return;
+            closeStreams();
+            if (!r.ok() && !r.error.isNotFound()) {
+                m_busy = false;
+                setState(ContainerState::Failed,
+                         engineFailure(m_record.dto.internalId, QStringLiteral("stop failed"), r.error));
+                return;
+            }
+            then();
+        });
 }
 
 void ContainerRuntime::killProcess()
@@ -438,7 +533,8 @@ void ContainerRuntime::killProcess()
                 return;
             if (!r.ok() && !r.error.isConflict() && !r.error.isNotFound()) {
                 m_busy = false;
-                return message(QStringLiteral("Kill failed: %1").arg(r.error.message));
+                return message(
+                    engineFailure(m_record.dto.internalId, QStringLiteral("Kill failed"), r.error));
             }
             m_deps.engine.waitContainer(
                 m_record.dto.containerId, docker::WaitCondition::NotRunning, this,
@@ -524,7 +620,7 @@ void ContainerRuntime::handleLine(const QString &line)
     metrics::Counters::add(metrics::counters().consoleLinesIn);
     Q_EMIT consoleLine(seq, line);
     if (m_record.state == ContainerState::Starting && m_pattern &&
-        m_pattern->match(stripAnsi(line)).hasMatch()) {
+        m_pattern->match(stripAnsi(line.left(spec::kPatternLineChars))).hasMatch()) {
         // The output can overtake the engine's answer to the start: once the server says it is up,
         // the start is over and the next power action may begin.
         if (m_startInFlight) {
@@ -603,7 +699,7 @@ void ContainerRuntime::reconcile()
     if (m_busy)
         return;
     if (m_record.state == ContainerState::Installing) {
-        removeDocker(dockerspec::installContainerName(m_record), [this] {
+        removeOwn(QStringLiteral("install"), [this] {
             fail(QStringLiteral("the daemon restarted during installation; reinstall the container"));
         });
         return;
@@ -638,6 +734,17 @@ void ContainerRuntime::reconcile()
                     setState(ContainerState::Ready);
                 }
                 persist();
+                // Made by an earlier version with its scripts directory read-write: made again now.
+                const QJsonArray binds = r.value.value(QStringLiteral("HostConfig"))
+                                             .toObject()
+                                             .value(QStringLiteral("Binds"))
+                                             .toArray();
+                if (m_record.state == ContainerState::Ready &&
+                    binds.contains(m_paths.dataDir + QStringLiteral(":/app/data"))) {
+                    qCInfo(lcContainers).noquote()
+                        << m_record.dto.internalId << "recreated: /app/data was writable";
+                    recreate(false);
+                }
                 return;
             }
             // Running: adopt it, with fresh streams.
@@ -702,7 +809,10 @@ void ContainerRuntime::destroy(std::function<void()> done)
     m_destroyed = true;
     ++m_generation;
     closeStreams();
-    removeDocker(dockerspec::installContainerName(m_record),
-                 [this, done] { removeDocker(m_record.dockerName(), [done] { done(); }); });
+    if (m_creating > 0) { // the engine is creating a container for us: remove it too once made
+        m_purgeWhenCreated = std::move(done);
+        return;
+    }
+    purge(std::move(done));
 }
 } // namespace lightd::containers

@@ -85,11 +85,19 @@ class ContainerRuntime final : public QObject
     bool setState(ContainerState next, const QString &error = QString());
     void persist();
     void message(const QString &text);
-    void writeScripts();
+    bool writeScripts(); // false (logged) when the scripts directory cannot be written
     void ensureImage(std::function<void(bool ok)> next);
     void runInstallScript(std::function<void(bool ok)> next);
     void createServerContainer(std::function<void(bool ok)> next);
     void removeDocker(const QString &name, std::function<void()> next);
+    HostPolicy policy() const;
+    // Every engine create goes through here, so a delete can wait for (and remove) what is in flight.
+    void createDocker(const QString &name, const QJsonObject &config,
+                      docker::DockerCallback<docker::CreatedContainer> next);
+    void listOwn(const QString &role, std::function<void(const QStringList &ids)> next);
+    void removeIds(QStringList ids, std::function<void()> next);
+    void removeOwn(const QString &role, std::function<void()> next);
+    void purge(std::function<void()> done);
 
     void startProcess();
     void stopProcess(std::function<void()> then);
@@ -118,6 +126,8 @@ class ContainerRuntime final : public QObject
     bool m_diedDuringStart = false; // ...and the process already died meanwhile
     bool m_expectExit = false;      // an exit now is ours (stop/kill/restart), not a crash
     bool m_destroyed = false;
+    int m_creating = 0;                       // engine creates in flight
+    std::function<void()> m_purgeWhenCreated; // a destroy waiting for them
     qint64 m_lastCrashRestart = 0;
     ContainerState m_suspendedFrom = ContainerState::Running; // the state a suspend paused
     qint64 m_startRequestedNs = 0; // engine clock (same host) when the current run was started

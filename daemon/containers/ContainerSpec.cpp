@@ -22,8 +22,20 @@ bool isValidInternalId(const QString &id)
 
 QString parseImage(const QString &image, QLatin1StringView field)
 {
-    static const QRegularExpression re(QStringLiteral("\\A[A-Za-z0-9][A-Za-z0-9._/:@+-]{0,254}\\z"));
-    if (!re.match(image).hasMatch())
+    // Docker's reference grammar (distribution/reference): [domain[:port]/]path[:tag][@digest] (a first
+    // component is a domain only with a '.' or a port, or "localhost"), lower-case
+    // path components joined by one '.', '_', '__' or dashes — so no '..', no empty component, nothing
+    // that could change the meaning of the engine's URL. (Dashes as "-+": the grammar's "-*" would make
+    // this backtracking engine exponential on long names.)
+    static const QString domainComponent =
+        QStringLiteral("(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])");
+    static const QString pathComponent = QStringLiteral("[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*");
+    static const QRegularExpression re(
+        QStringLiteral("\\A(?:(?:(?:localhost|%1(?:\\.%1)+)(?::[0-9]{1,5})?|%1:[0-9]{1,5})/)?%2(?:/%2)*"
+                       "(?::[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?"
+                       "(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?\\z")
+            .arg(domainComponent, pathComponent));
+    if (image.size() > 512 || !re.match(image).hasMatch())
         invalid(field,
                 QStringLiteral("must be an image reference such as debian:12 or registry:5000/name:tag"));
     return image;
@@ -45,12 +57,21 @@ std::optional<QString> parseStartPattern(const QJsonValue &value)
     const QString pattern = value.toString();
     if (pattern.isEmpty())
         return std::nullopt;
-    const QRegularExpression re(pattern);
+    // "(*...)" verbs could lift the match limit startPatternRegex() sets.
+    if (pattern.size() > 1024 || pattern.contains(QLatin1StringView("(*")))
+        invalid(keys::StartPattern, QStringLiteral("must be at most 1024 characters without (* verbs"));
+    const QRegularExpression re = startPatternRegex(pattern);
     if (!re.isValid())
         invalid(keys::StartPattern, QStringLiteral("is not a valid regular expression: %1 at offset %2")
                                         .arg(re.errorString())
                                         .arg(re.patternErrorOffset()));
     return pattern;
+}
+
+QRegularExpression startPatternRegex(const QString &pattern)
+{
+    return QRegularExpression(
+        QStringLiteral("(*LIMIT_MATCH=%1)(*LIMIT_DEPTH=%2)").arg(kPatternMatchLimit).arg(1000) + pattern);
 }
 
 QList<PortBindingDto> parsePorts(const QJsonArray &ports)
@@ -97,6 +118,7 @@ QList<PortBindingDto> parsePorts(const QJsonArray &ports)
 
 LimitsDto parseLimits(const QJsonObject &limits)
 {
+    http::fields::allowOnly(limits, {keys::Memory, keys::Cpu});
     LimitsDto l;
     const auto memory = limits.value(keys::Memory);
     if (!memory.isUndefined() && !memory.isNull()) {
@@ -158,8 +180,10 @@ QMap<QString, QString> parseMounts(const QJsonObject &mount, QLatin1StringView f
             invalid(field, QStringLiteral("host path '%1' must be absolute and normalised").arg(source));
         for (const QString &d : denied) {
             if (source == d || (d != QLatin1StringView("/") && source.startsWith(d + QLatin1Char('/'))))
-                invalid(field,
-                        QStringLiteral("host path '%1' is a system path and cannot be mounted").arg(source));
+                throw http::ApiError::badRequest(
+                    codes::MountNotAllowed,
+                    QStringLiteral("Field '%1': host path '%2' is a system path and cannot be mounted")
+                        .arg(field, source));
         }
         out.insert(target, source);
     }
@@ -182,6 +206,10 @@ QMap<QString, QString> parseEnv(const QJsonObject &env)
 
 ContainerRecord parseCreate(const QJsonObject &body)
 {
+    // privileged, network_mode or any other Docker option: 400, never silently dropped
+    http::fields::allowOnly(body, {keys::InternalId, keys::Image, keys::VolumeId, keys::StartupCommand,
+                                   keys::StartPattern, keys::Ports, keys::Limits, keys::Mount,
+                                   keys::InstallScript, keys::Env});
     ContainerRecord r;
     r.dto.internalId = http::fields::requireString(body, keys::InternalId);
     if (!isValidInternalId(r.dto.internalId))

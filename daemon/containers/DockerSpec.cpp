@@ -20,20 +20,36 @@ QJsonArray envList(const ContainerRecord &r)
     return env;
 }
 
-QJsonArray binds(const ContainerRecord &r, const ContainerPaths &paths, bool withCustom)
+QJsonArray binds(const ContainerPaths &paths, bool withCustom)
 {
     QJsonArray b{paths.volume + QStringLiteral(":/home/container"),
-                 paths.dataDir + QStringLiteral(":/app/data")};
+                 paths.dataDir + QStringLiteral(":/app/data:ro")}; // scripts the daemon writes
     if (withCustom) {
-        for (auto it = r.dto.mount.cbegin(); it != r.dto.mount.cend(); ++it)
+        for (auto it = paths.mounts.cbegin(); it != paths.mounts.cend(); ++it)
             b.append(it.value() + QLatin1Char(':') + it.key());
     }
     return b;
 }
 
-QJsonObject hostLimits(const ContainerRecord &r)
+QJsonObject hostLimits(const ContainerRecord &r, const HostPolicy &policy)
 {
-    QJsonObject h;
+    QJsonObject h{
+        {QStringLiteral("Privileged"), false},
+        {QStringLiteral("CapAdd"), QJsonArray()},
+        {QStringLiteral("CapDrop"),
+         QJsonArray{QStringLiteral("NET_RAW"), QStringLiteral("MKNOD"), QStringLiteral("AUDIT_WRITE")}},
+        {QStringLiteral("SecurityOpt"), QJsonArray{QStringLiteral("no-new-privileges")}},
+        {QStringLiteral("NetworkMode"), QStringLiteral("bridge")},
+        {QStringLiteral("IpcMode"), QStringLiteral("private")},
+        {QStringLiteral("CgroupnsMode"), QStringLiteral("private")},
+        {QStringLiteral("PidsLimit"), policy.pidsLimit},
+        // Bounded engine logs: the console history is ours, the engine's file must not fill the disk.
+        {QStringLiteral("LogConfig"),
+         QJsonObject{{QStringLiteral("Type"), QStringLiteral("local")},
+                     {QStringLiteral("Config"),
+                      QJsonObject{{QStringLiteral("max-size"), QStringLiteral("%1m").arg(policy.logMaxMb)},
+                                  {QStringLiteral("max-file"), QString::number(policy.logMaxFiles)}}}}},
+    };
     if (r.dto.limits.memory > 0) {
         h.insert(QStringLiteral("Memory"), r.dto.limits.memory);
         h.insert(QStringLiteral("MemorySwap"), r.dto.limits.memory); // no swap beyond the limit
@@ -44,7 +60,7 @@ QJsonObject hostLimits(const ContainerRecord &r)
 }
 } // namespace
 
-QJsonObject serverConfig(const ContainerRecord &r, const ContainerPaths &paths)
+QJsonObject serverConfig(const ContainerRecord &r, const ContainerPaths &paths, const HostPolicy &policy)
 {
     QJsonObject exposed, bindings;
     for (const auto &p : r.dto.ports) {
@@ -55,8 +71,8 @@ QJsonObject serverConfig(const ContainerRecord &r, const ContainerPaths &paths)
                                 {QStringLiteral("HostPort"), QString::number(p.hostPort)}});
         bindings.insert(key, list);
     }
-    QJsonObject host = hostLimits(r);
-    host.insert(QStringLiteral("Binds"), binds(r, paths, true));
+    QJsonObject host = hostLimits(r, policy);
+    host.insert(QStringLiteral("Binds"), binds(paths, true));
     host.insert(QStringLiteral("PortBindings"), bindings);
     host.insert(QStringLiteral("RestartPolicy"), QJsonObject{{QStringLiteral("Name"), QStringLiteral("no")}});
     host.insert(QStringLiteral("Init"), true); // a real PID 1 reaps zombies and forwards SIGTERM
@@ -79,10 +95,10 @@ QJsonObject serverConfig(const ContainerRecord &r, const ContainerPaths &paths)
     };
 }
 
-QJsonObject installConfig(const ContainerRecord &r, const ContainerPaths &paths)
+QJsonObject installConfig(const ContainerRecord &r, const ContainerPaths &paths, const HostPolicy &policy)
 {
-    QJsonObject host = hostLimits(r);
-    host.insert(QStringLiteral("Binds"), binds(r, paths, false));
+    QJsonObject host = hostLimits(r, policy);
+    host.insert(QStringLiteral("Binds"), binds(paths, false));
     host.insert(QStringLiteral("Init"), true);
     // bash when the image has it, else sh: the install script is usually written for bash.
     const QString run = QStringLiteral(
@@ -103,6 +119,11 @@ QJsonObject installConfig(const ContainerRecord &r, const ContainerPaths &paths)
 }
 
 QString installContainerName(const ContainerRecord &r)
+{
+    return QStringLiteral("lightd_install-") + r.dto.internalId;
+}
+
+QString legacyInstallContainerName(const ContainerRecord &r)
 {
     return QStringLiteral("lightd-install-") + r.dto.internalId;
 }

@@ -1,6 +1,7 @@
 #pragma once
 #include "docker/DockerTypes.h"
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
 #include <functional>
@@ -57,6 +58,10 @@ class ContainerEngine
     virtual void removeContainer(const QString &id, bool force, bool removeVolumes, QObject *ctx,
                                  DockerCallback<void> done) = 0;
     virtual void inspectContainer(const QString &id, QObject *ctx, DockerCallback<QJsonObject> done) = 0;
+    // Containers (running or not) matching filters, e.g. {"label":["lightd.internal_id=x"]}: the
+    // engine's list entries (Id, Names, Labels, State, ...).
+    virtual void listContainers(const QJsonObject &filters, QObject *ctx,
+                                DockerCallback<QJsonArray> done) = 0;
     // resources is the engine's update body (Memory, MemorySwap, NanoCpus, CpuShares, ...);
     // the value is the engine's warnings.
     virtual void updateContainer(const QString &id, const QJsonObject &resources, QObject *ctx,

@@ -271,6 +271,25 @@ void DockerClient::inspectContainer(const QString &id, QObject *ctx, DockerCallb
     callObject(request("GET", containerPath(id, "/json")), ctx, std::move(done));
 }
 
+void DockerClient::listContainers(const QJsonObject &filters, QObject *ctx, DockerCallback<QJsonArray> done)
+{
+    DockerRequest req = request("GET", "/containers/json");
+    req.addQuery("all", true);
+    req.addQuery("filters", QString::fromUtf8(QJsonDocument(filters).toJson(QJsonDocument::Compact)));
+    call(std::move(req), timeouts(), ctx, [done](const DockerError &error, const Response &resp) {
+        DockerResult<QJsonArray> result;
+        result.error = error;
+        if (error.ok()) {
+            const QJsonDocument doc = QJsonDocument::fromJson(resp.body);
+            if (!doc.isArray())
+                result.error =
+                    DockerError::protocol(QStringLiteral("engine sent a non-array container list"));
+            result.value = doc.array();
+        }
+        done(result);
+    });
+}
+
 void DockerClient::updateContainer(const QString &id, const QJsonObject &resources, QObject *ctx,
                                    DockerCallback<QStringList> done)
 {

@@ -58,6 +58,7 @@ class DockerClient final : public QObject, public ContainerEngine
     void removeContainer(const QString &id, bool force, bool removeVolumes, QObject *ctx,
                          DockerCallback<void> done) override;
     void inspectContainer(const QString &id, QObject *ctx, DockerCallback<QJsonObject> done) override;
+    void listContainers(const QJsonObject &filters, QObject *ctx, DockerCallback<QJsonArray> done) override;
     void updateContainer(const QString &id, const QJsonObject &resources, QObject *ctx,
                          DockerCallback<QStringList> done) override;
     void waitContainer(const QString &id, WaitCondition condition, QObject *ctx,

@@ -2,6 +2,7 @@
 
 #include "docker/DockerTypes.h"
 #include "http/ApiError.h"
+#include "http/HttpLog.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
@@ -64,7 +65,13 @@ ApiError dockerError(const docker::DockerError &e)
                         QStringLiteral("Docker engine did not answer in time"));
     if (e.isNotFound())
         return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Docker container not found"));
-    return ApiError(500, codes::DockerError, QStringLiteral("Docker engine error: %1").arg(e.message));
+    // The engine's text (hosts, resolver addresses, paths) stays in the log; clients get its status.
+    qCWarning(lcHttp).noquote() << "engine error:" << e.toString();
+    return ApiError(
+        500, codes::DockerError,
+        e.kind == docker::DockerError::Kind::Http
+            ? QStringLiteral("Docker engine error (HTTP %1; details in the daemon log)").arg(e.httpStatus)
+            : QStringLiteral("Docker engine error (details in the daemon log)"));
 }
 
 QByteArray reasonPhrase(int status)

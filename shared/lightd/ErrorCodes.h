@@ -44,4 +44,5 @@ inline constexpr C IsADirectory{"is_a_directory"};
 inline constexpr C FileExists{"file_exists"};
 inline constexpr C InvalidArchive{"invalid_archive"};
 inline constexpr C DiskFull{"disk_full"};
+inline constexpr C MountNotAllowed{"mount_not_allowed"};
 } // namespace lightd::codes

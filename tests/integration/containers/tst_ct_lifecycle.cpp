@@ -135,7 +135,7 @@ class TestContainerLifecycle : public QObject
         QVERIFY2(error.contains(QLatin1String("last-words")), qPrintable(error));
         QVERIFY2(error.contains(QLatin1String("step-two")), qPrintable(error)); // stderr too
         // the install container is gone, no server container was made
-        QVERIFY(waitUntil([&] { return !dockerExists(QStringLiteral("lightd-install-") + id); }));
+        QVERIFY(waitUntil([&] { return !dockerExists(QStringLiteral("lightd_install-") + id); }));
         QVERIFY(!dockerExists(Env::dockerName(id)));
         // failed: no power action
         QCOMPARE(env->power(id, QStringLiteral("start")).code(), QStringLiteral("invalid_state"));
@@ -170,7 +170,7 @@ class TestContainerLifecycle : public QObject
         Viewer viewer(env->wsUrl(id));
         QVERIFY(viewer.waitConnected());
         QVERIFY(waitUntil([&] {
-            return dockerStatus(QStringLiteral("lightd-install-") + id) == QLatin1String("running");
+            return dockerStatus(QStringLiteral("lightd_install-") + id) == QLatin1String("running");
         }));
         QCOMPARE(env->state(id), QStringLiteral("installing"));
 
@@ -204,7 +204,7 @@ class TestContainerLifecycle : public QObject
         QCOMPARE(install.count(QStringLiteral("install-line-B")), 1);
         QVERIFY(viewer.data(QStringLiteral("event")).contains(QStringLiteral("ready")));
         QVERIFY(QFile::exists(path + QStringLiteral("/installed.txt")));
-        QVERIFY(!dockerExists(QStringLiteral("lightd-install-") + id));
+        QVERIFY(!dockerExists(QStringLiteral("lightd_install-") + id));
     }
 
   private:

@@ -125,7 +125,7 @@ class TestContainerReinstall : public QObject
                                          QStringLiteral("while [ ! -f go ]; do sleep 0.1; done")}}))
                      .status,
                  201);
-        QVERIFY(waitUntil([&] { return dockerExists(QStringLiteral("lightd-install-") + id); }));
+        QVERIFY(waitUntil([&] { return dockerExists(QStringLiteral("lightd_install-") + id); }));
         const Reply r = env->post(QStringLiteral("/containers/%1/reinstall").arg(id));
         QCOMPARE(r.status, 409);
         QCOMPARE(r.code(), QStringLiteral("invalid_state"));

@@ -229,7 +229,7 @@ class TestContainerValidation : public QObject
         QString path;
         const QString vol = env->createVolume(&path);
         const QString id = env->id(QStringLiteral("delinst"));
-        const QString installName = QStringLiteral("lightd-install-") + id;
+        const QString installName = QStringLiteral("lightd_install-") + id;
         QCOMPARE(
             env->create(env->body(id, vol, QStringLiteral("sleep 1"),
                                   {{QStringLiteral("install_script"),

@@ -65,7 +65,9 @@ ContainerRecord sampleRecord()
     return r;
 }
 
-const ContainerPaths kPaths{QStringLiteral("/data/volumes/v1"), QStringLiteral("/data/containers/mc-1")};
+const ContainerPaths kPaths{QStringLiteral("/data/volumes/v1"),
+                            QStringLiteral("/data/containers/mc-1"),
+                            {{QStringLiteral("/srv/shared"), QStringLiteral("/srv/lightd-shared")}}};
 } // namespace
 
 class TestContainerSpec : public QObject
@@ -104,6 +106,7 @@ class TestContainerSpec : public QObject
         QTest::addColumn<QString>("field");
         QTest::addColumn<QString>("code");
         const QString inv = QStringLiteral("invalid_field"), mis = QStringLiteral("missing_field");
+        const QString na = QStringLiteral("mount_not_allowed"); // system paths: refused whatever the config
         QTest::newRow("no internal_id") << without("internal_id") << QStringLiteral("internal_id") << mis;
         QTest::newRow("internal_id regex")
             << with("internal_id", QStringLiteral("-x")) << QStringLiteral("internal_id") << inv;
@@ -168,19 +171,19 @@ class TestContainerSpec : public QObject
                                     << inv;
         QTest::newRow("cpu huge") << with("limits", json(R"({"cpu":5000})")) << QStringLiteral("limits.cpu")
                                   << inv;
-        QTest::newRow("mount /") << with("mount", json(R"({"/host":"/"})")) << QStringLiteral("mount") << inv;
+        QTest::newRow("mount /") << with("mount", json(R"({"/host":"/"})")) << QStringLiteral("mount") << na;
         QTest::newRow("mount /etc") << with("mount", json(R"({"/cfg":"/etc"})")) << QStringLiteral("mount")
-                                    << inv;
+                                    << na;
         QTest::newRow("mount /etc/passwd")
-            << with("mount", json(R"({"/cfg":"/etc/passwd"})")) << QStringLiteral("mount") << inv;
+            << with("mount", json(R"({"/cfg":"/etc/passwd"})")) << QStringLiteral("mount") << na;
         QTest::newRow("mount docker.sock")
-            << with("mount", json(R"({"/s":"/var/run/docker.sock"})")) << QStringLiteral("mount") << inv;
+            << with("mount", json(R"({"/s":"/var/run/docker.sock"})")) << QStringLiteral("mount") << na;
         QTest::newRow("mount /proc/1")
-            << with("mount", json(R"({"/p":"/proc/1"})")) << QStringLiteral("mount") << inv;
+            << with("mount", json(R"({"/p":"/proc/1"})")) << QStringLiteral("mount") << na;
         QTest::newRow("mount /root") << with("mount", json(R"({"/r":"/root"})")) << QStringLiteral("mount")
-                                     << inv;
+                                     << na;
         QTest::newRow("mount docker data")
-            << with("mount", json(R"({"/d":"/var/lib/docker/volumes"})")) << QStringLiteral("mount") << inv;
+            << with("mount", json(R"({"/d":"/var/lib/docker/volumes"})")) << QStringLiteral("mount") << na;
         QTest::newRow("mount dotdot")
             << with("mount", json(R"({"/d":"/srv/../etc"})")) << QStringLiteral("mount") << inv;
         QTest::newRow("mount relative host")
@@ -289,7 +292,7 @@ class TestContainerSpec : public QObject
         const QJsonObject h = c.value(QStringLiteral("HostConfig")).toObject();
         QCOMPARE(h.value(QStringLiteral("Binds")).toArray(),
                  (QJsonArray{QStringLiteral("/data/volumes/v1:/home/container"),
-                             QStringLiteral("/data/containers/mc-1:/app/data"),
+                             QStringLiteral("/data/containers/mc-1:/app/data:ro"),
                              QStringLiteral("/srv/lightd-shared:/srv/shared")}));
         QCOMPARE(h.value(QStringLiteral("Memory")).toInteger(), qint64(512) * 1024 * 1024);
         QCOMPARE(h.value(QStringLiteral("MemorySwap")).toInteger(), qint64(512) * 1024 * 1024);
@@ -322,7 +325,7 @@ class TestContainerSpec : public QObject
     {
         const ContainerRecord r = sampleRecord();
         const QJsonObject c = dockerspec::installConfig(r, kPaths);
-        QCOMPARE(dockerspec::installContainerName(r), QStringLiteral("lightd-install-mc-1"));
+        QCOMPARE(dockerspec::installContainerName(r), QStringLiteral("lightd_install-mc-1"));
         QCOMPARE(r.dockerName(), QStringLiteral("lightd-mc-1"));
         QCOMPARE(c.value(QStringLiteral("Image")).toString(), r.dto.image);
         QCOMPARE(c.value(QStringLiteral("Labels")).toObject().value(QStringLiteral("lightd.role")).toString(),
@@ -337,7 +340,7 @@ class TestContainerSpec : public QObject
         // the volume and the script only: no custom mounts, no ports during the install
         QCOMPARE(h.value(QStringLiteral("Binds")).toArray(),
                  (QJsonArray{QStringLiteral("/data/volumes/v1:/home/container"),
-                             QStringLiteral("/data/containers/mc-1:/app/data")}));
+                             QStringLiteral("/data/containers/mc-1:/app/data:ro")}));
         QVERIFY(!h.contains(QStringLiteral("PortBindings")));
         QCOMPARE(h.value(QStringLiteral("Memory")).toInteger(), qint64(512) * 1024 * 1024);
     }

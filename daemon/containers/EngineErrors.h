@@ -1,0 +1,11 @@
+#pragma once
+#include "docker/DockerTypes.h"
+
+#include <QString>
+
+namespace lightd::containers {
+// What a client is told when the engine fails a step: a clean reason only. The engine's own text can
+// name internal hosts, resolver addresses or host paths, so it goes to the log (with `context` and the
+// container's id), never into a record's `error` or a console message.
+QString engineFailure(const QString &internalId, const QString &context, const docker::DockerError &error);
+} // namespace lightd::containers
