@@ -47,6 +47,7 @@ class TestContainerValidation : public QObject
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("field");
         const QString inv = QStringLiteral("invalid_field"), mis = QStringLiteral("missing_field");
+        const QString na = QStringLiteral("mount_not_allowed");
         auto port = [](int p) {
             return QJsonArray{
                 QJsonObject{{QStringLiteral("ip"), QStringLiteral("0.0.0.0")}, {QStringLiteral("port"), p}}};
@@ -96,17 +97,17 @@ class TestContainerValidation : public QObject
         QTest::newRow("cpu negative") << QJsonObject{{QStringLiteral("limits"), json(R"({"cpu":-1})")}}
                                       << QStringList() << 400 << inv << QStringLiteral("limits.cpu");
         QTest::newRow("mount /") << QJsonObject{{QStringLiteral("mount"), json(R"({"/host":"/"})")}}
-                                 << QStringList() << 400 << inv << QStringLiteral("mount");
+                                 << QStringList() << 400 << na << QStringLiteral("mount");
         QTest::newRow("mount /etc") << QJsonObject{{QStringLiteral("mount"), json(R"({"/etc-host":"/etc"})")}}
-                                    << QStringList() << 400 << inv << QStringLiteral("mount");
+                                    << QStringList() << 400 << na << QStringLiteral("mount");
         QTest::newRow("mount docker socket")
             << QJsonObject{{QStringLiteral("mount"), json(R"({"/d.sock":"/var/run/docker.sock"})")}}
-            << QStringList() << 400 << inv << QStringLiteral("mount");
+            << QStringList() << 400 << na << QStringLiteral("mount");
         QTest::newRow("mount /proc") << QJsonObject{{QStringLiteral("mount"), json(R"({"/p":"/proc"})")}}
-                                     << QStringList() << 400 << inv << QStringLiteral("mount");
+                                     << QStringList() << 400 << na << QStringLiteral("mount");
         QTest::newRow("mount /sys/fs")
             << QJsonObject{{QStringLiteral("mount"), json(R"({"/s":"/sys/fs/cgroup"})")}} << QStringList()
-            << 400 << inv << QStringLiteral("mount");
+            << 400 << na << QStringLiteral("mount");
         QTest::newRow("mount traversal")
             << QJsonObject{{QStringLiteral("mount"), json(R"({"/s":"/srv/../etc"})")}} << QStringList() << 400
             << inv << QStringLiteral("mount");
