@@ -3,6 +3,7 @@
 #include "api/ContainerController.h"
 
 #include "containers/DockerSpec.h"
+#include "containers/MountPolicy.h"
 #include "http/ApiError.h"
 #include "http/JsonFields.h"
 #include "lightd/ErrorCodes.h"
@@ -90,21 +91,33 @@ void ContainerController::validate(const HttpRequest &req, Responder responder)
 {
     auto *rt = runtime(req);
     m_manager.requireEngine();
-    const QJsonObject want = containers::dockerspec::serverConfig(rt->record(), rt->paths());
+    // Custom mounts are bound by their resolved real path: compare with that, as the runtime binds.
+    containers::ContainerPaths paths = rt->paths();
+    QStringList refused;
+    for (auto it = rt->record().dto.mount.cbegin(); it != rt->record().dto.mount.cend(); ++it) {
+        QString why;
+        const QString real = containers::mounts::resolve(m_manager.config(), it.value(), &why);
+        if (real.isEmpty())
+            refused.append(QStringLiteral("mounts: %1 is no longer allowed (%2)").arg(it.key(), why));
+        else
+            paths.mounts.insert(it.key(), real);
+    }
+    const QJsonObject want = containers::dockerspec::serverConfig(rt->record(), paths);
     const QString name = rt->record().dockerName();
-    m_engine.inspectContainer(name, rt, [responder, want, name](const docker::DockerResult<QJsonObject> &r) {
-        QStringList issues;
-        if (!r.ok()) {
-            if (r.error.kind != docker::DockerError::Kind::Http || r.error.httpStatus != 404)
-                return responder.fail(dockerError(r.error));
-            issues.append(QStringLiteral("container missing: the engine has no container %1").arg(name));
-        } else {
-            issues = compare(want, r.value);
-        }
-        responder.send(HttpResponse::json(
-            200, QJsonObject{{QStringLiteral("valid"), issues.isEmpty()},
-                             {QStringLiteral("issues"), QJsonArray::fromStringList(issues)}}));
-    });
+    m_engine.inspectContainer(
+        name, rt, [responder, want, name, refused](const docker::DockerResult<QJsonObject> &r) {
+            QStringList issues = refused;
+            if (!r.ok()) {
+                if (r.error.kind != docker::DockerError::Kind::Http || r.error.httpStatus != 404)
+                    return responder.fail(dockerError(r.error));
+                issues.append(QStringLiteral("container missing: the engine has no container %1").arg(name));
+            } else {
+                issues += compare(want, r.value);
+            }
+            responder.send(HttpResponse::json(
+                200, QJsonObject{{QStringLiteral("valid"), issues.isEmpty()},
+                                 {QStringLiteral("issues"), QJsonArray::fromStringList(issues)}}));
+        });
 }
 
 HttpResponse ContainerController::repair(const HttpRequest &req)
