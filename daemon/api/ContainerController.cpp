@@ -1,5 +1,6 @@
 #include "api/ContainerController.h"
 
+#include "containers/ConsoleCommand.h"
 #include "containers/ContainerSpec.h"
 #include "containers/EngineErrors.h"
 #include "containers/MountPolicy.h"
@@ -188,10 +189,11 @@ HttpResponse ContainerController::command(const HttpRequest &req)
     const QJsonObject body = req.jsonBody();
     fields::allowOnly(body, {keys::Command});
     auto *rt = runtime(req);
-    const QString cmd = fields::requireString(body, keys::Command);
-    if (cmd.size() > 4096 || cmd.contains(QLatin1Char('\n')))
-        fields::invalid(keys::Command, QStringLiteral("must be one line of at most 4096 characters"));
-    if (auto err = rt->sendCommand(cmd))
+    QString why;
+    const auto cmd = containers::consoleCommand(fields::requireString(body, keys::Command), &why);
+    if (!cmd)
+        fields::invalid(keys::Command, why);
+    if (auto err = rt->sendCommand(*cmd))
         throw *err;
     return accepted(QStringLiteral("Command sent"), rt->record().dto.internalId);
 }

@@ -1,5 +1,6 @@
 #include "ws/ConsoleHub.h"
 
+#include "containers/ConsoleCommand.h"
 #include "containers/ContainerManager.h"
 #include "lightd/ContainerStats.h"
 #include "lightd/ErrorCodes.h"
@@ -218,11 +219,14 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
     if (!m_runtime)
         return error(codes::ContainerNotFound, QStringLiteral("Container not found"));
     if (event == events::SendCommand) {
-        const QJsonValue cmd = msg.value(keys::Command);
-        if (!cmd.isString() || cmd.toString().size() > 4096 || cmd.toString().contains(QLatin1Char('\n')))
-            return error(codes::InvalidField,
-                         QStringLiteral("'command' must be one line of at most 4096 characters"));
-        if (auto err = m_runtime->sendCommand(cmd.toString()))
+        const QJsonValue value = msg.value(keys::Command);
+        if (!value.isString())
+            return error(codes::InvalidField, QStringLiteral("'command' must be a string"));
+        QString why;
+        const auto cmd = containers::consoleCommand(value.toString(), &why);
+        if (!cmd)
+            return error(codes::InvalidField, QStringLiteral("'command' ") + why);
+        if (auto err = m_runtime->sendCommand(*cmd))
             return error(QLatin1StringView(err->code().toLatin1()), err->message());
     } else if (event == events::Power) {
         const auto action = containers::powerActionFromString(msg.value(QStringLiteral("action")).toString());

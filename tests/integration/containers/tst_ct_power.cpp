@@ -188,6 +188,22 @@ class TestContainerPower : public QObject
         QVERIFY(env->waitState(id, QStringLiteral("running")));
         QCOMPARE(env->post(QStringLiteral("/containers/%1/command").arg(id)).status, 400);
         QCOMPARE(env->command(id, QStringLiteral("two\nlines")).status, 400);
+        // API.md 3/6: one trailing \n or \r\n is stripped; every other control character is refused
+        for (const QString &bad :
+             {QStringLiteral("a\rb"), QStringLiteral("cr\r"),
+              QStringLiteral("nul") + QChar(0) + QStringLiteral("x"), QStringLiteral("\x1b]0;title\x07"),
+              QStringLiteral("bell\x07"), QStringLiteral("tab\tx"), QStringLiteral("two\n\n"),
+              QStringLiteral("\r\n\r\n"), QStringLiteral("del\x7f"),
+              QStringLiteral("c1") + QChar(0x9b) + QStringLiteral("31m"), QString(4097, QLatin1Char('x'))}) {
+            const auto r = env->command(id, bad);
+            QVERIFY2(r.status == 400 && r.body.contains("invalid_field"),
+                     bad.toUtf8().toPercentEncoding().constData());
+        }
+        QCOMPARE(env->command(id, QStringLiteral("lf-stripped\n")).status, 202);
+        QCOMPARE(env->command(id, QStringLiteral("crlf-stripped\r\n")).status, 202);
+        QVERIFY(env->waitLog(id, QStringLiteral("echo:crlf-stripped")));
+        QVERIFY(env->logs(id).contains(QStringLiteral("echo:lf-stripped")));
+        QCOMPARE(env->command(id, QString(4096, QLatin1Char('y'))).status, 202);
         QCOMPARE(env->command(QStringLiteral("no-such-container"), QStringLiteral("x")).status, 404);
         // unicode goes through as UTF-8
         QCOMPARE(env->command(id, QStringLiteral("caf\u00e9 \u20ac")).status, 202);

@@ -293,6 +293,36 @@ class TestWsProtocol : public QObject
         QVERIFY(n.ofType(QStringLiteral("close")).isEmpty());
     }
 
+    // The rule REST /command follows too (API.md 6): one trailing \n or \r\n stripped, any other
+    // control character refused with an error frame, the connection kept.
+    void commandControlCharacters()
+    {
+        QtViewer v(env->baseUrl(), id, env->token());
+        QVERIFY(v.waitConnected());
+        if (env->state(id) != QLatin1StringView("running")) {
+            QCOMPARE(env->post(QStringLiteral("/containers/%1/start").arg(id)).status, 202);
+            QVERIFY(env->waitState(id, QStringLiteral("running")));
+        }
+        const QStringList bad{QStringLiteral("a\rb"),    QStringLiteral("nul") + QChar(0),
+                              QStringLiteral("\x1b[2J"), QStringLiteral("bell\x07"),
+                              QStringLiteral("x\n\n"),   QStringLiteral("c1") + QChar(0x85)};
+        for (const auto &cmd : bad) {
+            const int before = int(v.of(QStringLiteral("error")).size());
+            v.socket.sendRaw(QString::fromUtf8(
+                QJsonDocument(QJsonObject{{QStringLiteral("event"), QStringLiteral("send_command")},
+                                          {QStringLiteral("command"), cmd}})
+                    .toJson(QJsonDocument::Compact)));
+            QVERIFY2(waitUntil([&] { return v.of(QStringLiteral("error")).size() > before; }),
+                     cmd.toUtf8().toPercentEncoding().constData());
+            QCOMPARE(v.of(QStringLiteral("error")).last().text, QStringLiteral("invalid_field"));
+        }
+        v.socket.sendCommand(QStringLiteral("ws-lf\n"));
+        v.socket.sendCommand(QStringLiteral("ws-crlf\r\n"));
+        QVERIFY(waitUntil([&] { return v.sawConsole(QStringLiteral("echo:ws-crlf")); }));
+        QVERIFY(v.sawConsole(QStringLiteral("echo:ws-lf")));
+        QVERIFY(!v.disconnected);
+    }
+
     void oversizedMessageClosesWith1009()
     {
         // just under the limit: an error frame, the connection stays
