@@ -6,7 +6,7 @@
 
 namespace lightd::http {
 // Receives a request body as it arrives, for routes whose bodies must never sit in memory whole
-// (file uploads). The guard takes such a request off QHttpServer, authenticates it, asks the route
+// (file uploads). The guard keeps such a request out of the dispatcher, authenticates it, asks the route
 // for a sink, feeds it, and answers with what finish() returns (the connection closes afterwards).
 class BodySink
 {

@@ -18,19 +18,26 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
     m_framer.onHead = [this](const RequestHead &head) -> qint64 {
         m_headTimer.stop();
         m_head = head;
+        if (!head.hasHost && head.version == "HTTP/1.1") { // RFC 9112 3.2: a 400, whatever the route
+            refuse(ApiError::badRequest(codes::BadRequest, QStringLiteral("HTTP/1.1 request without Host")));
+            m_framer.stop();
+            return 0;
+        }
         if (head.websocketUpgrade && m_upgradeCheck) {
             if (auto err = m_upgradeCheck(head, m_socket->peerAddress())) {
                 refuse(*err);
                 m_framer.stop();
                 return 0;
             }
-            // Ours from here: QHttpServer must not parse the handshake as a request.
+            if (head.chunked || head.contentLength > 0) { // an upgrade has no body to frame
+                refuse(ApiError::badRequest(codes::BadRequest, QStringLiteral("Malformed HTTP request")));
+                m_framer.stop();
+                return 0;
+            }
+            // Ours from here: the handshake goes to QWebSocketServer once this feed returns.
             m_upgraded = true;
             m_idle.stop();
             m_framer.stop();
-            if (m_server)
-                disconnect(m_socket, &QTcpSocket::readyRead, m_server, nullptr);
-            QMetaObject::invokeMethod(this, &ConnectionGuard::handOffWebSocket, Qt::QueuedConnection);
             return 0;
         }
         if (m_uploadRoute && (head.method == "PUT" || head.method == "POST")) {
@@ -38,16 +45,29 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
             if (upload.isUpload)
                 return takeOver(std::move(upload), head);
         }
-        m_channel->noteHead(head.wantsClose);
+        m_body.clear();
         const qint64 limit = m_bodyLimit ? m_bodyLimit(head) : m_limits.maxBodyBytes;
         if (head.expectContinue && head.contentLength <= limit)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         return limit;
     };
-    m_framer.onMessageEnd = [this] { // a pipelined request may follow in the same bytes
-        m_head = RequestHead();
-        m_requestClock.start();
+    m_framer.onBody = [this](const char *data, qsizetype size) {
+        if (m_upload.isUpload) {
+            if (!m_upload.sink || m_upload.error)
+                return;
+            try {
+                m_upload.sink->write(data, size);
+            } catch (const ApiError &e) {
+                m_upload.error = e;
+                m_framer.stop();
+            }
+            return;
+        }
+        m_body.append(data, size); // bounded by the route's body limit, checked before the body came
     };
+    m_framer.onMessageEnd = [this] { messageEnd(); };
+    // Bounded reads: while the guard waits (back-pressure), Qt stops reading and TCP pushes back.
+    socket->setReadBufferSize(64 * 1024);
 
     m_idle.setSingleShot(true);
     m_idle.setInterval(m_limits.idleTimeoutMs);
@@ -66,8 +86,13 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
         }
     });
     connect(socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (!m_upgraded)
-            m_idle.start();
+        if (m_upgraded)
+            return;
+        m_idle.start();
+        if (m_framer.isPaused() && !mustWait()) { // answers left: take the next requests
+            m_framer.resume();
+            process();
+        }
     });
     m_idle.start();
 }
@@ -81,52 +106,105 @@ void ConnectionGuard::onReadyRead()
         return;
     }
     m_idle.start();
-    if (!m_framer.inBody() && !m_headTimer.isActive()) { // the first bytes of a new request
-        m_headTimer.start();
-        m_requestClock.start();
-        m_head = RequestHead();
-    }
-    // Peek while QHttpServer owns the connection (it reads the same bytes after us); read for real
-    // once an upload has taken it over.
-    const QByteArray fresh = m_takenOver ? m_socket->readAll() : m_socket->peek(m_socket->bytesAvailable());
-    const bool wasTakenOver = m_takenOver;
-    const auto err = m_framer.feed(fresh.constData(), fresh.size());
-    if (m_takenOver && !wasTakenOver)
-        m_socket->skip(fresh.size()); // the head and body bytes just framed are ours now, not QHttpServer's
-    if (m_upload.error && m_upload.sink) {
-        const ApiError e = *m_upload.error;
-        refuse(e, m_upload.requestId);
+    process();
+}
+
+bool ConnectionGuard::mustWait() const
+{
+    return m_channel->pending() >= kMaxPipelined || m_socket->bytesToWrite() > 1024 * 1024;
+}
+
+void ConnectionGuard::messageEnd()
+{
+    if (m_upload.isUpload) {
+        finishUpload();
         return;
     }
-    switch (err) {
-    case HttpFramer::Error::None:
-        break;
-    case HttpFramer::Error::HeadTooLarge:
-        refuse(ApiError(431, codes::HeadersTooLarge,
-                        QStringLiteral("Request headers exceed %1 bytes").arg(m_limits.maxHeadBytes)));
-        break;
-    case HttpFramer::Error::BodyTooLarge:
-        refuse(ApiError(413, codes::PayloadTooLarge, QStringLiteral("Request body is too large")));
-        break;
-    case HttpFramer::Error::BadRequest:
-    case HttpFramer::Error::BadChunk:
-        refuse(ApiError::badRequest(codes::BadRequest, QStringLiteral("Malformed HTTP request")));
-        break;
+    const RequestHead head = std::exchange(m_head, RequestHead());
+    m_requestClock.start(); // a pipelined request may follow in the same bytes
+    if (head.wantsClose)
+        m_framer.stop(); // nothing after a request that closes the connection is read
+    if (m_dispatch)
+        m_dispatch(head, std::exchange(m_body, QByteArray()));
+    if (!m_framer.isStopped() && mustWait())
+        m_framer.pause();
+}
+
+// Frames what has been read, then reads more, until the socket is empty or the guard must wait.
+void ConnectionGuard::process()
+{
+    while (!m_refused && !m_upgraded && !m_framer.isStopped() && !m_framer.isPaused()) {
+        if (m_inUsed >= m_in.size()) {
+            m_in = m_socket->readAll();
+            m_inUsed = 0;
+            if (m_in.isEmpty())
+                break;
+        }
+        if (!m_framer.inBody() && !m_framer.midHead() && !m_headTimer.isActive()) { // a new request
+            m_headTimer.start();
+            m_requestClock.start();
+        }
+        qsizetype used = 0;
+        const auto err = m_framer.feed(m_in.constData() + m_inUsed, m_in.size() - m_inUsed, &used);
+        m_inUsed += used;
+        if (m_upload.error && m_upload.sink) {
+            const ApiError e = *m_upload.error;
+            refuse(e, m_upload.requestId);
+            return;
+        }
+        switch (err) {
+        case HttpFramer::Error::None:
+            break;
+        case HttpFramer::Error::HeadTooLarge:
+            refuse(ApiError(431, codes::HeadersTooLarge,
+                            QStringLiteral("Request headers exceed %1 bytes").arg(m_limits.maxHeadBytes)));
+            return;
+        case HttpFramer::Error::BodyTooLarge:
+            refuse(ApiError(413, codes::PayloadTooLarge, QStringLiteral("Request body is too large")));
+            return;
+        case HttpFramer::Error::BadRequest:
+        case HttpFramer::Error::BadChunk:
+            refuse(ApiError::badRequest(codes::BadRequest, QStringLiteral("Malformed HTTP request")));
+            return;
+        }
+    }
+    if (m_upgraded && !m_refused) {
+        handOffWebSocket();
+        return;
+    }
+    if (m_framer.midHead() || m_framer.inBody()) {
+        if (!m_framer.inBody() && !m_headTimer.isActive())
+            m_headTimer.start();
+    } else {
+        m_headTimer.stop();
     }
 }
 
 void ConnectionGuard::handOffWebSocket()
 {
-    // Only peeked so far; a transaction QHttpServer opened on an earlier fragment is given back.
-    if (m_socket->isTransactionStarted())
-        m_socket->rollbackTransaction();
     disconnect(m_socket, &QTcpSocket::readyRead, this, nullptr);
     if (!m_handoff) {
         m_socket->disconnectFromHost();
         return;
     }
-    m_handoff(m_socket);
-    Q_EMIT m_socket->readyRead(); // the handshake is already buffered: let the new owner read it
+    // Give back the handshake and whatever followed it, so QWebSocketServer reads them first:
+    // ungetChar pushes to the front of the socket's buffer, hence last byte first.
+    m_socket->setReadBufferSize(0);
+    for (qsizetype i = m_in.size() - 1; i >= m_inUsed; --i)
+        m_socket->ungetChar(m_in.at(i));
+    for (qsizetype i = m_head.raw.size() - 1; i >= 0; --i)
+        m_socket->ungetChar(m_head.raw.at(i));
+    m_in.clear();
+    m_inUsed = 0;
+    m_head.raw.clear();
+    // Handed over after the current slot returns: the new owner must not run inside our feed.
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_handoff(m_socket);
+            Q_EMIT m_socket->readyRead(); // the handshake is already buffered: let the new owner read it
+        },
+        Qt::QueuedConnection);
 }
 
 ConnectionGuard::~ConnectionGuard()
@@ -145,22 +223,6 @@ qint64 ConnectionGuard::takeOver(Upload upload, const RequestHead &head)
         m_framer.stop();
         return 0;
     }
-    m_takenOver = true;
-    if (m_server)
-        disconnect(m_socket, &QTcpSocket::readyRead, m_server, nullptr);
-    if (m_socket->isTransactionStarted())
-        m_socket->commitTransaction(); // drop what QHttpServer buffered of this head
-    m_framer.onBody = [this](const char *data, qsizetype size) {
-        if (!m_upload.sink || m_upload.error)
-            return;
-        try {
-            m_upload.sink->write(data, size);
-        } catch (const ApiError &e) {
-            m_upload.error = e;
-            m_framer.stop();
-        }
-    };
-    m_framer.onMessageEnd = [this] { finishUpload(); };
     if (head.expectContinue && head.contentLength <= m_upload.limit)
         m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     return m_upload.limit;
@@ -186,7 +248,7 @@ void ConnectionGuard::finishUpload()
     m_framer.stop();
     if (m_upload.done)
         m_upload.done(response.status);
-    // The connection has left QHttpServer for good: answer and close it.
+    // An upload ends its connection: answer and close it.
     m_refused = true;
     response.headers += m_upload.headers;
     m_channel->completeAndClose(response, m_upload.requestId);
@@ -204,9 +266,7 @@ void ConnectionGuard::refuse(const ApiError &error, const QString &givenId)
             m_upload.done(error.status());
     }
     m_headTimer.stop();
-    // Cut QHttpServer off before it reads (and buffers) these bytes; its slot would run after ours.
-    if (m_server)
-        disconnect(m_socket, &QTcpSocket::readyRead, m_server, nullptr);
+    m_framer.stop();
     const QString rid = givenId.isEmpty() ? requestId(m_head.header("x-request-id")) : givenId;
     const QString peer = m_socket->peerAddress().toString();
     qCInfo(lcHttp).noquote() << rid << "refused" << peer << error.status() << error.code();

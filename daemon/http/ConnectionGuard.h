@@ -16,11 +16,12 @@ class QTcpSocket;
 namespace lightd::http {
 class ResponseChannel;
 
-// Stands in front of QHttpServer on one connection. It sees every byte first (its readyRead slot is
-// connected before QHttpServer's and only peeks), frames requests, and refuses what QHttpServer 6.4
-// would otherwise buffer or mishandle: oversized heads (431) and bodies (413, before the body is
-// read), bad framing (400), unauthorised WebSocket upgrades (401/403/404 before the 101). It answers
-// `Expect: 100-continue` and closes idle or slow connections.
+// Owns one connection's bytes: it reads them (nothing else parses them), frames requests, refuses
+// what must not be buffered or guessed at — oversized heads (431) and bodies (413, before the body is
+// read), bad framing (400), unauthorised WebSocket upgrades (401/403/404 before the 101) — and hands
+// each complete request, one at a time and in order, to the dispatcher. A pipelining client is read
+// no faster than its answers leave. It answers `Expect: 100-continue` and closes idle or slow
+// connections.
 class ConnectionGuard final : public QObject
 {
     Q_OBJECT
@@ -49,18 +50,25 @@ class ConnectionGuard final : public QObject
     using UploadRoute = std::function<Upload(const RequestHead &, const QHostAddress &)>;
     // Receives a socket whose WebSocket upgrade passed the check, handshake bytes still unread.
     using WebSocketHandoff = std::function<void(QTcpSocket *)>;
+    // Runs one complete request (head and its whole body) on this connection.
+    using Dispatch = std::function<void(const RequestHead &, QByteArray body)>;
 
     ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits,
                     UpgradeCheck upgradeCheck, BodyLimit bodyLimit, UploadRoute uploadRoute);
     ~ConnectionGuard() override;
-    // The server whose slots must be cut off this socket when a request is refused.
-    void setHttpServer(QObject *server) { m_server = server; }
+    void setDispatch(Dispatch dispatch) { m_dispatch = std::move(dispatch); }
     void setWebSocketHandoff(WebSocketHandoff handoff) { m_handoff = std::move(handoff); }
     // Whether the guard's own refusals get an access line (uploads log theirs through Upload::done).
     void setAccessLog(bool on) { m_accessLog = on; }
 
+    // Requests taken but not answered, past which the guard stops reading (pipelining back-pressure).
+    static constexpr quint64 kMaxPipelined = 32;
+
   private:
     void onReadyRead();
+    void process();
+    void messageEnd();
+    bool mustWait() const;
     void refuse(const ApiError &error, const QString &givenId = QString());
     void onIdle();
     qint64 takeOver(Upload upload, const RequestHead &head);
@@ -74,10 +82,12 @@ class ConnectionGuard final : public QObject
     BodyLimit m_bodyLimit;
     UploadRoute m_uploadRoute;
     WebSocketHandoff m_handoff;
-    Upload m_upload; // the upload in progress, once the connection is taken off QHttpServer
-    bool m_takenOver = false;
-    QPointer<QObject> m_server;
+    Dispatch m_dispatch;
+    Upload m_upload; // the upload in progress (it ends the connection)
     HttpFramer m_framer;
+    QByteArray m_in;        // bytes read from the socket and not framed yet
+    qsizetype m_inUsed = 0; // how much of m_in the framer has taken
+    QByteArray m_body;      // the current (non-upload) request's body
     QTimer m_idle;
     QTimer m_headTimer;
     QElapsedTimer m_requestClock; // since the first byte of the current request

@@ -1,6 +1,7 @@
 #include "http/HttpFramer.h"
 
 #include <cstring>
+#include <utility>
 
 namespace lightd::http {
 namespace {
@@ -44,28 +45,109 @@ QByteArray RequestHead::header(QByteArrayView name) const
     return {};
 }
 
+namespace {
+// RFC 9110 token characters (method, header names).
+bool isTchar(char c)
+{
+    if ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))
+        return true;
+    return std::strchr("!#$%&'*+-.^_`|~", c) != nullptr && c != 0;
+}
+
+bool isToken(QByteArrayView v)
+{
+    if (v.isEmpty())
+        return false;
+    for (char c : v) {
+        if (!isTchar(c))
+            return false;
+    }
+    return true;
+}
+
+// A field value: visible characters, spaces, tabs and obs-text; no NUL, CR or other controls.
+bool isFieldValue(QByteArrayView v)
+{
+    for (char ch : v) {
+        const auto c = static_cast<unsigned char>(ch);
+        if ((c < 0x20 && c != '\t') || c == 0x7f)
+            return false;
+    }
+    return true;
+}
+
+// The request target: visible ASCII only (no spaces, controls or raw 8-bit bytes).
+bool isTarget(QByteArrayView v)
+{
+    if (v.isEmpty())
+        return false;
+    for (char ch : v) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c >= 0x7f)
+            return false;
+    }
+    return v.front() == '/' || v == "*" || v.startsWith("http://") || v.startsWith("https://");
+}
+
+QByteArrayView trimOws(QByteArrayView v)
+{
+    while (!v.isEmpty() && (v.front() == ' ' || v.front() == '\t'))
+        v = v.sliced(1);
+    while (!v.isEmpty() && (v.back() == ' ' || v.back() == '\t'))
+        v.chop(1);
+    return v;
+}
+} // namespace
+
+// The daemon's only HTTP parser: nothing behind it parses the bytes again, so whatever it cannot
+// read one way only (obs-fold, whitespace before a colon, CL with TE, differing CLs, stray CR or NUL,
+// two Hosts) is refused rather than guessed.
 bool HttpFramer::parseHead(const QByteArray &raw, RequestHead &head)
 {
-    const auto lines = raw.split('\n');
+    QList<QByteArrayView> lines;
+    for (qsizetype from = 0; from < raw.size();) {
+        qsizetype nl = raw.indexOf('\n', from);
+        if (nl < 0)
+            nl = raw.size();
+        QByteArrayView line(raw.constData() + from, nl - from);
+        if (line.endsWith('\r'))
+            line.chop(1);
+        if (line.contains('\r'))
+            return false; // a bare CR: some parsers end lines there
+        lines.append(line);
+        from = nl + 1;
+    }
+    while (!lines.isEmpty() && lines.back().isEmpty())
+        lines.removeLast();
     if (lines.isEmpty())
         return false;
-    const auto requestLine = lines.first().trimmed().split(' ');
-    if (requestLine.size() != 3 || requestLine[0].isEmpty() || requestLine[1].isEmpty() ||
-        !requestLine[2].startsWith("HTTP/1."))
+    const QByteArrayView requestLine = lines.first();
+    const qsizetype sp1 = requestLine.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : requestLine.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 < 0)
         return false;
-    head.method = requestLine[0];
-    head.target = requestLine[1];
-    head.version = requestLine[2];
+    const QByteArrayView method = requestLine.first(sp1);
+    const QByteArrayView target = requestLine.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = requestLine.sliced(sp2 + 1);
+    if (!isToken(method) || !isTarget(target) || (version != "HTTP/1.1" && version != "HTTP/1.0"))
+        return false;
+    head.method = method.toByteArray();
+    head.target = target.toByteArray();
+    head.version = version.toByteArray();
     bool haveLength = false;
+    int transferEncodings = 0;
+    int hosts = 0;
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray line = lines[i].trimmed();
-        if (line.isEmpty())
-            continue;
+        const QByteArrayView line = lines[i];
+        if (line.isEmpty() || line.front() == ' ' || line.front() == '\t')
+            return false; // obs-fold (or a blank line inside the head)
         const auto colon = line.indexOf(':');
-        if (colon <= 0)
+        if (colon <= 0 || !isToken(line.first(colon)))
+            return false; // includes whitespace before the colon
+        const QByteArrayView value = trimOws(line.sliced(colon + 1));
+        if (!isFieldValue(value))
             return false;
-        QByteArray key = line.left(colon).trimmed();
-        QByteArray value = line.mid(colon + 1).trimmed();
+        QByteArray key = line.first(colon).toByteArray();
         if (iequals(key, "content-length")) {
             bool ok = allDigits(value, false);
             const qint64 n = ok ? value.toLongLong(&ok) : -1;
@@ -74,7 +156,12 @@ bool HttpFramer::parseHead(const QByteArray &raw, RequestHead &head)
             head.contentLength = n;
             haveLength = true;
         } else if (iequals(key, "transfer-encoding")) {
-            head.chunked = containsToken(value, "chunked");
+            // Only "chunked" is spoken; a list ("gzip, chunked") or a repeat is not guessed at.
+            if (++transferEncodings > 1 || !iequals(value, "chunked"))
+                return false;
+            head.chunked = true;
+        } else if (iequals(key, "host")) {
+            ++hosts;
         } else if (iequals(key, "expect")) {
             head.expectContinue = iequals(value, "100-continue");
         } else if (iequals(key, "connection")) {
@@ -82,10 +169,13 @@ bool HttpFramer::parseHead(const QByteArray &raw, RequestHead &head)
         } else if (iequals(key, "upgrade")) {
             head.websocketUpgrade = containsToken(value, "websocket");
         }
-        head.headers.append({std::move(key), std::move(value)});
+        head.headers.append({std::move(key), value.toByteArray()});
     }
-    if (head.chunked)
-        head.contentLength = 0;
+    if (head.chunked && (haveLength || head.version == "HTTP/1.0"))
+        return false; // CL with TE is a smuggling attempt, never "TE wins"
+    if (hosts > 1)
+        return false;
+    head.hasHost = hosts == 1;
     if (head.version == "HTTP/1.0" && !containsToken(head.header("connection"), "keep-alive"))
         head.wantsClose = true;
     return true;
@@ -117,11 +207,22 @@ qint64 HttpFramer::passBody(const char *&p, const char *end)
     return m_remaining;
 }
 
-HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
+HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size, qsizetype *consumed)
 {
     const char *p = data;
     const char *end = data + size;
-    while (m_error == Error::None && p < end && !m_stopped) {
+    struct Report // how far this call got, whichever way it returns
+    {
+        const char *&p;
+        const char *start;
+        qsizetype *out;
+        ~Report()
+        {
+            if (out)
+                *out = p - start;
+        }
+    } report{p, data, consumed};
+    while (m_error == Error::None && p < end && !m_stopped && !m_paused) {
         switch (m_state) {
         case State::Head: {
             const char *nl = static_cast<const char *>(std::memchr(p, '\n', end - p));
@@ -139,7 +240,7 @@ HttpFramer::Error HttpFramer::feed(const char *data, qsizetype size)
             RequestHead head;
             if (!parseHead(m_line, head))
                 return fail(Error::BadRequest);
-            m_line.clear();
+            head.raw = std::exchange(m_line, QByteArray());
             m_bodyLimit = onHead ? onHead(head) : 0;
             if (m_stopped)
                 return m_error;

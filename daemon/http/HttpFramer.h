@@ -5,7 +5,7 @@
 #include <functional>
 
 namespace lightd::http {
-// The head of one HTTP/1.1 request as the connection guard sees it, before QHttpServer does.
+// The head of one HTTP/1.1 request, as the connection guard parses it (the daemon's only parser).
 struct RequestHead
 {
     QByteArray method;
@@ -17,6 +17,8 @@ struct RequestHead
     bool expectContinue = false;
     bool wantsClose = false;
     bool websocketUpgrade = false;
+    bool hasHost = false;
+    QByteArray raw; // the head's bytes as received (handed back to the socket for a WebSocket upgrade)
 
     QByteArray header(QByteArrayView name) const;
 };
@@ -38,8 +40,16 @@ class HttpFramer
 
     explicit HttpFramer(qsizetype maxHeadBytes = 16 * 1024) : m_maxHead(maxHeadBytes) {}
 
-    // Feeds the next bytes of the stream; returns the first error met (and stays in it).
-    Error feed(const char *data, qsizetype size);
+    // Feeds the next bytes of the stream; returns the first error met (and stays in it). consumed
+    // (when given) says how many bytes were taken: fewer than size only after pause() or an error.
+    Error feed(const char *data, qsizetype size, qsizetype *consumed = nullptr);
+    // Stop taking bytes until resume(): a callback (onMessageEnd) pauses when the requests already
+    // taken have not been answered yet, so a pipelining client is read no faster than it is served.
+    void pause() { m_paused = true; }
+    void resume() { m_paused = false; }
+    bool isPaused() const { return m_paused; }
+    // Inside a head that has not ended yet (for the head timeout).
+    bool midHead() const { return !m_stopped && m_state == State::Head && !m_line.isEmpty(); }
     Error error() const { return m_error; }
     bool inBody() const { return m_stopped || m_state != State::Head; }
     // Stop framing for good: the connection now speaks another protocol (WebSocket), or its owner
@@ -62,6 +72,7 @@ class HttpFramer
     State m_state = State::Head;
     // Kept apart from m_state: the transition that follows a callback must not undo a stop made in it.
     bool m_stopped = false;
+    bool m_paused = false;
     Error m_error = Error::None;
     QByteArray m_line; // head bytes, or the current chunk-size / trailer line
     qint64 m_remaining = 0;

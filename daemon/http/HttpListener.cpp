@@ -7,9 +7,9 @@
 #include "lightd/ErrorCodes.h"
 
 #include <QElapsedTimer>
-#include <QHttpServerRequest>
 #include <QSslSocket>
 #include <QTcpServer>
+#include <QTimer>
 #include <QWebSocket>
 
 namespace lightd::http {
@@ -60,7 +60,7 @@ bool Responder::isOpen() const
     return !d->done && d->channel && d->channel->socket() && d->channel->socket()->isOpen();
 }
 
-// Accepts connections itself so each socket gets its guard before QHttpServer connects its slots.
+// Accepts connections itself so each socket gets its guard (and, for TLS, its configuration).
 class GuardedTcpServer final : public QTcpServer
 {
   public:
@@ -82,10 +82,13 @@ class GuardedTcpServer final : public QTcpServer
             return;
         }
         socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        // A socket lives until its peer is gone (the WebSocket over it too).
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (!m_listener->admit(socket))
+            return;
         m_listener->adopt(socket);
         if (auto *ssl = qobject_cast<QSslSocket *>(socket))
             ssl->startServerEncryption();
-        addPendingConnection(socket);
     }
 
   private:
@@ -93,7 +96,7 @@ class GuardedTcpServer final : public QTcpServer
 };
 
 HttpListener::HttpListener(Router &router, Authenticate authenticate, QObject *parent)
-    : QAbstractHttpServer(parent), m_router(router), m_authenticate(std::move(authenticate))
+    : QObject(parent), m_router(router), m_authenticate(std::move(authenticate))
 {
     connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpListener::consoleConnected);
 }
@@ -110,7 +113,6 @@ quint16 HttpListener::start(const QHostAddress &address, quint16 port)
         return 0;
     }
     m_server = server;
-    bind(server);
     return server->serverPort();
 }
 
@@ -120,13 +122,41 @@ void HttpListener::stop()
         m_server->close();
 }
 
+bool HttpListener::admit(QTcpSocket *socket)
+{
+    const QString peer = socket->peerAddress().toString();
+    int &open = m_perAddress[peer];
+    if (open >= m_maxPerAddress) {
+        // One address holding every socket starves the others (a reverse proxy is configured higher).
+        qCInfo(lcHttp).noquote() << "refused connection from" << peer << "(" << open
+                                 << "open, server.max_connections_per_ip)";
+        if (!qobject_cast<QSslSocket *>(socket)) // nothing readable can be said before a TLS handshake
+            socket->write(ResponseChannel::serialize(
+                errorResponse(ApiError::tooManyRequests(
+                    codes::RateLimited, QStringLiteral("Too many connections from this address"), 1)),
+                requestId({}), false, true));
+        socket->disconnectFromHost();
+        QTimer::singleShot(2000, socket, [socket] { socket->abort(); });
+        return false;
+    }
+    ++open;
+    connect(socket, &QObject::destroyed, this, [this, peer] {
+        auto it = m_perAddress.find(peer);
+        if (it != m_perAddress.end() && --*it <= 0)
+            m_perAddress.erase(it);
+    });
+    return true;
+}
+
 void HttpListener::adopt(QTcpSocket *socket)
 {
     auto *channel = new ResponseChannel(socket);
     auto *guard = new ConnectionGuard(
         socket, channel, m_limits, m_upgradeCheck, m_bodyLimit,
         [this](const RequestHead &head, const QHostAddress &peer) { return uploadFor(head, peer); });
-    guard->setHttpServer(this);
+    guard->setDispatch([this, socket, channel](const RequestHead &head, QByteArray body) {
+        handle(head, std::move(body), socket, channel);
+    });
     guard->setAccessLog(m_accessLog);
     guard->setWebSocketHandoff([this](QTcpSocket *s) {
         m_handedOff.append(s);
@@ -152,46 +182,40 @@ HttpListener::Console HttpListener::nextPendingConsole()
     return c;
 }
 
-bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+namespace {
+// The path and query of a request target: origin-form ("/a?b"), or absolute-form
+// ("http://host/a?b"). The path is kept as sent, so "//volumes" is the path "//volumes".
+void splitTarget(const QByteArray &target, QString &path, QUrlQuery &query)
 {
-    auto *channel = socket->findChild<ResponseChannel *>(QString(), Qt::FindDirectChildrenOnly);
-    if (!channel) // not a connection we accepted: refuse to guess
-        return false;
-
-    HttpRequest req;
-    static const QByteArray methods[] = {"", "GET", "PUT", "DELETE", "POST", "HEAD", "OPTIONS", "PATCH"};
-    switch (request.method()) {
-    case QHttpServerRequest::Method::Get:
-        req.method = methods[1];
-        break;
-    case QHttpServerRequest::Method::Put:
-        req.method = methods[2];
-        break;
-    case QHttpServerRequest::Method::Delete:
-        req.method = methods[3];
-        break;
-    case QHttpServerRequest::Method::Post:
-        req.method = methods[4];
-        break;
-    case QHttpServerRequest::Method::Head:
-        req.method = methods[5];
-        break;
-    case QHttpServerRequest::Method::Options:
-        req.method = methods[6];
-        break;
-    case QHttpServerRequest::Method::Patch:
-        req.method = methods[7];
-        break;
-    default:
-        req.method = "UNKNOWN";
-        break;
+    QByteArray t = target;
+    if (!t.startsWith('/') && t != "*") {
+        const qsizetype scheme = t.indexOf("://");
+        const qsizetype slash = scheme < 0 ? -1 : t.indexOf('/', scheme + 3);
+        const qsizetype mark = scheme < 0 ? -1 : t.indexOf('?', scheme + 3);
+        t = slash >= 0 && (mark < 0 || slash < mark) ? t.mid(slash)
+                                                     : "/" + (mark >= 0 ? t.mid(mark) : QByteArray());
     }
-    const QUrl url = request.url();
-    req.path = url.path(QUrl::FullyEncoded);
-    if (url.hasQuery())
-        req.query = QUrlQuery(url.query(QUrl::FullyEncoded));
-    req.headers = request.headers();
-    req.body = request.body();
+    const qsizetype q = t.indexOf('?');
+    QUrl url;
+    url.setPath(QString::fromLatin1(q < 0 ? t : t.first(q)), QUrl::TolerantMode);
+    path = url.path(QUrl::FullyEncoded);
+    if (path.isEmpty())
+        path = QString::fromLatin1(q < 0 ? t : t.first(q));
+    if (q >= 0) {
+        url.setQuery(QString::fromLatin1(t.mid(q + 1)), QUrl::TolerantMode);
+        query = QUrlQuery(url.query(QUrl::FullyEncoded));
+    }
+}
+} // namespace
+
+void HttpListener::handle(const RequestHead &head, QByteArray body, QTcpSocket *socket,
+                          ResponseChannel *channel)
+{
+    HttpRequest req;
+    req.method = head.method;
+    splitTarget(head.target, req.path, req.query);
+    req.headers = head.headers;
+    req.body = std::move(body);
     req.peer = socket->peerAddress();
     req.requestId = requestId(req.header("x-request-id"));
 
@@ -205,7 +229,7 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
     state->peer = req.peer.toString();
     state->accessLog = m_accessLog;
     state->inFlight = &m_inFlight;
-    state->close = channel->takeHeadClose();
+    state->close = head.wantsClose;
     state->corsOrigin = m_cors.allowOrigin(req.header("origin"));
     state->metrics = &m_requestMetrics;
     ++m_inFlight;
@@ -229,12 +253,11 @@ bool HttpListener::handleRequest(const QHttpServerRequest &request, QTcpSocket *
             responder.fail(
                 ApiError(404, codes::RouteNotFound, QStringLiteral("No route for %1").arg(req.path)));
         }
-        return true;
+        return;
     }
     req.params = match.params;
     state->route = match.route->pattern;
     dispatch(req, *match.route, responder);
-    return true;
 }
 
 void HttpListener::dispatch(const HttpRequest &reqIn, const Route &route, Responder responder)
@@ -259,8 +282,9 @@ void HttpListener::dispatch(const HttpRequest &reqIn, const Route &route, Respon
 ConnectionGuard::Upload HttpListener::uploadFor(const RequestHead &head, const QHostAddress &peer)
 {
     ConnectionGuard::Upload up;
-    const QUrl url(QString::fromLatin1(head.target));
-    const QString path = url.path(QUrl::FullyEncoded);
+    QString path;
+    QUrlQuery query;
+    splitTarget(head.target, path, query);
     const auto match = m_router.match(head.method, path);
     if (!match.route || !match.route->upload)
         return up;
@@ -269,8 +293,7 @@ ConnectionGuard::Upload HttpListener::uploadFor(const RequestHead &head, const Q
     HttpRequest req;
     req.method = head.method;
     req.path = path;
-    if (url.hasQuery())
-        req.query = QUrlQuery(url.query(QUrl::FullyEncoded));
+    req.query = query;
     req.headers = head.headers;
     req.peer = peer;
     req.requestId = requestId(req.header("x-request-id"));
@@ -306,6 +329,4 @@ ConnectionGuard::Upload HttpListener::uploadFor(const RequestHead &head, const Q
         up.done(up.error->status());
     return up;
 }
-
-void HttpListener::missingHandler(const QHttpServerRequest &, QTcpSocket *) {}
 } // namespace lightd::http

@@ -4,7 +4,6 @@
 #include "http/RequestMetrics.h"
 #include "http/Router.h"
 
-#include <QAbstractHttpServer>
 #include <QPointer>
 #include <QSslConfiguration>
 #include <QWebSocketServer>
@@ -14,10 +13,11 @@
 class QTcpServer;
 
 namespace lightd::http {
-// The REST + WebSocket listener. QHttpServer (QAbstractHttpServer) parses requests and performs the
-// WebSocket upgrade; every connection is accepted by our own server first so a ConnectionGuard sees
-// its bytes before QHttpServer does; dispatch goes through the one Router and the one error mapper.
-class HttpListener final : public QAbstractHttpServer
+// The REST + WebSocket listener. Every connection is accepted by our own server and read by its
+// ConnectionGuard, the one HTTP parser (QHttpServer 6.4's parser read bytes twice and framed some
+// requests differently from the guard, so it is not fed at all); dispatch goes through the one
+// Router and the one error mapper; accepted WebSocket upgrades go to a QWebSocketServer.
+class HttpListener final : public QObject
 {
     Q_OBJECT
   public:
@@ -35,6 +35,8 @@ class HttpListener final : public QAbstractHttpServer
     void setUploadLimit(qint64 bytes) { m_uploadLimit = bytes; }
     void setAccessLog(bool on) { m_accessLog = on; }
     void setAllowedOrigins(const QStringList &origins) { m_cors.setAllowedOrigins(origins); }
+    // Open connections one address may hold (server.max_connections_per_ip); past it: 429, closed.
+    void setMaxConnectionsPerAddress(int n) { m_maxPerAddress = n; }
 
     // Starts listening; returns the bound port, or 0 with errorString set.
     quint16 start(const QHostAddress &address, quint16 port);
@@ -57,13 +59,11 @@ class HttpListener final : public QAbstractHttpServer
   Q_SIGNALS:
     void consoleConnected();
 
-  protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
-    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
-
   private:
     friend class GuardedTcpServer;
+    bool admit(QTcpSocket *socket);
     void adopt(QTcpSocket *socket);
+    void handle(const RequestHead &head, QByteArray body, QTcpSocket *socket, ResponseChannel *channel);
     void dispatch(const HttpRequest &req, const Route &route, Responder responder);
     ConnectionGuard::Upload uploadFor(const RequestHead &head, const QHostAddress &peer);
 
@@ -86,5 +86,7 @@ class HttpListener final : public QAbstractHttpServer
     bool m_accessLog = true;
     qint64 m_uploadLimit = 1024LL * 1024 * 1024;
     quint64 m_inFlight = 0;
+    int m_maxPerAddress = 512;
+    QHash<QString, int> m_perAddress; // open connections per peer address
 };
 } // namespace lightd::http

@@ -11,8 +11,7 @@
 namespace lightd::http {
 // Writes a connection's responses in request order, whatever order handlers finish in, and closes
 // the connection after a response that asked for it. It is the only writer of response bytes, which
-// is also where HEAD bodies are dropped and `Connection: close` is honoured (QHttpServer 6.4 does
-// neither).
+// is also where HEAD bodies are dropped and `Connection: close` is honoured.
 class ResponseChannel final : public QObject
 {
     Q_OBJECT
@@ -26,10 +25,6 @@ class ResponseChannel final : public QObject
     // Abandons the connection after everything queued so far: used by the guard's refusals.
     void completeAndClose(const HttpResponse &response, const QString &requestId);
     quint64 pending() const { return m_nextSeq - m_nextToWrite; }
-    // The guard notes, head by head, whether the client wants the connection closed after that
-    // request (Connection: close, or HTTP/1.0 without keep-alive); dispatch takes them in order.
-    void noteHead(bool wantsClose) { m_headClose.append(wantsClose); }
-    bool takeHeadClose() { return m_headClose.isEmpty() ? false : m_headClose.takeFirst(); }
     QTcpSocket *socket() const { return m_socket; }
 
     static QByteArray serialize(const HttpResponse &response, const QString &requestId, bool headOnly,
@@ -54,6 +49,5 @@ class ResponseChannel final : public QObject
     qint64 m_streamLeft = 0;
     bool m_closeAfterStream = false;
     bool m_closing = false;
-    QList<bool> m_headClose;
 };
 } // namespace lightd::http

@@ -65,7 +65,17 @@ void Router::addUpload(const char *method, const QString &pattern, Access access
 
 Router::Match Router::match(const QByteArray &method, const QString &path) const
 {
-    const QStringList parts = path.split(QLatin1Char('/'), Qt::SkipEmptyParts);
+    // "/a/b" and "/a/b/" are the same route; an empty segment anywhere else ("//volumes",
+    // "/volumes//files") matches nothing, so no route ever sees an empty parameter.
+    QStringView trimmed(path);
+    if (trimmed.size() > 1 && trimmed.endsWith(QLatin1Char('/')))
+        trimmed.chop(1);
+    if (!trimmed.startsWith(QLatin1Char('/')))
+        return {};
+    const QStringList parts =
+        trimmed.size() == 1 ? QStringList() : trimmed.sliced(1).toString().split(QLatin1Char('/'));
+    if (parts.contains(QString()))
+        return {};
     const QByteArray wanted = method == "HEAD" ? QByteArrayLiteral("GET") : method;
     // The most specific pattern (most literal segments) decides first, the method second: GET
     // /network/ports/bulk is a 405 (POST only), not the id route /network/ports/:id.

@@ -1,4 +1,4 @@
-// HttpFramer: the byte-stream framing the connection guard runs before QHttpServer sees a request.
+// HttpFramer: the byte-stream framing and head parsing of the connection guard (the daemon's only parser).
 #include "http/HttpFramer.h"
 
 #include <QTest>
@@ -151,7 +151,7 @@ class TestHttpFramer : public QObject
 
     void chunkedWithTrailers()
     {
-        const Trace t = runWhole("POST /x HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n"
+        const Trace t = runWhole("POST /x HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n"
                                  "3\r\nabc\r\n0;ext=1\r\nX-Checksum: 123\r\nX-Other: y\r\n\r\n" +
                                  kGet);
         QCOMPARE(t.error, HttpFramer::Error::None);
@@ -161,15 +161,14 @@ class TestHttpFramer : public QObject
         QCOMPARE(t.events[3], QByteArray("END body="));
     }
 
-    void chunkedWinsOverContentLength()
+    void contentLengthWithChunkedRefused()
     {
-        // Both framings sent: chunked decides and the Content-Length is ignored (RFC 9112 6.3).
-        const Trace t =
-            runWhole("POST /x HTTP/1.1\r\nContent-Length: 100\r\nTransfer-Encoding: chunked\r\n\r\n"
-                     "2\r\nok\r\n0\r\n\r\n");
-        QCOMPARE(t.error, HttpFramer::Error::None);
-        QVERIFY(t.events[0].contains("cl=0 chunked=1"));
-        QCOMPARE(t.events.value(1), QByteArray("END body=ok"));
+        // Both framings sent: a smuggling attempt (RFC 9112 6.1), refused rather than "chunked wins".
+        for (const QByteArray &head : {QByteArray("Content-Length: 100\r\nTransfer-Encoding: chunked"),
+                                      QByteArray("Transfer-Encoding: chunked\r\nContent-Length: 2")}) {
+            const Trace t = runWhole("POST /x HTTP/1.1\r\n" + head + "\r\n\r\n2\r\nok\r\n0\r\n\r\n");
+            QCOMPARE(t.error, HttpFramer::Error::BadRequest);
+        }
     }
 
     void pipelined()
@@ -324,6 +323,40 @@ class TestHttpFramer : public QObject
             << QByteArray("POST / HTTP/1.1\r\nContent-Length: -1\r\n\r\n") << bad;
         QTest::newRow("content-length conflicting")
             << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd") << bad;
+        // What two parsers could read two ways (the smuggling class): refused, never guessed.
+        QTest::newRow("space before colon")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length : 3\r\n\r\nabc") << bad;
+        QTest::newRow("tab before colon")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length\t: 3\r\n\r\nabc") << bad;
+        QTest::newRow("obs-fold") << QByteArray("GET / HTTP/1.1\r\nX-A: a\r\n b\r\n\r\n") << bad;
+        QTest::newRow("obs-fold tab") << QByteArray("GET / HTTP/1.1\r\nX-A: a\r\n\tb\r\n\r\n") << bad;
+        QTest::newRow("folded content-length")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length:\r\n 3\r\n\r\nabc") << bad;
+        QTest::newRow("leading space first header")
+            << QByteArray("GET / HTTP/1.1\r\n Host: a\r\n\r\n") << bad;
+        QTest::newRow("content-length list")
+            << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3, 3\r\n\r\nabc") << bad;
+        QTest::newRow("transfer-encoding list")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip, chunked\r\n\r\n") << bad;
+        QTest::newRow("transfer-encoding twice")
+            << QByteArray(
+                   "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n\r\n")
+            << bad;
+        QTest::newRow("transfer-encoding unknown")
+            << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: xchunked\r\n\r\n") << bad;
+        QTest::newRow("transfer-encoding in 1.0")
+            << QByteArray("POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n") << bad;
+        QTest::newRow("nul in value") << QByteArray("GET / HTTP/1.1\r\nX-A: a\0b\r\n\r\n", 30) << bad;
+        QTest::newRow("bare cr in value") << QByteArray("GET / HTTP/1.1\r\nX-A: a\rb\r\n\r\n") << bad;
+        QTest::newRow("control in value") << QByteArray("GET / HTTP/1.1\r\nX-A: a\x01\r\n\r\n") << bad;
+        QTest::newRow("non-token name") << QByteArray("GET / HTTP/1.1\r\nX(A): b\r\n\r\n") << bad;
+        QTest::newRow("http/1.2") << QByteArray("GET / HTTP/1.2\r\n\r\n") << bad;
+        QTest::newRow("double space request line") << QByteArray("GET  / HTTP/1.1\r\n\r\n") << bad;
+        QTest::newRow("target not origin-form") << QByteArray("GET volumes HTTP/1.1\r\n\r\n") << bad;
+        QTest::newRow("8-bit target") << QByteArray("GET /\xff HTTP/1.1\r\n\r\n") << bad;
+        QTest::newRow("chunk size overflow")
+            << (QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n") + "10000000000000001\r\n")
+            << badChunk;
         const QByteArray chunkedHead = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
         QTest::newRow("chunk size not hex") << (chunkedHead + "zz\r\n") << badChunk;
         QTest::newRow("chunk size empty") << (chunkedHead + "\r\n") << badChunk;
@@ -342,8 +375,7 @@ class TestHttpFramer : public QObject
         QCOMPARE(runWhole(input).error, expected);
     }
 
-    // RFC 9112: chunk-size = 1*HEXDIG, Content-Length = 1*DIGIT. The guard frames the stream that
-    // QHttpServer parses again; any number the two read differently desynchronises them.
+    // RFC 9112: chunk-size = 1*HEXDIG, Content-Length = 1*DIGIT; anything looser is refused.
     void strictNumberSyntax_data()
     {
         QTest::addColumn<QByteArray>("input");
