@@ -46,9 +46,10 @@ freeport() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0
 PORT=$(freeport)
 PEER_PORT=$(freeport)
 cat >"$WORK/config.json" <<JSON
-{"server":{"host":"127.0.0.1","port":$PORT,"access_log":false},
+{"server":{"host":"127.0.0.1","port":$PORT,"access_log":false,"max_connections_per_ip":2000},
  "authorization":{"token":"$TOKEN"},
  "network":{"manage_firewall":false},
+ "websocket":{"max_viewers_per_container":1000},
  "sftp":{"enabled":false,"port":2022},
  "storage":{"base_path":"$WORK/data"}}
 JSON

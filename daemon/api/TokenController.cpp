@@ -27,13 +27,27 @@ HttpResponse TokenController::create(const HttpRequest &req)
     QStringList scopes;
     static const QRegularExpression scopeRe(
         QStringLiteral("^(\\*|api|ws:\\*|ws:[A-Za-z0-9][A-Za-z0-9_.-]{0,63})$"));
-    for (const auto &v : fields::optionalArray(body, keys::Scopes).value_or(QJsonArray())) {
+    const auto given = fields::optionalArray(body, keys::Scopes);
+    // Omitted means every scope; an empty list would mean none, which no token can be.
+    if (given && given->isEmpty())
+        fields::invalid(keys::Scopes,
+                        QStringLiteral("must list at least one scope (omit it for every scope)"));
+    for (const auto &v : given.value_or(QJsonArray())) {
         if (!v.isString() || !scopeRe.match(v.toString()).hasMatch())
             fields::invalid(
                 keys::Scopes,
                 QStringLiteral("entries must be \"*\", \"api\", \"ws:*\" or \"ws:<internal_id>\""));
         scopes.append(v.toString());
     }
+    if (!given) // stored and listed as what it means, so an empty list never reads as "everything"
+        scopes.append(QStringLiteral("*"));
+    // Every token lives in memory and in SQLite: a bound keeps a leaked master token (or a buggy
+    // panel) from growing both without limit.
+    if (m_tokens.list().size() >= m_config.authorization.maxTokens)
+        throw ApiError::tooManyRequests(codes::RateLimited,
+                                        QStringLiteral("At most %1 live tokens (authorization.max_tokens)")
+                                            .arg(m_config.authorization.maxTokens),
+                                        60);
     return HttpResponse::json(201, m_tokens.create(ttl, removeOnUse, scopes).toJson());
 }
 

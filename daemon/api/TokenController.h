@@ -1,5 +1,6 @@
 #pragma once
 #include "auth/TokenService.h"
+#include "config/Config.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
 
@@ -7,12 +8,13 @@ namespace lightd::api {
 class TokenController final
 {
   public:
-    explicit TokenController(auth::TokenService &tokens) : m_tokens(tokens) {}
+    TokenController(auth::TokenService &tokens, const Config &config) : m_tokens(tokens), m_config(config) {}
     http::HttpResponse create(const http::HttpRequest &req);
     http::HttpResponse list(const http::HttpRequest &req);
     http::HttpResponse revoke(const http::HttpRequest &req);
 
   private:
     auth::TokenService &m_tokens;
+    const Config &m_config;
 };
 } // namespace lightd::api

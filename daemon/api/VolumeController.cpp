@@ -1,6 +1,8 @@
 #include "api/VolumeController.h"
 
+#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 #include "volumes/QuotaTracker.h"
 
@@ -28,6 +30,10 @@ HttpResponse VolumeController::create(const HttpRequest &req)
     // `size` (the upstream docs' key, in MB) is the same field as `size_mb` (API.md section 4).
     const auto key = body.contains(keys::Size) ? keys::Size : keys::SizeMb;
     const auto quota = fields::optionalInt(body, key, 1, 1024LL * 1024 * 1024);
+    if (m_registry.list().size() >= m_config.volumes.maxCount)
+        throw ApiError::tooManyRequests(
+            codes::RateLimited,
+            QStringLiteral("At most %1 volumes (volumes.max_count)").arg(m_config.volumes.maxCount), 60);
     const VolumeDto v = m_registry.create(quota);
     return HttpResponse::json(201, QJsonObject{{keys::VolumeId, v.volumeId},
                                                {keys::Id, v.volumeId},

@@ -1,4 +1,5 @@
 #pragma once
+#include "config/Config.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
 #include "volumes/VolumeRegistry.h"
@@ -7,7 +8,9 @@ namespace lightd::api {
 class VolumeController final
 {
   public:
-    explicit VolumeController(volumes::VolumeRegistry &registry) : m_registry(registry) {}
+    VolumeController(volumes::VolumeRegistry &registry, const Config &config)
+        : m_registry(registry), m_config(config)
+    {}
     http::HttpResponse create(const http::HttpRequest &req);
     http::HttpResponse list(const http::HttpRequest &req);
     http::HttpResponse get(const http::HttpRequest &req);
@@ -16,5 +19,6 @@ class VolumeController final
   private:
     QJsonObject answer(VolumeDto v) const;
     volumes::VolumeRegistry &m_registry;
+    const Config &m_config;
 };
 } // namespace lightd::api

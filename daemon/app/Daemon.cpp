@@ -75,9 +75,9 @@ bool Daemon::start(QString &error)
     }
 
     m_healthCtl = std::make_unique<api::HealthController>();
-    m_tokenCtl = std::make_unique<api::TokenController>(*m_tokens);
+    m_tokenCtl = std::make_unique<api::TokenController>(*m_tokens, m_config);
     m_networkCtl = std::make_unique<api::NetworkController>(*m_ports);
-    m_volumeCtl = std::make_unique<api::VolumeController>(*m_volumes);
+    m_volumeCtl = std::make_unique<api::VolumeController>(*m_volumes, m_config);
     m_fileCtl = std::make_unique<api::FileController>(*m_volumes, m_config);
     m_containerCtl = std::make_unique<api::ContainerController>(*m_containers, *m_docker);
     m_sftpCtl = std::make_unique<api::SftpController>(*m_sftpAccounts, m_sftp.get(), *m_containers, m_config);
@@ -118,6 +118,7 @@ bool Daemon::start(QString &error)
     m_listener->setLimits(limits);
     m_listener->setAccessLog(m_config.server.accessLog);
     m_listener->setAllowedOrigins(m_config.server.allowedOrigins);
+    m_listener->setMaxConnectionsPerAddress(m_config.server.maxConnectionsPerIp);
     m_listener->setUploadLimit(qint64(m_config.files.uploadLimitMb) * 1024 * 1024);
     m_listener->setUpgradeCheck([this](const http::RequestHead &head, const QHostAddress &peer) {
         return m_gateway->checkUpgrade(head, peer);
@@ -214,6 +215,7 @@ void Daemon::reload()
     m_sftp->configureLimiter(c.authorization.maxFailures, c.authorization.failureWindowS * 1000);
     m_listener->setAccessLog(c.server.accessLog);
     m_listener->setAllowedOrigins(c.server.allowedOrigins);
+    m_listener->setMaxConnectionsPerAddress(c.server.maxConnectionsPerIp);
     if (c.server.port != m_config.server.port || c.server.host != m_config.server.host ||
         c.storage.database != m_config.storage.database || c.sftp.enabled != m_config.sftp.enabled ||
         c.sftp.port != m_config.sftp.port || c.sftp.host != m_config.sftp.host)

@@ -19,6 +19,17 @@ http::ApiError unauthorized()
 {
     return http::ApiError(401, codes::Unauthorized, QStringLiteral("Missing or invalid token"));
 }
+
+// Only failures are throttled: a valid token always gets in, so one anonymous client behind the
+// panel's reverse proxy cannot lock the panel out by failing from the shared address. Tokens carry
+// 128 random bits, so answering a blocked address's correct guess costs nothing.
+http::ApiError failed(RateLimiter &limiter, const QHostAddress &peer)
+{
+    if (limiter.blocked(peer))
+        return rateLimited(limiter, peer);
+    limiter.recordFailure(peer);
+    return unauthorized();
+}
 } // namespace
 
 void AuthGuard::setMetricsToken(const QString &token)
@@ -40,8 +51,6 @@ http::Caller AuthGuard::authenticate(const http::HttpRequest &req, http::Access 
 {
     http::Caller caller{true, QString(), QStringList()};
     if (m_enabled) {
-        if (m_limiter.blocked(req.peer))
-            throw rateLimited(m_limiter, req.peer);
         const QByteArray auth = req.header("authorization");
         const QByteArray prefix = "Bearer ";
         const bool bearer =
@@ -62,10 +71,8 @@ http::Caller AuthGuard::authenticate(const http::HttpRequest &req, http::Access 
             throw http::ApiError(403, codes::Forbidden,
                                  QStringLiteral("This token's scopes do not allow this route"));
         }
-        if (!verified) {
-            m_limiter.recordFailure(req.peer);
-            throw unauthorized();
-        }
+        if (!verified)
+            throw failed(m_limiter, req.peer);
         caller = *verified;
     }
     if (!acceptsVendor(req.header("accept")))
@@ -81,15 +88,12 @@ std::optional<http::ApiError> AuthGuard::checkConsole(const QString &token, cons
 {
     if (!m_enabled)
         return std::nullopt;
-    if (m_limiter.blocked(peer))
-        return rateLimited(m_limiter, peer);
     bool outOfScope = false;
     if (!m_tokens.verify(token, Purpose{Purpose::Console, containerId}, &outOfScope)) {
         if (outOfScope)
             return http::ApiError(403, codes::Forbidden,
                                   QStringLiteral("This token's scopes do not allow this console"));
-        m_limiter.recordFailure(peer);
-        return unauthorized();
+        return failed(m_limiter, peer);
     }
     return std::nullopt;
 }

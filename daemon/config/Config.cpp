@@ -34,10 +34,12 @@ const Key kKeys[] = {
     {"server.idle_timeout_s", Kind::Int, 1, 86400},
     {"server.access_log", Kind::Bool},
     {"server.metrics_token", Kind::String}, // empty: none; else a read-only token for GET /metrics alone
+    {"server.max_connections_per_ip", Kind::Int, 1, 1000000},
     {"authorization.enabled", Kind::Bool},
     {"authorization.token", Kind::Token},
     {"authorization.max_failures", Kind::Int, 1, 100000},
     {"authorization.failure_window_s", Kind::Int, 1, 86400},
+    {"authorization.max_tokens", Kind::Int, 1, 10000000},
     {"docker.socket_path", Kind::String},
     {"docker.host", Kind::String},
     {"docker.timeout_s", Kind::Int, 1, 3600},
@@ -63,9 +65,12 @@ const Key kKeys[] = {
     {"websocket.history_lines", Kind::Int, 0, 1000000},
     {"websocket.max_message_kb", Kind::Int, 1, 16384},
     {"websocket.send_queue_frames", Kind::Int, 16, 1000000},
-    {"websocket.messages_per_second", Kind::Int, 1, 100000},
+    {"websocket.max_messages", Kind::Int, 1, 100000},
+    {"websocket.message_window_ms", Kind::Int, 10, 60000},
+    {"websocket.max_viewers_per_container", Kind::Int, 1, 100000},
     {"files.upload_limit_mb", Kind::Int, 1, 1048576},
     {"volumes.quota_check_s", Kind::Int, 1, 86400},
+    {"volumes.max_count", Kind::Int, 1, 10000000},
     {"monitoring.interval_ms", Kind::Int, 1000, 86400000},
     {"monitoring.billing.memory_per_gb_hour", Kind::Number, 0, 1e9},
     {"monitoring.billing.cpu_per_vcpu_hour", Kind::Number, 0, 1e9},
@@ -249,11 +254,13 @@ QJsonObject defaults(const QString &configDir)
                      {QStringLiteral("max_header_kb"), 16},
                      {QStringLiteral("idle_timeout_s"), 60},
                      {QStringLiteral("access_log"), true},
-                     {QStringLiteral("metrics_token"), QString()}}},
+                     {QStringLiteral("metrics_token"), QString()},
+                     {QStringLiteral("max_connections_per_ip"), 512}}},
         {QStringLiteral("authorization"), QJsonObject{{QStringLiteral("enabled"), true},
                                                       {QStringLiteral("token"), generateToken()},
                                                       {QStringLiteral("max_failures"), 10},
-                                                      {QStringLiteral("failure_window_s"), 60}}},
+                                                      {QStringLiteral("failure_window_s"), 60},
+                                                      {QStringLiteral("max_tokens"), 1000}}},
         {QStringLiteral("docker"), QJsonObject{{QStringLiteral("socket_path"), platform.dockerSocket},
                                                {QStringLiteral("host"), QString()},
                                                {QStringLiteral("timeout_s"), 30},
@@ -279,9 +286,12 @@ QJsonObject defaults(const QString &configDir)
         {QStringLiteral("websocket"), QJsonObject{{QStringLiteral("history_lines"), 100},
                                                   {QStringLiteral("max_message_kb"), 64},
                                                   {QStringLiteral("send_queue_frames"), 4096},
-                                                  {QStringLiteral("messages_per_second"), 20}}},
+                                                  {QStringLiteral("max_messages"), 10},
+                                                  {QStringLiteral("message_window_ms"), 200},
+                                                  {QStringLiteral("max_viewers_per_container"), 30}}},
         {QStringLiteral("files"), QJsonObject{{QStringLiteral("upload_limit_mb"), 1024}}},
-        {QStringLiteral("volumes"), QJsonObject{{QStringLiteral("quota_check_s"), 30}}},
+        {QStringLiteral("volumes"),
+         QJsonObject{{QStringLiteral("quota_check_s"), 30}, {QStringLiteral("max_count"), 1000}}},
         {QStringLiteral("monitoring"),
          QJsonObject{{QStringLiteral("interval_ms"), 60000},
                      {QStringLiteral("billing"), QJsonObject{{QStringLiteral("memory_per_gb_hour"), 0.005},
@@ -333,10 +343,12 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.server.idleTimeoutS = i("server.idle_timeout_s");
     c.server.accessLog = b("server.access_log");
     c.server.metricsToken = s("server.metrics_token");
+    c.server.maxConnectionsPerIp = i("server.max_connections_per_ip");
     c.authorization.enabled = b("authorization.enabled");
     c.authorization.token = s("authorization.token");
     c.authorization.maxFailures = i("authorization.max_failures");
     c.authorization.failureWindowS = i("authorization.failure_window_s");
+    c.authorization.maxTokens = i("authorization.max_tokens");
     c.docker.socketPath = s("docker.socket_path");
     c.docker.host = s("docker.host");
     c.docker.timeoutS = i("docker.timeout_s");
@@ -375,9 +387,12 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.websocket.historyLines = i("websocket.history_lines");
     c.websocket.maxMessageKb = i("websocket.max_message_kb");
     c.websocket.sendQueueFrames = i("websocket.send_queue_frames");
-    c.websocket.messagesPerSecond = i("websocket.messages_per_second");
+    c.websocket.maxMessages = i("websocket.max_messages");
+    c.websocket.messageWindowMs = i("websocket.message_window_ms");
+    c.websocket.maxViewersPerContainer = i("websocket.max_viewers_per_container");
     c.files.uploadLimitMb = i("files.upload_limit_mb");
     c.volumes.quotaCheckS = i("volumes.quota_check_s");
+    c.volumes.maxCount = i("volumes.max_count");
     c.monitoring.intervalMs = i("monitoring.interval_ms");
     c.monitoring.billing = {
         d("monitoring.billing.memory_per_gb_hour"), d("monitoring.billing.cpu_per_vcpu_hour"),

@@ -19,6 +19,7 @@ struct Config
         int idleTimeoutS = 60;
         bool accessLog = true;
         QString metricsToken; // empty: none
+        int maxConnectionsPerIp = 512;
     } server;
     struct Authorization
     {
@@ -26,6 +27,7 @@ struct Config
         QString token;
         int maxFailures = 10;
         int failureWindowS = 60;
+        int maxTokens = 1000; // live scoped tokens
     } authorization;
     struct Docker
     {
@@ -64,7 +66,9 @@ struct Config
         int historyLines = 100;
         int maxMessageKb = 64;
         int sendQueueFrames = 4096;
-        int messagesPerSecond = 20;
+        int maxMessages = 10; // per viewer and messageWindowMs
+        int messageWindowMs = 200;
+        int maxViewersPerContainer = 30;
     } websocket;
     struct Files
     {
@@ -73,6 +77,7 @@ struct Config
     struct Volumes
     {
         int quotaCheckS = 30;
+        int maxCount = 1000;
     } volumes;
     struct Billing
     {

@@ -26,13 +26,15 @@ ViewerSession::ViewerSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wir
     m_stall.setInterval(m_limits.stallMs);
     connect(&m_stall, &QTimer::timeout, this, [this] { close(1008, QStringLiteral("viewer too slow")); });
     connect(m_wire, &QTcpSocket::bytesWritten, this, &ViewerSession::pump);
+    // Queued, like QWebSocket's own reader: runs after it has answered what was just read.
+    connect(m_wire, &QTcpSocket::readyRead, this, &ViewerSession::checkOwed, Qt::QueuedConnection);
     connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &message) {
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (now - m_windowStartMs >= 1000) {
+        if (now - m_windowStartMs >= m_limits.messageWindowMs) {
             m_windowStartMs = now;
             m_windowCount = 0;
         }
-        if (++m_windowCount > m_limits.messagesPerSecond) {
+        if (++m_windowCount > m_limits.maxMessages) {
             Q_EMIT rateLimited();
             return;
         }
@@ -160,6 +162,20 @@ void ViewerSession::pump()
     if (wrote && m_queuedFrames < m_limits.queueFrames)
         m_stall.stop(); // it reads again
     m_pumping = false;
+}
+
+void ViewerSession::checkOwed()
+{
+    // Our own frames enter Qt's buffer only below the high-water mark (and then queue here, bounded),
+    // so what piles up past it is what QWebSocket wrote for the viewer: pongs it never reads.
+    if (m_closed || !m_wire || m_wire->bytesToWrite() <= m_limits.highWaterBytes + m_limits.maxOwedBytes)
+        return;
+    close(1008, QStringLiteral("too many unanswered control frames"));
+    // It does not read, so it will not read the close frame either: do not hold its buffer for it.
+    QTimer::singleShot(1000, m_wire, [wire = m_wire] {
+        if (wire)
+            wire->abort();
+    });
 }
 
 void ViewerSession::close(int code, const QString &reason)

@@ -25,8 +25,12 @@ class ViewerSession final : public QObject
         int queueFrames = 4096;
         qint64 highWaterBytes = 64 * 1024; // unsent bytes in the socket before frames queue here
         int stallMs = 30000;               // full queue for this long: close with 1008
-        int messagesPerSecond = 20;
+        int maxMessages = 10;              // messages a viewer may send per window (Wings: 10 per 200 ms)
+        int messageWindowMs = 200;
         qint64 maxMessageBytes = 64 * 1024;
+        // Bytes the viewer has not taken that it caused itself (QWebSocket answers every ping with
+        // a pong written to the socket): a viewer that pings and never reads is closed with 1008.
+        qint64 maxOwedBytes = 1024 * 1024;
     };
 
     // What a frame is decides what happens to it under pressure.
@@ -67,6 +71,7 @@ class ViewerSession final : public QObject
     void writeDropNotice();
     void pump();
     void drop(qsizetype index);
+    void checkOwed();
 
     std::unique_ptr<QWebSocket> m_socket;
     QPointer<QTcpSocket> m_wire;

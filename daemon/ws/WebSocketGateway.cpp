@@ -72,6 +72,13 @@ std::optional<ApiError> WebSocketGateway::checkUpgrade(const http::RequestHead &
         return err;
     if (!rt)
         return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found"));
+    // A cap per container (Wings allows 30 sockets per server since CVE-2025-69199): one token
+    // holder cannot open unbounded viewers, each with its own buffers.
+    if (auto *hub = m_hubs.value(rt->record().dto.internalId);
+        hub && hub->viewerCount() >= m_config.websocket.maxViewersPerContainer)
+        return ApiError::tooManyRequests(
+            codes::RateLimited,
+            QStringLiteral("This container already has %1 console viewers").arg(hub->viewerCount()), 1);
     const QByteArray origin = head.header("origin");
     const QStringList &allowed = m_config.server.allowedOrigins;
     if (!origin.isEmpty() && !allowed.isEmpty() && !allowed.contains(QStringLiteral("*")) &&
@@ -112,9 +119,14 @@ void WebSocketGateway::onNewConnection()
             socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("container not found"));
             continue;
         }
+        if (hub->viewerCount() >= m_config.websocket.maxViewersPerContainer) { // raced past the check
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many viewers"));
+            continue;
+        }
         ViewerSession::Limits limits;
         limits.queueFrames = m_config.websocket.sendQueueFrames;
-        limits.messagesPerSecond = m_config.websocket.messagesPerSecond;
+        limits.maxMessages = m_config.websocket.maxMessages;
+        limits.messageWindowMs = m_config.websocket.messageWindowMs;
         limits.maxMessageBytes = qint64(m_config.websocket.maxMessageKb) * 1024;
         socket->setParent(nullptr);
         auto *viewer = new ViewerSession(std::move(socket), wire, limits, hub);

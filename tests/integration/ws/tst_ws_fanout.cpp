@@ -59,10 +59,14 @@ class TestWsFanout : public QObject
     void initTestCase()
     {
         QVERIFY(ensureImage());
-        // No throttle here (bursts are fast); the default send queue (4096 frames).
-        env = std::make_unique<Env>(QStringLiteral("fan"),
-                                    QJsonObject{{QStringLiteral("console"),
-                                                 QJsonObject{{QStringLiteral("throttle_lines"), 10000000}}}});
+        // No throttle here (bursts are fast); the default send queue (4096 frames); 50 viewers of one
+        // container, past the default cap of 30.
+        env = std::make_unique<Env>(
+            QStringLiteral("fan"),
+            QJsonObject{
+                {QStringLiteral("console"), QJsonObject{{QStringLiteral("throttle_lines"), 10000000}}},
+                {QStringLiteral("websocket"),
+                 QJsonObject{{QStringLiteral("max_viewers_per_container"), 100}}}});
         QVERIFY(env->started);
         volume = env->createVolume();
         QVERIFY(!volume.isEmpty());

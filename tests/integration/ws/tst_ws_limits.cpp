@@ -1,0 +1,155 @@
+// What one console token holder may cost the daemon (issue 13, finding 4): a viewer that pings and
+// never reads is closed (1008) before the pongs it owes pile up; viewers per container and messages
+// per viewer are capped the way Wings caps them since CVE-2025-69199 (config keys).
+#include "Curl.h"
+#include "WsTestUtil.h"
+
+#include <QtTest>
+
+using namespace lightd::test;
+using namespace lightd::test::ws;
+
+namespace {
+qint64 rssKb(qint64 pid)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const auto &line : f.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
+// A client frame, masked as RFC 6455 requires (mask 0x01020304).
+QByteArray clientFrame(quint8 opcode, const QByteArray &payload)
+{
+    QByteArray f;
+    f.append(char(0x80 | opcode));
+    Q_ASSERT(payload.size() < 126);
+    f.append(char(0x80 | payload.size()));
+    const char mask[4] = {1, 2, 3, 4};
+    f.append(mask, 4);
+    for (qsizetype i = 0; i < payload.size(); ++i)
+        f.append(char(payload[i] ^ mask[i % 4]));
+    return f;
+}
+
+CurlResult upgrade(const QString &url)
+{
+    return curl({QStringLiteral("--max-time"), QStringLiteral("3"), QStringLiteral("--http1.1"),
+                 QStringLiteral("-H"), QStringLiteral("Connection: Upgrade"), QStringLiteral("-H"),
+                 QStringLiteral("Upgrade: websocket"), QStringLiteral("-H"),
+                 QStringLiteral("Sec-WebSocket-Version: 13"), QStringLiteral("-H"),
+                 QStringLiteral("Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ=="), url});
+}
+} // namespace
+
+class TestWsLimits : public QObject
+{
+    Q_OBJECT
+  private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(ensureImage());
+        env = std::make_unique<Env>(QStringLiteral("lim"),
+                                    QJsonObject{{QStringLiteral("websocket"),
+                                                 QJsonObject{{QStringLiteral("max_viewers_per_container"), 3},
+                                                             {QStringLiteral("max_messages"), 5},
+                                                             {QStringLiteral("message_window_ms"), 1000}}}});
+        QVERIFY(env->started);
+        volume = env->createVolume();
+        QVERIFY(!volume.isEmpty());
+        id = env->id(QStringLiteral("lim"));
+        QVERIFY(env->createRunning(id, volume));
+    }
+    void cleanupTestCase() { env.reset(); }
+
+    // The probe: pings without reading took RSS from 39 to 180 MB in 2.4 s, held until it closed.
+    void pingFloodClosed1008()
+    {
+        const qint64 pid = env->daemon->process().processId();
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, QUrl(env->baseUrl()).port());
+        QVERIFY(s.waitForConnected(5000));
+        s.write("GET /ws/" + id.toUtf8() + "?token=" + env->token().toUtf8() +
+                " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        QByteArray got;
+        QVERIFY(waitUntil([&] {
+            got += s.readAll();
+            return got.contains("\r\n\r\n");
+        }));
+        QVERIFY2(got.startsWith("HTTP/1.1 101"), got.constData());
+        QVERIFY(waitUntil([&] { return env->viewers() == 1; }));
+        s.setReadBufferSize(1); // from here on it never reads
+
+        const QByteArray ping = clientFrame(0x9, QByteArray(125, 'p'));
+        QByteArray batch;
+        for (int i = 0; i < 8000; ++i) // ~1 MB of pings
+            batch += ping;
+        const qint64 before = rssKb(pid);
+        qint64 peak = before;
+        int sentMb = 0;
+        for (; sentMb < 150 && s.state() == QAbstractSocket::ConnectedState; ++sentMb) {
+            s.write(batch);
+            waitUntil([&] { return s.bytesToWrite() < 4 * batch.size(); }, 200);
+            peak = std::max(peak, rssKb(pid));
+            if (env->viewers() == 0)
+                break;
+        }
+        qInfo("ping flood: %d MB of pings sent, RSS %lld kB before, peak %lld kB", sentMb, before, peak);
+        QVERIFY2(waitUntil([&] { return env->viewers() == 0; }, 10000), "the flooding viewer was not closed");
+        QVERIFY2(peak - before < 20 * 1024, qPrintable(QStringLiteral("RSS grew %1 kB").arg(peak - before)));
+        s.abort();
+        // others are still served
+        QtViewer v(env->baseUrl(), id, env->token());
+        QVERIFY(v.waitConnected());
+    }
+
+    void viewersPerContainerCapped()
+    {
+        std::vector<std::unique_ptr<QtViewer>> viewers;
+        for (int i = 0; i < 3; ++i) {
+            viewers.push_back(std::make_unique<QtViewer>(env->baseUrl(), id, env->token()));
+            QVERIFY(viewers.back()->waitConnected());
+        }
+        QVERIFY(waitUntil([&] { return env->viewers() == 3; }));
+        const auto refused =
+            upgrade(env->baseUrl() + QStringLiteral("/ws/") + id + QStringLiteral("?token=") + env->token());
+        QCOMPARE(refused.status, 429);
+        QVERIFY2(refused.body.contains("rate_limited"), refused.body.constData());
+        // one leaves: room for the next
+        viewers.pop_back();
+        QVERIFY(waitUntil([&] { return env->viewers() == 2; }));
+        QtViewer next(env->baseUrl(), id, env->token());
+        QVERIFY(next.waitConnected());
+    }
+
+    // websocket.max_messages per websocket.message_window_ms (5 per 1000 ms here).
+    void messagesPerWindowCapped()
+    {
+        QtViewer v(env->baseUrl(), id, env->token());
+        QVERIFY(v.waitConnected());
+        QVERIFY(waitUntil([&] { return !v.of(QStringLiteral("logs")).isEmpty(); }));
+        for (int i = 0; i < 20; ++i)
+            v.socket.sendRaw(QStringLiteral(R"({"event":"request_logs","lines":1})"));
+        QVERIFY(waitUntil(
+            [&] { return v.of(QStringLiteral("error")).size() + v.of(QStringLiteral("logs")).size() >= 21; },
+            10000));
+        const int answered = int(v.of(QStringLiteral("logs")).size()) - 1;
+        qInfo("20 messages at once, 5 per second allowed: %d answered", answered);
+        QVERIFY(answered >= 5 && answered <= 10);
+        QVERIFY(v.texts(QStringLiteral("error")).count(QStringLiteral("rate_limited")) >= 10);
+        QVERIFY(!v.disconnected);
+    }
+
+  private:
+    std::unique_ptr<Env> env;
+    QString volume;
+    QString id;
+};
+
+QTEST_GUILESS_MAIN(TestWsLimits)
+#include "tst_ws_limits.moc"
