@@ -140,12 +140,19 @@ bool HttpListener::admit(QTcpSocket *socket)
         return false;
     }
     ++open;
-    connect(socket, &QObject::destroyed, this, [this, peer] {
-        auto it = m_perAddress.find(peer);
-        if (it != m_perAddress.end() && --*it <= 0)
-            m_perAddress.erase(it);
-    });
+    new AddressSlot(socket, this, peer);
     return true;
+}
+
+// Gives the address's slot back when its socket is deleted. A child object, not a connection to
+// the socket's `destroyed`: QWebSocket disconnects every signal of a socket it takes over.
+HttpListener::AddressSlot::~AddressSlot()
+{
+    if (!m_listener)
+        return;
+    auto it = m_listener->m_perAddress.find(m_peer);
+    if (it != m_listener->m_perAddress.end() && --*it <= 0)
+        m_listener->m_perAddress.erase(it);
 }
 
 void HttpListener::adopt(QTcpSocket *socket)

@@ -61,6 +61,18 @@ class HttpListener final : public QObject
 
   private:
     friend class GuardedTcpServer;
+    class AddressSlot final : public QObject
+    {
+      public:
+        AddressSlot(QObject *socket, HttpListener *listener, QString peer)
+            : QObject(socket), m_listener(listener), m_peer(std::move(peer))
+        {}
+        ~AddressSlot() override;
+
+      private:
+        QPointer<HttpListener> m_listener;
+        QString m_peer;
+    };
     bool admit(QTcpSocket *socket);
     void adopt(QTcpSocket *socket);
     void handle(const RequestHead &head, QByteArray body, QTcpSocket *socket, ResponseChannel *channel);

@@ -8,6 +8,8 @@
 //   probe URL [ORIGIN]       one socket: every stdin line is sent as a text message ("BIG n" sends n
 //                            bytes); every frame is printed as {"type":"frame","event","data"},
 //                            then {"type":"close","code"} when it closes.
+//   cycles URL N             N sockets one after the other, each closed on its first frame; prints
+//                            {"type":"done","n"} at the end (leak checks).
 import readline from 'node:readline';
 
 const [mode, url, ...rest] = process.argv.slice(2);
@@ -59,6 +61,22 @@ if (mode === 'viewers') {
     if (line.startsWith('BIG ')) ws.send('x'.repeat(Number(line.slice(4))));
     else ws.send(line);
   });
+} else if (mode === 'cycles') {
+  // A refused upgrade (a cap reached while the previous session is still closing) is retried and
+  // not counted; node reports it with an error event and no close event.
+  const n = Number(rest[0]);
+  let opened = 0;
+  const one = () => {
+    if (opened >= n) return out({ type: 'done', n });
+    const ws = new WebSocket(url);
+    let next = false;
+    const again = (delayMs) => { if (!next) { next = true; setTimeout(one, delayMs); } };
+    ws.onopen = () => { opened++; };
+    ws.onmessage = () => { ws.onmessage = null; ws.close(); };
+    ws.onerror = () => again(5);
+    ws.onclose = () => again(0);
+  };
+  one();
 } else {
   console.error('unknown mode');
   process.exit(2);
