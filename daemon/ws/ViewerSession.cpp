@@ -40,6 +40,18 @@ ViewerSession::ViewerSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wir
         }
         Q_EMIT messageReceived(message);
     });
+    auto countFragment = [this](bool last) {
+        if (last) {
+            m_fragments = 0;
+        } else if (++m_fragments > m_limits.maxFragments) {
+            m_fragments = 0;
+            close(1002, QStringLiteral("too many fragments in one message"));
+        }
+    };
+    connect(m_socket.get(), &QWebSocket::textFrameReceived, this,
+            [countFragment](const QString &, bool last) { countFragment(last); });
+    connect(m_socket.get(), &QWebSocket::binaryFrameReceived, this,
+            [countFragment](const QByteArray &, bool last) { countFragment(last); });
     connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
         Q_EMIT messageReceived(QString()); // not JSON text: answered with an error frame
     });

@@ -31,6 +31,9 @@ class ViewerSession final : public QObject
         // Bytes the viewer has not taken that it caused itself (QWebSocket answers every ping with
         // a pong written to the socket): a viewer that pings and never reads is closed with 1008.
         qint64 maxOwedBytes = 1024 * 1024;
+        // Frames one message may be split into: empty continuation frames cost the daemon work and
+        // never reach the size limit, so a stream of them is closed (1002) past this.
+        int maxFragments = 256;
     };
 
     // What a frame is decides what happens to it under pressure.
@@ -84,6 +87,7 @@ class ViewerSession final : public QObject
     QTimer m_stall;               // runs while the queue is full
     qint64 m_windowStartMs = 0;
     int m_windowCount = 0;
+    int m_fragments = 0;    // frames of the message being received
     bool m_closed = false;  // closed signal emitted
     bool m_closing = false; // close frame sent: write nothing more
     bool m_pumping = false;

@@ -108,6 +108,46 @@ class TestWsLimits : public QObject
         QVERIFY(v.waitConnected());
     }
 
+    // A message split into endless empty continuation frames never reaches the size limit: past
+    // 256 fragments the viewer is closed with 1002 (protocol error).
+    void emptyContinuationFloodClosed1002()
+    {
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, QUrl(env->baseUrl()).port());
+        QVERIFY(s.waitForConnected(5000));
+        s.write("GET /ws/" + id.toUtf8() + "?token=" + env->token().toUtf8() +
+                " HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                "Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n");
+        QByteArray got;
+        QVERIFY(waitUntil([&] {
+            got += s.readAll();
+            return got.contains("\r\n\r\n");
+        }));
+        QVERIFY2(got.startsWith("HTTP/1.1 101"), got.constData());
+        QByteArray frames = clientFrame(0x1, "a");
+        frames[0] = char(0x01); // text, not final
+        QByteArray empty = clientFrame(0x0, QByteArray());
+        empty[0] = char(0x00); // continuation, not final
+        for (int i = 0; i < 2000; ++i)
+            frames += empty;
+        s.write(frames);
+        // the server's close frame: 0x88, length, then the code 1002 (0x03EA)
+        QVERIFY2(waitUntil(
+                     [&] {
+                         got += s.readAll();
+                         return got.contains(QByteArray("\x88", 1)) ||
+                                s.state() != QAbstractSocket::ConnectedState;
+                     },
+                     10000),
+                 "not closed");
+        got += s.readAll();
+        const qsizetype close = got.lastIndexOf(QByteArray("\x88", 1));
+        QVERIFY2(close >= 0 && got.mid(close + 2, 2) == QByteArray("\x03\xea", 2),
+                 got.toHex().right(80).constData());
+        s.abort();
+        QVERIFY(waitUntil([&] { return env->viewers() == 0; }));
+    }
+
     void viewersPerContainerCapped()
     {
         std::vector<std::unique_ptr<QtViewer>> viewers;
