@@ -247,7 +247,7 @@ void HttpListener::handle(const RequestHead &head, QByteArray body, QTcpSocket *
     if (req.method == "OPTIONS" && !match.route && !match.allowed.isEmpty()) {
         state->corsOrigin.clear(); // the preflight carries its own CORS headers
         responder.send(Cors::preflight(m_cors.allowOrigin(req.header("origin")), match.allowed));
-        return true;
+        return;
     }
     if (!match.route) {
         if (!match.allowed.isEmpty()) {
