@@ -165,7 +165,7 @@ class TestHttpFramer : public QObject
     {
         // Both framings sent: a smuggling attempt (RFC 9112 6.1), refused rather than "chunked wins".
         for (const QByteArray &head : {QByteArray("Content-Length: 100\r\nTransfer-Encoding: chunked"),
-                                      QByteArray("Transfer-Encoding: chunked\r\nContent-Length: 2")}) {
+                                       QByteArray("Transfer-Encoding: chunked\r\nContent-Length: 2")}) {
             const Trace t = runWhole("POST /x HTTP/1.1\r\n" + head + "\r\n\r\n2\r\nok\r\n0\r\n\r\n");
             QCOMPARE(t.error, HttpFramer::Error::BadRequest);
         }
