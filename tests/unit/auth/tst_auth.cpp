@@ -309,9 +309,10 @@ class TestAuth : public QObject
                     request("bearer " + kMaster.toUtf8(), kVendor, QHostAddress(QStringLiteral("10.0.0.2"))),
                     A::MasterOnly),
             qMakePair(200, QString()));
-        // 10.0.0.1 has failed three times: even the right token is now 429
-        QCOMPARE(outcome(guard, request(bearer, kVendor), A::Protected),
+        // 10.0.0.1 has failed three times: a wrong token is now 429, the right one still gets in
+        QCOMPARE(outcome(guard, request("Bearer lightd_wrong_wrong_wrong", kVendor), A::Protected),
                  qMakePair(429, QStringLiteral("rate_limited")));
+        QCOMPARE(outcome(guard, request(bearer, kVendor), A::Protected), qMakePair(200, QString()));
         // scoped token on a master-only route
         const auto scoped = tokens.create(900, false, {QStringLiteral("api")});
         const auto peer3 = QHostAddress(QStringLiteral("10.0.0.3"));
@@ -345,15 +346,20 @@ class TestAuth : public QObject
                     return v;
             return {};
         };
+        // Only failures are throttled: the master token gets in, a third wrong one is 429.
+        guard.authenticate(request("Bearer " + kMaster.toUtf8(), kVendor, peer), http::Access::Protected);
         try {
-            guard.authenticate(request("Bearer " + kMaster.toUtf8(), kVendor, peer), http::Access::Protected);
+            guard.authenticate(request("Bearer lightd_wrong_wrong_wrong", kVendor, peer),
+                               http::Access::Protected);
             QFAIL("not rate limited");
         } catch (const http::ApiError &e) {
             QCOMPARE(e.status(), 429);
             QCOMPARE(e.retryAfterS(), 30); // the oldest failure leaves the 30 s window in (just under) 30 s
             QCOMPARE(retryAfter(e), QByteArray("30"));
         }
-        const auto console = guard.checkConsole(kMaster, QStringLiteral("c"), peer);
+        QVERIFY(!guard.checkConsole(kMaster, QStringLiteral("c"), peer));
+        const auto console =
+            guard.checkConsole(QStringLiteral("lightd_wrong_wrong_wrong"), QStringLiteral("c"), peer);
         QVERIFY(console && console->status() == 429);
         QCOMPARE(retryAfter(*console), QByteArray("30"));
         // The mapper never lets a 429 out without the header, and only a 429 has it.
