@@ -340,6 +340,9 @@ void ContainerDetailPage::loadSftp()
                                       .arg(r->username.toHtmlEscaped(), r->host.toHtmlEscaped())
                                       .arg(r->port)
                                       .arg(r->volumePath.toHtmlEscaped()));
+        } else if (r.error.code == QLatin1StringView("sftp_not_configured")) {
+            self->m_sftp->setText(tr("No SFTP login for this container yet: set a password or add a key on "
+                                     "the node."));
         } else if (Page::isMissingRoute(r.error)) {
             self->m_sftp->setText(
                 tr("SFTP is not available on this node. Its files can be managed with Browse files."));

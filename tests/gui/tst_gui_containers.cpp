@@ -194,7 +194,7 @@ class TstGuiContainers : public QObject
         QCOMPARE(input->text(), QString());
 
         QVERIFY(waitUntil([&] { return m_detail->stats()->sampleCount() >= 2; }, 20000));
-        QVERIFY(waitUntil([&] { return m_detail->sftpText().contains(QStringLiteral("not available")); }));
+        QVERIFY(waitUntil([&] { return m_detail->sftpText().contains(QStringLiteral("No SFTP login")); }));
         QVERIFY(waitUntil([&] { return m_detail->record().has_value(); }));
     }
 
@@ -321,7 +321,7 @@ class TstGuiContainers : public QObject
         page.show();
         auto *polling = qobject_cast<WebSocketContainerFeed *>(page.feed());
         QVERIFY(waitUntil([&] { return polling->transport() == Transport::Polling; }));
-        QVERIFY(polling->transportDetail().contains(QStringLiteral("401")));
+        QVERIFY(polling->transportDetail().contains(QStringLiteral("403")));
         QVERIFY(waitUntil([&] { return consoleText(page).contains(QStringLiteral("got: after-restart")); }));
         QVERIFY(waitUntil([&] { return page.console()->commandLine()->isEnabled(); }));
         QTest::keyClicks(page.console()->commandLine(), QStringLiteral("over-rest"));

@@ -5,6 +5,7 @@
 #include "../containers/ContainerTestUtil.h"
 
 #include <QCryptographicHash>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 
 namespace lightd::test::sftp {
@@ -149,9 +150,21 @@ class SftpEnv : public ct::Env
         QJsonObject s = extra.value(S("sftp")).toObject();
         s.insert(S("enabled"), true);
         if (!s.contains(S("port")))
-            s.insert(S("port"), ct::freePort());
+            s.insert(S("port"), portBelowEphemeralRange());
         extra.insert(S("sftp"), s);
         return extra;
+    }
+    // A fixed port survives restarts; below Linux's ephemeral range (32768-60999) so no daemon of a
+    // test running alongside, binding port 0, can be handed it by the kernel meanwhile.
+    static int portBelowEphemeralRange()
+    {
+        for (int i = 0; i < 200; ++i) {
+            const auto port = quint16(20000 + QRandomGenerator::global()->bounded(12000));
+            QTcpServer probe;
+            if (probe.listen(QHostAddress::Any, port))
+                return port;
+        }
+        return ct::freePort();
     }
     int sftpPort() const { return m_sftpPort; }
 
