@@ -61,6 +61,9 @@ in_root() { fresh_chroot "$root" bash -c "cd /src/lightd && $1"; }
 fresh_log "commit ${commit:0:12}; root $root; logs $logs"
 step root fresh_ensure_tarball
 step unpack fresh_unpack "$root"
+# The root reaches the host's engine through its socket, so that engine must be up before the bind:
+# CI starts on a machine where no dockerd runs, and a dead socket bound in cannot be replaced there.
+step host-engine bash "$repo/tests/support/ensure-dockerd.sh"
 fresh_mount "$root"
 step clone bash -c "git clone -q --no-checkout '$repo' '$root/src/lightd' &&
     git -C '$root/src/lightd' checkout -q --detach '$commit' &&
