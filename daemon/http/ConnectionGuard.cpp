@@ -6,9 +6,35 @@
 #include "http/ResponseChannel.h"
 #include "lightd/ErrorCodes.h"
 
+#include <QCryptographicHash>
 #include <QTcpSocket>
 
 namespace lightd::http {
+namespace {
+// RFC 6455 4.2: the server's proof that it read this handshake; empty when the handshake is not one
+// a WebSocket server may accept (no upgrade token, another version, a key that is not 16 bytes).
+QByteArray webSocketAccept(const RequestHead &head, QString *why)
+{
+    const QByteArray connection = head.header("connection").toLower();
+    if (!connection.contains("upgrade")) {
+        *why = QStringLiteral("WebSocket upgrade without Connection: Upgrade");
+        return {};
+    }
+    if (head.header("sec-websocket-version").trimmed() != "13") {
+        *why = QStringLiteral("Sec-WebSocket-Version must be 13");
+        return {};
+    }
+    const QByteArray key = head.header("sec-websocket-key").trimmed();
+    const auto decoded = QByteArray::fromBase64Encoding(key, QByteArray::AbortOnBase64DecodingErrors);
+    if (!decoded || decoded.decoded.size() != 16) {
+        *why = QStringLiteral("Sec-WebSocket-Key must be 16 bytes in base64");
+        return {};
+    }
+    return QCryptographicHash::hash(key + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11", QCryptographicHash::Sha1)
+        .toBase64();
+}
+} // namespace
+
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits,
                                  UpgradeCheck upgradeCheck, BodyLimit bodyLimit, UploadRoute uploadRoute)
     : QObject(socket), m_socket(socket), m_channel(channel), m_limits(limits),
@@ -34,7 +60,14 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
                 m_framer.stop();
                 return 0;
             }
-            // Ours from here: the handshake goes to QWebSocketServer once this feed returns.
+            QString why;
+            m_webSocketAccept = webSocketAccept(head, &why);
+            if (m_webSocketAccept.isEmpty()) {
+                refuse(ApiError::badRequest(codes::BadRequest, why));
+                m_framer.stop();
+                return 0;
+            }
+            // Ours from here: answered with 101 and handed to the console gateway once this feed returns.
             m_upgraded = true;
             m_idle.stop();
             m_framer.stop();
@@ -187,24 +220,15 @@ void ConnectionGuard::handOffWebSocket()
         m_socket->disconnectFromHost();
         return;
     }
-    // Give back the handshake and whatever followed it, so QWebSocketServer reads them first:
-    // ungetChar pushes to the front of the socket's buffer, hence last byte first.
-    m_socket->setReadBufferSize(0);
-    for (qsizetype i = m_in.size() - 1; i >= m_inUsed; --i)
-        m_socket->ungetChar(m_in.at(i));
-    for (qsizetype i = m_head.raw.size() - 1; i >= 0; --i)
-        m_socket->ungetChar(m_head.raw.at(i));
+    m_socket->write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                    "Sec-WebSocket-Accept: " +
+                    m_webSocketAccept + "\r\n\r\n");
+    const QByteArray early = m_in.mid(m_inUsed); // frames the client sent right behind its handshake
     m_in.clear();
     m_inUsed = 0;
-    m_head.raw.clear();
     // Handed over after the current slot returns: the new owner must not run inside our feed.
     QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_handoff(m_socket);
-            Q_EMIT m_socket->readyRead(); // the handshake is already buffered: let the new owner read it
-        },
-        Qt::QueuedConnection);
+        this, [this, early, head = m_head] { m_handoff(m_socket, head, early); }, Qt::QueuedConnection);
 }
 
 ConnectionGuard::~ConnectionGuard()

@@ -48,8 +48,9 @@ class ConnectionGuard final : public QObject
         QList<QPair<QByteArray, QByteArray>> headers; // added to its answer (CORS)
     };
     using UploadRoute = std::function<Upload(const RequestHead &, const QHostAddress &)>;
-    // Receives a socket whose WebSocket upgrade passed the check, handshake bytes still unread.
-    using WebSocketHandoff = std::function<void(QTcpSocket *)>;
+    // Receives a socket whose WebSocket upgrade passed the check and was answered with 101, the
+    // upgrade's head, and the bytes the client sent behind it (its first frames).
+    using WebSocketHandoff = std::function<void(QTcpSocket *, const RequestHead &, const QByteArray &)>;
     // Runs one complete request (head and its whole body) on this connection.
     using Dispatch = std::function<void(const RequestHead &, QByteArray body)>;
 
@@ -95,5 +96,6 @@ class ConnectionGuard final : public QObject
     bool m_accessLog = true;
     bool m_refused = false;
     bool m_upgraded = false;
+    QByteArray m_webSocketAccept; // Sec-WebSocket-Accept of the upgrade being handed over
 };
 } // namespace lightd::http

@@ -10,7 +10,6 @@
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTimer>
-#include <QWebSocket>
 
 namespace lightd::http {
 
@@ -97,9 +96,7 @@ class GuardedTcpServer final : public QTcpServer
 
 HttpListener::HttpListener(Router &router, Authenticate authenticate, QObject *parent)
     : QObject(parent), m_router(router), m_authenticate(std::move(authenticate))
-{
-    connect(&m_webSockets, &QWebSocketServer::newConnection, this, &HttpListener::consoleConnected);
-}
+{}
 
 quint16 HttpListener::start(const QHostAddress &address, quint16 port)
 {
@@ -145,7 +142,7 @@ bool HttpListener::admit(QTcpSocket *socket)
 }
 
 // Gives the address's slot back when its socket is deleted. A child object, not a connection to
-// the socket's `destroyed`: QWebSocket disconnects every signal of a socket it takes over.
+// the socket's `destroyed`: whoever takes a socket over (a console) may disconnect its signals.
 HttpListener::AddressSlot::~AddressSlot()
 {
     if (!m_listener)
@@ -165,28 +162,10 @@ void HttpListener::adopt(QTcpSocket *socket)
         handle(head, std::move(body), socket, channel);
     });
     guard->setAccessLog(m_accessLog);
-    guard->setWebSocketHandoff([this](QTcpSocket *s) {
-        m_handedOff.append(s);
-        m_webSockets.handleConnection(s);
+    guard->setWebSocketHandoff([this](QTcpSocket *s, const RequestHead &head, const QByteArray &early) {
+        m_consoles.append({s, head.target, early});
+        Q_EMIT consoleConnected();
     });
-}
-
-HttpListener::Console HttpListener::nextPendingConsole()
-{
-    Console c{std::unique_ptr<QWebSocket>(m_webSockets.nextPendingConnection()), nullptr};
-    m_handedOff.removeAll(nullptr); // gone before their handshake finished
-    if (!c.socket)
-        return c;
-    for (qsizetype i = 0; i < m_handedOff.size(); ++i) {
-        QTcpSocket *s = m_handedOff.at(i);
-        if (s->peerPort() == c.socket->peerPort() && s->localPort() == c.socket->localPort() &&
-            s->peerAddress() == c.socket->peerAddress() && s->localAddress() == c.socket->localAddress()) {
-            c.wire = s;
-            m_handedOff.removeAt(i);
-            break;
-        }
-    }
-    return c;
 }
 
 namespace {

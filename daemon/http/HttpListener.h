@@ -6,7 +6,7 @@
 
 #include <QPointer>
 #include <QSslConfiguration>
-#include <QWebSocketServer>
+#include <QTcpSocket>
 #include <functional>
 #include <optional>
 
@@ -16,7 +16,8 @@ namespace lightd::http {
 // The REST + WebSocket listener. Every connection is accepted by our own server and read by its
 // ConnectionGuard, the one HTTP parser (QHttpServer 6.4's parser read bytes twice and framed some
 // requests differently from the guard, so it is not fed at all); dispatch goes through the one
-// Router and the one error mapper; accepted WebSocket upgrades go to a QWebSocketServer.
+// Router and the one error mapper; accepted WebSocket upgrades are answered by the guard and queued
+// here for the console gateway.
 class HttpListener final : public QObject
 {
     Q_OBJECT
@@ -44,17 +45,16 @@ class HttpListener final : public QObject
     QString errorString() const { return m_error; }
     quint64 inFlight() const { return m_inFlight; }
     const RequestMetrics &requestMetrics() const { return m_requestMetrics; }
-    // A WebSocket connection whose upgrade passed the check (same-port consoles), with the TCP
-    // socket under it, which the listener's server still owns: viewers write their frames to it.
+    // A WebSocket connection whose upgrade passed the check and was answered (same-port consoles).
+    // The listener's server still owns the socket and deletes it once it disconnects.
     struct Console
     {
-        std::unique_ptr<QWebSocket> socket;
-        QTcpSocket *wire = nullptr;
+        QPointer<QTcpSocket> wire; // null when the connection went away meanwhile
+        QByteArray target;         // the upgrade's request target (path and query)
+        QByteArray early;          // what the client sent right behind its handshake
     };
-    bool hasPendingConsole() const { return m_webSockets.hasPendingConnections(); }
-    // The socket is null when the connection went away meanwhile; the wire is null only if the
-    // handshake finished on a socket the listener never handed over (it closes those).
-    Console nextPendingConsole();
+    bool hasPendingConsole() const { return !m_consoles.isEmpty(); }
+    Console nextPendingConsole() { return m_consoles.takeFirst(); }
 
   Q_SIGNALS:
     void consoleConnected();
@@ -89,11 +89,7 @@ class HttpListener final : public QObject
     // Only constructed when TLS is configured: building one loads the TLS backend (OpenSSL).
     std::optional<QSslConfiguration> m_tls;
     QTcpServer *m_server = nullptr;
-    QWebSocketServer m_webSockets{QStringLiteral("lightd"), QWebSocketServer::NonSecureMode};
-    // Sockets handed to m_webSockets whose handshake has not been taken yet. Handshakes finish in
-    // any order, and QWebSocket does not expose its device: a console is matched to its wire by
-    // the connection's endpoints, which are unique among live connections.
-    QList<QPointer<QTcpSocket>> m_handedOff;
+    QList<Console> m_consoles; // upgraded, not yet taken by the gateway
     QString m_error;
     bool m_accessLog = true;
     qint64 m_uploadLimit = 1024LL * 1024 * 1024;

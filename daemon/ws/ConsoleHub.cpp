@@ -13,7 +13,6 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QWebSocket>
 
 namespace lightd::ws {
 using containers::ContainerRuntime;

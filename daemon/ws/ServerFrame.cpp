@@ -30,4 +30,23 @@ QByteArray frame(QByteArrayView payload, Opcode opcode)
     appendFrame(out, payload, opcode);
     return out;
 }
+
+QByteArray closeFrame(int code, const QString &reason)
+{
+    if (code == 1005)
+        return frame({}, Opcode::Close);
+    QByteArray body;
+    body.append(char(code >> 8));
+    body.append(char(code));
+    QString cut = reason;
+    QByteArray text = cut.toUtf8();
+    while (text.size() > 123) { // a control frame's 125 bytes, whole characters only
+        cut.chop(1);
+        if (!cut.isEmpty() && cut.back().isHighSurrogate())
+            cut.chop(1);
+        text = cut.toUtf8();
+    }
+    body.append(text);
+    return frame(body, Opcode::Close);
+}
 } // namespace lightd::ws

@@ -9,59 +9,62 @@
 #include <QJsonObject>
 #include <QSslSocket>
 #include <QTcpSocket>
-#include <QWebSocket>
 
 #include <sys/socket.h>
+#include <utility>
 
 namespace lightd::ws {
-ViewerSession::ViewerSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wire, const Limits &limits,
-                             QObject *parent)
-    : QObject(parent), m_socket(std::move(socket)), m_wire(wire), m_limits(limits)
+namespace {
+using Frame = ClientFrameReader::Kind;
+
+// Ends a connection whose close frame is written: shuts our side once Qt's buffer is empty, drops
+// what the viewer still sends (its answering close frame among it) and cuts it off if it has not
+// closed within the linger. A child of the socket: it outlives the session, never the socket.
+class WireCloser final : public QObject
+{
+  public:
+    WireCloser(QTcpSocket *wire, int fd) : QObject(wire), m_wire(wire), m_fd(fd)
+    {
+        connect(wire, &QTcpSocket::bytesWritten, this, &WireCloser::shutdownWhenFlushed);
+        connect(wire, &QTcpSocket::readyRead, this, [wire] { wire->readAll(); });
+        QTimer::singleShot(2000, this, [wire] { wire->abort(); });
+        wire->readAll();
+        shutdownWhenFlushed();
+    }
+
+  private:
+    void shutdownWhenFlushed()
+    {
+        if (m_done || m_wire->bytesToWrite() > 0)
+            return;
+        m_done = true;
+        // Half-close, so the viewer reads our close frame before the end of the stream (a full close
+        // with its bytes unread would reset the connection and lose the frame).
+        if (m_fd >= 0 && m_wire->socketDescriptor() == m_fd)
+            ::shutdown(m_fd, SHUT_WR);
+        else
+            m_wire->disconnectFromHost();
+    }
+
+    QTcpSocket *m_wire;
+    int m_fd;
+    bool m_done = false;
+};
+} // namespace
+
+ViewerSession::ViewerSession(QTcpSocket *wire, const QByteArray &early, const Limits &limits, QObject *parent)
+    : QObject(parent), m_wire(wire), m_reader({limits.maxMessageBytes, limits.maxFragments}),
+      m_limits(limits), m_early(early)
 {
     if (!qobject_cast<QSslSocket *>(wire)) // TLS: every byte through the socket's encryption
         m_fd = int(wire->socketDescriptor());
-    m_socket->setMaxAllowedIncomingMessageSize(quint64(m_limits.maxMessageBytes)); // larger -> close 1009
-    m_socket->setMaxAllowedIncomingFrameSize(quint64(m_limits.maxMessageBytes));
+    wire->setReadBufferSize(64 * 1024); // bounded reads: a flood is pushed back on by TCP
     m_stall.setSingleShot(true);
     m_stall.setInterval(m_limits.stallMs);
     connect(&m_stall, &QTimer::timeout, this, [this] { close(1008, QStringLiteral("viewer too slow")); });
     connect(m_wire, &QTcpSocket::bytesWritten, this, &ViewerSession::pump);
-    // Queued, like QWebSocket's own reader: runs after it has answered what was just read.
-    connect(m_wire, &QTcpSocket::readyRead, this, &ViewerSession::checkOwed, Qt::QueuedConnection);
-    connect(m_socket.get(), &QWebSocket::textMessageReceived, this, [this](const QString &message) {
-        const qint64 now = QDateTime::currentMSecsSinceEpoch();
-        if (now - m_windowStartMs >= m_limits.messageWindowMs) {
-            m_windowStartMs = now;
-            m_windowCount = 0;
-        }
-        if (++m_windowCount > m_limits.maxMessages) {
-            Q_EMIT rateLimited();
-            return;
-        }
-        Q_EMIT messageReceived(message);
-    });
-    auto countFragment = [this](bool last) {
-        if (last) {
-            m_fragments = 0;
-        } else if (++m_fragments > m_limits.maxFragments) {
-            m_fragments = 0;
-            close(1002, QStringLiteral("too many fragments in one message"));
-        }
-    };
-    connect(m_socket.get(), &QWebSocket::textFrameReceived, this,
-            [countFragment](const QString &, bool last) { countFragment(last); });
-    connect(m_socket.get(), &QWebSocket::binaryFrameReceived, this,
-            [countFragment](const QByteArray &, bool last) { countFragment(last); });
-    connect(m_socket.get(), &QWebSocket::binaryMessageReceived, this, [this](const QByteArray &) {
-        Q_EMIT messageReceived(QString()); // not JSON text: answered with an error frame
-    });
-    connect(m_socket.get(), &QWebSocket::aboutToClose, this, [this] {
-        m_closing = true; // its close frame is out (ours or the answer to the viewer's): nothing after it
-        m_queue.clear();
-        m_queuedFrames = 0;
-        m_stall.stop();
-    });
-    connect(m_socket.get(), &QWebSocket::disconnected, this, [this] {
+    connect(m_wire, &QTcpSocket::readyRead, this, &ViewerSession::onReadyRead);
+    connect(m_wire, &QTcpSocket::disconnected, this, [this] {
         if (!m_closed) {
             m_closed = true;
             m_queue.clear();
@@ -69,14 +72,66 @@ ViewerSession::ViewerSession(std::unique_ptr<QWebSocket> socket, QTcpSocket *wir
             Q_EMIT closed();
         }
     });
+    if (!m_early.isEmpty()) // after the hub has connected to this session's signals
+        QMetaObject::invokeMethod(this, &ViewerSession::onReadyRead, Qt::QueuedConnection);
 }
 
 ViewerSession::~ViewerSession()
 {
-    if (m_socket)
-        m_socket->disconnect(this);
-    if (m_wire)
-        m_wire->disconnect(this);
+    if (!m_wire)
+        return;
+    m_wire->disconnect(this);
+    if (!m_closing && m_wire->state() == QAbstractSocket::ConnectedState) // e.g. the daemon stopping
+        sendClose(1001, QStringLiteral("going away"));
+}
+
+void ViewerSession::onReadyRead()
+{
+    if (!m_wire || m_closing)
+        return;
+    const QByteArray bytes = std::exchange(m_early, QByteArray()) + m_wire->readAll();
+    for (const auto &e : m_reader.feed(bytes)) {
+        switch (e.kind) {
+        case Frame::Text:
+            onMessage(e.payload);
+            break;
+        case Frame::Binary:
+            Q_EMIT messageReceived(QString()); // not JSON text: answered with an error frame
+            break;
+        case Frame::Ping:
+            writeRaw(frame(e.payload, Opcode::Pong));
+            break;
+        case Frame::Pong:
+            break;
+        case Frame::Close: // the viewer ends it: answer with its code (RFC 6455 5.5.1)
+            if (!m_closed) {
+                m_closed = true;
+                sendClose(e.closeCode, QString());
+                Q_EMIT closed();
+            }
+            return;
+        case Frame::Error:
+            close(e.closeCode, e.reason);
+            return;
+        }
+        if (m_closing)
+            return;
+    }
+    checkOwed();
+}
+
+void ViewerSession::onMessage(const QByteArray &text)
+{
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (now - m_windowStartMs >= m_limits.messageWindowMs) {
+        m_windowStartMs = now;
+        m_windowCount = 0;
+    }
+    if (++m_windowCount > m_limits.maxMessages) {
+        Q_EMIT rateLimited();
+        return;
+    }
+    Q_EMIT messageReceived(QString::fromUtf8(text));
 }
 
 bool ViewerSession::writable() const
@@ -179,15 +234,11 @@ void ViewerSession::pump()
 void ViewerSession::checkOwed()
 {
     // Our own frames enter Qt's buffer only below the high-water mark (and then queue here, bounded),
-    // so what piles up past it is what QWebSocket wrote for the viewer: pongs it never reads.
+    // so what piles up past it is what the viewer caused: pongs it never reads.
     if (m_closed || !m_wire || m_wire->bytesToWrite() <= m_limits.highWaterBytes + m_limits.maxOwedBytes)
         return;
+    // It does not read, so it will not read the close frame either: the closer's linger cuts it off.
     close(1008, QStringLiteral("too many unanswered control frames"));
-    // It does not read, so it will not read the close frame either: do not hold its buffer for it.
-    QTimer::singleShot(1000, m_wire, [wire = m_wire] {
-        if (wire)
-            wire->abort();
-    });
 }
 
 void ViewerSession::close(int code, const QString &reason)
@@ -195,10 +246,20 @@ void ViewerSession::close(int code, const QString &reason)
     if (m_closed)
         return;
     m_closed = true;
+    sendClose(code, reason);
+    Q_EMIT closed();
+}
+
+void ViewerSession::sendClose(int code, const QString &reason)
+{
     m_queue.clear();
     m_queuedFrames = 0;
     m_stall.stop();
-    m_socket->close(QWebSocketProtocol::CloseCode(code), reason);
-    Q_EMIT closed();
+    if (m_closing || !m_wire)
+        return;
+    m_closing = true;
+    writeRaw(closeFrame(code, reason));
+    m_wire->disconnect(this);
+    new WireCloser(m_wire, m_fd);
 }
 } // namespace lightd::ws

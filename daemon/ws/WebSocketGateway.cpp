@@ -5,13 +5,14 @@
 #include "http/HttpListener.h"
 #include "lightd/ErrorCodes.h"
 #include "ws/ConsoleHub.h"
+#include "ws/ServerFrame.h"
 #include "ws/ViewerSession.h"
 
 #include <QLoggingCategory>
 #include <QTcpSocket>
+#include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
-#include <QWebSocket>
 
 namespace lightd::ws {
 Q_LOGGING_CATEGORY(lcWs, "lightd.ws")
@@ -103,24 +104,26 @@ ConsoleHub *WebSocketGateway::hubFor(const QString &internalId)
 void WebSocketGateway::onNewConnection()
 {
     while (m_listener.hasPendingConsole()) {
-        auto [socket, wire] = m_listener.nextPendingConsole();
-        if (!socket)
-            continue;
-        if (!wire) {
-            qCWarning(lcWs) << "no TCP socket under the WebSocket from" << socket->peerAddress()
-                            << socket->peerPort();
-            socket->close(QWebSocketProtocol::CloseCodeBadOperation, QStringLiteral("internal error"));
-            continue;
-        }
-        const QString id = containerFromPath(socket->requestUrl().path(QUrl::FullyEncoded));
+        const auto console = m_listener.nextPendingConsole();
+        QTcpSocket *wire = console.wire;
+        if (!wire || wire->state() != QAbstractSocket::ConnectedState)
+            continue; // gone before it was taken
+        // Refused after the 101: a close frame says why, then the connection ends.
+        auto refuse = [wire](int code, const QString &why) {
+            wire->write(closeFrame(code, why));
+            wire->disconnectFromHost();
+            QTimer::singleShot(2000, wire, [wire] { wire->abort(); });
+        };
+        const QString id =
+            containerFromPath(QUrl(QString::fromLatin1(console.target)).path(QUrl::FullyEncoded));
         auto *rt = m_manager.find(id);
         ConsoleHub *hub = rt ? hubFor(rt->record().dto.internalId) : nullptr;
         if (!hub) { // deleted between the upgrade check and now
-            socket->close(QWebSocketProtocol::CloseCodeGoingAway, QStringLiteral("container not found"));
+            refuse(1001, QStringLiteral("container not found"));
             continue;
         }
         if (hub->viewerCount() >= m_config.websocket.maxViewersPerContainer) { // raced past the check
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, QStringLiteral("too many viewers"));
+            refuse(1008, QStringLiteral("too many viewers"));
             continue;
         }
         ViewerSession::Limits limits;
@@ -128,8 +131,7 @@ void WebSocketGateway::onNewConnection()
         limits.maxMessages = m_config.websocket.maxMessages;
         limits.messageWindowMs = m_config.websocket.messageWindowMs;
         limits.maxMessageBytes = qint64(m_config.websocket.maxMessageKb) * 1024;
-        socket->setParent(nullptr);
-        auto *viewer = new ViewerSession(std::move(socket), wire, limits, hub);
+        auto *viewer = new ViewerSession(wire, console.early, limits, hub);
         hub->addViewer(viewer);
     }
 }
