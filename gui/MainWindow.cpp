@@ -2,6 +2,7 @@
 
 #include "app/Activity.h"
 #include "app/Icons.h"
+#include "app/Translations.h"
 #include "dialogs/NodeDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "nodes/NodeConnection.h"
@@ -71,10 +72,17 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     connect(m_sidebar, &NodeSidebar::editNodeRequested, this, &MainWindow::editNode);
     connect(m_sidebar, &NodeSidebar::removeNodeRequested, this, &MainWindow::removeNode);
     connect(m_volumes, &VolumesPage::browseRequested, this, &MainWindow::openFiles);
-    connect(m_files, &FilesPage::backRequested, this, [this] { m_stack->setCurrentWidget(m_volumes); });
+    connect(m_files, &FilesPage::backRequested, this, [this] {
+        m_stack->setCurrentWidget(m_volumes);
+        if (m_node)
+            m_sidebar->highlight(m_node, PageId::Volumes);
+    });
     connect(m_containers, &ContainersPage::openRequested, this, &MainWindow::openContainer);
-    connect(m_detail, &ContainerDetailPage::backRequested, this,
-            [this] { m_stack->setCurrentWidget(m_containers); });
+    connect(m_detail, &ContainerDetailPage::backRequested, this, [this] {
+        m_stack->setCurrentWidget(m_containers);
+        if (m_node)
+            m_sidebar->highlight(m_node, PageId::Containers);
+    });
     connect(m_detail, &ContainerDetailPage::browseVolumeRequested, this, &MainWindow::openFiles);
     connect(m_nodes, &NodeManager::nodeRemoved, this, [this](NodeConnection *n) {
         if (n == m_node)
@@ -118,11 +126,13 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(icons::get(QStringLiteral("add")), tr("&Add node…"), QKeySequence(tr("Ctrl+N")), this,
                     &MainWindow::addNode);
-    file->addAction(icons::get(QStringLiteral("settings")), tr("&Settings…"), QKeySequence::Preferences, this,
-                    [this] {
-                        SettingsDialog dialog(this);
-                        dialog.exec();
-                    });
+    // QKeySequence::Preferences is empty on X11 and Windows: Ctrl+, there, the platform's key elsewhere.
+    const QList<QKeySequence> platform = QKeySequence::keyBindings(QKeySequence::Preferences);
+    m_settingsAction = file->addAction(icons::get(QStringLiteral("settings")), tr("&Settings…"), this,
+                                       &MainWindow::openSettings);
+    m_settingsAction->setShortcuts(
+        platform.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::CTRL | Qt::Key_Comma)} : platform);
+    m_settingsAction->setShortcutContext(Qt::ApplicationShortcut);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *view = menuBar()->addMenu(tr("&View"));
@@ -140,6 +150,33 @@ void MainWindow::buildMenus()
                "more lightd nodes: state, consoles, ports, volumes, files and costs.</p>")
                 .arg(QStringLiteral(LIGHTD_VERSION)));
     });
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    const QString before = translations::configuredLanguage();
+    connect(dialog, &QDialog::accepted, this, [this, before] {
+        if (translations::configuredLanguage() != before)
+            Q_EMIT languageChanged(); // the window host rebuilds the window in the new language
+    });
+    dialog->open();
+    Q_EMIT settingsOpened(dialog);
+}
+
+PageId MainWindow::currentPageId() const
+{
+    QWidget *w = m_stack->currentWidget();
+    if (w == m_ports)
+        return PageId::Ports;
+    if (w == m_volumes || w == m_files)
+        return PageId::Volumes;
+    if (w == m_billing)
+        return PageId::Billing;
+    if (w == m_tokens)
+        return PageId::Tokens;
+    return PageId::Containers;
 }
 
 void MainWindow::showPage(NodeConnection *node, PageId page)
@@ -188,9 +225,14 @@ void MainWindow::restoreLastNode()
     NodeConnection *node = m_nodes->node(s.value(QStringLiteral("window/lastNode")).toString());
     if (!node && !m_nodes->nodes().isEmpty())
         node = m_nodes->nodes().first();
-    if (node)
-        m_sidebar->select(
-            node, PageId(qBound(0, s.value(QStringLiteral("window/lastPage")).toInt(), int(PageId::Tokens))));
+    if (!node)
+        return;
+    auto page = PageId(qBound(0, s.value(QStringLiteral("window/lastPage")).toInt(), int(PageId::Tokens)));
+    // Tokens is listed only once the node has confirmed a master token: start on Containers then.
+    if (page == PageId::Tokens && node->tokenRole() != NodeConnection::TokenRole::Master)
+        page = PageId::Containers;
+    // Shown directly: the sidebar may already have this row current (then it emits nothing).
+    showPage(node, page);
 }
 
 void MainWindow::updateHeader()
@@ -261,6 +303,8 @@ void MainWindow::openFiles(const QString &volumeId)
 {
     m_files->openVolume(volumeId);
     m_stack->setCurrentWidget(m_files);
+    if (m_node)
+        m_sidebar->highlight(m_node, PageId::Volumes); // Files belongs to Volumes
 }
 
 void MainWindow::openContainer(const QString &internalId)
@@ -269,6 +313,7 @@ void MainWindow::openContainer(const QString &internalId)
         return;
     m_detail->open(m_node, internalId);
     m_stack->setCurrentWidget(m_detail);
+    m_sidebar->highlight(m_node, PageId::Containers);
 }
 
 void MainWindow::refreshCurrent()

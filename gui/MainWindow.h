@@ -4,6 +4,8 @@
 #include <QMainWindow>
 #include <QPointer>
 
+class QAction;
+class QDialog;
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
@@ -40,6 +42,16 @@ class MainWindow final : public QMainWindow
     ContainerDetailPage *detailPage() const { return m_detail; }
     QStackedWidget *stack() const { return m_stack; }
     NodeConnection *currentNode() const;
+    // The sidebar page the shown widget belongs to (Files -> Volumes, a container -> Containers).
+    PageId currentPageId() const;
+    QAction *settingsAction() const { return m_settingsAction; }
+
+  public Q_SLOTS:
+    void openSettings();
+
+  Q_SIGNALS:
+    void languageChanged();
+    void settingsOpened(QDialog *dialog);
 
   protected:
     void closeEvent(QCloseEvent *event) override;
@@ -72,5 +84,6 @@ class MainWindow final : public QMainWindow
     QLabel *m_stateChip;
     QLabel *m_activityLabel;
     QProgressBar *m_activityBar;
+    QAction *m_settingsAction = nullptr;
 };
 } // namespace lightd::gui

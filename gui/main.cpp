@@ -4,6 +4,7 @@
 #include "app/StartupOptions.h"
 #include "app/Theme.h"
 #include "app/Translations.h"
+#include "app/WindowHost.h"
 #include "nodes/NodeConnection.h"
 #include "nodes/NodeManager.h"
 #include "nodes/TokenStore.h"
@@ -33,7 +34,8 @@ int main(int argc, char *argv[])
         cliNode = nodes.addNode(options.nodeName.isEmpty() ? options.connectUrl.host() : options.nodeName,
                                 options.connectUrl, options.token, false);
 
-    MainWindow window(&nodes);
+    WindowHost host(&nodes);
+    MainWindow &window = *host.window();
     if (cliNode)
         window.showPage(cliNode, PageId::Containers);
     else

@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="de_DE" sourcelanguage="en_US">
 <context>
     <name>lightd::gui::ActionBar</name>
@@ -206,6 +205,10 @@
         <source>Cost</source>
         <translation>Kosten</translation>
     </message>
+    <message>
+        <source>This node does not meter usage: it has no billing.</source>
+        <translation>Dieser Node misst keine Nutzung: Er hat keine Abrechnung.</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::CommandLine</name>
@@ -382,16 +385,12 @@
         <translation>Dateien durchsuchen</translation>
     </message>
     <message>
-        <source>Open the container&apos;s volume</source>
+        <source>Open the container's volume</source>
         <translation>Das Volume des Containers öffnen</translation>
     </message>
     <message>
         <source>Container</source>
         <translation>Container</translation>
-    </message>
-    <message>
-        <source>SFTP access</source>
-        <translation>SFTP-Zugang</translation>
     </message>
     <message>
         <source>● Live</source>
@@ -424,22 +423,6 @@
     <message>
         <source>Updated</source>
         <translation>Geändert</translation>
-    </message>
-    <message>
-        <source>Asking the node…</source>
-        <translation>Frage den Knoten…</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;sftp://%1@%2:%3&lt;/b&gt;&lt;br&gt;Files are in %4. Passwords are never shown again; set a new one on the node to regain access.</source>
-        <translation>&lt;b&gt;sftp://%1@%2:%3&lt;/b&gt;&lt;br&gt;Die Dateien liegen in %4. Passwörter werden nie wieder angezeigt; setzen Sie auf dem Knoten ein neues, um wieder Zugang zu erhalten.</translation>
-    </message>
-    <message>
-        <source>SFTP is not available on this node. Its files can be managed with Browse files.</source>
-        <translation>SFTP ist auf diesem Knoten nicht verfügbar. Die Dateien lassen sich über „Dateien durchsuchen“ verwalten.</translation>
-    </message>
-    <message>
-        <source>The SFTP details could not be loaded: %1</source>
-        <translation>Die SFTP-Angaben konnten nicht geladen werden: %1</translation>
     </message>
     <message>
         <source>Reinstalling %1…</source>
@@ -504,6 +487,14 @@
         <source>The startup of %1 was saved; it applies the next time the container starts.</source>
         <translation>Die Starteinstellungen von %1 wurden gespeichert; sie gelten ab dem nächsten Start des Containers.</translation>
     </message>
+    <message>
+        <source>Kill %1</source>
+        <translation>%1 beenden (Kill)</translation>
+    </message>
+    <message>
+        <source>Kill %1 now? The process is ended at once, without a clean shutdown; unsaved data is lost. Stop shuts it down cleanly.</source>
+        <translation>%1 jetzt hart beenden? Der Prozess endet sofort, ohne sauberes Herunterfahren; ungespeicherte Daten gehen verloren. „Stoppen“ fährt ihn sauber herunter.</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainerForm</name>
@@ -512,8 +503,8 @@
         <translation>Geben Sie einen Namen (interne ID) ein.</translation>
     </message>
     <message>
-        <source>The name must start with a letter or digit and use only letters, digits, &apos;_&apos;, &apos;.&apos; and &apos;-&apos; (at most 64 characters).</source>
-        <translation>Der Name muss mit einem Buchstaben oder einer Ziffer beginnen und darf nur Buchstaben, Ziffern, &apos;_&apos;, &apos;.&apos; und &apos;-&apos; enthalten (höchstens 64 Zeichen).</translation>
+        <source>The name must start with a letter or digit and use only letters, digits, '_', '.' and '-' (at most 64 characters).</source>
+        <translation>Der Name muss mit einem Buchstaben oder einer Ziffer beginnen und darf nur Buchstaben, Ziffern, '_', '.' und '-' enthalten (höchstens 64 Zeichen).</translation>
     </message>
     <message>
         <source>Enter the Docker image.</source>
@@ -528,8 +519,8 @@
         <translation>Wählen Sie ein Volume.</translation>
     </message>
     <message>
-        <source>Environment variable names must not be empty or contain &apos;=&apos;.</source>
-        <translation>Namen von Umgebungsvariablen dürfen nicht leer sein und kein &apos;=&apos; enthalten.</translation>
+        <source>Environment variable names must not be empty or contain '='.</source>
+        <translation>Namen von Umgebungsvariablen dürfen nicht leer sein und kein '=' enthalten.</translation>
     </message>
     <message>
         <source>The startup command has %1 characters; the node accepts at most %2.</source>
@@ -609,13 +600,6 @@
         <source>Search containers, images…</source>
         <translation>Container, Images suchen…</translation>
     </message>
-    <message numerus="yes">
-        <source>%n container(s), %1 running.</source>
-        <translation>
-            <numerusform>%n Container, %1 läuft.</numerusform>
-            <numerusform>%n Container, %1 laufen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Creating %1…</source>
         <translation>%1 wird erstellt…</translation>
@@ -647,6 +631,59 @@
     <message>
         <source>Create a game or app server: pick a Docker image, a volume for its files and ports from the pool. The node pulls the image, runs the install script and reports every step here.</source>
         <translation>Legen Sie einen Game- oder App-Server an: Wählen Sie ein Docker-Image, ein Volume für seine Dateien und Ports aus dem Pool. Der Knoten lädt das Image, führt das Installationsskript aus und meldet hier jeden Schritt.</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>Neu starten</translation>
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation>Kill</translation>
+    </message>
+    <message>
+        <source>End at once, without a clean shutdown</source>
+        <translation>Sofort beenden, ohne sauberes Herunterfahren</translation>
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation>%1, %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation>
+            <numerusform>%n Container</numerusform>
+            <numerusform>%n Container</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation>
+            <numerusform>%n läuft</numerusform>
+            <numerusform>%n laufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Installing %1 failed; its console shows why.</source>
+        <translation>Die Installation von %1 ist fehlgeschlagen; die Konsole zeigt den Grund.</translation>
+    </message>
+    <message>
+        <source>%1 is installed and ready to start.</source>
+        <translation>%1 ist installiert und startbereit.</translation>
+    </message>
+    <message>
+        <source>Kill containers</source>
+        <translation>Container hart beenden</translation>
+    </message>
+    <message>
+        <source>Kill %1 now? The processes end at once, without a clean shutdown; unsaved data is lost.</source>
+        <translation>%1 jetzt hart beenden? Die Prozesse enden sofort, ohne sauberes Herunterfahren; ungespeicherte Daten gehen verloren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 sent to %n container(s).</source>
+        <translation>
+            <numerusform>%1 an %n Container gesendet.</numerusform>
+            <numerusform>%1 an %n Container gesendet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1228,7 +1265,7 @@
         <translation>TLS-Problem</translation>
     </message>
     <message>
-        <source>The TLS handshake failed: %1. Check the node&apos;s certificate and the URL scheme.</source>
+        <source>The TLS handshake failed: %1. Check the node's certificate and the URL scheme.</source>
         <translation>Der TLS-Handshake ist fehlgeschlagen: %1. Prüfen Sie das Zertifikat des Knotens und das URL-Schema.</translation>
     </message>
     <message>
@@ -1240,7 +1277,7 @@
         <translation>Der Knoten hat das Token abgelehnt (401). Bearbeiten Sie den Knoten und geben Sie ein gültiges Token ein.</translation>
     </message>
     <message>
-        <source>The node refused the request (403): it does not speak this client&apos;s API version.</source>
+        <source>The node refused the request (403): it does not speak this client's API version.</source>
         <translation>Der Knoten hat die Anfrage abgelehnt (403): Er spricht nicht die API-Version dieses Programms.</translation>
     </message>
     <message>
@@ -1283,7 +1320,7 @@
         <translation>Das Token wird im Schlüsselbund des Systems aufbewahrt.</translation>
     </message>
     <message>
-        <source>No keychain is available: the token is kept in this app&apos;s settings file.</source>
+        <source>No keychain is available: the token is kept in this app's settings file.</source>
         <translation>Kein Schlüsselbund verfügbar: Das Token wird in der Einstellungsdatei dieser App aufbewahrt.</translation>
     </message>
     <message>
@@ -1291,7 +1328,7 @@
         <translation>Verbinden</translation>
     </message>
     <message>
-        <source>Enter the node&apos;s URL.</source>
+        <source>Enter the node's URL.</source>
         <translation>Geben Sie die URL des Knotens ein.</translation>
     </message>
     <message>
@@ -1299,7 +1336,7 @@
         <translation>Die URL muss mit http:// oder https:// beginnen und einen Host enthalten.</translation>
     </message>
     <message>
-        <source>Enter the node&apos;s token (lightd --token what prints it).</source>
+        <source>Enter the node's token (lightd --token what prints it).</source>
         <translation>Geben Sie das Token des Knotens ein (lightd --token what gibt es aus).</translation>
     </message>
 </context>
@@ -1701,7 +1738,7 @@
         <translation>Kerne</translation>
     </message>
     <message>
-        <source>Relative weight against other containers, 2 to 262144 (the engine&apos;s default is 1024).</source>
+        <source>Relative weight against other containers, 2 to 262144 (the engine's default is 1024).</source>
         <translation>Relatives Gewicht gegenüber anderen Containern, 2 bis 262144 (Standard der Engine: 1024).</translation>
     </message>
     <message>
@@ -1721,7 +1758,7 @@
         <translation>Datenträger</translation>
     </message>
     <message>
-        <source>The quota of the container&apos;s volume; every container on that volume shares it.</source>
+        <source>The quota of the container's volume; every container on that volume shares it.</source>
         <translation>Das Kontingent des Container-Volumes; alle Container auf diesem Volume teilen es sich.</translation>
     </message>
     <message>
@@ -1795,10 +1832,6 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>A new language applies the next time lightd-gui starts.</source>
-        <translation>Eine neue Sprache gilt ab dem nächsten Start von lightd-gui.</translation>
-    </message>
-    <message>
         <source>Node tokens are stored in the system keychain.</source>
         <translation>Knoten-Tokens werden im Schlüsselbund des Systems gespeichert.</translation>
     </message>
@@ -1809,6 +1842,151 @@
     <message>
         <source>Tokens</source>
         <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>A new language applies at once; the window is rebuilt on the same page.</source>
+        <translation>Eine neue Sprache gilt sofort; das Fenster wird auf derselben Seite neu aufgebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::SftpKeysModel</name>
+    <message>
+        <source>(no comment)</source>
+        <translation>(kein Kommentar)</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Schlüssel</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Fingerabdruck</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::SftpPanel</name>
+    <message>
+        <source>SFTP access</source>
+        <translation>SFTP-Zugang</translation>
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation>URL kopieren</translation>
+    </message>
+    <message>
+        <source>Generate password</source>
+        <translation>Passwort erzeugen</translation>
+    </message>
+    <message>
+        <source>Add key from file…</source>
+        <translation>Schlüssel aus Datei…</translation>
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation>Schlüssel entfernen</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Sets a new random password, shown once; the old one and its open sessions end</source>
+        <translation>Setzt ein neues Zufallspasswort, das einmal angezeigt wird; das alte und seine offenen Sitzungen enden</translation>
+    </message>
+    <message>
+        <source>Public keys</source>
+        <translation>Öffentliche Schlüssel</translation>
+    </message>
+    <message>
+        <source>Asking the node…</source>
+        <translation>Frage den Node…</translation>
+    </message>
+    <message>
+        <source>Log in with any SFTP client; / is the container's volume. Passwords are shown only when generated.</source>
+        <translation>Anmeldung mit jedem SFTP-Client; / ist das Volume des Containers. Passwörter werden nur beim Erzeugen angezeigt.</translation>
+    </message>
+    <message>
+        <source>No SFTP login for this container yet: generate a password or add a public key.</source>
+        <translation>Noch kein SFTP-Login für diesen Container: Passwort erzeugen oder einen öffentlichen Schlüssel hinzufügen.</translation>
+    </message>
+    <message>
+        <source>SFTP is not available on this node. Its files can be managed with Browse files.</source>
+        <translation>SFTP ist auf diesem Node nicht verfügbar. Die Dateien lassen sich mit „Dateien durchsuchen“ verwalten.</translation>
+    </message>
+    <message>
+        <source>The SFTP details could not be loaded: %1</source>
+        <translation>Die SFTP-Angaben konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>The keys could not be loaded: %1</source>
+        <translation>Die Schlüssel konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>No password was set: %1</source>
+        <translation>Es wurde kein Passwort gesetzt: %1</translation>
+    </message>
+    <message>
+        <source>Add a public key</source>
+        <translation>Öffentlichen Schlüssel hinzufügen</translation>
+    </message>
+    <message>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation>Öffentliche Schlüssel (*.pub);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>%1 could not be read as a public key file.</source>
+        <translation>%1 konnte nicht als öffentliche Schlüsseldatei gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 is a private key. Choose the matching .pub file.</source>
+        <translation>%1 ist ein privater Schlüssel. Wählen Sie die passende .pub-Datei.</translation>
+    </message>
+    <message>
+        <source>The key was not added: %1</source>
+        <translation>Der Schlüssel wurde nicht hinzugefügt: %1</translation>
+    </message>
+    <message>
+        <source>A key was not removed: %1</source>
+        <translation>Ein Schlüssel wurde nicht entfernt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::SftpPasswordDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>New SFTP password</source>
+        <translation>Neues SFTP-Passwort</translation>
+    </message>
+    <message>
+        <source>The password for &lt;b&gt;%1&lt;/b&gt;. Copy it now: it is not shown again, and the previous password no longer works.</source>
+        <translation>Das Passwort für &lt;b&gt;%1&lt;/b&gt;. Jetzt kopieren: Es wird nicht noch einmal angezeigt, und das bisherige Passwort gilt nicht mehr.</translation>
+    </message>
+    <message>
+        <source>Copied</source>
+        <translation>Kopiert</translation>
     </message>
 </context>
 <context>
@@ -1846,7 +2024,7 @@
         <translation>Muster ausprobieren</translation>
     </message>
     <message>
-        <source>Paste a line of the server&apos;s console</source>
+        <source>Paste a line of the server's console</source>
         <translation>Eine Zeile aus der Konsole des Servers einfügen</translation>
     </message>
     <message>
@@ -1942,6 +2120,14 @@
     <message>
         <source>↓ %1/s  ↑ %2/s</source>
         <translation>↓ %1/s  ↑ %2/s</translation>
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation>MiB</translation>
+    </message>
+    <message>
+        <source>KiB/s</source>
+        <translation>KiB/s</translation>
     </message>
 </context>
 <context>
@@ -2045,7 +2231,7 @@
         <translation>Keine beschränkten Tokens</translation>
     </message>
     <message>
-        <source>Give a panel, a script or a player&apos;s console its own token: limited to what it needs, expiring on its own, revocable at any time.</source>
+        <source>Give a panel, a script or a player's console its own token: limited to what it needs, expiring on its own, revocable at any time.</source>
         <translation>Geben Sie einem Panel, einem Skript oder der Konsole eines Spielers ein eigenes Token: beschränkt auf das Nötige, von selbst ablaufend, jederzeit widerrufbar.</translation>
     </message>
     <message>
@@ -2069,7 +2255,7 @@
         <translation>Tokens erfordern das Master-Token</translation>
     </message>
     <message>
-        <source>This node was added with a scoped token, and only the node&apos;s master token may list, create or revoke tokens. The node said: “%1” (HTTP 403). Edit the node and enter the master token to manage tokens here.</source>
+        <source>This node was added with a scoped token, and only the node's master token may list, create or revoke tokens. The node said: “%1” (HTTP 403). Edit the node and enter the master token to manage tokens here.</source>
         <translation>Dieser Knoten wurde mit einem beschränkten Token hinzugefügt, und nur das Master-Token des Knotens darf Tokens auflisten, erstellen oder widerrufen. Der Knoten meldete: „%1“ (HTTP 403). Bearbeiten Sie den Knoten und geben Sie das Master-Token ein, um Tokens hier zu verwalten.</translation>
     </message>
     <message>
@@ -2195,7 +2381,7 @@
         <translation>Dateien durchsuchen</translation>
     </message>
     <message>
-        <source>Open the selected volume&apos;s files</source>
+        <source>Open the selected volume's files</source>
         <translation>Die Dateien des ausgewählten Volumes öffnen</translation>
     </message>
     <message>
@@ -2300,16 +2486,16 @@
         <translation>Anzeigename für --connect.</translation>
     </message>
     <message>
-        <source>UI language, e.g. de or en.</source>
-        <translation>Sprache der Oberfläche, z. B. de oder en.</translation>
-    </message>
-    <message>
         <source>Save a screenshot of every page into &lt;dir&gt; and quit.</source>
         <translation>Von jeder Seite ein Bildschirmfoto in &lt;dir&gt; speichern und beenden.</translation>
     </message>
     <message>
         <source>Which screenshots to save: all (default) or empty, for a node without containers.</source>
         <translation>Welche Bildschirmfotos gespeichert werden: all (Standard) oder empty, für einen Knoten ohne Container.</translation>
+    </message>
+    <message>
+        <source>UI language, e.g. de or en (default: $LIGHTD_GUI_LANG, then the Settings choice).</source>
+        <translation>Sprache der Oberfläche, z. B. de oder en (Standard: $LIGHTD_GUI_LANG, dann die Einstellung).</translation>
     </message>
 </context>
 </TS>

@@ -199,6 +199,10 @@
         <source>Cost</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>This node does not meter usage: it has no billing.</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::CommandLine</name>
@@ -380,10 +384,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>SFTP access</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>● Live</source>
         <translation type="unfinished" />
     </message>
@@ -413,22 +413,6 @@
     </message>
     <message>
         <source>Updated</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Asking the node…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>&lt;b&gt;sftp://%1@%2:%3&lt;/b&gt;&lt;br&gt;Files are in %4. Passwords are never shown again; set a new one on the node to regain access.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>SFTP is not available on this node. Its files can be managed with Browse files.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>The SFTP details could not be loaded: %1</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -489,6 +473,14 @@
     </message>
     <message>
         <source>The startup of %1 was saved; it applies the next time the container starts.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kill %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kill %1 now? The process is ended at once, without a clean shutdown; unsaved data is lost. Stop shuts it down cleanly.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -596,10 +588,6 @@
         <source>Search containers, images…</source>
         <translation type="unfinished" />
     </message>
-    <message numerus="yes">
-        <source>%n container(s), %1 running.</source>
-        <translation><numerusform>%n container, %1 running.</numerusform><numerusform>%n containers, %1 running.</numerusform></translation>
-    </message>
     <message>
         <source>Creating %1…</source>
         <translation type="unfinished" />
@@ -631,6 +619,50 @@
     <message>
         <source>Create a game or app server: pick a Docker image, a volume for its files and ports from the pool. The node pulls the image, runs the install script and reports every step here.</source>
         <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kill</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>End at once, without a clean shutdown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1, %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n container(s)</source>
+        <translation><numerusform>%n container</numerusform><numerusform>%n containers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n running</source>
+        <translation><numerusform>%n running</numerusform><numerusform>%n running</numerusform></translation>
+    </message>
+    <message>
+        <source>Installing %1 failed; its console shows why.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is installed and ready to start.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kill containers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Kill %1 now? The processes end at once, without a clean shutdown; unsaved data is lost.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%1 sent to %n container(s).</source>
+        <translation><numerusform>%1 sent to %n container.</numerusform><numerusform>%1 sent to %n containers.</numerusform></translation>
     </message>
 </context>
 <context>
@@ -1741,10 +1773,6 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>A new language applies the next time lightd-gui starts.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Node tokens are stored in the system keychain.</source>
         <translation type="unfinished" />
     </message>
@@ -1754,6 +1782,151 @@
     </message>
     <message>
         <source>Tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A new language applies at once; the window is rebuilt on the same page.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::SftpKeysModel</name>
+    <message>
+        <source>(no comment)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Added</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::SftpPanel</name>
+    <message>
+        <source>SFTP access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Generate password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add key from file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Remove key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Sets a new random password, shown once; the old one and its open sessions end</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public keys</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Asking the node…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log in with any SFTP client; / is the container's volume. Passwords are shown only when generated.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No SFTP login for this container yet: generate a password or add a public key.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SFTP is not available on this node. Its files can be managed with Browse files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The SFTP details could not be loaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The keys could not be loaded: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No password was set: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add a public key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Public keys (*.pub);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 could not be read as a public key file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is a private key. Choose the matching .pub file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The key was not added: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A key was not removed: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::SftpPasswordDialog</name>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New SFTP password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The password for &lt;b&gt;%1&lt;/b&gt;. Copy it now: it is not shown again, and the previous password no longer works.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1887,6 +2060,14 @@
     </message>
     <message>
         <source>↓ %1/s  ↑ %2/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MiB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>KiB/s</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2234,15 +2415,15 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>UI language, e.g. de or en.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <source>Save a screenshot of every page into &lt;dir&gt; and quit.</source>
         <translation type="unfinished" />
     </message>
     <message>
         <source>Which screenshots to save: all (default) or empty, for a node without containers.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>UI language, e.g. de or en (default: $LIGHTD_GUI_LANG, then the Settings choice).</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -6,6 +6,11 @@
 namespace lightd::gui {
 StartupOptions StartupOptions::parse(const QCoreApplication &app)
 {
+    return parse(app.arguments());
+}
+
+StartupOptions StartupOptions::parse(const QStringList &arguments)
+{
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QCoreApplication::translate("main", "Desktop administration for lightd nodes."));
@@ -22,9 +27,11 @@ StartupOptions StartupOptions::parse(const QCoreApplication &app)
     const QCommandLineOption name(QStringLiteral("node-name"),
                                   QCoreApplication::translate("main", "Display name for --connect."),
                                   QStringLiteral("name"));
-    const QCommandLineOption lang(QStringLiteral("lang"),
-                                  QCoreApplication::translate("main", "UI language, e.g. de or en."),
-                                  QStringLiteral("code"));
+    const QCommandLineOption lang(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "UI language, e.g. de or en (default: $LIGHTD_GUI_LANG, "
+                                            "then the Settings choice)."),
+        QStringLiteral("code"));
     const QCommandLineOption shots(
         QStringLiteral("screenshot-dir"),
         QCoreApplication::translate("main", "Save a screenshot of every page into <dir> and quit."),
@@ -35,14 +42,14 @@ StartupOptions StartupOptions::parse(const QCoreApplication &app)
                                             "for a node without containers."),
         QStringLiteral("set"), QStringLiteral("all"));
     parser.addOptions({connect, token, name, lang, shots, shotSet});
-    parser.process(app);
+    parser.process(arguments);
 
     StartupOptions o;
     if (parser.isSet(connect))
         o.connectUrl = QUrl::fromUserInput(parser.value(connect));
     o.token = parser.isSet(token) ? parser.value(token) : qEnvironmentVariable("LIGHTD_TOKEN");
     o.nodeName = parser.value(name);
-    o.language = parser.value(lang);
+    o.language = parser.isSet(lang) ? parser.value(lang) : qEnvironmentVariable("LIGHTD_GUI_LANG");
     o.screenshotDir = parser.value(shots);
     o.screenshotSet = parser.value(shotSet);
     return o;

@@ -1,5 +1,6 @@
 #pragma once
 #include <QString>
+#include <QStringList>
 #include <QUrl>
 
 class QCoreApplication;
@@ -11,11 +12,12 @@ struct StartupOptions
     QUrl connectUrl;       // --connect URL: a session-only node (not saved)
     QString token;         // --token T, or LIGHTD_TOKEN
     QString nodeName;      // --node-name N (Qt itself takes --name)
-    QString language;      // --lang de
+    QString language;      // --lang de, or LIGHTD_GUI_LANG
     QString screenshotDir; // --screenshot-dir DIR: cycle the pages, save PNGs, quit
     QString
         screenshotSet; // --screenshot-set all|empty: every page, or the pages of a node without containers
 
     static StartupOptions parse(const QCoreApplication &app);
+    static StartupOptions parse(const QStringList &arguments); // arguments[0] is the program
 };
 } // namespace lightd::gui

@@ -42,6 +42,7 @@ QLineEdit#searchField { background: #ffffff; border: 1px solid #d9dde3; border-r
 QLineEdit#searchField:focus { border-color: #2f5bd3; }
 QTableView { background: #ffffff; alternate-background-color: #fafbfc; border: 1px solid #e3e6eb; border-radius: 8px;
              selection-background-color: #dbe5ff; selection-color: #111827; }
+QTableView::item { border: 0px; padding-left: 5px; } /* cell text starts where its header's does */
 QHeaderView::section { background: #ffffff; border: none; border-bottom: 1px solid #e3e6eb; padding: 7px 8px;
                        color: #6b7280; font-weight: 600; }
 #messageBar { border-radius: 8px; }

@@ -22,7 +22,8 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_language(ne
         m_language->addItem(translations::displayName(code), code);
     m_language->setCurrentIndex(qMax(0, m_language->findData(translations::configuredLanguage())));
     form->addRow(tr("Language"), m_language);
-    auto *hint = new QLabel(tr("A new language applies the next time lightd-gui starts."), this);
+    auto *hint =
+        new QLabel(tr("A new language applies at once; the window is rebuilt on the same page."), this);
     hint->setObjectName(QStringLiteral("dialogHint"));
     form->addRow(hint);
     auto *storage = new QLabel(

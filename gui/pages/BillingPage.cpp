@@ -56,6 +56,11 @@ QString BillingPage::featureName() const
     return tr("Billing");
 }
 
+QString BillingPage::missingFeatureLine() const
+{
+    return tr("This node does not meter usage: it has no billing.");
+}
+
 QWidget *BillingPage::buildRates()
 {
     auto *box = new QGroupBox(tr("Rates"), this);

@@ -30,6 +30,7 @@ class BillingPage final : public Page
     void poll() override;
     void clearData() override;
     QString featureName() const override;
+    QString missingFeatureLine() const override;
 
   private:
     QWidget *buildRates();

@@ -12,7 +12,9 @@
 #include "nodes/NodeConnection.h"
 #include "pages/Page.h"
 #include "pages/PowerActions.h"
+#include "pages/SftpPanel.h"
 #include "widgets/ActionBar.h"
+#include "widgets/Confirm.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/ElidedLabel.h"
 #include "widgets/MessageBar.h"
@@ -38,7 +40,7 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     : QWidget(parent), m_title(new ElidedLabel(this)), m_badge(new QLabel(this)),
       m_transport(new QLabel(this)), m_messages(new MessageBar(this)), m_tabs(new QTabWidget(this)),
       m_console(new ConsoleWidget(this)), m_stats(new StatsView(this)), m_statsHint(new QLabel(this)),
-      m_details(new QFormLayout), m_sftp(new QLabel(this))
+      m_details(new QFormLayout), m_sftp(new SftpPanel(this))
 {
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(24, 18, 24, 18);
@@ -77,15 +79,25 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
         auto *b = new QPushButton(icons::get(QString::fromLatin1(a.icon)), tr(a.label), this);
         b->setObjectName(QStringLiteral("power_") + verb);
         connect(b, &QPushButton::clicked, this, [this, verb] {
-            if (m_feed)
-                m_feed->power(verb);
+            if (!m_feed)
+                return;
+            if (verb != QLatin1StringView("kill"))
+                return m_feed->power(verb);
+            // Kill loses whatever the server has not saved: ask first.
+            confirm(this, tr("Kill %1").arg(m_id),
+                    tr("Kill %1 now? The process is ended at once, without a clean shutdown; unsaved "
+                       "data is lost. Stop shuts it down cleanly.")
+                        .arg(m_id),
+                    tr("Kill"), [self = QPointer<ContainerDetailPage>(this), verb] {
+                        if (self && self->m_feed)
+                            self->m_feed->power(verb);
+                    });
         });
         power->addWidget(b);
         m_power.insert(verb, b);
     }
     power->addStretch();
     layout->addLayout(power);
-    layout->addWidget(m_messages);
 
     m_tabs->addTab(m_console, icons::get(QStringLiteral("console")), tr("Console"));
     auto *statsPage = new QWidget(m_tabs);
@@ -140,17 +152,8 @@ ContainerDetailPage::ContainerDetailPage(QWidget *parent)
     m_details->setHorizontalSpacing(18);
     m_details->setVerticalSpacing(8);
     detailsLayout->addWidget(recordBox);
-    auto *sftpBox = new QGroupBox(tr("SFTP access"), details);
-    auto *sftpLayout = new QHBoxLayout(sftpBox);
-    auto *sftpIcon = new QLabel(sftpBox);
-    sftpIcon->setPixmap(icons::get(QStringLiteral("info")).pixmap(20, 20));
-    sftpLayout->addWidget(sftpIcon, 0, Qt::AlignTop);
-    m_sftp->setParent(sftpBox);
-    m_sftp->setWordWrap(true);
-    m_sftp->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_sftp->setObjectName(QStringLiteral("sftpText"));
-    sftpLayout->addWidget(m_sftp, 1);
-    detailsLayout->addWidget(sftpBox);
+    m_sftp->setParent(details);
+    detailsLayout->addWidget(m_sftp);
     detailsLayout->addStretch();
     auto *scroll = new QScrollArea(m_tabs);
     scroll->setWidget(details);
@@ -170,7 +173,7 @@ void ContainerDetailPage::open(NodeConnection *connection, const QString &intern
     feed->start();
     updateTransport();
     refreshRecord();
-    loadSftp();
+    m_sftp->open(connection, internalId);
 }
 
 void ContainerDetailPage::setFeed(ContainerFeed *feed, const QString &internalId)
@@ -325,34 +328,6 @@ void ContainerDetailPage::showRecord(const ContainerDto &c)
     updateActions();
 }
 
-void ContainerDetailPage::loadSftp()
-{
-    if (!m_connection)
-        return;
-    m_sftp->setText(tr("Asking the node…"));
-    m_connection->client()->sftpInfo(m_id, [self = QPointer<ContainerDetailPage>(this),
-                                            generation = m_generation](const ApiResult<SftpInfoDto> &r) {
-        if (!self || self->m_generation != generation)
-            return;
-        if (r.ok()) {
-            self->m_sftp->setText(tr("<b>sftp://%1@%2:%3</b><br>Files are in %4. Passwords are never shown "
-                                     "again; set a new one on the node to regain access.")
-                                      .arg(r->username.toHtmlEscaped(), r->host.toHtmlEscaped())
-                                      .arg(r->port)
-                                      .arg(r->volumePath.toHtmlEscaped()));
-        } else if (r.error.code == QLatin1StringView("sftp_not_configured")) {
-            self->m_sftp->setText(tr("No SFTP login for this container yet: set a password or add a key on "
-                                     "the node."));
-        } else if (Page::isMissingRoute(r.error)) {
-            self->m_sftp->setText(
-                tr("SFTP is not available on this node. Its files can be managed with Browse files."));
-        } else {
-            self->m_sftp->setText(
-                tr("The SFTP details could not be loaded: %1").arg(NodeConnection::describe(r.error)));
-        }
-    });
-}
-
 QToolButton *ContainerDetailPage::actionButton(const QString &name) const
 {
     return m_actionBar->button(m_actions.value(name));
@@ -360,7 +335,7 @@ QToolButton *ContainerDetailPage::actionButton(const QString &name) const
 
 QString ContainerDetailPage::sftpText() const
 {
-    return m_sftp->text();
+    return m_sftp->statusText();
 }
 
 bool ContainerDetailPage::report(const QString &action, const ApiErrorDto &error, bool ok,

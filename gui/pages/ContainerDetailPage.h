@@ -25,6 +25,7 @@ class NodeConnection;
 class RebindDialog;
 class ReinstallDialog;
 class ResourcesDialog;
+class SftpPanel;
 class StartupDialog;
 class StatsView;
 
@@ -52,6 +53,7 @@ class ContainerDetailPage final : public QWidget
     QToolButton *actionButton(const QString &name) const;
     QLabel *transportLabel() const { return m_transport; }
     QString sftpText() const;
+    SftpPanel *sftpPanel() const { return m_sftp; }
     const std::optional<ContainerDto> &record() const { return m_record; }
 
   public Q_SLOTS:
@@ -78,7 +80,6 @@ class ContainerDetailPage final : public QWidget
     void updateTransport();
     void updateActions();
     void showRecord(const ContainerDto &record);
-    void loadSftp();
     bool report(const QString &action, const ApiErrorDto &error, bool ok, const QString &success);
     void saveStartup(StartupDialog *dialog);
 
@@ -99,7 +100,7 @@ class ContainerDetailPage final : public QWidget
     StatsView *m_stats;
     QLabel *m_statsHint;
     QFormLayout *m_details;
-    QLabel *m_sftp;
+    SftpPanel *m_sftp;
     quint64 m_generation = 0; // answers for a container shown before are dropped
 };
 } // namespace lightd::gui

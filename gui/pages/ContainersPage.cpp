@@ -6,7 +6,9 @@
 #include "models/ContainersModel.h"
 #include "models/Roles.h"
 #include "pages/PowerActions.h"
+#include "widgets/Confirm.h"
 #include "widgets/EmptyState.h"
+#include "widgets/MessageBar.h"
 #include "widgets/SearchField.h"
 #include "widgets/StateBadgeDelegate.h"
 #include "widgets/TableView.h"
@@ -14,10 +16,13 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPointer>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <memory>
+#include <utility>
 
 namespace lightd::gui {
 ContainersPage::ContainersPage(QWidget *parent)
@@ -27,7 +32,8 @@ ContainersPage::ContainersPage(QWidget *parent)
 {
     m_proxy = m_view->setSourceModel(m_model, ContainersModel::NameColumn);
     m_view->setItemDelegateForColumn(ContainersModel::StateColumn, new StateBadgeDelegate(this));
-    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->horizontalHeader()->resizeSection(ContainersModel::NameColumn, 240);
     m_view->horizontalHeader()->resizeSection(ContainersModel::StateColumn, 150);
     m_view->horizontalHeader()->resizeSection(ContainersModel::ImageColumn, 320);
@@ -49,9 +55,14 @@ ContainersPage::ContainersPage(QWidget *parent)
             Q_EMIT openRequested(selected());
     });
     m_start = addPageAction(QStringLiteral("start"), tr("Start"));
-    connect(m_start, &QAction::triggered, this, [this] { power(selected(), QStringLiteral("start")); });
+    connect(m_start, &QAction::triggered, this, [this] { powerAll(selectedIds(), QStringLiteral("start")); });
     m_stop = addPageAction(QStringLiteral("stop"), tr("Stop"));
-    connect(m_stop, &QAction::triggered, this, [this] { power(selected(), QStringLiteral("stop")); });
+    connect(m_stop, &QAction::triggered, this, [this] { powerAll(selectedIds(), QStringLiteral("stop")); });
+    m_restart = addPageAction(QStringLiteral("restart"), tr("Restart"));
+    connect(m_restart, &QAction::triggered, this,
+            [this] { powerAll(selectedIds(), QStringLiteral("restart")); });
+    m_kill = addPageAction(QStringLiteral("kill"), tr("Kill"), tr("End at once, without a clean shutdown"));
+    connect(m_kill, &QAction::triggered, this, [this] { confirmKill(selectedIds()); });
     m_delete = addPageAction(QStringLiteral("delete"), tr("Delete"));
     connect(m_delete, &QAction::triggered, this, [this] {
         const QString id = selected();
@@ -66,6 +77,14 @@ ContainersPage::ContainersPage(QWidget *parent)
     toolbar()->addWidget(new SearchField(m_proxy, tr("Search containers, images…"), this));
 
     connect(m_view, &QAbstractItemView::doubleClicked, this, [this] { Q_EMIT openRequested(selected()); });
+    connect(m_view, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex at = m_view->indexAt(pos);
+        if (at.isValid() && !m_view->selectionModel()->isRowSelected(at.row(), {}))
+            m_view->selectionModel()->select(at,
+                                             QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        if (QMenu *menu = contextMenu())
+            menu->popup(m_view->viewport()->mapToGlobal(pos));
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &ContainersPage::updateActions);
     connect(m_model, &QAbstractItemModel::dataChanged, this, &ContainersPage::updateActions);
@@ -73,7 +92,12 @@ ContainersPage::ContainersPage(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsInserted, this, &ContainersPage::updateBody);
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &ContainersPage::updateBody);
     connect(m_model, &QAbstractItemModel::modelReset, this, &ContainersPage::updateBody);
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(m_model, signal, this, &ContainersPage::updateCounts);
+    connect(m_model, &QAbstractItemModel::dataChanged, this, &ContainersPage::updateCounts);
+    connect(m_model, &QAbstractItemModel::modelReset, this, &ContainersPage::updateCounts);
     updateActions();
+    updateCounts();
     updateBody();
 }
 
@@ -118,18 +142,99 @@ QString ContainersPage::selected() const
     return rows.isEmpty() ? QString() : m_model->row(rows.first()).internalId;
 }
 
+QStringList ContainersPage::selectedIds() const
+{
+    QStringList ids;
+    for (int row : m_view->selectedSourceRows())
+        ids << m_model->row(row).internalId;
+    return ids;
+}
+
+QAction *ContainersPage::powerAction(const QString &verb) const
+{
+    if (verb == QLatin1StringView("start"))
+        return m_start;
+    if (verb == QLatin1StringView("stop"))
+        return m_stop;
+    if (verb == QLatin1StringView("restart"))
+        return m_restart;
+    if (verb == QLatin1StringView("kill"))
+        return m_kill;
+    return nullptr;
+}
+
+// A verb is offered when it applies to at least one selected container; the others are skipped.
 void ContainersPage::updateActions()
 {
     const QList<int> rows = m_view->selectedSourceRows();
-    const QString state = rows.isEmpty() ? QString() : m_model->row(rows.first()).installState;
-    m_open->setEnabled(!rows.isEmpty());
-    m_start->setEnabled(powerAllowed(state, QStringLiteral("start")));
-    m_stop->setEnabled(powerAllowed(state, QStringLiteral("stop")));
-    m_delete->setEnabled(!rows.isEmpty());
+    auto anyAllows = [&](const char *verb) {
+        for (int row : rows)
+            if (powerAllowed(m_model->row(row).installState, QString::fromLatin1(verb)))
+                return true;
+        return false;
+    };
+    m_open->setEnabled(rows.size() == 1);
+    m_start->setEnabled(anyAllows("start"));
+    m_stop->setEnabled(anyAllows("stop"));
+    m_restart->setEnabled(anyAllows("restart"));
+    m_kill->setEnabled(anyAllows("kill"));
+    m_delete->setEnabled(rows.size() == 1);
+}
+
+// Counted on every change of the list (first load included), so the subtitle is never stale.
+void ContainersPage::updateCounts()
+{
     int running = 0;
     for (const ContainerSummaryDto &c : m_model->rows())
         running += c.installState == QLatin1StringView("running") ? 1 : 0;
-    setSubtitle(tr("%n container(s), %1 running.", nullptr, m_model->rowCount()).arg(running));
+    // Two plurals: "3 Container, 1 läuft." needs each number to pick its own form.
+    setSubtitle(tr("%1, %2.").arg(tr("%n container(s)", nullptr, m_model->rowCount()),
+                                  tr("%n running", nullptr, running)));
+    if (m_installing.isEmpty())
+        return;
+    const int row = m_model->rowOfKey(m_installing);
+    const QString state = row < 0 ? QString() : m_model->row(row).installState;
+    if (row < 0 || state == QLatin1StringView("installing"))
+        return;
+    const QString id = std::exchange(m_installing, QString());
+    if (state == QLatin1StringView("failed"))
+        messageBar()->showMessage(MessageBar::Kind::Error,
+                                  tr("Installing %1 failed; its console shows why.").arg(id));
+    else
+        showSuccess(tr("%1 is installed and ready to start.").arg(id));
+}
+
+QMenu *ContainersPage::contextMenu()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return nullptr;
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("containerMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (ids.size() == 1)
+        menu->addAction(m_open);
+    menu->addSeparator();
+    for (QAction *a : {m_start, m_stop, m_restart, m_kill})
+        menu->addAction(a);
+    if (ids.size() == 1) {
+        menu->addSeparator();
+        menu->addAction(m_delete);
+    }
+    return menu;
+}
+
+void ContainersPage::confirmKill(const QStringList &ids)
+{
+    if (ids.isEmpty())
+        return;
+    confirm(this, tr("Kill containers"),
+            tr("Kill %1 now? The processes end at once, without a clean shutdown; unsaved data is lost.")
+                .arg(ids.join(QStringLiteral(", "))),
+            tr("Kill"), [self = QPointer<ContainersPage>(this), ids] {
+                if (self)
+                    self->powerAll(ids, QStringLiteral("kill"));
+            });
 }
 
 CreateContainerDialog *ContainersPage::openCreateDialog()
@@ -161,8 +266,10 @@ void ContainersPage::createContainer(const CreateContainerDto &form)
             Activity::instance().end(activity);
             if (reportResult(
                     tr("Creating %1").arg(id), r.error, r.ok(),
-                    tr("%1 is being installed: image pull and install script run on the node.").arg(id)))
+                    tr("%1 is being installed: image pull and install script run on the node.").arg(id))) {
+                m_installing = id;
                 refresh();
+            }
         }));
 }
 
@@ -176,6 +283,46 @@ void ContainersPage::power(const QString &internalId, const QString &verb)
                              r.ok() ? r->value(QLatin1StringView("message")).toString() : QString()))
                 refresh();
         }));
+}
+
+void ContainersPage::powerAll(const QStringList &internalIds, const QString &verb)
+{
+    if (!client())
+        return;
+    QStringList ids;
+    for (const QString &id : internalIds) {
+        const int row = m_model->rowOfKey(id);
+        if (row >= 0 && powerAllowed(m_model->row(row).installState, verb))
+            ids << id;
+    }
+    if (ids.size() == 1)
+        return power(ids.first(), verb);
+    if (ids.isEmpty())
+        return;
+    struct Batch
+    {
+        int remaining;
+        QStringList failed;
+        ApiErrorDto lastError;
+    };
+    auto batch = std::make_shared<Batch>(Batch{int(ids.size()), {}, {}});
+    for (const QString &id : ids)
+        client()->power(id, verb,
+                        guarded<QJsonObject>([this, batch, id, verb,
+                                              n = int(ids.size())](const ApiResult<QJsonObject> &r) {
+                            if (!r.ok()) {
+                                batch->failed << id;
+                                batch->lastError = r.error;
+                            }
+                            if (--batch->remaining > 0)
+                                return;
+                            if (batch->failed.isEmpty())
+                                showSuccess(tr("%1 sent to %n container(s).", nullptr, n).arg(verb));
+                            else
+                                showError(tr("%1 of %2").arg(verb, batch->failed.join(QStringLiteral(", "))),
+                                          batch->lastError);
+                            refresh();
+                        }));
 }
 
 void ContainersPage::deleteContainer(const QString &internalId)

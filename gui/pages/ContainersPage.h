@@ -3,6 +3,7 @@
 #include "pages/Page.h"
 
 class QAction;
+class QMenu;
 class QSortFilterProxyModel;
 class QStackedWidget;
 
@@ -29,7 +30,11 @@ class ContainersPage final : public Page
     CreateContainerDialog *openCreateDialog();
     void createContainer(const lightd::CreateContainerDto &form);
     void power(const QString &internalId, const QString &verb);
+    // One verb for several containers; one banner tells how many it worked for.
+    void powerAll(const QStringList &internalIds, const QString &verb);
     void deleteContainer(const QString &internalId);
+    // The right-click menu of the selection (tests call it with the point they would click).
+    QMenu *contextMenu();
 
   Q_SIGNALS:
     void openRequested(const QString &internalId);
@@ -39,9 +44,15 @@ class ContainersPage final : public Page
     void clearData() override;
     QString featureName() const override;
 
+  public:
+    QStringList selectedIds() const;
+    QAction *powerAction(const QString &verb) const;
+
   private:
     QString selected() const;
     void updateActions();
+    void updateCounts();
+    void confirmKill(const QStringList &ids);
     void updateBody();
 
     ContainersModel *m_model;
@@ -52,7 +63,10 @@ class ContainersPage final : public Page
     QAction *m_open;
     QAction *m_start;
     QAction *m_stop;
+    QAction *m_restart;
+    QAction *m_kill;
     QAction *m_delete;
+    QString m_installing;  // created from here and still installing: its banner is replaced when it ends
     bool m_loaded = false; // the empty state waits for the node's first answer
 };
 } // namespace lightd::gui

@@ -34,7 +34,6 @@ Page::Page(const QString &title, const QString &subtitle, QWidget *parent)
     m_toolbarHost = new QWidget(this);
     m_toolbarHost->setLayout(m_toolbar);
     layout->addWidget(m_toolbarHost);
-    layout->addWidget(m_messages);
     layout->addWidget(m_stack, 1);
     m_stack->addWidget(m_unavailable);
     m_stack->addWidget(m_offline);
@@ -132,6 +131,9 @@ void Page::updateView()
         m_offline->set(QStringLiteral("node"), tr("No node selected"),
                        tr("Add a lightd node with its URL and token to start managing it."));
         m_stack->setCurrentWidget(m_offline);
+    } else if (m_missing && !missingFeatureLine().isEmpty()) {
+        m_unavailable->set(QStringLiteral("info"), missingFeatureLine(), {});
+        m_stack->setCurrentWidget(m_unavailable);
     } else if (m_missing) {
         m_unavailable->set(
             QStringLiteral("soon"), tr("%1: not available on this node yet").arg(featureName()),

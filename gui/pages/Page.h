@@ -61,6 +61,8 @@ class Page : public QWidget
     // The node changed: drop everything shown for the old one.
     virtual void clearData() = 0;
     virtual QString featureName() const = 0;
+    // A page whose feature is optional on a node says so in this one line instead of "not yet".
+    virtual QString missingFeatureLine() const { return {}; }
 
     void finishPoll(const ApiErrorDto *error);
     void setContent(QWidget *content);

@@ -22,10 +22,16 @@ VolumesPage::VolumesPage(QWidget *parent)
     m_proxy = m_view->setSourceModel(m_model, VolumesModel::CreatedColumn);
     m_view->setItemDelegateForColumn(VolumesModel::UsageColumn, new QuotaBarDelegate(this));
     m_view->verticalHeader()->setDefaultSectionSize(42);
-    m_view->horizontalHeader()->resizeSection(VolumesModel::IdColumn, 300);
-    m_view->horizontalHeader()->resizeSection(VolumesModel::UsageColumn, 240);
-    m_view->horizontalHeader()->resizeSection(VolumesModel::QuotaColumn, 110);
-    m_view->horizontalHeader()->resizeSection(VolumesModel::PathColumn, 300);
+    // The path takes what is left (elided in the middle, full in its tooltip) and Created fits its
+    // text, so the table never needs a horizontal scrollbar on a small screen.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->resizeSection(VolumesModel::IdColumn, 250);
+    header->resizeSection(VolumesModel::UsageColumn, 190);
+    header->resizeSection(VolumesModel::QuotaColumn, 90);
+    header->setSectionResizeMode(VolumesModel::PathColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(VolumesModel::CreatedColumn, QHeaderView::ResizeToContents);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     setContent(m_view);
 
     connect(addPageAction(QStringLiteral("add"), tr("New volume"),

@@ -86,6 +86,13 @@ NodeSidebar::NodeSidebar(NodeManager *nodes, QWidget *parent)
     });
     connect(m_tree->selectionModel(), &QItemSelectionModel::currentChanged, this,
             &NodeSidebar::onCurrentChanged);
+    // A click on the page already current (a container or Files open under it) goes back to the page.
+    connect(m_tree, &QTreeView::clicked, this, [this](const QModelIndex &index) {
+        NodeConnection *node = currentNode();
+        const int page = index.data(PageRole).toInt();
+        if (node && page >= 0)
+            Q_EMIT pageSelected(node, PageId(page));
+    });
 
     for (NodeConnection *n : nodes->nodes())
         addNode(n);
@@ -183,6 +190,18 @@ void NodeSidebar::select(NodeConnection *node, PageId page)
     m_tree->setCurrentIndex(child ? child->index() : item->index());
 }
 
+void NodeSidebar::highlight(NodeConnection *node, PageId page)
+{
+    m_silent = true;
+    select(node, page);
+    m_silent = false;
+}
+
+PageId NodeSidebar::currentPage() const
+{
+    return PageId(qMax(0, m_tree->currentIndex().data(PageRole).toInt()));
+}
+
 NodeConnection *NodeSidebar::currentNode() const
 {
     return reinterpret_cast<NodeConnection *>(m_tree->currentIndex().data(NodeRole).value<quintptr>());
@@ -194,7 +213,7 @@ void NodeSidebar::onCurrentChanged()
     NodeConnection *node = currentNode();
     m_edit->setEnabled(node);
     m_remove->setEnabled(node);
-    if (!node)
+    if (!node || m_silent)
         return;
     const int page = current.data(PageRole).toInt();
     if (page < 0) {

@@ -21,6 +21,10 @@ class NodeSidebar final : public QWidget
     explicit NodeSidebar(NodeManager *nodes, QWidget *parent = nullptr);
 
     void select(NodeConnection *node, PageId page);
+    // Marks the page current without asking to show it (a sub-page such as Files is open).
+    void highlight(NodeConnection *node, PageId page);
+    // The page whose row is current; Containers on a node row.
+    PageId currentPage() const;
     NodeConnection *currentNode() const;
     QTreeView *tree() const { return m_tree; }
 
@@ -42,5 +46,6 @@ class NodeSidebar final : public QWidget
     QTreeView *m_tree;
     QPushButton *m_edit;
     QPushButton *m_remove;
+    bool m_silent = false;
 };
 } // namespace lightd::gui

@@ -2,6 +2,7 @@
 
 #include "app/Icons.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QStyle>
@@ -29,7 +30,30 @@ MessageBar::MessageBar(QWidget *parent)
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
     m_hide->setSingleShot(true);
     connect(m_hide, &QTimer::timeout, this, &QWidget::hide);
+    if (parent)
+        parent->installEventFilter(this);
     hide();
+}
+
+bool MessageBar::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == parentWidget() && event->type() == QEvent::Resize && isVisible())
+        place();
+    return QWidget::eventFilter(watched, event);
+}
+
+// Bottom of the parent, inset like the page content, as tall as the wrapped text needs.
+void MessageBar::place()
+{
+    QWidget *host = parentWidget();
+    if (!host)
+        return;
+    const int inset = 24;
+    const int width = qMax(200, host->width() - 2 * inset);
+    const int height =
+        layout()->hasHeightForWidth() ? layout()->totalHeightForWidth(width) : sizeHint().height();
+    setGeometry(inset, host->height() - height - 16, width, height);
+    raise();
 }
 
 void MessageBar::showMessage(Kind kind, const QString &text)
@@ -44,6 +68,7 @@ void MessageBar::showMessage(Kind kind, const QString &text)
     m_label->setText(text);
     style()->unpolish(this);
     style()->polish(this);
+    place();
     QWidget::show();
     if (kind == Kind::Success || kind == Kind::Info)
         m_hide->start(5000);

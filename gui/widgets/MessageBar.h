@@ -5,8 +5,9 @@ class QLabel;
 class QTimer;
 
 namespace lightd::gui {
-// An inline banner at the top of a page: why an action failed (kept until closed) or that it
-// worked (fades after a few seconds).
+// A banner floating over the bottom of its parent: why an action failed (kept until closed) or that
+// it worked (goes after a few seconds). It is not in any layout, so showing or hiding it never moves
+// the widgets under the pointer.
 class MessageBar final : public QWidget
 {
     Q_OBJECT
@@ -18,7 +19,12 @@ class MessageBar final : public QWidget
     QString text() const;
     Kind kind() const { return m_kind; }
 
+  protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
   private:
+    void place();
+
     QLabel *m_icon;
     QLabel *m_label;
     QTimer *m_hide;

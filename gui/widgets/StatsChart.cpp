@@ -2,6 +2,8 @@
 
 #include <QChart>
 #include <QChartView>
+#include <QDateTime>
+#include <QDateTimeAxis>
 #include <QGraphicsLayout>
 #include <QLabel>
 #include <QLineSeries>
@@ -9,10 +11,10 @@
 #include <QValueAxis>
 
 namespace lightd::gui {
-StatsChart::StatsChart(const QString &title, const QStringList &seriesNames, const QList<QColor> &colors,
-                       QWidget *parent)
-    : QWidget(parent), m_headline(new QLabel(this)), m_chart(new QChart), m_x(new QValueAxis),
-      m_y(new QValueAxis)
+StatsChart::StatsChart(const QString &title, const QString &unit, const QStringList &seriesNames,
+                       const QList<QColor> &colors, QWidget *parent)
+    : QWidget(parent), m_headline(new QLabel(this)), m_chart(new QChart), m_x(new QDateTimeAxis),
+      m_y(new QValueAxis), m_unit(unit)
 {
     setObjectName(QStringLiteral("statsCard"));
     setAttribute(Qt::WA_StyledBackground);
@@ -30,12 +32,17 @@ StatsChart::StatsChart(const QString &title, const QStringList &seriesNames, con
     m_chart->setMargins(QMargins(0, 0, 0, 0));
     m_chart->setBackgroundVisible(false);
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_x->setLabelsVisible(false);
+    m_x->setFormat(QStringLiteral("HH:mm:ss"));
+    m_x->setTickCount(3);
     m_x->setGridLineVisible(false);
-    m_x->setRange(0, m_window);
-    m_y->setLabelFormat(QStringLiteral("%.0f"));
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    m_x->setLabelsFont(small);
+    m_y->setLabelsFont(small);
+    const QDateTime now = QDateTime::currentDateTime();
+    m_x->setRange(now.addSecs(-m_window), now);
     m_y->setTickCount(3);
-    m_y->setRange(0, 1);
+    setYRange(1);
     m_y->setGridLineColor(QColor(0xe5, 0xe7, 0xeb));
     m_chart->addAxis(m_x, Qt::AlignBottom);
     m_chart->addAxis(m_y, Qt::AlignLeft);
@@ -56,21 +63,34 @@ StatsChart::StatsChart(const QString &title, const QStringList &seriesNames, con
     layout->addWidget(view, 1);
 }
 
-void StatsChart::add(double seconds, const QList<double> &values, const QString &headline)
+void StatsChart::add(qint64 atMs, const QList<double> &values, const QString &headline)
 {
     m_headline->setText(headline);
-    double max = m_fixedMax > 0 ? m_fixedMax : 1;
+    double max = m_fixedMax > 0 ? m_fixedMax : 0;
+    const double x = double(atMs);
     for (qsizetype i = 0; i < m_series.size(); ++i) {
         QLineSeries *s = m_series.at(i);
-        s->append(seconds, values.value(i));
-        while (s->count() > 0 && s->at(0).x() < seconds - m_window)
+        s->append(x, values.value(i));
+        while (s->count() > 0 && s->at(0).x() < x - m_window * 1000.0)
             s->remove(0);
         if (m_fixedMax <= 0)
             for (const QPointF &p : s->points())
                 max = qMax(max, p.y() * 1.15);
     }
+    setYRange(max);
+    const QDateTime at = QDateTime::fromMSecsSinceEpoch(atMs);
+    m_x->setRange(at.addSecs(-m_window), at);
+}
+
+// Small ranges keep a decimal ("0.5 %", not "0, 0, 1"); the unit sits on every label.
+void StatsChart::setYRange(double max)
+{
+    max = qMax(max, 0.001);
+    const int decimals = max < 3 ? 2 : max < 30 ? 1 : 0;
+    QString unit = m_unit;
+    unit.replace(u'%', QStringLiteral("%%"));
+    m_y->setLabelFormat(QStringLiteral("%.%1f %2").arg(decimals).arg(unit));
     m_y->setRange(0, max);
-    m_x->setRange(qMax(0.0, seconds - m_window), qMax(double(m_window), seconds));
 }
 
 void StatsChart::clear()
@@ -78,5 +98,6 @@ void StatsChart::clear()
     for (QLineSeries *s : m_series)
         s->clear();
     m_headline->setText(QStringLiteral("—"));
+    setYRange(1);
 }
 } // namespace lightd::gui

@@ -8,9 +8,10 @@
 
 namespace lightd::gui {
 StatsView::StatsView(QWidget *parent)
-    : QWidget(parent), m_cpu(new StatsChart(tr("CPU"), {tr("CPU")}, {QColor(0x25, 0x63, 0xeb)}, this)),
-      m_memory(new StatsChart(tr("Memory"), {tr("Memory")}, {QColor(0x7c, 0x3a, 0xed)}, this)),
-      m_network(new StatsChart(tr("Network"), {tr("Received"), tr("Sent")},
+    : QWidget(parent),
+      m_cpu(new StatsChart(tr("CPU"), QStringLiteral("%"), {tr("CPU")}, {QColor(0x25, 0x63, 0xeb)}, this)),
+      m_memory(new StatsChart(tr("Memory"), tr("MiB"), {tr("Memory")}, {QColor(0x7c, 0x3a, 0xed)}, this)),
+      m_network(new StatsChart(tr("Network"), tr("KiB/s"), {tr("Received"), tr("Sent")},
                                {QColor(0x05, 0x96, 0x69), QColor(0xea, 0x58, 0x0c)}, this))
 {
     auto *layout = new QHBoxLayout(this);
@@ -26,7 +27,7 @@ void StatsView::addSample(const lightd::ContainerStats &stats, qint64 atMs)
 {
     if (m_startMs < 0)
         m_startMs = atMs;
-    const double t = double(atMs - m_startMs) / 1000.0;
+    const qint64 t = atMs;
     ++m_samples;
     m_cpu->add(t, {stats.cpuAbsolute},
                QStringLiteral("%1 %").arg(QLocale().toString(stats.cpuAbsolute, 'f', 1)));

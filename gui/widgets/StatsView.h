@@ -18,6 +18,9 @@ class StatsView final : public QWidget
     void addSample(const lightd::ContainerStats &stats, qint64 atMs);
     void clear();
     int sampleCount() const { return m_samples; }
+    StatsChart *cpuChart() const { return m_cpu; }
+    StatsChart *memoryChart() const { return m_memory; }
+    StatsChart *networkChart() const { return m_network; }
     static constexpr int kWindow = 120; // samples kept (about two minutes at one a second)
 
   private:

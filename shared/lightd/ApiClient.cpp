@@ -331,6 +331,44 @@ void ApiClient::sftpInfo(const QString &internalId, Callback<SftpInfoDto> done)
                       &SftpInfoDto::fromJson, std::move(done));
 }
 
+void ApiClient::setSftpCredentials(const QString &internalId, const std::optional<QString> &username,
+                                   const std::optional<QString> &password, Callback<SftpCredentialsDto> done)
+{
+    QJsonObject body;
+    if (username)
+        body.insert(QLatin1StringView("username"), *username);
+    if (password)
+        body.insert(QLatin1StringView("password"), *password);
+    call<SftpCredentialsDto>("POST",
+                             QStringLiteral("/containers/%1/sftp/credentials").arg(encodeSegment(internalId)),
+                             json::encode(body), &SftpCredentialsDto::fromJson, std::move(done));
+}
+
+void ApiClient::sftpKeys(const QString &internalId, Callback<QList<SftpKeyDto>> done)
+{
+    call<QList<SftpKeyDto>>(
+        "GET", QStringLiteral("/containers/%1/sftp/keys").arg(encodeSegment(internalId)), {},
+        [](const QJsonObject &o) { return parseList<SftpKeyDto>(o, QLatin1StringView("keys")); },
+        std::move(done));
+}
+
+void ApiClient::addSftpKey(const QString &internalId, const QString &publicKey, Callback<QString> done)
+{
+    call<QString>(
+        "POST", QStringLiteral("/containers/%1/sftp/keys").arg(encodeSegment(internalId)),
+        json::encode(QJsonObject{{QLatin1StringView("public_key"), publicKey}}),
+        [](const QJsonObject &o) { return o.value(QLatin1StringView("fingerprint")).toString(); },
+        std::move(done));
+}
+
+void ApiClient::removeSftpKey(const QString &internalId, const QString &fingerprint, JsonCallback done)
+{
+    request("DELETE",
+            QStringLiteral("/containers/%1/sftp/keys/%2")
+                .arg(encodeSegment(internalId), encodeSegment(fingerprint)),
+            std::move(done));
+}
+
 QString ApiClient::volumePath(const QString &volumeId, const QString &tail)
 {
     return QStringLiteral("/volumes/") + encodeSegment(volumeId) + tail;

@@ -83,6 +83,13 @@ class ApiClient final : public QObject
     void setStartPattern(const QString &internalId, const std::optional<QString> &pattern, JsonCallback done);
     // API.md section 9; a node without SFTP answers 404 route_not_found.
     void sftpInfo(const QString &internalId, Callback<SftpInfoDto> done);
+    // Unset fields let the node choose (username = internal id, 24 random password characters).
+    void setSftpCredentials(const QString &internalId, const std::optional<QString> &username,
+                            const std::optional<QString> &password, Callback<SftpCredentialsDto> done);
+    void sftpKeys(const QString &internalId, Callback<QList<SftpKeyDto>> done);
+    // Answers the new key's fingerprint ("SHA256:...").
+    void addSftpKey(const QString &internalId, const QString &publicKey, Callback<QString> done);
+    void removeSftpKey(const QString &internalId, const QString &fingerprint, JsonCallback done);
 
     // files inside a volume (API.md section 4); paths are relative to the volume root
     void listFiles(const QString &volumeId, const QString &path, Callback<FileListDto> done);

@@ -26,6 +26,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QProcess>
@@ -395,6 +396,12 @@ class TstGuiContainers : public QObject
         // It applies on the next start: the new command runs and its line marks the container running.
         QVERIFY(waitUntil([&] { return m_detail->powerButton(QStringLiteral("kill"))->isEnabled(); }));
         QTest::mouseClick(m_detail->powerButton(QStringLiteral("kill")), Qt::LeftButton);
+        // Kill asks first; nothing happens until the operator confirms.
+        QPointer<QMessageBox> ask = m_detail->findChild<QMessageBox *>(QStringLiteral("confirm"));
+        QVERIFY(ask && ask->isVisible());
+        QCOMPARE(feed()->state(), QStringLiteral("running"));
+        QTest::mouseClick(ask->findChild<QPushButton *>(QStringLiteral("confirmYes")), Qt::LeftButton);
+        QVERIFY(waitUntil([&] { return !ask; }));
         QPushButton *start = m_detail->powerButton(QStringLiteral("start"));
         QVERIFY(waitUntil([&] { return start->isEnabled(); }, 30000));
         QTest::mouseClick(start, Qt::LeftButton);

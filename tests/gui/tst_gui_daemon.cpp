@@ -25,6 +25,7 @@
 #include <QAction>
 #include <QItemSelectionModel>
 #include <QJsonObject>
+#include <QLabel>
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTcpServer>
@@ -182,8 +183,17 @@ class TstGuiDaemon : public QObject
         };
         if (!routeServed(QStringLiteral("/containers")))
             QVERIFY(waitUntil([&] { return containers.isUnavailable(); }));
-        if (!routeServed(QStringLiteral("/billing/rates")))
+        if (!routeServed(QStringLiteral("/billing/rates"))) {
             QVERIFY(waitUntil([&] { return billing.isUnavailable(); }));
+            // Billing is optional on a node: one line says it has none, no "not available yet".
+            QStringList shown;
+            for (QLabel *l : billing.findChildren<QLabel *>())
+                if (l->isVisible() && !l->text().isEmpty())
+                    shown << l->text();
+            QVERIFY2(shown.contains(QStringLiteral("This node does not meter usage: it has no billing.")),
+                     qPrintable(shown.join(u'|')));
+            QVERIFY2(!shown.join(u'|').contains(QStringLiteral("yet")), qPrintable(shown.join(u'|')));
+        }
         QVERIFY(m_node->isConnected()); // a missing feature is not a dead node
     }
 

@@ -1,5 +1,8 @@
 // Models, parsers and widgets of lightd-gui that need no daemon.
 #include "app/Icons.h"
+#include "app/StartupOptions.h"
+#include "app/Theme.h"
+#include "app/Translations.h"
 #include "dialogs/ContainerForm.h"
 #include "dialogs/CreateTokenDialog.h"
 #include "dialogs/RebindDialog.h"
@@ -19,10 +22,16 @@
 #include "widgets/CommandLine.h"
 #include "widgets/ConsoleWidget.h"
 #include "widgets/ElidedLabel.h"
+#include "widgets/StatsChart.h"
+#include "widgets/StatsView.h"
+#include "widgets/TableView.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDateTime>
+#include <QDateTimeAxis>
 #include <QDoubleSpinBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -30,9 +39,11 @@
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTest>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 using namespace lightd;
 using namespace lightd::gui;
@@ -456,6 +467,92 @@ class TstGuiModels : public QObject
         QVERIFY(!label.isElided());
         label.resize(120, label.height());
         QVERIFY(label.isElided());
+    }
+
+    // Issue 21: LIGHTD_GUI_LANG was ignored; --lang still wins over it.
+    void languageFromTheEnvironment()
+    {
+        qputenv("LIGHTD_GUI_LANG", "de");
+        QCOMPARE(StartupOptions::parse(QStringList{QStringLiteral("lightd-gui")}).language,
+                 QStringLiteral("de"));
+        QCOMPARE(StartupOptions::parse(QStringList{QStringLiteral("lightd-gui"), QStringLiteral("--lang"),
+                                                   QStringLiteral("en")})
+                     .language,
+                 QStringLiteral("en"));
+        translations::install(StartupOptions::parse(QStringList{QStringLiteral("lightd-gui")}).language);
+        QCOMPARE(QCoreApplication::translate("lightd::gui::MainWindow", "&File"), QStringLiteral("&Datei"));
+        qunsetenv("LIGHTD_GUI_LANG");
+        QCOMPARE(StartupOptions::parse(QStringList{QStringLiteral("lightd-gui")}).language, QString());
+        translations::install(QStringLiteral("en"));
+    }
+
+    // Issue 21: the axes were whole numbers ("3, 2, 0") without units or time.
+    void chartAxesCarryUnitsAndTime()
+    {
+        StatsView view;
+        const qint64 t0 = QDateTime::currentMSecsSinceEpoch();
+        ContainerStats s;
+        s.cpuAbsolute = 0.4;
+        s.memoryBytes = 3 * 1024 * 1024 / 2;
+        view.addSample(s, t0);
+        s.cpuAbsolute = 0.7;
+        view.addSample(s, t0 + 1000);
+        QValueAxis *cpu = view.cpuChart()->yAxis();
+        QVERIFY2(cpu->labelFormat().contains(QStringLiteral(".2f")), qPrintable(cpu->labelFormat()));
+        QVERIFY(cpu->labelFormat().endsWith(QStringLiteral(" %%")));
+        QVERIFY(cpu->max() > 0.7 && cpu->max() < 1.0); // not rounded up to a whole number
+        QVERIFY(view.memoryChart()->yAxis()->labelFormat().endsWith(QStringLiteral(" MiB")));
+        QVERIFY(view.networkChart()->yAxis()->labelFormat().endsWith(QStringLiteral(" KiB/s")));
+        QDateTimeAxis *time = view.cpuChart()->xAxis();
+        QCOMPARE(time->format(), QStringLiteral("HH:mm:ss"));
+        QVERIFY(time->labelsVisible());
+        QCOMPARE(time->max().toMSecsSinceEpoch(), t0 + 1000);
+        QCOMPARE(time->min().toMSecsSinceEpoch(), t0 + 1000 - StatsView::kWindow * 1000);
+        // Larger values drop the decimals.
+        s.cpuAbsolute = 180;
+        view.addSample(s, t0 + 2000);
+        QVERIFY2(cpu->labelFormat().startsWith(QStringLiteral("%.0f")), qPrintable(cpu->labelFormat()));
+    }
+
+    // Issue 21: "column headers sit ~5 px off their cells" — the first ink of a header and of the
+    // cell under it start in the same pixel column (within one pixel).
+    void headerTextLinesUpWithCells()
+    {
+        applyTheme(*qApp);
+        QStandardItemModel model(2, 2);
+        model.setHorizontalHeaderLabels({QStringLiteral("Name"), QStringLiteral("State")});
+        for (int r = 0; r < 2; ++r)
+            for (int c = 0; c < 2; ++c)
+                model.setItem(r, c, new QStandardItem(QStringLiteral("Name")));
+        TableView view;
+        view.setModel(&model);
+        view.resize(420, 200);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const QImage header = view.horizontalHeader()->grab().toImage();
+        const QImage cells = view.viewport()->grab().toImage();
+        // The leftmost pixel column of section `section` (in the header or the first row) holding ink.
+        auto firstInk = [](const QImage &img, int x0, int x1, int y0, int y1) {
+            for (int x = x0; x < x1; ++x)
+                for (int y = y0; y < y1; ++y)
+                    if (qGray(img.pixel(x, y)) < 170)
+                        return x;
+            return -1;
+        };
+        const int rowHeight = view.rowHeight(0);
+        for (int section = 0; section < 2; ++section) {
+            const int x0 = view.horizontalHeader()->sectionViewportPosition(section) + 1;
+            const int x1 = x0 + view.horizontalHeader()->sectionSize(section) - 2;
+            const int inHeader = firstInk(header, x0, x1, 2, header.height() - 2);
+            const int inCell = firstInk(cells, x0, x1, 2, rowHeight - 2);
+            QVERIFY(inHeader > 0 && inCell > 0);
+            QVERIFY2(qAbs(inHeader - inCell) <= 1,
+                     qPrintable(QStringLiteral("section %1: header text at %2 px, cell text at %3 px")
+                                    .arg(section)
+                                    .arg(inHeader)
+                                    .arg(inCell)));
+        }
+        qApp->setStyleSheet({});
     }
 };
 
