@@ -60,16 +60,29 @@ void DockerConnection::connectNow()
     connect(local, &QLocalSocket::readyRead, this, &DockerConnection::onReadyRead);
     connect(local, &QLocalSocket::errorOccurred, this, &DockerConnection::onSocketError);
     connect(local, &QLocalSocket::disconnected, this, &DockerConnection::onDisconnected);
+    startTimers();
+    qCDebug(lcDocker) << "->" << m_request.describe();
+    m_elapsed.start();
+    // A unix socket path, or on Windows Docker Desktop's named pipe (QLocalSocket speaks both).
+    local->connectToServer(localServerName(m_address.socketPath, config::hostOs()), QIODevice::ReadWrite);
+}
+
+// The connect, head and total deadlines run from the moment the socket starts connecting.
+void DockerConnection::startTimers()
+{
     if (m_timeouts.connectMs > 0)
         m_connectTimer.start(m_timeouts.connectMs);
     if (m_timeouts.headMs > 0)
         m_headTimer.start(m_timeouts.headMs);
     if (m_timeouts.totalMs > 0)
         m_totalTimer.start(m_timeouts.totalMs);
-    qCDebug(lcDocker) << "->" << m_request.describe();
-    m_elapsed.start();
-    // A unix socket path, or on Windows Docker Desktop's named pipe (QLocalSocket speaks both).
-    local->connectToServer(localServerName(m_address.socketPath, config::hostOs()), QIODevice::ReadWrite);
+}
+
+void DockerConnection::stopTimers()
+{
+    m_connectTimer.stop();
+    m_headTimer.stop();
+    m_totalTimer.stop();
 }
 
 // docker.host = tcp://host:port: plain TCP, or TLS with the client certificate (verified both ways).
@@ -97,12 +110,7 @@ void DockerConnection::connectTcp()
     connect(tcp, &QTcpSocket::readyRead, this, &DockerConnection::onReadyRead);
     connect(tcp, &QTcpSocket::errorOccurred, this, &DockerConnection::onTcpError);
     connect(tcp, &QTcpSocket::disconnected, this, &DockerConnection::onDisconnected);
-    if (m_timeouts.connectMs > 0)
-        m_connectTimer.start(m_timeouts.connectMs);
-    if (m_timeouts.headMs > 0)
-        m_headTimer.start(m_timeouts.headMs);
-    if (m_timeouts.totalMs > 0)
-        m_totalTimer.start(m_timeouts.totalMs);
+    startTimers();
     qCDebug(lcDocker) << "->" << m_request.describe() << "via" << m_socketPath;
     m_elapsed.start();
     if (auto *ssl = qobject_cast<QSslSocket *>(tcp))
@@ -268,9 +276,7 @@ void DockerConnection::finish(const DockerError &error)
     if (m_done)
         return;
     m_done = true;
-    m_connectTimer.stop();
-    m_headTimer.stop();
-    m_totalTimer.stop();
+    stopTimers();
     abortSocket();
     if (!error.ok())
         qCDebug(lcDocker) << "x " << m_request.describe() << error.toString();
@@ -283,9 +289,7 @@ void DockerConnection::finish(const DockerError &error)
 void DockerConnection::abort()
 {
     m_done = true;
-    m_connectTimer.stop();
-    m_headTimer.stop();
-    m_totalTimer.stop();
+    stopTimers();
     abortSocket();
 }
 

@@ -54,6 +54,8 @@ class DockerConnection final : public QObject
     void onSocketError(QLocalSocket::LocalSocketError error);
     void onTcpError(QAbstractSocket::SocketError error);
     void connectTcp();
+    void startTimers();
+    void stopTimers();
     void abortSocket();
     void onDisconnected();
     void dispatch(QList<HttpResponseParser::Event> &events);
