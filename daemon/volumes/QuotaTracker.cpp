@@ -202,9 +202,9 @@ bool QuotaTracker::refreshNow()
                 continue; // tree kept moving: keep the incremental figure
             QMetaObject::invokeMethod(
                 qApp,
-                [self, id, bytes, before] {
+                [self, volumeId = id, bytes, before] {
                     if (self)
-                        self->applyWalk(id, bytes, before);
+                        self->applyWalk(volumeId, bytes, before);
                 },
                 Qt::QueuedConnection);
         }
