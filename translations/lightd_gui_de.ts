@@ -257,6 +257,70 @@
         <source>Commands can be sent while the container runs</source>
         <translation>Befehle können gesendet werden, während der Container läuft</translation>
     </message>
+    <message>
+        <source>Search the console</source>
+        <translation>Konsole durchsuchen</translation>
+    </message>
+    <message>
+        <source>Only matches</source>
+        <translation>Nur Treffer</translation>
+    </message>
+    <message>
+        <source>Show only the lines that contain the search text</source>
+        <translation>Nur die Zeilen zeigen, die den Suchtext enthalten</translation>
+    </message>
+    <message>
+        <source>Times</source>
+        <translation>Zeiten</translation>
+    </message>
+    <message>
+        <source>Show when each line arrived</source>
+        <translation>Zeigen, wann jede Zeile ankam</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Hold new lines back to read; they appear on resume</source>
+        <translation>Neue Zeilen zum Lesen zurückhalten; sie erscheinen beim Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>Speichern…</translation>
+    </message>
+    <message>
+        <source>Save the lines shown to a text file</source>
+        <translation>Die angezeigten Zeilen in eine Textdatei speichern</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n Treffer</numerusform><numerusform>%n Treffer</numerusform></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Paused, %n new line(s) waiting</source>
+        <translation><numerusform>Pausiert, %n neue Zeile wartet</numerusform><numerusform>Pausiert, %n neue Zeilen warten</numerusform></translation>
+    </message>
+    <message>
+        <source>Save console log</source>
+        <translation>Konsolenprotokoll speichern</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation>Protokolldateien (*.log *.txt);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation>%1 konnte nicht geschrieben werden</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainerDetailPage</name>
@@ -1138,6 +1202,74 @@
     <message>
         <source>Extracted %1 into %2.</source>
         <translation>%1 nach %2 entpackt.</translation>
+    </message>
+    <message>
+        <source>New file</source>
+        <translation>Neue Datei</translation>
+    </message>
+    <message>
+        <source>Create an empty file here</source>
+        <translation>Hier eine leere Datei anlegen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Copy the file or folder under a new name</source>
+        <translation>Datei oder Ordner unter neuem Namen kopieren</translation>
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation>Rechte</translation>
+    </message>
+    <message>
+        <source>Change the mode (chmod), e.g. 0644</source>
+        <translation>Modus ändern (chmod), z. B. 0644</translation>
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation>Dateiname:</translation>
+    </message>
+    <message>
+        <source>%1 already exists in this folder.</source>
+        <translation>%1 gibt es in diesem Ordner schon.</translation>
+    </message>
+    <message>
+        <source>Creating file %1</source>
+        <translation>Anlegen der Datei %1</translation>
+    </message>
+    <message>
+        <source>File %1 created.</source>
+        <translation>Datei %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>Name of the copy:</source>
+        <translation>Name der Kopie:</translation>
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation>Kopie von %1</translation>
+    </message>
+    <message>
+        <source>Copying %1</source>
+        <translation>Kopieren von %1</translation>
+    </message>
+    <message>
+        <source>Copied %1 to %2.</source>
+        <translation>%1 nach %2 kopiert.</translation>
+    </message>
+    <message>
+        <source>Mode of %1 (octal, e.g. 0644 or 0755):</source>
+        <translation>Modus von %1 (oktal, z. B. 0644 oder 0755):</translation>
+    </message>
+    <message>
+        <source>Changing the mode of %1</source>
+        <translation>Ändern des Modus von %1</translation>
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
+        <translation>%1 hat jetzt %2.</translation>
     </message>
 </context>
 <context>

@@ -248,6 +248,70 @@
         <source>Commands can be sent while the container runs</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Search the console</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Only matches</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show only the lines that contain the search text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Times</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show when each line arrived</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Hold new lines back to read; they appear on resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the lines shown to a text file</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation><numerusform>%n match</numerusform><numerusform>%n matches</numerusform></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Paused, %n new line(s) waiting</source>
+        <translation><numerusform>Paused, %n new line waiting</numerusform><numerusform>Paused, %n new lines waiting</numerusform></translation>
+    </message>
+    <message>
+        <source>Save console log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Log files (*.log *.txt);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not write %1</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainerDetailPage</name>
@@ -1106,6 +1170,74 @@
     </message>
     <message>
         <source>Extracted %1 into %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create an empty file here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the file or folder under a new name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Permissions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Change the mode (chmod), e.g. 0644</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 already exists in this folder.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating file %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>File %1 created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name of the copy:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copying %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copied %1 to %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mode of %1 (octal, e.g. 0644 or 0755):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Changing the mode of %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is now %2.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -91,6 +91,9 @@ FilesPage::FilesPage(QWidget *parent)
             [this] { navigate(m_path.contains(u'/') ? m_path.section(u'/', 0, -2) : QString()); });
     connect(addPageAction(QStringLiteral("folder-new"), tr("New folder")), &QAction::triggered, this,
             &FilesPage::askNewFolder);
+    QAction *newFile = addPageAction(QStringLiteral("file"), tr("New file"), tr("Create an empty file here"));
+    connect(newFile, &QAction::triggered, this, &FilesPage::askNewFile);
+    actionBar()->setPriority(newFile, ActionBar::Priority::Low);
     connect(addPageAction(QStringLiteral("upload"), tr("Upload")), &QAction::triggered, this,
             &FilesPage::askUpload);
     m_download = addPageAction(QStringLiteral("download"), tr("Download"));
@@ -103,11 +106,17 @@ FilesPage::FilesPage(QWidget *parent)
     });
     m_rename = addPageAction(QStringLiteral("rename"), tr("Rename"));
     connect(m_rename, &QAction::triggered, this, &FilesPage::askRename);
+    m_copy =
+        addPageAction(QStringLiteral("file"), tr("Copy"), tr("Copy the file or folder under a new name"));
+    connect(m_copy, &QAction::triggered, this, &FilesPage::askCopy);
+    m_chmod =
+        addPageAction(QStringLiteral("key"), tr("Permissions"), tr("Change the mode (chmod), e.g. 0644"));
+    connect(m_chmod, &QAction::triggered, this, &FilesPage::askChmod);
     m_compress = addPageAction(QStringLiteral("archive"), tr("Compress"));
     connect(m_compress, &QAction::triggered, this, &FilesPage::askCompress);
     m_decompress = addPageAction(QStringLiteral("unarchive"), tr("Extract"));
     connect(m_decompress, &QAction::triggered, this, &FilesPage::askDecompress);
-    for (QAction *rare : {m_rename, m_compress, m_decompress})
+    for (QAction *rare : {m_rename, m_copy, m_chmod, m_compress, m_decompress})
         actionBar()->setPriority(rare, ActionBar::Priority::Low); // first into "More" when narrow
     m_delete = addPageAction(QStringLiteral("delete"), tr("Delete"));
     actionBar()->setPriority(m_delete, ActionBar::Priority::High); // stays in the toolbar longest
@@ -116,6 +125,10 @@ FilesPage::FilesPage(QWidget *parent)
     toolbar()->addWidget(new SearchField(m_proxy, tr("Filter this folder…"), this));
 
     connect(m_view, &QAbstractItemView::doubleClicked, this, &FilesPage::activate);
+    // Right-click: the same actions as the toolbar (those in "More" included).
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    for (QAction *a : {m_edit, m_download, m_rename, m_copy, m_chmod, m_compress, m_decompress, m_delete})
+        m_view->addAction(a);
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &FilesPage::updateActions);
     rebuildBreadcrumb();
@@ -250,6 +263,8 @@ void FilesPage::updateActions()
     m_download->setEnabled(oneFile);
     m_edit->setEnabled(oneFile && m_model->row(rows.first()).size <= kEditLimit);
     m_rename->setEnabled(one);
+    m_copy->setEnabled(one);
+    m_chmod->setEnabled(one);
     m_delete->setEnabled(!rows.isEmpty());
     m_compress->setEnabled(!rows.isEmpty());
     m_decompress->setEnabled(oneFile && isArchive(m_model->row(rows.first()).name));
@@ -284,6 +299,75 @@ void FilesPage::createFolder(const QString &name)
                                                 tr("Folder %1 created.").arg(name)))
                                    refresh();
                            }));
+}
+
+void FilesPage::askNewFile()
+{
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("New file"), tr("File name:"), QLineEdit::Normal, {}, &ok);
+    if (ok && !name.trimmed().isEmpty())
+        createFile(name.trimmed());
+}
+
+void FilesPage::createFile(const QString &name)
+{
+    if (m_model->rowOfKey(name) >= 0) {
+        messageBar()->showMessage(MessageBar::Kind::Error, tr("%1 already exists in this folder.").arg(name));
+        return;
+    }
+    client()->writeFile(m_volume, join(m_path, name), QString(),
+                        guarded<QJsonObject>([this, name](const ApiResult<QJsonObject> &r) {
+                            if (reportResult(tr("Creating file %1").arg(name), r.error, r.ok(),
+                                             tr("File %1 created.").arg(name)))
+                                refresh();
+                        }));
+}
+
+void FilesPage::askCopy()
+{
+    const QStringList names = selectedNames();
+    if (names.size() != 1)
+        return;
+    bool ok = false;
+    const QString to = QInputDialog::getText(this, tr("Copy"), tr("Name of the copy:"), QLineEdit::Normal,
+                                             tr("Copy of %1").arg(names.first()), &ok);
+    if (ok && !to.trimmed().isEmpty() && to != names.first())
+        copy(names.first(), to.trimmed());
+}
+
+void FilesPage::copy(const QString &from, const QString &to)
+{
+    client()->copyFile(m_volume, join(m_path, from), join(m_path, to),
+                       guarded<QJsonObject>([this, from, to](const ApiResult<QJsonObject> &r) {
+                           if (reportResult(tr("Copying %1").arg(from), r.error, r.ok(),
+                                            tr("Copied %1 to %2.").arg(from, to)))
+                               refresh();
+                       }));
+}
+
+void FilesPage::askChmod()
+{
+    const QStringList names = selectedNames();
+    if (names.size() != 1)
+        return;
+    const int row = m_model->rowOfKey(names.first());
+    bool ok = false;
+    const QString mode = QInputDialog::getText(
+        this, tr("Permissions"), tr("Mode of %1 (octal, e.g. 0644 or 0755):").arg(names.first()),
+        QLineEdit::Normal, row >= 0 ? m_model->row(row).mode : QStringLiteral("0644"), &ok);
+    if (ok && !mode.trimmed().isEmpty())
+        chmod(names.first(), mode.trimmed());
+}
+
+void FilesPage::chmod(const QString &name, const QString &mode)
+{
+    client()->chmodFile(m_volume, join(m_path, name), mode,
+                        guarded<QJsonObject>([this, name, mode](const ApiResult<QJsonObject> &r) {
+                            if (reportResult(tr("Changing the mode of %1").arg(name), r.error, r.ok(),
+                                             tr("%1 is now %2.").arg(name, mode)))
+                                refresh();
+                        }));
 }
 
 void FilesPage::askRename()

@@ -11,8 +11,9 @@ namespace lightd::gui {
 class FilesModel;
 class TableView;
 
-// Browses one volume (API.md section 4): navigate, upload, download, new folder, rename, delete,
-// edit small text files, compress and decompress.
+// Browses one volume (API.md section 4): navigate, upload, download, new file or folder, rename,
+// copy, chmod, delete, edit small text files, compress and decompress; the actions are also the
+// right-click menu.
 class FilesPage final : public Page
 {
     Q_OBJECT
@@ -32,6 +33,10 @@ class FilesPage final : public Page
   public Q_SLOTS:
     void navigate(const QString &path);
     void createFolder(const QString &name);
+    // An empty file; refused when the name is taken (the write route would overwrite it).
+    void createFile(const QString &name);
+    void copy(const QString &from, const QString &to);
+    void chmod(const QString &name, const QString &mode);
     void rename(const QString &from, const QString &to);
     void remove(const QStringList &names);
     void upload(const QStringList &localFiles);
@@ -52,6 +57,9 @@ class FilesPage final : public Page
     void activate(const QModelIndex &index);
     void updateActions();
     void askNewFolder();
+    void askNewFile();
+    void askCopy();
+    void askChmod();
     void askRename();
     void askDelete();
     void removeNext(const QStringList &names, int index, int activity);
@@ -73,6 +81,8 @@ class FilesPage final : public Page
     QAction *m_up;
     QAction *m_download;
     QAction *m_rename;
+    QAction *m_copy;
+    QAction *m_chmod;
     QAction *m_delete;
     QAction *m_edit;
     QAction *m_compress;

@@ -429,6 +429,13 @@ void ApiClient::renameFile(const QString &volumeId, const QString &source, const
         std::move(done));
 }
 
+void ApiClient::chmodFile(const QString &volumeId, const QString &path, const QString &mode,
+                          JsonCallback done)
+{
+    request("POST", volumePath(volumeId, QStringLiteral("/chmod")),
+            QJsonObject{{keys::Path, path}, {keys::Mode, mode}}, std::move(done));
+}
+
 void ApiClient::copyFile(const QString &volumeId, const QString &source, const QString &destination,
                          JsonCallback done)
 {

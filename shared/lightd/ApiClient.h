@@ -104,6 +104,8 @@ class ApiClient final : public QObject
                     JsonCallback done);
     void copyFile(const QString &volumeId, const QString &source, const QString &destination,
                   JsonCallback done);
+    // mode: octal permissions as text, "0644"
+    void chmodFile(const QString &volumeId, const QString &path, const QString &mode, JsonCallback done);
     // format: zip, tar or tar.gz
     void compressFiles(const QString &volumeId, const QStringList &paths, const QString &format,
                        const QString &outputName, JsonCallback done);

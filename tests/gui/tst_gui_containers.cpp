@@ -191,6 +191,7 @@ class TstGuiContainers : public QObject
         QTest::keyClicks(input, QStringLiteral("hello-gui"));
         QTest::keyClick(input, Qt::Key_Return);
         QVERIFY(waitUntil([&] { return consoleText(*m_detail).contains(QStringLiteral("got: hello-gui")); }));
+        QVERIFY(consoleText(*m_detail).contains(QStringLiteral("› hello-gui"))); // the command is echoed
         QVERIFY(logs().contains(QStringLiteral("got: hello-gui")));
         QCOMPARE(input->text(), QString());
 

@@ -31,15 +31,18 @@
 #include <QDateTime>
 #include <QDateTimeAxis>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardItemModel>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -553,6 +556,60 @@ class TstGuiModels : public QObject
                                     .arg(inCell)));
         }
         qApp->setStyleSheet({});
+    }
+
+    // Issue 21: console search with highlight, filter, pause, timestamps, clear, save, echo.
+    void consoleToolsSearchFilterPauseSave()
+    {
+        ConsoleWidget console;
+        console.resize(700, 400);
+        console.show();
+        console.appendLines({QStringLiteral("\x1b[32m[INFO]\x1b[0m Server started"),
+                             QStringLiteral("player joined"), QStringLiteral("[WARN] Can't keep up"),
+                             QStringLiteral("player left")});
+        console.setSearch(QStringLiteral("player"));
+        QCOMPARE(console.matchCount(), 2);
+        QCOMPARE(console.output()->extraSelections().size(), 2);
+        console.findNext();
+        QVERIFY(console.output()->textCursor().hasSelection());
+        console.setFilter(true);
+        QCOMPARE(console.lineCount(), 2);
+        QCOMPARE(console.plainText(), QStringLiteral("player joined\nplayer left"));
+        console.setFilter(false);
+        QCOMPARE(console.lineCount(), 4);
+        QCOMPARE(console.plainText().split(u'\n').first(),
+                 QStringLiteral("[INFO] Server started")); // no escapes
+
+        // Paused lines wait, counted, and arrive in order on resume.
+        console.setPaused(true);
+        console.appendLines({QStringLiteral("later 1"), QStringLiteral("later 2")});
+        QCOMPARE(console.pendingCount(), 2);
+        QVERIFY(!console.output()->toPlainText().contains(QStringLiteral("later")));
+        console.setPaused(false);
+        QCOMPARE(console.pendingCount(), 0);
+        QVERIFY(console.output()->toPlainText().endsWith(QStringLiteral("later 1\nlater 2")));
+
+        // Commands typed are echoed; timestamps are a toggle.
+        console.setInputEnabled(true);
+        QTest::keyClicks(console.commandLine(), QStringLiteral("say hi"));
+        QTest::keyClick(console.commandLine(), Qt::Key_Return);
+        QVERIFY(console.output()->toPlainText().endsWith(QStringLiteral("› say hi")));
+        console.setTimestamps(true);
+        const QRegularExpression stamped(QStringLiteral("^\\[\\d\\d:\\d\\d:\\d\\d\\] "));
+        for (const QString &line : console.plainText().split(u'\n'))
+            QVERIFY2(stamped.match(line).hasMatch(), qPrintable(line));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("console.log"));
+        QVERIFY(console.saveTo(path));
+        QFile saved(path);
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(saved.readAll());
+        QCOMPARE(text.count(u'\n'), 7);
+        QVERIFY(text.contains(QStringLiteral("] Can't keep up")));
+        console.clear();
+        QCOMPARE(console.lineCount(), 0);
+        QCOMPARE(console.plainText(), QString());
     }
 };
 

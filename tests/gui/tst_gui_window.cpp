@@ -11,6 +11,7 @@
 #include "app/WindowHost.h"
 #include "lightd/ApiClient.h"
 #include "models/ContainersModel.h"
+#include "models/FilesModel.h"
 #include "models/VolumesModel.h"
 #include "nodes/NodeConnection.h"
 #include "nodes/NodeManager.h"
@@ -24,6 +25,8 @@
 
 #include <QAction>
 #include <QDialog>
+#include <QFileInfo>
+#include <QItemSelectionModel>
 #include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
@@ -110,6 +113,7 @@ class TstGuiWindow : public QObject
             [&](auto done) { m_daemon->client().createVolume(std::nullopt, done); });
         QVERIFY(volume && volume->ok());
         m_volume = (*volume)->volumeId;
+        m_volumePath = (*volume)->path;
         for (const char *name : {"a", "b", "c"}) {
             const QString id = kPrefix + QString::fromLatin1(name);
             auto created = awaitResult<ApiResult<QJsonObject>>([&](auto done) {
@@ -330,6 +334,47 @@ class TstGuiWindow : public QObject
         QCOMPARE(w->sidebar()->currentPage(), PageId::Containers);
     }
 
+    // Issue 21: "New file", chmod and copy in Files, checked on disk.
+    void filesNewFileChmodCopy()
+    {
+        MainWindow *w = window();
+        Q_EMIT w->volumesPage()->browseRequested(m_volume);
+        FilesPage *files = w->filesPage();
+        files->setPollInterval(200);
+        QVERIFY(waitUntil([&] { return files->isVisible(); }));
+        files->createFile(QStringLiteral("notes.txt"));
+        QVERIFY(waitUntil([&] { return files->model()->rowOfKey(QStringLiteral("notes.txt")) >= 0; }));
+        const QFileInfo created(m_volumePath + QStringLiteral("/notes.txt"));
+        QVERIFY(created.isFile());
+        QCOMPARE(created.size(), 0);
+        // A taken name is refused here: the write route would overwrite the file.
+        QFile existing(m_volumePath + QStringLiteral("/notes.txt"));
+        QVERIFY(existing.open(QIODevice::WriteOnly));
+        existing.write("keep me\n");
+        existing.close();
+        files->createFile(QStringLiteral("notes.txt"));
+        QVERIFY(files->messageBar()->text().contains(QStringLiteral("already exists")));
+        files->chmod(QStringLiteral("notes.txt"), QStringLiteral("0600"));
+        QVERIFY(waitUntil([&] {
+            const int row = files->model()->rowOfKey(QStringLiteral("notes.txt"));
+            return row >= 0 && files->model()->row(row).mode == QLatin1StringView("0600");
+        }));
+        QCOMPARE(int(QFileInfo(created.filePath()).permissions() & 0x7777),
+                 int(QFile::ReadOwner | QFile::WriteOwner | QFile::ReadUser | QFile::WriteUser));
+        files->copy(QStringLiteral("notes.txt"), QStringLiteral("notes-copy.txt"));
+        QVERIFY(waitUntil([&] { return files->model()->rowOfKey(QStringLiteral("notes-copy.txt")) >= 0; }));
+        QFile copied(m_volumePath + QStringLiteral("/notes-copy.txt"));
+        QVERIFY(copied.open(QIODevice::ReadOnly));
+        QCOMPARE(copied.readAll(), QByteArray("keep me\n"));
+        // The same actions are the right-click menu of the list.
+        QCOMPARE(files->view()->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QStringList menu;
+        for (QAction *a : files->view()->actions())
+            menu << a->text();
+        QVERIFY2(menu.contains(QStringLiteral("Copy")) && menu.contains(QStringLiteral("Permissions")),
+                 qPrintable(menu.join(u',')));
+    }
+
     // Issue 21: "the volume list's Created column is cut so a horizontal scrollbar shows even when empty".
     void volumeListFitsWithoutScrollbar()
     {
@@ -374,6 +419,7 @@ class TstGuiWindow : public QObject
     std::unique_ptr<WindowHost> m_host;
     QStringList m_ids;
     QString m_volume;
+    QString m_volumePath;
     QString m_savedId;
 };
 
