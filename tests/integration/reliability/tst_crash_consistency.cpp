@@ -26,6 +26,7 @@
 #include <QTemporaryDir>
 #include <QTimer>
 #include <QtTest>
+#include <array>
 #include <functional>
 #include <memory>
 #include <random>
@@ -137,6 +138,23 @@ class TestCrashConsistency : public QObject
         }
         qInfo("%d kills in %lld ms: %d operations acknowledged, %d in flight at a kill, %d refused", points,
               clock.elapsed(), ackedTotal, unknownTotal, refusedTotal);
+        QStringList kinds;
+        for (auto it = perKind.cbegin(); it != perKind.cend(); ++it)
+            kinds.append(
+                QStringLiteral("%1 %2/%3/%4").arg(it.key()).arg(it->at(0)).arg(it->at(1)).arg(it->at(2)));
+        qInfo("acknowledged/in flight/refused: %s", qPrintable(kinds.join(QStringLiteral(", "))));
+        const auto count = [&](const char *part) {
+            const QStringList keys = leftovers.keys();
+            return std::count_if(keys.cbegin(), keys.cend(),
+                                 [&](const QString &k) { return k.contains(QLatin1String(part)); });
+        };
+        qInfo("left after restarts: %lld .lightd-tmp-*, %lld .lightd-extract-*, %lld .trash-*; %lld orphan "
+              "volume "
+              "directories, %lld containers stuck starting, %lld engine containers without a record, %lld "
+              "partial copies",
+              qint64(count("/.lightd-tmp-")), qint64(count("/.lightd-extract-")), qint64(count("/.trash-")),
+              qint64(orphanDirs.size()), qint64(stuckStarting.size()), qint64(orphanContainers.size()),
+              qint64(partialCopies.size()));
         for (const QString &found : {describe(leftovers), partialCopies.join(QLatin1Char('\n')),
                                      describe(orphanDirs), describe(stuckStarting)}) {
             if (!found.isEmpty())
@@ -212,6 +230,7 @@ class TestCrashConsistency : public QObject
         };
         const int rounds = envInt("LIGHTD_CRASH_ENGINE_ROUNDS", 5);
         qint64 slowestMs = 0;
+        QMap<QString, QString> failedByOutage; // container -> what it said, the first time
         for (int round = 0; round < rounds; ++round) {
             // Every container gets a power action, and a few file writes go beside them.
             QNetworkAccessManager nam;
@@ -272,9 +291,17 @@ class TestCrashConsistency : public QObject
             for (const QString &id : std::as_const(ids)) {
                 const QJsonObject rec = eng.record(id);
                 states.append(rec.value(QStringLiteral("install_state")).toString());
-                if (states.last() == QLatin1String("failed"))
-                    states.last() +=
-                        QStringLiteral(" [%1]").arg(rec.value(QStringLiteral("error")).toString());
+                if (states.last() != QLatin1String("failed"))
+                    continue;
+                const QString error = rec.value(QStringLiteral("error")).toString();
+                states.last() += QStringLiteral(" [%1]").arg(error);
+                // The outage alone left it failed although the engine holds it in a plain state.
+                if (error.contains(QLatin1String("engine is unavailable")))
+                    failedByOutage.insert(
+                        id, QStringLiteral("%1 '%2', engine: %3 (round %4, LIGHTD_CRASH_SEED=%5)")
+                                .arg(id, error, dockerStatus(ApiCalls::dockerName(id)))
+                                .arg(round)
+                                .arg(seed));
             }
             // Consoles: a command reaches every running container's stdin and its echo comes back.
             for (const QString &id : std::as_const(ids)) {
@@ -290,6 +317,14 @@ class TestCrashConsistency : public QObject
                     20000));
             }
             const qint64 consoleMs = back.elapsed();
+            for (const QString &id :
+                 std::as_const(ids)) { // a failed one is made usable again for the next round
+                if (eng.state(id) == QLatin1String("failed")) {
+                    const Reply repaired = eng.post(QStringLiteral("/containers/%1/repair").arg(id));
+                    QVERIFY2(repaired.status / 100 == 2, qPrintable(repaired.dump()));
+                    QVERIFY(eng.waitState(id, QStringLiteral("ready"), 30000));
+                }
+            }
             slowestMs = qMax(slowestMs, consoleMs);
             qInfo("engine round %d: states agree %lld ms (%s), consoles answer %lld ms after the engine "
                   "returned",
@@ -297,6 +332,16 @@ class TestCrashConsistency : public QObject
             QVERIFY2(consoleMs <= 5000, qPrintable(QStringLiteral("%1 ms to recover").arg(consoleMs)));
         }
         qInfo("engine outages: slowest recovery %lld ms", slowestMs);
+        if (!failedByOutage.isEmpty()) {
+            qInfo("found:\n%s", qPrintable(describe(failedByOutage)));
+            QEXPECT_FAIL("",
+                         "BUG: a stop/restart the engine outage interrupted leaves the container `failed` "
+                         "('stop failed: the container engine is unavailable') after the engine is back, "
+                         "though the engine has it exited or running: not reconciled to ready/running",
+                         Continue);
+        }
+        QVERIFY2(failedByOutage.isEmpty(),
+                 qPrintable(QStringList(failedByOutage.values()).join(QLatin1Char('\n'))));
     }
 
   private:
@@ -758,7 +803,7 @@ class TestCrashConsistency : public QObject
             else if (kind < 94)
                 portOp(ops);
         }
-        if (chance(25))
+        if (chance(40)) // slower than the rest: not in every burst
             containerOp(ops);
         return ops;
     }
@@ -803,6 +848,14 @@ class TestCrashConsistency : public QObject
         QStringList notes;
         for (Op &op : ops) {
             op.status = op.reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QStringList words = op.label.split(QLatin1Char(' '));
+            static const QStringList objects{QStringLiteral("volume"), QStringLiteral("token"),
+                                             QStringLiteral("container"), QStringLiteral("tree"),
+                                             QStringLiteral("port")};
+            const QString kind = words.size() > 1 && objects.contains(words.at(1))
+                                     ? words.at(0) + QLatin1Char(' ') + words.at(1)
+                                     : words.at(0);
+            ++perKind[kind][op.status / 100 == 2 ? 0 : (op.status / 100 == 4 ? 2 : 1)];
             const QByteArray answer = op.reply->readAll();
             op.reply->deleteLater();
             if (op.status >= 200 && op.status < 300) {
@@ -1228,6 +1281,7 @@ class TestCrashConsistency : public QObject
     int ackedTotal = 0;
     int unknownTotal = 0;
     int refusedTotal = 0;
+    QMap<QString, std::array<int, 3>> perKind; // operation kind -> acknowledged, in flight, refused
     // Known-bug findings: path -> the first kill after which it was seen.
     QMap<QString, QString> leftovers;
     QStringList partialCopies;
