@@ -2,14 +2,17 @@
 
 #include "app/Activity.h"
 #include "app/Icons.h"
+#include "app/Notifier.h"
 #include "app/Translations.h"
 #include "dialogs/NodeDialog.h"
 #include "dialogs/SettingsDialog.h"
 #include "nodes/NodeConnection.h"
+#include "nodes/NodeEvents.h"
 #include "nodes/NodeManager.h"
 #include "pages/BillingPage.h"
 #include "pages/ContainerDetailPage.h"
 #include "pages/ContainersPage.h"
+#include "pages/EventsPage.h"
 #include "pages/FilesPage.h"
 #include "pages/PortsPage.h"
 #include "pages/TokensPage.h"
@@ -34,9 +37,10 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     : QMainWindow(parent), m_nodes(nodes), m_sidebar(new NodeSidebar(nodes, this)),
       m_stack(new QStackedWidget(this)), m_containers(new ContainersPage(this)), m_ports(new PortsPage(this)),
       m_volumes(new VolumesPage(this)), m_files(new FilesPage(this)), m_billing(new BillingPage(this)),
-      m_tokens(new TokensPage(this)), m_detail(new ContainerDetailPage(this)),
-      m_nodeName(new ElidedLabel(this)), m_nodeUrl(new ElidedLabel(this)), m_stateChip(new QLabel(this)),
-      m_activityLabel(new ElidedLabel(this)), m_activityBar(new QProgressBar(this))
+      m_tokens(new TokensPage(this)), m_events(new EventsPage(this)), m_notifier(new Notifier(this)),
+      m_detail(new ContainerDetailPage(this)), m_nodeName(new ElidedLabel(this)),
+      m_nodeUrl(new ElidedLabel(this)), m_stateChip(new QLabel(this)), m_activityLabel(new ElidedLabel(this)),
+      m_activityBar(new QProgressBar(this))
 {
     setWindowTitle(tr("lightd admin"));
     setWindowIcon(icons::get(QStringLiteral("lightd-gui")));
@@ -49,7 +53,7 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     rightLayout->setSpacing(0);
     buildHeader(right);
     for (QWidget *page : std::initializer_list<QWidget *>{m_containers, m_ports, m_volumes, m_files,
-                                                          m_billing, m_tokens, m_detail})
+                                                          m_billing, m_events, m_tokens, m_detail})
         m_stack->addWidget(page);
     rightLayout->addWidget(m_stack, 1);
     splitter->addWidget(right);
@@ -84,6 +88,15 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
             m_sidebar->highlight(m_node, PageId::Containers);
     });
     connect(m_detail, &ContainerDetailPage::browseVolumeRequested, this, &MainWindow::openFiles);
+    for (NodeConnection *n : m_nodes->nodes())
+        watch(n);
+    connect(m_nodes, &NodeManager::nodeAdded, this, &MainWindow::watch);
+    connect(m_notifier, &Notifier::activated, this, [this] {
+        showNormal();
+        activateWindow();
+        if (m_node)
+            showPage(m_node, PageId::Events);
+    });
     connect(m_nodes, &NodeManager::nodeRemoved, this, [this](NodeConnection *n) {
         if (n == m_node)
             showPage(m_sidebar->currentNode(), PageId::Containers);
@@ -176,6 +189,8 @@ PageId MainWindow::currentPageId() const
         return PageId::Billing;
     if (w == m_tokens)
         return PageId::Tokens;
+    if (w == m_events)
+        return PageId::Events;
     return PageId::Containers;
 }
 
@@ -190,8 +205,8 @@ void MainWindow::showPage(NodeConnection *node, PageId page)
             connect(node, &NodeConnection::infoChanged, this, &MainWindow::updateHeader);
             QSettings().setValue(QStringLiteral("window/lastNode"), node->info().id);
         }
-        for (Page *p :
-             std::initializer_list<Page *>{m_containers, m_ports, m_volumes, m_files, m_billing, m_tokens})
+        for (Page *p : std::initializer_list<Page *>{m_containers, m_ports, m_volumes, m_files, m_billing,
+                                                     m_events, m_tokens})
             p->setConnection(node);
     }
     QWidget *target = m_containers;
@@ -207,6 +222,9 @@ void MainWindow::showPage(NodeConnection *node, PageId page)
         break;
     case PageId::Billing:
         target = m_billing;
+        break;
+    case PageId::Events:
+        target = m_events;
         break;
     case PageId::Tokens:
         target = m_tokens;
@@ -314,6 +332,13 @@ void MainWindow::openContainer(const QString &internalId)
     m_detail->open(m_node, internalId);
     m_stack->setCurrentWidget(m_detail);
     m_sidebar->highlight(m_node, PageId::Containers);
+}
+
+// Every node's trouble reaches the desktop, whichever node is shown.
+void MainWindow::watch(NodeConnection *node)
+{
+    connect(node->events(), &NodeEvents::raised, this,
+            [this, node](const NodeEvent &event) { m_notifier->notify(node->info().name, event); });
 }
 
 void MainWindow::refreshCurrent()

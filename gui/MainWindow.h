@@ -12,6 +12,8 @@ class QStackedWidget;
 
 namespace lightd::gui {
 class BillingPage;
+class EventsPage;
+class Notifier;
 class ContainerDetailPage;
 class ContainersPage;
 class FilesPage;
@@ -39,6 +41,8 @@ class MainWindow final : public QMainWindow
     FilesPage *filesPage() const { return m_files; }
     BillingPage *billingPage() const { return m_billing; }
     TokensPage *tokensPage() const { return m_tokens; }
+    EventsPage *eventsPage() const { return m_events; }
+    Notifier *notifier() const { return m_notifier; }
     ContainerDetailPage *detailPage() const { return m_detail; }
     QStackedWidget *stack() const { return m_stack; }
     NodeConnection *currentNode() const;
@@ -67,6 +71,7 @@ class MainWindow final : public QMainWindow
     void openFiles(const QString &volumeId);
     void openContainer(const QString &internalId);
     void refreshCurrent();
+    void watch(NodeConnection *node);
 
     NodeManager *m_nodes;
     NodeSidebar *m_sidebar;
@@ -77,6 +82,8 @@ class MainWindow final : public QMainWindow
     FilesPage *m_files;
     BillingPage *m_billing;
     TokensPage *m_tokens;
+    EventsPage *m_events;
+    Notifier *m_notifier;
     ContainerDetailPage *m_detail;
     QPointer<NodeConnection> m_node;
     QLabel *m_nodeName;

@@ -299,7 +299,10 @@
     </message>
     <message numerus="yes">
         <source>%n match(es)</source>
-        <translation><numerusform>%n Treffer</numerusform><numerusform>%n Treffer</numerusform></translation>
+        <translation>
+            <numerusform>%n Treffer</numerusform>
+            <numerusform>%n Treffer</numerusform>
+        </translation>
     </message>
     <message>
         <source>Resume</source>
@@ -307,7 +310,10 @@
     </message>
     <message numerus="yes">
         <source>Paused, %n new line(s) waiting</source>
-        <translation><numerusform>Pausiert, %n neue Zeile wartet</numerusform><numerusform>Pausiert, %n neue Zeilen warten</numerusform></translation>
+        <translation>
+            <numerusform>Pausiert, %n neue Zeile wartet</numerusform>
+            <numerusform>Pausiert, %n neue Zeilen warten</numerusform>
+        </translation>
     </message>
     <message>
         <source>Save console log</source>
@@ -958,6 +964,60 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::EventsModel</name>
+    <message>
+        <source>Crashed</source>
+        <translation>Abgestürzt</translation>
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation>Speicher voll</translation>
+    </message>
+    <message>
+        <source>Install failed</source>
+        <translation>Installation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Restarted</source>
+        <translation>Neu gestartet</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::EventsPage</name>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Crashes, out-of-memory kills and failed installs on this node.</source>
+        <translation>Abstürze, Speicherabbrüche und fehlgeschlagene Installationen auf diesem Node.</translation>
+    </message>
+    <message>
+        <source>Nothing went wrong since this app started watching the node.</source>
+        <translation>Nichts ist schiefgegangen, seit diese App den Node beobachtet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) since this app started watching the node.</source>
+        <translation><numerusform>%n Ereignis, seit diese App den Node beobachtet.</numerusform><numerusform>%n Ereignisse, seit diese App den Node beobachtet.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lightd::gui::FilesModel</name>
     <message>
         <source>Name</source>
@@ -1473,6 +1533,21 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::NodeEvents</name>
+    <message>
+        <source>The install script or image pull failed.</source>
+        <translation>Das Installationsskript oder der Image-Download ist fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>Killed by the kernel: out of memory (limit reached).</source>
+        <translation>Vom Kernel beendet: Speicher voll (Limit erreicht).</translation>
+    </message>
+    <message>
+        <source>Exited with code %1.</source>
+        <translation>Mit Code %1 beendet.</translation>
+    </message>
+</context>
+<context>
     <name>lightd::gui::NodeSidebar</name>
     <message>
         <source>Edit</source>
@@ -1509,6 +1584,21 @@
     <message>
         <source>Tokens</source>
         <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::Notifier</name>
+    <message>
+        <source>lightd admin</source>
+        <translation>lightd admin</translation>
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
+        <translation>%1 auf %2: %3</translation>
     </message>
 </context>
 <context>

@@ -936,6 +936,60 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::EventsModel</name>
+    <message>
+        <source>Crashed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Out of memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Install failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Restarted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::EventsPage</name>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Crashes, out-of-memory kills and failed installs on this node.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Nothing went wrong since this app started watching the node.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n event(s) since this app started watching the node.</source>
+        <translation><numerusform>%n event since this app started watching the node.</numerusform><numerusform>%n events since this app started watching the node.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>lightd::gui::FilesModel</name>
     <message>
         <source>Name</source>
@@ -1442,6 +1496,21 @@
     </message>
 </context>
 <context>
+    <name>lightd::gui::NodeEvents</name>
+    <message>
+        <source>The install script or image pull failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Killed by the kernel: out of memory (limit reached).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Exited with code %1.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>lightd::gui::NodeSidebar</name>
     <message>
         <source>Edit</source>
@@ -1477,6 +1546,21 @@
     </message>
     <message>
         <source>Tokens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::Notifier</name>
+    <message>
+        <source>lightd admin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 on %2: %3</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,6 +1,7 @@
 #include "nodes/NodeConnection.h"
 
 #include "lightd/ErrorCodes.h"
+#include "nodes/NodeEvents.h"
 
 namespace lightd::gui {
 NodeConnection::NodeConnection(const NodeInfo &info, QObject *parent)
@@ -10,6 +11,13 @@ NodeConnection::NodeConnection(const NodeInfo &info, QObject *parent)
     m_client->setTimeoutMs(10000);
     m_timer.setSingleShot(true);
     connect(&m_timer, &QTimer::timeout, this, &NodeConnection::probe);
+}
+
+NodeEvents *NodeConnection::events()
+{
+    if (!m_events)
+        m_events = new NodeEvents(this, this);
+    return m_events;
 }
 
 void NodeConnection::setInfo(const NodeInfo &info)

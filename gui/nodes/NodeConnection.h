@@ -6,6 +6,8 @@
 #include <QTimer>
 
 namespace lightd::gui {
+class NodeEvents;
+
 // One daemon: its API client, the connection state the sidebar shows, and the probe loop that
 // reconnects with exponential backoff. Pages report failed calls here so a dead node is noticed at
 // once rather than at the next heartbeat.
@@ -21,6 +23,8 @@ class NodeConnection final : public QObject
     bool hasToken() const { return !m_client->token().isEmpty(); }
 
     ApiClient *client() const { return m_client; }
+    // The node's crash/OOM/install-failed watcher, started on first use.
+    NodeEvents *events();
     NodeState state() const { return m_state; }
     bool isConnected() const { return m_state == NodeState::Connected; }
     QString stateText() const;   // one short word or two for the sidebar
@@ -68,5 +72,6 @@ class NodeConnection final : public QObject
     quint64 m_generation = 0; // answers of probes started before a URL change are dropped
     bool m_probing = false;
     TokenRole m_role = TokenRole::Unknown;
+    NodeEvents *m_events = nullptr;
 };
 } // namespace lightd::gui

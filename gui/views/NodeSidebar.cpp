@@ -126,6 +126,7 @@ void NodeSidebar::addNode(NodeConnection *node)
         {PageId::Ports, "network", QT_TR_NOOP("Ports")},
         {PageId::Volumes, "volume", QT_TR_NOOP("Volumes")},
         {PageId::Billing, "billing", QT_TR_NOOP("Billing")},
+        {PageId::Events, "node", QT_TR_NOOP("Events")},
     };
     for (const auto &p : pages) {
         auto *child = new QStandardItem(icons::get(QString::fromLatin1(p.icon) + QStringLiteral("-light")),

@@ -11,7 +11,7 @@ class NodeConnection;
 class NodeManager;
 
 // Tokens is listed only under nodes connected with their master token.
-enum class PageId { Containers, Ports, Volumes, Billing, Tokens };
+enum class PageId { Containers, Ports, Volumes, Billing, Events, Tokens };
 
 // The left column: every node with its connection state, and under each node its pages.
 class NodeSidebar final : public QWidget

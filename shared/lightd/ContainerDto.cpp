@@ -91,6 +91,9 @@ ContainerDto ContainerDto::fromJson(const QJsonObject &o)
     c.env = json::toStringMap(o.value(keys::Env).toObject());
     c.createdAt = o.value(keys::CreatedAt).toInteger();
     c.updatedAt = o.value(keys::UpdatedAt).toInteger();
+    if (o.value(keys::ExitCode).isDouble())
+        c.exitCode = o.value(keys::ExitCode).toInt();
+    c.oomKilled = o.value(keys::OomKilled).toBool();
     return c;
 }
 

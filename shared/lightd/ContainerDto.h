@@ -58,6 +58,9 @@ struct ContainerDto
     QMap<QString, QString> env;
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
+    // Read from GET /containers/:id only (the daemon adds them there; toJson leaves them out).
+    std::optional<int> exitCode;
+    bool oomKilled = false;
 
     QJsonObject toJson() const;
     static ContainerDto fromJson(const QJsonObject &o);

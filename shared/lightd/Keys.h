@@ -59,6 +59,7 @@ inline constexpr K Env{"env"};
 inline constexpr K Command{"command"};
 inline constexpr K Lines{"lines"};
 inline constexpr K ExitCode{"exit_code"};
+inline constexpr K OomKilled{"oom_killed"};
 
 // files inside volumes
 inline constexpr K Files{"files"};

@@ -6,17 +6,21 @@
 #include "Await.h"
 #include "DaemonProcess.h"
 #include "MainWindow.h"
+#include "app/Notifier.h"
 #include "app/Theme.h"
 #include "app/Translations.h"
 #include "app/WindowHost.h"
 #include "lightd/ApiClient.h"
 #include "models/ContainersModel.h"
+#include "models/EventsModel.h"
 #include "models/FilesModel.h"
 #include "models/VolumesModel.h"
 #include "nodes/NodeConnection.h"
+#include "nodes/NodeEvents.h"
 #include "nodes/NodeManager.h"
 #include "nodes/TokenStore.h"
 #include "pages/ContainersPage.h"
+#include "pages/EventsPage.h"
 #include "pages/FilesPage.h"
 #include "pages/VolumesPage.h"
 #include "views/NodeSidebar.h"
@@ -98,8 +102,9 @@ class TstGuiWindow : public QObject
         image.start(QStringLiteral("bash"), {source + QStringLiteral("/tests/support/make-test-image.sh")});
         QVERIFY(image.waitForFinished(180000) && image.exitCode() == 0);
         removeLeftovers();
-        m_daemon = std::make_unique<DaemonProcess>(
-            QJsonObject{{QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), false}}}});
+        m_daemon = std::make_unique<DaemonProcess>(QJsonObject{
+            {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), false}}},
+            {QStringLiteral("containers"), QJsonObject{{QStringLiteral("crash_restart"), false}}}});
         QVERIFY(m_daemon->start());
         QVERIFY(waitUntil(
             [&] {
@@ -244,14 +249,17 @@ class TstGuiWindow : public QObject
         QVERIFY(stop->isEnabled());
         menu->close();
         stop->trigger();
+        // One banner for the three (it goes after a few seconds, so it is looked for first).
+        QVERIFY(waitUntil(
+            [&] {
+                return page->messageBar()->isVisible() &&
+                       page->messageBar()->text().contains(QStringLiteral("3"));
+            },
+            60000));
         for (const QString &id : m_ids)
             QVERIFY2(waitUntil([&] { return restState(id) == QLatin1StringView("ready"); }, 60000),
                      qPrintable(id));
         QVERIFY(waitUntil([&] { return subtitleOf(page) == QStringLiteral("3 containers, 0 running."); }));
-        QVERIFY(waitUntil([&] {
-            return page->messageBar()->isVisible() &&
-                   page->messageBar()->text().contains(QStringLiteral("3"));
-        }));
 
         // Kill asks first; Cancel leaves the container running.
         page->power(m_ids.at(1), QStringLiteral("start"));
@@ -387,6 +395,60 @@ class TstGuiWindow : public QObject
         QVERIFY(waitUntil([&] { return view->isVisible(); }));
         QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
         w->resize(1280, 800);
+    }
+
+    // A container that crashes shows in the node's event feed and raises a desktop notification;
+    // a stop does not.
+    void crashShowsInFeedAndTray()
+    {
+        MainWindow *w = window();
+        NodeConnection *node = w->currentNode();
+        node->events()->setInterval(200);
+        QStringList notes;
+        connect(w->notifier(), &Notifier::notified, this,
+                [&](const QString &title, const QString &text) { notes << title + u'|' + text; });
+        const QString id = kPrefix + QStringLiteral("crash");
+        auto created = awaitResult<ApiResult<QJsonObject>>([&](auto done) {
+            m_daemon->client().createContainer(
+                QJsonObject{{QStringLiteral("internal_id"), id},
+                            {QStringLiteral("image"), QStringLiteral("lightd-test:busybox")},
+                            {QStringLiteral("volume_id"), m_volume},
+                            {QStringLiteral("startup_command"), QStringLiteral("sh -c 'sleep 3; exit 3'")}},
+                done);
+        });
+        QVERIFY(created && created->ok());
+        m_ids << id;
+        QVERIFY(waitUntil([&] { return restState(id) == QLatin1StringView("ready"); }, 90000));
+        // A stop on purpose is no news.
+        const QString quiet = m_ids.at(2);
+        QVERIFY(waitUntil([&] { return restState(quiet) == QLatin1StringView("ready"); }, 60000));
+        auto r = awaitResult<ApiResult<QJsonObject>>(
+            [&](auto done) { m_daemon->client().power(quiet, QStringLiteral("start"), done); }, 30000);
+        QVERIFY2(r && r->ok(), r ? qPrintable(r->error.message) : "timeout");
+        QVERIFY(waitUntil([&] { return restState(quiet) == QLatin1StringView("running"); }, 30000));
+        QTest::qWait(600); // the watcher sees it running
+        r = awaitResult<ApiResult<QJsonObject>>(
+            [&](auto done) { m_daemon->client().power(quiet, QStringLiteral("stop"), done); }, 60000);
+        QVERIFY2(r && r->ok(), r ? qPrintable(r->error.message) : "timeout");
+        QVERIFY(waitUntil([&] { return restState(quiet) == QLatin1StringView("ready"); }, 60000));
+
+        auto started = awaitResult<ApiResult<QJsonObject>>(
+            [&](auto done) { m_daemon->client().power(id, QStringLiteral("start"), done); });
+        QVERIFY(started && started->ok());
+        QVERIFY(waitUntil([&] { return node->events()->crashCount(id) == 1; }, 30000));
+        EventsModel *feed = node->events()->model();
+        QCOMPARE(feed->rowCount(), 1); // the stop above raised nothing
+        QCOMPARE(feed->row(0).container, id);
+        QCOMPARE(feed->row(0).kind, NodeEvent::Kind::Crash);
+        QVERIFY2(feed->row(0).detail.contains(QStringLiteral("code 3")), qPrintable(feed->row(0).detail));
+        QCOMPARE(notes.size(), 1);
+        QVERIFY2(notes.first().startsWith(id + QStringLiteral(" on Saved node: Crashed")),
+                 qPrintable(notes.first()));
+        // The Events page of the node lists it.
+        w->showPage(node, PageId::Events);
+        QCOMPARE(w->stack()->currentWidget(), static_cast<QWidget *>(w->eventsPage()));
+        QCOMPARE(w->sidebar()->currentPage(), PageId::Events);
+        QCOMPARE(w->eventsPage()->view()->model()->rowCount(), 1);
     }
 
     void cleanupTestCase()
