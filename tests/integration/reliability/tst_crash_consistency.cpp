@@ -296,12 +296,12 @@ class TestCrashConsistency : public QObject
                 const QString error = rec.value(QStringLiteral("error")).toString();
                 states.last() += QStringLiteral(" [%1]").arg(error);
                 // The outage alone left it failed although the engine holds it in a plain state.
-                if (error.contains(QLatin1String("engine is unavailable")))
-                    failedByOutage.insert(
-                        id, QStringLiteral("%1 '%2', engine: %3 (round %4, LIGHTD_CRASH_SEED=%5)")
-                                .arg(id, error, dockerStatus(ApiCalls::dockerName(id)))
-                                .arg(round)
-                                .arg(seed));
+                if (error.contains(QLatin1String("engine is unavailable")) && !failedByOutage.contains(id))
+                    failedByOutage.insert(id,
+                                          QStringLiteral(" '%1', engine: %2 (round %3, LIGHTD_CRASH_SEED=%4)")
+                                              .arg(error, dockerStatus(ApiCalls::dockerName(id)))
+                                              .arg(round)
+                                              .arg(seed));
             }
             // Consoles: a command reaches every running container's stdin and its echo comes back.
             for (const QString &id : std::as_const(ids)) {
@@ -340,8 +340,7 @@ class TestCrashConsistency : public QObject
                          "though the engine has it exited or running: not reconciled to ready/running",
                          Continue);
         }
-        QVERIFY2(failedByOutage.isEmpty(),
-                 qPrintable(QStringList(failedByOutage.values()).join(QLatin1Char('\n'))));
+        QVERIFY2(failedByOutage.isEmpty(), qPrintable(describe(failedByOutage)));
     }
 
   private:
