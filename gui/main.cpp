@@ -23,7 +23,10 @@ int main(int argc, char *argv[])
     QApplication::setDesktopFileName(QStringLiteral("lightd-gui"));
     const StartupOptions options = StartupOptions::parse(app);
     translations::install(options.language);
-    applyTheme(app);
+    if (options.theme.isEmpty())
+        applyTheme(app);
+    else
+        applyTheme(app, theme::wantsDark(options.theme, QApplication::palette()));
     QApplication::setWindowIcon(icons::get(QStringLiteral("lightd-gui")));
 
     TokenStore tokens;
@@ -40,6 +43,8 @@ int main(int argc, char *argv[])
         window.showPage(cliNode, PageId::Containers);
     else
         window.restoreLastNode();
+    if (options.windowSize.isValid())
+        window.resize(options.windowSize);
     window.show();
 
     if (!options.screenshotDir.isEmpty()) {

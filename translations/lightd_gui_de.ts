@@ -1014,7 +1014,10 @@
     </message>
     <message numerus="yes">
         <source>%n event(s) since this app started watching the node.</source>
-        <translation><numerusform>%n Ereignis, seit diese App den Node beobachtet.</numerusform><numerusform>%n Ereignisse, seit diese App den Node beobachtet.</numerusform></translation>
+        <translation>
+            <numerusform>%n Ereignis, seit diese App den Node beobachtet.</numerusform>
+            <numerusform>%n Ereignisse, seit diese App den Node beobachtet.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2069,6 +2072,22 @@
         <source>A new language applies at once; the window is rebuilt on the same page.</source>
         <translation>Eine neue Sprache gilt sofort; das Fenster wird auf derselben Seite neu aufgebaut.</translation>
     </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation>Wie der Desktop</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Hell</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Dunkel</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>Farbschema</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::SftpKeysModel</name>
@@ -2718,6 +2737,14 @@
     <message>
         <source>UI language, e.g. de or en (default: $LIGHTD_GUI_LANG, then the Settings choice).</source>
         <translation>Sprache der Oberfläche, z. B. de oder en (Standard: $LIGHTD_GUI_LANG, dann die Einstellung).</translation>
+    </message>
+    <message>
+        <source>Colour theme for this session: system, light or dark.</source>
+        <translation>Farbschema für diese Sitzung: system, light oder dark.</translation>
+    </message>
+    <message>
+        <source>Window size, e.g. 1024x700.</source>
+        <translation>Fenstergröße, z. B. 1024x700.</translation>
     </message>
 </context>
 </TS>

@@ -2004,6 +2004,22 @@
         <source>A new language applies at once; the window is rebuilt on the same page.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Follow the desktop</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::SftpKeysModel</name>
@@ -2640,6 +2656,14 @@
     </message>
     <message>
         <source>UI language, e.g. de or en (default: $LIGHTD_GUI_LANG, then the Settings choice).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Colour theme for this session: system, light or dark.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window size, e.g. 1024x700.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -161,6 +161,8 @@ ScreenshotRunner::ScreenshotRunner(MainWindow *window, const QString &dir, Set s
         [this] { shoot(QStringLiteral("04-files")); },
         page(PageId::Billing),
         [this] { shoot(QStringLiteral("05-billing")); },
+        page(PageId::Events),
+        [this] { shoot(QStringLiteral("17-events")); },
         [this] {
             AddPortsDialog dialog(AddPortsDialog::Mode::Range, m_window);
             dialog.show();

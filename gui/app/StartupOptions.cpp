@@ -41,7 +41,14 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
         QCoreApplication::translate("main", "Which screenshots to save: all (default) or empty, "
                                             "for a node without containers."),
         QStringLiteral("set"), QStringLiteral("all"));
-    parser.addOptions({connect, token, name, lang, shots, shotSet});
+    const QCommandLineOption theme(
+        QStringLiteral("theme"),
+        QCoreApplication::translate("main", "Colour theme for this session: system, light or dark."),
+        QStringLiteral("mode"));
+    const QCommandLineOption size(QStringLiteral("window-size"),
+                                  QCoreApplication::translate("main", "Window size, e.g. 1024x700."),
+                                  QStringLiteral("WxH"));
+    parser.addOptions({connect, token, name, lang, shots, shotSet, theme, size});
     parser.process(arguments);
 
     StartupOptions o;
@@ -52,6 +59,10 @@ StartupOptions StartupOptions::parse(const QStringList &arguments)
     o.language = parser.isSet(lang) ? parser.value(lang) : qEnvironmentVariable("LIGHTD_GUI_LANG");
     o.screenshotDir = parser.value(shots);
     o.screenshotSet = parser.value(shotSet);
+    o.theme = parser.value(theme);
+    const QStringList wh = parser.value(size).split(u'x');
+    if (wh.size() == 2)
+        o.windowSize = QSize(wh.at(0).toInt(), wh.at(1).toInt());
     return o;
 }
 } // namespace lightd::gui

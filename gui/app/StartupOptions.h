@@ -1,4 +1,5 @@
 #pragma once
+#include <QSize>
 #include <QString>
 #include <QStringList>
 #include <QUrl>
@@ -13,6 +14,8 @@ struct StartupOptions
     QString token;         // --token T, or LIGHTD_TOKEN
     QString nodeName;      // --node-name N (Qt itself takes --name)
     QString language;      // --lang de, or LIGHTD_GUI_LANG
+    QString theme;         // --theme system|light|dark: this session only (Settings keeps its choice)
+    QSize windowSize;      // --window-size 1024x700
     QString screenshotDir; // --screenshot-dir DIR: cycle the pages, save PNGs, quit
     QString
         screenshotSet; // --screenshot-set all|empty: every page, or the pages of a node without containers

@@ -1,8 +1,10 @@
 #include "dialogs/SettingsDialog.h"
 
+#include "app/Theme.h"
 #include "app/Translations.h"
 #include "nodes/TokenStore.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFormLayout>
@@ -10,7 +12,8 @@
 #include <QSettings>
 
 namespace lightd::gui {
-SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_language(new QComboBox(this))
+SettingsDialog::SettingsDialog(QWidget *parent)
+    : QDialog(parent), m_language(new QComboBox(this)), m_theme(new QComboBox(this))
 {
     setWindowTitle(tr("Settings"));
     setMinimumWidth(420);
@@ -22,6 +25,12 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_language(ne
         m_language->addItem(translations::displayName(code), code);
     m_language->setCurrentIndex(qMax(0, m_language->findData(translations::configuredLanguage())));
     form->addRow(tr("Language"), m_language);
+    m_theme->setObjectName(QStringLiteral("theme"));
+    m_theme->addItem(tr("Follow the desktop"), QStringLiteral("system"));
+    m_theme->addItem(tr("Light"), QStringLiteral("light"));
+    m_theme->addItem(tr("Dark"), QStringLiteral("dark"));
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(theme::configured())));
+    form->addRow(tr("Theme"), m_theme);
     auto *hint =
         new QLabel(tr("A new language applies at once; the window is rebuilt on the same page."), this);
     hint->setObjectName(QStringLiteral("dialogHint"));
@@ -43,6 +52,10 @@ SettingsDialog::SettingsDialog(QWidget *parent) : QDialog(parent), m_language(ne
 void SettingsDialog::accept()
 {
     translations::setConfiguredLanguage(m_language->currentData().toString());
+    if (m_theme->currentData().toString() != theme::configured()) {
+        theme::setConfigured(m_theme->currentData().toString());
+        applyTheme(*qApp);
+    }
     QDialog::accept();
 }
 } // namespace lightd::gui

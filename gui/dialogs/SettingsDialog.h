@@ -4,7 +4,8 @@
 class QComboBox;
 
 namespace lightd::gui {
-// App preferences: the UI language (system default or an override; applied at once).
+// App preferences: the colour theme (follow the desktop, light, dark; applied at once) and the UI language
+// (system default or an override; applied at once).
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -12,8 +13,10 @@ class SettingsDialog final : public QDialog
     explicit SettingsDialog(QWidget *parent = nullptr);
     void accept() override;
     QComboBox *languageBox() const { return m_language; }
+    QComboBox *themeBox() const { return m_theme; }
 
   private:
     QComboBox *m_language;
+    QComboBox *m_theme;
 };
 } // namespace lightd::gui

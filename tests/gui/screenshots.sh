@@ -127,5 +127,17 @@ api -X POST "$base/auth/tokens" -d '{"ttl":"7d","scopes":["api"]}' >/dev/null
 api -X POST "$base/auth/tokens" -d '{"ttl":"15m","remove_on_use":true,"scopes":["ws:survival-1"]}' >/dev/null
 api -X POST "$base/auth/tokens" -d '{"ttl":"24h","scopes":["ws:*"]}' >/dev/null
 
+# Every page at two sizes (1280x800 and a small laptop's 1024x700), light, dark and German.
+for size in 1280x800 1024x700; do
+    for set in light dark de; do
+        dir="$out/$size-$set"
+        mkdir -p "$dir"
+        args=(--window-size "$size")
+        [[ $set == dark ]] && args+=(--theme dark) || args+=(--theme light)
+        [[ $set == de ]] && args+=(--lang de)
+        xvfb-run -a -s "-screen 0 1440x900x24" "$gui" --connect "$base" --token "$token" \
+            --node-name "Frankfurt 1" --screenshot-dir "$dir" "${args[@]}"
+    done
+done
 shots
-ls "$out"/*.png
+ls "$out"/*.png "$out"/*/*.png

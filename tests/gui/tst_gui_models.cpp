@@ -611,6 +611,38 @@ class TstGuiModels : public QObject
         QCOMPARE(console.lineCount(), 0);
         QCOMPARE(console.plainText(), QString());
     }
+
+    // Issue 21: a dark theme that follows the desktop, with a manual override.
+    void darkThemeFollowsTheDesktopOrTheSetting()
+    {
+        QPalette darkDesktop;
+        darkDesktop.setColor(QPalette::Window, QColor(0x20, 0x20, 0x20));
+        QPalette lightDesktop;
+        lightDesktop.setColor(QPalette::Window, QColor(0xef, 0xef, 0xef));
+        QVERIFY(theme::wantsDark(QStringLiteral("system"), darkDesktop));
+        QVERIFY(!theme::wantsDark(QStringLiteral("system"), lightDesktop));
+        QVERIFY(theme::wantsDark(QStringLiteral("dark"), lightDesktop));
+        QVERIFY(!theme::wantsDark(QStringLiteral("light"), darkDesktop));
+
+        applyTheme(*qApp, true);
+        QVERIFY(theme::isDark());
+        QVERIFY(qApp->palette().color(QPalette::Window).lightness() < 60);
+        QVERIFY(qApp->palette().color(QPalette::Text).lightness() > 180);
+        const QString sheet = qApp->styleSheet();
+        QVERIFY(!sheet.contains(QStringLiteral("#f6f7f9"))); // no light page background left
+        QVERIFY(sheet.contains(QStringLiteral("#sidebar QLabel#brand { color: #fefefe;"))); // stays light
+        QVERIFY(sheet.contains(
+            QStringLiteral("QLineEdit#commandLine { background: transparent; color: #e5e7ea;")));
+        // A widget in it really paints dark.
+        QLabel label(QStringLiteral("dark"));
+        label.resize(80, 30);
+        const QImage img = label.grab().toImage();
+        QVERIFY(qGray(img.pixel(2, 2)) < 60);
+        applyTheme(*qApp, false);
+        QVERIFY(!theme::isDark());
+        QVERIFY(qApp->palette().color(QPalette::Window).lightness() > 200);
+        qApp->setStyleSheet({});
+    }
 };
 
 QTEST_MAIN(TstGuiModels)
