@@ -708,7 +708,7 @@
     </message>
     <message>
         <source>Kill</source>
-        <translation>Kill</translation>
+        <translation>Beenden erzwingen</translation>
     </message>
     <message>
         <source>End at once, without a clean shutdown</source>

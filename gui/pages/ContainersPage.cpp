@@ -34,9 +34,14 @@ ContainersPage::ContainersPage(QWidget *parent)
     m_view->setItemDelegateForColumn(ContainersModel::StateColumn, new StateBadgeDelegate(this));
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->horizontalHeader()->resizeSection(ContainersModel::NameColumn, 240);
+    m_view->horizontalHeader()->resizeSection(ContainersModel::NameColumn, 220);
     m_view->horizontalHeader()->resizeSection(ContainersModel::StateColumn, 150);
-    m_view->horizontalHeader()->resizeSection(ContainersModel::ImageColumn, 320);
+    // The image takes what is left and the Docker ID fits its text: no horizontal scrollbar at 1024 px.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(ContainersModel::ImageColumn, QHeaderView::Stretch);
+    m_view->horizontalHeader()->setSectionResizeMode(ContainersModel::DockerIdColumn,
+                                                     QHeaderView::ResizeToContents);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     m_body->addWidget(m_view);
     m_body->addWidget(m_empty);
     m_empty->set(

@@ -32,7 +32,7 @@ StatsChart::StatsChart(const QString &title, const QString &unit, const QStringL
     m_chart->setMargins(QMargins(0, 0, 0, 0));
     m_chart->setBackgroundVisible(false);
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
-    m_x->setFormat(QStringLiteral("HH:mm:ss"));
+    m_x->setFormat(QStringLiteral("HH:mm")); // fits a narrow card; the window is two minutes
     m_x->setTickCount(3);
     m_x->setGridLineVisible(false);
     QFont small = font();
@@ -85,8 +85,9 @@ void StatsChart::add(qint64 atMs, const QList<double> &values, const QString &he
 // Small ranges keep a decimal ("0.5 %", not "0, 0, 1"); the unit sits on every label.
 void StatsChart::setYRange(double max)
 {
-    max = qMax(max, 0.001);
-    const int decimals = max < 3 ? 2 : max < 30 ? 1 : 0;
+    if (max <= 0)
+        max = 1; // nothing yet (or all idle): a plain 0-1 scale, not "0.00, 0.00, 0.00"
+    const int decimals = max < 0.3 ? 3 : max < 3 ? 2 : max < 30 ? 1 : 0;
     QString unit = m_unit;
     unit.replace(u'%', QStringLiteral("%%"));
     m_y->setLabelFormat(QStringLiteral("%.%1f %2").arg(decimals).arg(unit));

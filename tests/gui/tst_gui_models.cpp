@@ -507,7 +507,7 @@ class TstGuiModels : public QObject
         QVERIFY(view.memoryChart()->yAxis()->labelFormat().endsWith(QStringLiteral(" MiB")));
         QVERIFY(view.networkChart()->yAxis()->labelFormat().endsWith(QStringLiteral(" KiB/s")));
         QDateTimeAxis *time = view.cpuChart()->xAxis();
-        QCOMPARE(time->format(), QStringLiteral("HH:mm:ss"));
+        QCOMPARE(time->format(), QStringLiteral("HH:mm"));
         QVERIFY(time->labelsVisible());
         QCOMPARE(time->max().toMSecsSinceEpoch(), t0 + 1000);
         QCOMPARE(time->min().toMSecsSinceEpoch(), t0 + 1000 - StatsView::kWindow * 1000);

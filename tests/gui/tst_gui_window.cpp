@@ -394,6 +394,11 @@ class TstGuiWindow : public QObject
         TableView *view = w->volumesPage()->view();
         QVERIFY(waitUntil([&] { return view->isVisible(); }));
         QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+        // The containers list too.
+        w->showPage(w->currentNode(), PageId::Containers);
+        QVERIFY(waitUntil([&] { return w->containersPage()->view()->isVisible(); }));
+        QApplication::processEvents();
+        QCOMPARE(w->containersPage()->view()->horizontalScrollBar()->maximum(), 0);
         w->resize(1280, 800);
     }
 
