@@ -6,6 +6,7 @@
 #include "app/Translations.h"
 #include "dialogs/NodeDialog.h"
 #include "dialogs/SettingsDialog.h"
+#include "models/NodesOverviewModel.h"
 #include "nodes/NodeConnection.h"
 #include "nodes/NodeEvents.h"
 #include "nodes/NodeManager.h"
@@ -18,6 +19,7 @@
 #include "pages/TokensPage.h"
 #include "pages/VolumesPage.h"
 #include "widgets/ElidedLabel.h"
+#include "widgets/TableView.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -38,6 +40,7 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
       m_stack(new QStackedWidget(this)), m_containers(new ContainersPage(this)), m_ports(new PortsPage(this)),
       m_volumes(new VolumesPage(this)), m_files(new FilesPage(this)), m_billing(new BillingPage(this)),
       m_tokens(new TokensPage(this)), m_events(new EventsPage(this)), m_notifier(new Notifier(this)),
+      m_overview(new NodesOverviewModel(nodes, this)), m_overviewPage(new QWidget(this)),
       m_detail(new ContainerDetailPage(this)), m_nodeName(new ElidedLabel(this)),
       m_nodeUrl(new ElidedLabel(this)), m_stateChip(new QLabel(this)), m_activityLabel(new ElidedLabel(this)),
       m_activityBar(new QProgressBar(this))
@@ -55,6 +58,24 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
     for (QWidget *page : std::initializer_list<QWidget *>{m_containers, m_ports, m_volumes, m_files,
                                                           m_billing, m_events, m_tokens, m_detail})
         m_stack->addWidget(page);
+    {
+        auto *layout = new QVBoxLayout(m_overviewPage);
+        layout->setContentsMargins(24, 18, 24, 18);
+        auto *title = new QLabel(tr("All nodes"), m_overviewPage);
+        title->setObjectName(QStringLiteral("pageTitle"));
+        layout->addWidget(title);
+        auto *view = new TableView(m_overviewPage);
+        view->setObjectName(QStringLiteral("allNodes"));
+        view->setSourceModel(m_overview, NodesOverviewModel::NameColumn);
+        layout->addWidget(view, 1);
+        connect(view, &QAbstractItemView::doubleClicked, this, [this, view](const QModelIndex &index) {
+            const QList<int> rows = view->selectedSourceRows();
+            if (!rows.isEmpty() && m_overview->node(rows.first()))
+                m_sidebar->select(m_overview->node(rows.first()), PageId::Containers);
+            Q_UNUSED(index);
+        });
+        m_stack->addWidget(m_overviewPage);
+    }
     rightLayout->addWidget(m_stack, 1);
     splitter->addWidget(right);
     splitter->setStretchFactor(1, 1);
@@ -151,6 +172,7 @@ void MainWindow::buildMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(icons::get(QStringLiteral("refresh")), tr("&Refresh"), QKeySequence::Refresh, this,
                     &MainWindow::refreshCurrent);
+    view->addAction(tr("&All nodes"), QKeySequence(tr("Ctrl+Shift+A")), this, &MainWindow::showAllNodes);
     view->addAction(tr("Reconnect node"), this, [this] {
         if (m_node)
             m_node->connectNow();
@@ -163,6 +185,11 @@ void MainWindow::buildMenus()
                "more lightd nodes: state, consoles, ports, volumes, files and costs.</p>")
                 .arg(QStringLiteral(LIGHTD_VERSION)));
     });
+}
+
+void MainWindow::showAllNodes()
+{
+    m_stack->setCurrentWidget(m_overviewPage);
 }
 
 void MainWindow::openSettings()

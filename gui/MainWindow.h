@@ -14,6 +14,8 @@ namespace lightd::gui {
 class BillingPage;
 class EventsPage;
 class Notifier;
+class NodesOverviewModel;
+class TableView;
 class ContainerDetailPage;
 class ContainersPage;
 class FilesPage;
@@ -43,6 +45,8 @@ class MainWindow final : public QMainWindow
     TokensPage *tokensPage() const { return m_tokens; }
     EventsPage *eventsPage() const { return m_events; }
     Notifier *notifier() const { return m_notifier; }
+    NodesOverviewModel *overviewModel() const { return m_overview; }
+    QWidget *overviewPage() const { return m_overviewPage; }
     ContainerDetailPage *detailPage() const { return m_detail; }
     QStackedWidget *stack() const { return m_stack; }
     NodeConnection *currentNode() const;
@@ -52,6 +56,8 @@ class MainWindow final : public QMainWindow
 
   public Q_SLOTS:
     void openSettings();
+    // Every node at once (View > All nodes).
+    void showAllNodes();
 
   Q_SIGNALS:
     void languageChanged();
@@ -84,6 +90,8 @@ class MainWindow final : public QMainWindow
     TokensPage *m_tokens;
     EventsPage *m_events;
     Notifier *m_notifier;
+    NodesOverviewModel *m_overview;
+    QWidget *m_overviewPage;
     ContainerDetailPage *m_detail;
     QPointer<NodeConnection> m_node;
     QLabel *m_nodeName;

@@ -1417,6 +1417,18 @@
         <source>Remove %1 from this app? The node itself and its containers are not touched.</source>
         <translation>%1 aus dieser App entfernen? Der Knoten selbst und seine Container bleiben unberührt.</translation>
     </message>
+    <message>
+        <source>All nodes</source>
+        <translation>Alle Knoten</translation>
+    </message>
+    <message>
+        <source>&amp;All nodes</source>
+        <translation>&amp;Alle Knoten</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation>Ctrl+Shift+A</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::MessageBar</name>
@@ -1591,6 +1603,33 @@
     <message>
         <source>Events</source>
         <translation>Ereignisse</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::NodesOverviewModel</name>
+    <message>
+        <source>Node</source>
+        <translation>Knoten</translation>
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation>Verbindung</translation>
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Laufen</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
     </message>
 </context>
 <context>

@@ -1377,6 +1377,18 @@
         <source>Remove %1 from this app? The node itself and its containers are not touched.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>All nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;All nodes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ctrl+Shift+A</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::MessageBar</name>
@@ -1550,6 +1562,33 @@
     </message>
     <message>
         <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::NodesOverviewModel</name>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Containers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Version</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -36,6 +36,7 @@ void NodeEvents::poll()
                 }
             self->m_states = now;
             self->m_primed = true;
+            Q_EMIT self->polled();
         });
 }
 
@@ -60,6 +61,14 @@ void NodeEvents::changed(const QString &id, const QString &before, const QString
                 return; // clean exit, SIGINT, SIGKILL, SIGTERM: stopped or killed on purpose
             self->raise(id, NodeEvent::Kind::Crash, tr("Exited with code %1.").arg(code));
         });
+}
+
+int NodeEvents::runningCount() const
+{
+    int n = 0;
+    for (const QString &s : m_states)
+        n += s == QLatin1StringView("running") ? 1 : 0;
+    return n;
 }
 
 void NodeEvents::raise(const QString &id, NodeEvent::Kind kind, const QString &detail)

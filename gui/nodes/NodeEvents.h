@@ -23,9 +23,13 @@ class NodeEvents final : public QObject
     int crashCount(const QString &internalId) const { return m_crashes.value(internalId); }
     void setInterval(int ms) { m_timer.setInterval(ms); }
     NodeConnection *node() const { return m_node; }
+    // From the same poll: how many containers the node has and how many run (-1 before the first answer).
+    int containerCount() const { return m_primed ? int(m_states.size()) : -1; }
+    int runningCount() const;
 
   Q_SIGNALS:
     void raised(const lightd::gui::NodeEvent &event);
+    void polled();
 
   private:
     void poll();

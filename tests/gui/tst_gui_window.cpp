@@ -14,6 +14,7 @@
 #include "models/ContainersModel.h"
 #include "models/EventsModel.h"
 #include "models/FilesModel.h"
+#include "models/NodesOverviewModel.h"
 #include "models/VolumesModel.h"
 #include "nodes/NodeConnection.h"
 #include "nodes/NodeEvents.h"
@@ -454,6 +455,20 @@ class TstGuiWindow : public QObject
         QCOMPARE(w->stack()->currentWidget(), static_cast<QWidget *>(w->eventsPage()));
         QCOMPARE(w->sidebar()->currentPage(), PageId::Events);
         QCOMPARE(w->eventsPage()->view()->model()->rowCount(), 1);
+
+        // All nodes at once: the counts from the same poll, the event counted.
+        w->showAllNodes();
+        QCOMPARE(w->stack()->currentWidget(), w->overviewPage());
+        NodesOverviewModel *all = w->overviewModel();
+        QCOMPARE(all->rowCount(), 1);
+        QCOMPARE(all->index(0, NodesOverviewModel::NameColumn).data().toString(),
+                 QStringLiteral("Saved node"));
+        QVERIFY(waitUntil(
+            [&] { return all->index(0, NodesOverviewModel::ContainersColumn).data().toInt() == 5; }));
+        QCOMPARE(all->index(0, NodesOverviewModel::RunningColumn).data().toInt(), 0);
+        QCOMPARE(all->index(0, NodesOverviewModel::EventsColumn).data().toInt(), 1);
+        QCOMPARE(all->index(0, NodesOverviewModel::StateColumn).data().toString(),
+                 QStringLiteral("Connected"));
     }
 
     void cleanupTestCase()

@@ -1,0 +1,104 @@
+#include "models/NodesOverviewModel.h"
+
+#include "models/Roles.h"
+#include "nodes/NodeConnection.h"
+#include "nodes/NodeEvents.h"
+#include "nodes/NodeManager.h"
+
+namespace lightd::gui {
+NodesOverviewModel::NodesOverviewModel(NodeManager *nodes, QObject *parent)
+    : QAbstractTableModel(parent), m_manager(nodes)
+{
+    connect(nodes, &NodeManager::nodeAdded, this, &NodesOverviewModel::reload);
+    connect(nodes, &NodeManager::nodeRemoved, this, &NodesOverviewModel::reload, Qt::QueuedConnection);
+    reload();
+}
+
+void NodesOverviewModel::reload()
+{
+    beginResetModel();
+    m_nodes.clear();
+    for (NodeConnection *n : m_manager->nodes()) {
+        m_nodes.append(n);
+        watch(n);
+    }
+    endResetModel();
+}
+
+void NodesOverviewModel::watch(NodeConnection *node)
+{
+    const auto update = [this, node] { changed(node); };
+    connect(node, &NodeConnection::stateChanged, this, update, Qt::UniqueConnection);
+    connect(node->events(), &NodeEvents::polled, this, update, Qt::UniqueConnection);
+    connect(node->events(), &NodeEvents::raised, this, update, Qt::UniqueConnection);
+}
+
+void NodesOverviewModel::changed(NodeConnection *node)
+{
+    const int row = int(m_nodes.indexOf(node));
+    if (row >= 0)
+        Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+}
+
+int NodesOverviewModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_nodes.size());
+}
+
+int NodesOverviewModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant NodesOverviewModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    NodeConnection *n = m_nodes.at(index.row());
+    if (!n)
+        return {};
+    if (role == Qt::ToolTipRole)
+        return n->stateDetail();
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    const int containers = n->events()->containerCount();
+    switch (index.column()) {
+    case NameColumn:
+        return n->info().name;
+    case StateColumn:
+        return n->stateText();
+    case ContainersColumn:
+        return containers < 0 ? QVariant(QStringLiteral("—")) : QVariant(containers);
+    case RunningColumn:
+        return containers < 0 ? QVariant(QStringLiteral("—")) : QVariant(n->events()->runningCount());
+    case EventsColumn:
+        return n->events()->model()->rowCount();
+    case VersionColumn:
+        return n->version();
+    default:
+        return {};
+    }
+}
+
+QVariant NodesOverviewModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    switch (section) {
+    case NameColumn:
+        return tr("Node");
+    case StateColumn:
+        return tr("Connection");
+    case ContainersColumn:
+        return tr("Containers");
+    case RunningColumn:
+        return tr("Running");
+    case EventsColumn:
+        return tr("Events");
+    case VersionColumn:
+        return tr("Version");
+    default:
+        return {};
+    }
+}
+} // namespace lightd::gui
