@@ -25,6 +25,11 @@ QJsonObject merge(QJsonObject base, const QJsonObject &over)
 
 QString DaemonProcess::binary()
 {
+    // The sanitizer run (tests/sanitize/run.sh) points every test at the ASan + UBSan daemon; CTest's
+    // own LIGHTD_BINARY is set per test and cannot be overridden from outside.
+    const QString sanitized = qEnvironmentVariable("LIGHTD_SANITIZED_BINARY");
+    if (!sanitized.isEmpty())
+        return sanitized;
     return qEnvironmentVariable("LIGHTD_BINARY", QStringLiteral("lightd"));
 }
 
