@@ -132,8 +132,11 @@ std::optional<qint64> TokenService::parseTtl(const QJsonValue &value)
     constexpr qint64 kMax = 366LL * 24 * 3600;
     qint64 seconds = -1;
     if (value.isDouble()) {
-        seconds = qint64(value.toDouble());
-        if (double(seconds) != value.toDouble())
+        const double d = value.toDouble();
+        if (!(d >= -1 && d <= double(kMax) + 1)) // converting a double out of range is undefined
+            return std::nullopt;
+        seconds = qint64(d);
+        if (double(seconds) != d)
             return std::nullopt;
     } else if (value.isString()) {
         static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,9})\\s*([smhd]?)\\s*$"));

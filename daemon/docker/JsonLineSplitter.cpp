@@ -17,6 +17,8 @@ bool JsonLineSplitter::feed(QByteArrayView data, QList<QByteArray> &lines)
         }
         m_partial.append(data.sliced(pos, nl - pos));
         pos = nl + 1;
+        if (m_partial.size() > m_maxLine) // whole or not, a line past the limit is refused alike
+            break;
         const QByteArray line = std::exchange(m_partial, {}).trimmed();
         if (!line.isEmpty())
             lines.append(line);
