@@ -1,11 +1,13 @@
 #include "api/Routes.h"
 
+#include "api/BillingController.h"
 #include "api/ContainerController.h"
 #include "api/FileController.h"
 #include "api/HealthController.h"
 #include "api/MetricsController.h"
 #include "api/NetworkController.h"
 #include "api/OpenApiController.h"
+#include "api/RemoteController.h"
 #include "api/SftpController.h"
 #include "api/SystemController.h"
 #include "api/TokenController.h"
@@ -186,5 +188,32 @@ void registerRoutes(http::Router &r, const Controllers &c)
           bind(c.files, &FileController::createFolderAlias));
     r.add("GET", s("/volumes/:id/files/detailed"), Access::Protected,
           noBody(bind(c.files, &FileController::listDetailed)));
+
+    // billing (API.md section 7)
+    r.add("GET", s("/billing/rates"), Access::Protected, noBody(bind(c.billing, &BillingController::rates)));
+    r.add("POST", s("/billing/estimate"), Access::Protected,
+          bind(c.billing, &BillingController::estimateContainer));
+    r.add("POST", s("/billing/estimate/container"), Access::Protected,
+          bind(c.billing, &BillingController::estimateContainer));
+    r.add("POST", s("/billing/estimate/volume"), Access::Protected,
+          bind(c.billing, &BillingController::estimateVolume));
+    r.add("GET", s("/billing/containers"), Access::Protected,
+          noBody(bind(c.billing, &BillingController::containers)));
+    for (const char *period : {"hourly", "daily", "monthly"}) {
+        r.add("GET", s("/billing/usage/:id/") + QLatin1StringView(period), Access::Protected,
+              noBody(
+                  [b = c.billing, p = s(period)](const http::HttpRequest &req) { return b->usage(req, p); }));
+        // not in API.md: the GUI's charts over time
+        r.add("GET", s("/billing/usage/:id/") + QLatin1StringView(period) + s("/series"), Access::Protected,
+              noBody([b = c.billing, p = s(period)](const http::HttpRequest &req) {
+                  return b->series(req, p);
+              }));
+    }
+
+    // remote sync (API.md section 8)
+    r.add("GET", s("/remote/status"), Access::Protected, noBody(bind(c.remote, &RemoteController::status)));
+    r.add("GET", s("/remote/config"), Access::Protected, noBody(bind(c.remote, &RemoteController::config)));
+    r.add("POST", s("/remote/config/reload"), Access::Protected,
+          noBody(bind(c.remote, &RemoteController::reload)));
 }
 } // namespace lightd::api

@@ -12,6 +12,8 @@ class SystemController;
 class SftpController;
 class MetricsController;
 class OpenApiController;
+class BillingController;
+class RemoteController;
 
 struct Controllers
 {
@@ -25,6 +27,8 @@ struct Controllers
     SftpController *sftp = nullptr;
     MetricsController *metrics = nullptr;
     OpenApiController *openapi = nullptr;
+    BillingController *billing = nullptr;
+    RemoteController *remote = nullptr;
 };
 
 // The one place that lists every route of the daemon with its method and access rule.

@@ -1,11 +1,13 @@
 #include "app/Daemon.h"
 
+#include "api/BillingController.h"
 #include "api/ContainerController.h"
 #include "api/FileController.h"
 #include "api/HealthController.h"
 #include "api/MetricsController.h"
 #include "api/NetworkController.h"
 #include "api/OpenApiController.h"
+#include "api/RemoteController.h"
 #include "api/Routes.h"
 #include "api/SftpController.h"
 #include "api/SystemController.h"
@@ -16,6 +18,7 @@
 #include "auth/AuthGuard.h"
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
+#include "billing/Meter.h"
 #include "containers/ContainerManager.h"
 #include "docker/DockerClient.h"
 #include "http/HttpListener.h"
@@ -28,6 +31,7 @@
 #include "sftp/SftpAccounts.h"
 #include "sftp/SftpServer.h"
 #include "storage/Database.h"
+#include "sync/Outbox.h"
 #include "volumes/VolumeRegistry.h"
 #include "ws/WebSocketGateway.h"
 
@@ -46,6 +50,7 @@ Daemon::~Daemon()
     m_sftp.reset(); // session threads use the quota tracker and the accounts
     delete m_listener;
     m_listener = nullptr;
+    m_meter.reset();
     m_containers.reset(); // runtimes close their engine streams before the client goes
 }
 
@@ -69,6 +74,11 @@ bool Daemon::start(QString &error)
             std::make_unique<containers::ContainerManager>(*m_docker, *m_db, m_config, *m_ports, *m_volumes);
         m_sftpAccounts = std::make_unique<sftp::SftpAccounts>(*m_db);
         m_sftp = std::make_unique<sftp::SftpServer>(m_config, *m_sftpAccounts, m_volumes->quota());
+        // Every state change is an outbox event written in the same transaction as the change.
+        m_outbox = std::make_unique<sync::Outbox>(*m_db, m_config.remote, m_config.monitoring.billing);
+        m_containers->repository().setStateHook([this](const containers::ContainerRecord &r) {
+            m_outbox->addStateEvent(r.dto.internalId, toString(r.state), r.dto.error);
+        });
     } catch (const std::exception &e) {
         error = QString::fromUtf8(e.what());
         return false;
@@ -106,10 +116,25 @@ bool Daemon::start(QString &error)
     });
     m_metricsCtl = std::make_unique<api::MetricsController>(*m_metrics);
     m_openApiCtl = std::make_unique<api::OpenApiController>(*m_router);
-    api::registerRoutes(*m_router, api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
-                                                    m_volumeCtl.get(), m_fileCtl.get(), m_containerCtl.get(),
-                                                    m_systemCtl.get(), m_sftpCtl.get(), m_metricsCtl.get(),
-                                                    m_openApiCtl.get()});
+    m_metrics->addCollector([this](metrics::TextWriter &w) {
+        w.family("lightd_outbox_pending", "gauge", "Remote sync events waiting in the outbox.");
+        w.sample("lightd_outbox_pending", double(m_outbox->pendingEvents()));
+        w.family("lightd_outbox_dropped_total", "counter",
+                 "Billing events dropped because the outbox was full.");
+        w.sample("lightd_outbox_dropped_total", double(m_outbox->droppedEvents()));
+        w.family("lightd_outbox_delivered_total", "counter", "Events the remote accepted since start.");
+        w.sample("lightd_outbox_delivered_total", double(m_outbox->deliveredEvents()));
+        w.family("lightd_metering_ticks_total", "counter", "Metering ticks written since start.");
+        w.sample("lightd_metering_ticks_total", m_meter ? double(m_meter->ticks()) : 0.0);
+    });
+    m_billingCtl = std::make_unique<api::BillingController>(*m_db, *m_containers, m_config);
+    m_remoteCtl = std::make_unique<api::RemoteController>(
+        *m_outbox, [this] { return m_config.raw; }, [this] { return reload(); });
+    api::registerRoutes(*m_router,
+                        api::Controllers{m_healthCtl.get(), m_tokenCtl.get(), m_networkCtl.get(),
+                                         m_volumeCtl.get(), m_fileCtl.get(), m_containerCtl.get(),
+                                         m_systemCtl.get(), m_sftpCtl.get(), m_metricsCtl.get(),
+                                         m_openApiCtl.get(), m_billingCtl.get(), m_remoteCtl.get()});
 
     http::ConnectionGuard::Limits limits;
     limits.maxBodyBytes = qint64(m_config.server.maxBodyMb) * 1024 * 1024;
@@ -161,9 +186,17 @@ bool Daemon::start(QString &error)
             rt->requestPower(containers::PowerAction::Stop);
         }
     });
+    m_outbox->start();
     m_containers->start();
     if (!startSftp(error))
         return false;
+    if (m_config.monitoring.enabled) {
+        m_meter = std::make_unique<billing::Meter>(*m_db, *m_docker, *m_containers, *m_volumes,
+                                                   m_config.monitoring);
+        m_meter->setSampleHook(
+            [this](const storage::UsageSampleRow &row) { m_outbox->addBillingEvent(row); });
+        m_meter->start();
+    }
     qCInfo(lcApp).noquote() << "lightd" << LIGHTD_VERSION << "listening on"
                             << QStringLiteral("%1:%2").arg(m_config.server.host).arg(m_port) << "data"
                             << m_config.storage.basePath;
@@ -200,12 +233,12 @@ quint16 Daemon::sftpPort() const
     return m_sftp ? m_sftp->port() : 0;
 }
 
-void Daemon::reload()
+QString Daemon::reload()
 {
     const auto result = config::load(m_config.filePath, false);
     if (!result.config) {
         qCWarning(lcApp).noquote() << "reload refused, keeping the running config:" << result.error;
-        return;
+        return result.error;
     }
     const Config &c = *result.config;
     m_tokens->setMasterToken(c.authorization.token);
@@ -220,8 +253,14 @@ void Daemon::reload()
         c.storage.database != m_config.storage.database || c.sftp.enabled != m_config.sftp.enabled ||
         c.sftp.port != m_config.sftp.port || c.sftp.host != m_config.sftp.host)
         qCWarning(lcApp) << "server address and storage changes take effect after a restart";
+    if (c.monitoring.enabled != m_config.monitoring.enabled ||
+        c.monitoring.intervalMs != m_config.monitoring.intervalMs ||
+        c.monitoring.retentionDays != m_config.monitoring.retentionDays)
+        qCWarning(lcApp) << "monitoring interval and retention changes take effect after a restart";
+    m_outbox->reconfigure(c.remote, c.monitoring.billing);
     m_config = c;
     qCInfo(lcApp) << "configuration reloaded";
+    return {};
 }
 
 void Daemon::shutdown()

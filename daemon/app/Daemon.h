@@ -51,6 +51,14 @@ class OpenApiController;
 } // namespace api
 namespace metrics {
 class Registry;
+class BillingController;
+class RemoteController;
+} // namespace metrics
+namespace billing {
+class Meter;
+}
+namespace sync {
+class Outbox;
 }
 
 // Owns and wires every service of the daemon, in dependency order; tears them down in reverse.
@@ -65,8 +73,9 @@ class Daemon final : public QObject
     bool start(QString &error);
     quint16 port() const { return m_port; }
     quint16 sftpPort() const;
-    // Re-reads config.json and applies what can change while running (SIGHUP).
-    void reload();
+    // Re-reads config.json and applies what can change while running (SIGHUP, POST
+    // /remote/config/reload). Returns why it was refused, empty when applied.
+    QString reload();
     // Stops accepting, lets in-flight requests finish (bounded), then quits the event loop.
     void shutdown();
 
@@ -96,6 +105,10 @@ class Daemon final : public QObject
     std::unique_ptr<metrics::Registry> m_metrics; // GET /metrics collectors: modules add theirs in start()
     std::unique_ptr<api::MetricsController> m_metricsCtl;
     std::unique_ptr<api::OpenApiController> m_openApiCtl;
+    std::unique_ptr<api::BillingController> m_billingCtl;
+    std::unique_ptr<api::RemoteController> m_remoteCtl;
+    std::unique_ptr<sync::Outbox> m_outbox;
+    std::unique_ptr<billing::Meter> m_meter;
     std::unique_ptr<http::Router> m_router;
     http::HttpListener *m_listener = nullptr;
     ws::WebSocketGateway *m_gateway = nullptr;

@@ -71,7 +71,9 @@ const Key kKeys[] = {
     {"files.upload_limit_mb", Kind::Int, 1, 1048576},
     {"volumes.quota_check_s", Kind::Int, 1, 86400},
     {"volumes.max_count", Kind::Int, 1, 10000000},
+    {"monitoring.enabled", Kind::Bool},
     {"monitoring.interval_ms", Kind::Int, 1000, 86400000},
+    {"monitoring.retention_days", Kind::Int, 1, 3650},
     {"monitoring.billing.memory_per_gb_hour", Kind::Number, 0, 1e9},
     {"monitoring.billing.cpu_per_vcpu_hour", Kind::Number, 0, 1e9},
     {"monitoring.billing.storage_per_gb_hour", Kind::Number, 0, 1e9},
@@ -80,6 +82,7 @@ const Key kKeys[] = {
     {"remote.url", Kind::String},
     {"remote.token", Kind::String},
     {"remote.node_id", Kind::String},
+    {"remote.outbox_max_events", Kind::Int, 100, 100000000},
     {"sftp.enabled", Kind::Bool},
     {"sftp.host", Kind::String},
     {"sftp.port", Kind::Int, 0, 65535}, // 0: any free port (tests)
@@ -293,7 +296,9 @@ QJsonObject defaults(const QString &configDir)
         {QStringLiteral("volumes"),
          QJsonObject{{QStringLiteral("quota_check_s"), 30}, {QStringLiteral("max_count"), 1000}}},
         {QStringLiteral("monitoring"),
-         QJsonObject{{QStringLiteral("interval_ms"), 60000},
+         QJsonObject{{QStringLiteral("enabled"), true},
+                     {QStringLiteral("interval_ms"), 60000},
+                     {QStringLiteral("retention_days"), 35},
                      {QStringLiteral("billing"), QJsonObject{{QStringLiteral("memory_per_gb_hour"), 0.005},
                                                              {QStringLiteral("cpu_per_vcpu_hour"), 0.01},
                                                              {QStringLiteral("storage_per_gb_hour"), 0.0001},
@@ -301,7 +306,8 @@ QJsonObject defaults(const QString &configDir)
         {QStringLiteral("remote"), QJsonObject{{QStringLiteral("enabled"), false},
                                                {QStringLiteral("url"), QString()},
                                                {QStringLiteral("token"), QString()},
-                                               {QStringLiteral("node_id"), QString()}}},
+                                               {QStringLiteral("node_id"), QString()},
+                                               {QStringLiteral("outbox_max_events"), 100000}}},
         {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), true},
                                              {QStringLiteral("host"), QStringLiteral("0.0.0.0")},
                                              {QStringLiteral("port"), 2022},
@@ -393,7 +399,9 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.files.uploadLimitMb = i("files.upload_limit_mb");
     c.volumes.quotaCheckS = i("volumes.quota_check_s");
     c.volumes.maxCount = i("volumes.max_count");
+    c.monitoring.enabled = b("monitoring.enabled");
     c.monitoring.intervalMs = i("monitoring.interval_ms");
+    c.monitoring.retentionDays = i("monitoring.retention_days");
     c.monitoring.billing = {
         d("monitoring.billing.memory_per_gb_hour"), d("monitoring.billing.cpu_per_vcpu_hour"),
         d("monitoring.billing.storage_per_gb_hour"), d("monitoring.billing.egress_per_gb")};
@@ -401,6 +409,7 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.remote.url = s("remote.url");
     c.remote.token = s("remote.token");
     c.remote.nodeId = s("remote.node_id");
+    c.remote.outboxMaxEvents = i("remote.outbox_max_events");
     c.sftp.enabled = b("sftp.enabled");
     c.sftp.host = s("sftp.host");
     c.sftp.port = i("sftp.port");
@@ -413,6 +422,12 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     }
     if (const QString e = checkDockerHost(c.docker); !e.isEmpty()) {
         result.error = e;
+        return result;
+    }
+    if (c.remote.enabled && !c.remote.url.startsWith(QLatin1StringView("http://")) &&
+        !c.remote.url.startsWith(QLatin1StringView("https://"))) {
+        result.error =
+            QStringLiteral("remote.url: must be an http:// or https:// URL when remote.enabled is true");
         return result;
     }
     if (c.network.chain.isEmpty() || c.network.chain.size() > 28) {

@@ -85,13 +85,16 @@ struct Config
     };
     struct Monitoring
     {
+        bool enabled = true;
         int intervalMs = 60000;
+        int retentionDays = 35;
         Billing billing;
     } monitoring;
     struct Remote
     {
         bool enabled = false;
         QString url, token, nodeId;
+        int outboxMaxEvents = 100000;
     } remote;
     struct Sftp
     {

@@ -36,6 +36,8 @@ class ContainerManager final : public QObject
     void requireEngine() const;
 
     QList<ContainerRuntime *> all() const { return m_runtimes.values(); }
+    // Where container records are stored (the remote sync hooks state changes there).
+    storage::ContainerRepository &repository() { return m_repo; }
     // By internal_id, or by Docker id (full or a 12+ character prefix).
     ContainerRuntime *find(const QString &id) const;
     ContainerRuntime *get(const QString &id) const; // throws 404 container_not_found

@@ -1,5 +1,8 @@
 #include "storage/Migrations.h"
 
+#include "storage/OutboxTable.h"
+#include "storage/UsageSampleTable.h"
+
 namespace lightd::storage {
 const QList<Migration> &migrations()
 {
@@ -83,6 +86,8 @@ const QList<Migration> &migrations()
                             " created_at INTEGER NOT NULL,"
                             " PRIMARY KEY (container, fingerprint))"),
          }},
+        {4, UsageSampleTable::migration()},
+        {5, OutboxTable::migration()},
     };
     return list;
 }

@@ -181,26 +181,46 @@ void bindAll(QSqlQuery &q, const QList<QVariant> &values)
 
 void ContainerRepository::insert(const containers::ContainerRecord &r)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
-        "INSERT INTO containers (container_id, volume_id, image, startup_command, start_pattern,"
-        " install_script, state, error, ports, limits, mount, env, exit_code, oom_killed,"
-        " created_at, updated_at, internal_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
-    bindAll(q, containerValues(r));
-    if (!q.exec())
-        throw StorageError(QStringLiteral("insert container: %1").arg(q.lastError().text()).toStdString());
+    m_db.transaction([&] {
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral(
+            "INSERT INTO containers (container_id, volume_id, image, startup_command, start_pattern,"
+            " install_script, state, error, ports, limits, mount, env, exit_code, oom_killed,"
+            " created_at, updated_at, internal_id) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        bindAll(q, containerValues(r));
+        if (!q.exec())
+            throw StorageError(
+                QStringLiteral("insert container: %1").arg(q.lastError().text()).toStdString());
+        if (m_stateHook)
+            m_stateHook(r);
+    });
 }
 
 void ContainerRepository::update(const containers::ContainerRecord &r)
 {
-    QSqlQuery q(m_db.connection());
-    q.prepare(QStringLiteral(
-        "UPDATE containers SET container_id=?, volume_id=?, image=?, startup_command=?,"
-        " start_pattern=?, install_script=?, state=?, error=?, ports=?, limits=?, mount=?, env=?,"
-        " exit_code=?, oom_killed=?, created_at=?, updated_at=? WHERE internal_id=?"));
-    bindAll(q, containerValues(r));
-    if (!q.exec())
-        throw StorageError(QStringLiteral("update container: %1").arg(q.lastError().text()).toStdString());
+    m_db.transaction([&] {
+        bool changed = false;
+        if (m_stateHook) {
+            auto before =
+                m_db.exec(QStringLiteral("SELECT state, error FROM containers WHERE internal_id = ?"),
+                          {r.dto.internalId});
+            // a new state, or a failure with a new message
+            changed = before.next() &&
+                      (before.value(0).toString() != toString(r.state) ||
+                       (r.state == ContainerState::Failed && before.value(1).toString() != r.dto.error));
+        }
+        QSqlQuery q(m_db.connection());
+        q.prepare(QStringLiteral(
+            "UPDATE containers SET container_id=?, volume_id=?, image=?, startup_command=?,"
+            " start_pattern=?, install_script=?, state=?, error=?, ports=?, limits=?, mount=?, env=?,"
+            " exit_code=?, oom_killed=?, created_at=?, updated_at=? WHERE internal_id=?"));
+        bindAll(q, containerValues(r));
+        if (!q.exec())
+            throw StorageError(
+                QStringLiteral("update container: %1").arg(q.lastError().text()).toStdString());
+        if (changed)
+            m_stateHook(r);
+    });
 }
 
 bool ContainerRepository::remove(const QString &internalId)

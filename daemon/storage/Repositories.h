@@ -7,6 +7,7 @@
 
 #include <QList>
 #include <QStringList>
+#include <functional>
 
 namespace lightd::storage {
 struct TokenRow
@@ -64,6 +65,10 @@ class ContainerRepository
 {
   public:
     explicit ContainerRepository(Database &db) : m_db(db) {}
+    // Called inside the transaction that stores a new container or a changed state (or error), so
+    // what the hook writes (the remote sync's outbox) commits or rolls back with it.
+    using StateHook = std::function<void(const containers::ContainerRecord &r)>;
+    void setStateHook(StateHook hook) { m_stateHook = std::move(hook); }
     // internal_ids of containers whose volume is volumeId.
     QStringList usingVolume(const QString &volumeId);
     void insert(const containers::ContainerRecord &r);
@@ -73,5 +78,6 @@ class ContainerRepository
 
   private:
     Database &m_db;
+    StateHook m_stateHook;
 };
 } // namespace lightd::storage

@@ -12,12 +12,15 @@
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDateTimeAxis>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QTableWidget>
@@ -30,7 +33,9 @@ BillingPage::BillingPage(QWidget *parent)
     : Page(tr("Billing"), tr("What the node charges and what each container has used."), parent),
       m_result(new QTableWidget(5, 3, this)), m_period(new QComboBox(this)), m_usage(new UsageModel(this)),
       m_usageView(new TableView(this)), m_chart(new QChart), m_bars(new QBarSeries),
-      m_categories(new QBarCategoryAxis), m_costAxis(new QValueAxis)
+      m_categories(new QBarCategoryAxis), m_costAxis(new QValueAxis), m_historyContainer(new QComboBox(this)),
+      m_historyMetric(new QComboBox(this)), m_historyChart(new QChart), m_historyLine(new QLineSeries),
+      m_timeAxis(new QDateTimeAxis), m_historyAxis(new QValueAxis)
 {
     // Rates beside the estimator where there is room, above it on a small screen; the page scrolls
     // when the stack is taller than the window.
@@ -43,6 +48,7 @@ BillingPage::BillingPage(QWidget *parent)
     top->addWidget(buildEstimator(), 1);
     column->addWidget(top);
     column->addWidget(buildUsage(), 1);
+    column->addWidget(buildHistory(), 1);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(content);
     scroll->setWidgetResizable(true);
@@ -161,6 +167,72 @@ QWidget *BillingPage::buildUsage()
     return box;
 }
 
+QWidget *BillingPage::buildHistory()
+{
+    auto *box = new QGroupBox(tr("Over time"), this);
+    auto *layout = new QVBoxLayout(box);
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Container"), box));
+    m_historyContainer->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    row->addWidget(m_historyContainer);
+    row->addWidget(new QLabel(tr("Show"), box));
+    m_historyMetric->addItems(
+        {tr("Cost"), tr("Memory (GB)"), tr("CPU (vCPU)"), tr("Storage (GB)"), tr("Egress (GB)")});
+    row->addWidget(m_historyMetric);
+    row->addStretch();
+    layout->addLayout(row);
+    m_historyChart->addSeries(m_historyLine);
+    m_historyChart->addAxis(m_timeAxis, Qt::AlignBottom);
+    m_historyChart->addAxis(m_historyAxis, Qt::AlignLeft);
+    m_historyLine->attachAxis(m_timeAxis);
+    m_historyLine->attachAxis(m_historyAxis);
+    m_historyLine->setColor(QColor(0x25, 0x63, 0xeb));
+    m_historyChart->legend()->hide();
+    m_historyChart->setBackgroundVisible(false);
+    auto *view = new QChartView(m_historyChart, box);
+    view->setRenderHint(QPainter::Antialiasing);
+    view->setMinimumHeight(200);
+    layout->addWidget(view, 1);
+    connect(m_historyContainer, &QComboBox::currentIndexChanged, this, &BillingPage::loadHistory);
+    connect(m_historyMetric, &QComboBox::currentIndexChanged, this, &BillingPage::showHistory);
+    return box;
+}
+
+void BillingPage::loadHistory()
+{
+    const QString id = m_historyContainer->currentText();
+    if (!client() || id.isEmpty())
+        return;
+    client()->billingSeries(id, m_period->currentData().toString(),
+                            guarded<UsageSeriesDto>([this, id](const ApiResult<UsageSeriesDto> &r) {
+                                if (!r.ok() || id != m_historyContainer->currentText())
+                                    return;
+                                m_history = *r;
+                                showHistory();
+                            }));
+}
+
+void BillingPage::showHistory()
+{
+    const int metric = m_historyMetric->currentIndex();
+    QList<QPointF> points;
+    double max = 0;
+    for (const UsagePointDto &p : m_history.points) {
+        const double values[5] = {p.cost, p.memoryGb, p.cpuVcpus, p.storageGb, p.egressGb};
+        points.append({double(p.timestamp) * 1000.0, values[qBound(0, metric, 4)]});
+        max = qMax(max, points.last().y());
+    }
+    m_historyLine->replace(points);
+    m_historyChart->setTitle(m_historyMetric->currentText());
+    if (!points.isEmpty()) {
+        m_timeAxis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(points.first().x())),
+                             QDateTime::fromMSecsSinceEpoch(qint64(points.last().x())));
+        m_timeAxis->setFormat(m_period->currentIndex() == 0 ? QStringLiteral("HH:mm")
+                                                            : QStringLiteral("dd.MM HH:mm"));
+    }
+    m_historyAxis->setRange(0, max > 0 ? max * 1.15 : 1);
+}
+
 void BillingPage::poll()
 {
     client()->billingRates(guarded<BillingRatesDto>([this](const ApiResult<BillingRatesDto> &r) {
@@ -171,8 +243,20 @@ void BillingPage::poll()
         if (m_tick++ == 0)
             estimate();
         client()->billingContainers(guarded<QStringList>([this](const ApiResult<QStringList> &c) {
-            if (c.ok())
-                loadUsage(*c);
+            if (!c.ok())
+                return;
+            loadUsage(*c);
+            const QString current = m_historyContainer->currentText();
+            QStringList shown;
+            for (int i = 0; i < m_historyContainer->count(); ++i)
+                shown << m_historyContainer->itemText(i);
+            if (shown != *c) {
+                const QSignalBlocker block(m_historyContainer);
+                m_historyContainer->clear();
+                m_historyContainer->addItems(*c);
+                m_historyContainer->setCurrentIndex(qMax(0, int(c->indexOf(current))));
+            }
+            loadHistory();
         }));
     }));
 }
@@ -183,6 +267,9 @@ void BillingPage::clearData()
         l->setText(QStringLiteral("—"));
     m_usage->clear();
     m_result->clearContents();
+    m_historyContainer->clear();
+    m_history = {};
+    showHistory();
     m_tick = 0;
 }
 

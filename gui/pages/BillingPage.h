@@ -6,6 +6,8 @@ class QBarSeries;
 class QBarCategoryAxis;
 class QChart;
 class QComboBox;
+class QDateTimeAxis;
+class QLineSeries;
 class QDoubleSpinBox;
 class QLabel;
 class QTableWidget;
@@ -40,6 +42,9 @@ class BillingPage final : public Page
     void showEstimate(const BillingEstimateDto &estimate);
     void loadUsage(const QStringList &containers);
     void updateChart();
+    QWidget *buildHistory();
+    void loadHistory();
+    void showHistory();
 
     QLabel *m_rateLabels[4] = {};
     QDoubleSpinBox *m_inputs[4] = {};
@@ -51,6 +56,14 @@ class BillingPage final : public Page
     QBarSeries *m_bars;
     QBarCategoryAxis *m_categories;
     QValueAxis *m_costAxis;
+    // one container's cost or one resource over the chosen window
+    QComboBox *m_historyContainer;
+    QComboBox *m_historyMetric;
+    QChart *m_historyChart;
+    QLineSeries *m_historyLine;
+    QDateTimeAxis *m_timeAxis;
+    QValueAxis *m_historyAxis;
+    UsageSeriesDto m_history;
     int m_tick = 0;
 };
 } // namespace lightd::gui

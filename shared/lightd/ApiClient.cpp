@@ -502,4 +502,12 @@ void ApiClient::billingContainers(Callback<QStringList> done)
         [](const QJsonObject &o) { return json::toStringList(o.value(keys::Containers).toArray()); },
         std::move(done));
 }
+
+void ApiClient::billingSeries(const QString &internalId, const QString &period, Callback<UsageSeriesDto> done)
+{
+    call<UsageSeriesDto>(
+        "GET",
+        QStringLiteral("/billing/usage/%1/%2/series").arg(encodeSegment(internalId), encodeSegment(period)),
+        {}, &UsageSeriesDto::fromJson, std::move(done));
+}
 } // namespace lightd

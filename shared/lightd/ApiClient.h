@@ -119,6 +119,7 @@ class ApiClient final : public QObject
     void billingEstimate(const EstimateRequestDto &request, Callback<BillingEstimateDto> done);
     void billingUsage(const QString &internalId, const QString &period, Callback<UsageDto> done);
     void billingContainers(Callback<QStringList> done);
+    void billingSeries(const QString &internalId, const QString &period, Callback<UsageSeriesDto> done);
 
     static QString encodeSegment(const QString &segment);
 

@@ -2,6 +2,8 @@
 
 #include "lightd/Keys.h"
 
+#include <QJsonArray>
+
 namespace lightd {
 namespace {
 using K = QLatin1StringView;
@@ -20,6 +22,9 @@ constexpr K EgressGb{"egress_gb"};
 constexpr K EgressGbPerMonth{"egress_gb_per_month"};
 constexpr K DurationHours{"duration_hours"};
 constexpr K EstimatedCost{"estimated_cost"};
+constexpr K Points{"points"};
+constexpr K Timestamp{"timestamp"};
+constexpr K Cost{"cost"};
 } // namespace
 
 BillingRatesDto BillingRatesDto::fromJson(const QJsonObject &o)
@@ -62,5 +67,18 @@ UsageDto UsageDto::fromJson(const QJsonObject &o)
     u.durationHours = o.value(DurationHours).toDouble();
     u.estimatedCost = o.value(EstimatedCost).toDouble();
     return u;
+}
+
+UsageSeriesDto UsageSeriesDto::fromJson(const QJsonObject &o)
+{
+    UsageSeriesDto s;
+    s.containerId = o.value(keys::ContainerId).toString();
+    for (const auto &v : o.value(Points).toArray()) {
+        const QJsonObject p = v.toObject();
+        s.points.append({p.value(Timestamp).toInteger(), p.value(MemoryGb).toDouble(),
+                         p.value(CpuVcpus).toDouble(), p.value(StorageGb).toDouble(),
+                         p.value(EgressGb).toDouble(), p.value(Cost).toDouble()});
+    }
+    return s;
 }
 } // namespace lightd

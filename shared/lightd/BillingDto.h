@@ -1,5 +1,6 @@
 #pragma once
 #include <QJsonObject>
+#include <QList>
 #include <QMap>
 #include <QString>
 
@@ -57,5 +58,24 @@ struct UsageDto
 
     static UsageDto fromJson(const QJsonObject &o);
     bool operator==(const UsageDto &) const = default;
+};
+
+// GET /billing/usage/:id/{period}/series: the window in equal steps, for charts over time.
+struct UsagePointDto
+{
+    qint64 timestamp = 0; // end of the step, unix s
+    double memoryGb = 0;
+    double cpuVcpus = 0;
+    double storageGb = 0;
+    double egressGb = 0;
+    double cost = 0;
+};
+
+struct UsageSeriesDto
+{
+    QString containerId;
+    QList<UsagePointDto> points;
+
+    static UsageSeriesDto fromJson(const QJsonObject &o);
 };
 } // namespace lightd

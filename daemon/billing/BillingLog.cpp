@@ -1,0 +1,3 @@
+#include "billing/BillingLog.h"
+
+Q_LOGGING_CATEGORY(lcBilling, "lightd.billing")

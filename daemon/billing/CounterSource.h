@@ -1,0 +1,46 @@
+#pragma once
+#include "billing/CgroupReader.h"
+#include "docker/ContainerEngine.h"
+
+#include <QHash>
+#include <QObject>
+#include <functional>
+
+namespace lightd::billing {
+// The raw counters of running containers. One inspect per container start gives the init pid and,
+// from it, the cgroup files; after that every read is a few file reads. Where the cgroup cannot be
+// read (another cgroup layout, a remote engine) it asks the engine for one stats sample instead —
+// never a stream.
+class CounterSource final : public QObject
+{
+    Q_OBJECT
+  public:
+    using Done = std::function<void(std::optional<Counters> counters, qint64 run)>;
+
+    explicit CounterSource(docker::ContainerEngine &engine, QObject *parent = nullptr);
+
+    // done runs once: at once when the cgroup is known, else after the engine answered.
+    void read(const QString &internalId, const QString &dockerId, Done done);
+    // The container stopped or started again: its pid and cgroup are to be found anew.
+    void forget(const QString &internalId) { m_targets.remove(internalId); }
+
+    int cgroupTargets() const;
+    int statsTargets() const;
+
+    // The counters in one engine stats answer (cumulative values only: precpu is not needed).
+    static std::optional<Counters> fromEngineStats(const QJsonObject &stats);
+
+  private:
+    struct Target
+    {
+        QString dockerId;
+        qint64 pid = 0;
+        std::optional<CgroupFiles> files; // empty: one-shot stats
+    };
+    void inspect(const QString &internalId, const QString &dockerId, Done done);
+    void oneShot(const QString &dockerId, qint64 run, Done done);
+
+    docker::ContainerEngine &m_engine;
+    QHash<QString, Target> m_targets;
+};
+} // namespace lightd::billing

@@ -1,0 +1,175 @@
+// Metering through cgroup files: a running container that burns CPU, sends packets and has a file
+// in its volume shows memory, CPU, egress and storage in /billing/usage; the figures are consistent
+// with the rates; samples survive a daemon restart; the estimate routes and their errors.
+#include "ApiCalls.h"
+#include "Await.h"
+#include "Programs.h"
+
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QtTest>
+
+using namespace lightd::test;
+
+namespace {
+const QJsonObject kRates{{QStringLiteral("memory_per_gb_hour"), 0.01},
+                         {QStringLiteral("cpu_per_vcpu_hour"), 0.05},
+                         {QStringLiteral("storage_per_gb_hour"), 0.005},
+                         {QStringLiteral("egress_per_gb"), 0.12}};
+double num(const QJsonObject &o, const char *key)
+{
+    return o.value(QLatin1StringView(key)).toDouble();
+}
+} // namespace
+
+class TestBillingUsage : public QObject
+{
+    Q_OBJECT
+  private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(ensureImage());
+        env = std::make_unique<ApiCalls>(
+            QStringLiteral("bil"),
+            QJsonObject{{QStringLiteral("monitoring"), QJsonObject{{QStringLiteral("interval_ms"), 1000},
+                                                                   {QStringLiteral("billing"), kRates}}}});
+        QVERIFY(env->startDaemon());
+    }
+    void cleanupTestCase() { env.reset(); }
+
+    void rates()
+    {
+        const auto r = env->get(QStringLiteral("/billing/rates"));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json(), kRates);
+    }
+
+    void estimates()
+    {
+        auto r = env->post(QStringLiteral("/billing/estimate/container"),
+                           {{QStringLiteral("memory_gb"), 2.0},
+                            {QStringLiteral("cpu_vcpu"), 1.0},
+                            {QStringLiteral("storage_gb"), 10.0},
+                            {QStringLiteral("egress_gb_per_month"), 100.0}});
+        QCOMPARE(r.status, 200);
+        // 2 x 0.01 + 1 x 0.05 + 10 x 0.005 per hour, x 24 x 30; egress 100 x 0.12 a month
+        QVERIFY(qFuzzyCompare(num(r.json(), "monthly"), 98.4));
+        QVERIFY(qFuzzyCompare(num(r.json(), "monthly_cost"), 98.4));
+        QVERIFY(qFuzzyCompare(num(r.json(), "daily"), 3.28));
+        r = env->post(QStringLiteral("/billing/estimate/volume"), {{QStringLiteral("size_gb"), 50.0}});
+        QCOMPARE(r.status, 200);
+        QVERIFY(qFuzzyCompare(num(r.json(), "monthly_cost"), 180.0));
+        r = env->post(QStringLiteral("/billing/estimate"), {{QStringLiteral("memory_gb"), -1.0}});
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.error().contains(QLatin1String("memory_gb")));
+        r = env->post(QStringLiteral("/billing/estimate"),
+                      {{QStringLiteral("cpu_vcpus"), QStringLiteral("x")}});
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.error().contains(QLatin1String("cpu_vcpus")));
+        r = env->post(QStringLiteral("/billing/estimate"), {{QStringLiteral("memroy_gb"), 1.0}});
+        QCOMPARE(r.status, 400);
+        QVERIFY(r.error().contains(QLatin1String("memroy_gb")));
+    }
+
+    void unknownContainer()
+    {
+        const auto r = env->get(QStringLiteral("/billing/usage/nope-bil/hourly"));
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.code(), QStringLiteral("container_not_found"));
+    }
+
+    void runningContainerIsMetered()
+    {
+        const QString vol = env->createVolume();
+        QVERIFY(!vol.isEmpty());
+        // 1 MiB in the volume, written through the API (the quota tracker counts it)
+        QCOMPARE(env->post(QStringLiteral("/volumes/%1/files").arg(vol),
+                           {{QStringLiteral("path"), QStringLiteral("blob.txt")},
+                            {QStringLiteral("content"), QString(1 << 20, QLatin1Char('x'))}})
+                     .status,
+                 200);
+        const QString id = env->id(QStringLiteral("meter"));
+        const QString cmd = QStringLiteral(
+            "bash -c 'echo Ready; timeout 2 yes > /dev/null; "
+            "while true; do ping -c 3 -s 1200 -i 0.2 -W 1 172.17.0.1 > /dev/null 2>&1; sleep 1; done'");
+        QCOMPARE(env->post(QStringLiteral("/containers"), {{QStringLiteral("internal_id"), id},
+                                                           {QStringLiteral("image"), kImage},
+                                                           {QStringLiteral("volume_id"), vol},
+                                                           {QStringLiteral("startup_command"), cmd}})
+                     .status,
+                 201);
+        QVERIFY(env->waitState(id, QStringLiteral("ready"), 60000));
+        QCOMPARE(env->post(QStringLiteral("/containers/%1/start").arg(id)).status, 202);
+        QVERIFY(env->waitState(id, QStringLiteral("running")));
+
+        QJsonObject u;
+        const bool metered = waitUntil(
+            [&] {
+                u = env->get(QStringLiteral("/billing/usage/%1/hourly").arg(id)).json();
+                return num(u, "cpu_usage_vcpu") * 3600 > 0.2 && num(u, "egress_gb") > 0 &&
+                       num(u, "duration_hours") * 3600 > 5;
+            },
+            40000);
+        QVERIFY2(metered, QJsonDocument(u).toJson().constData());
+        QCOMPARE(u.value(QStringLiteral("container_id")).toString(), id);
+        QCOMPARE(u.value(QStringLiteral("period")).toString(), QStringLiteral("hourly"));
+        QVERIFY(num(u, "memory_gb") > 0);
+        QVERIFY(num(u, "memory_gb") < 1); // busybox: a few MB
+        QVERIFY2(num(u, "cpu_usage_vcpu") * 3600 < 10, "at most the 2 s of yes plus a little");
+        // storage: the 1 MiB file, averaged
+        QVERIFY(num(u, "storage_gb") * 1024 * 1024 * 1024 >= (1 << 20));
+        // three 1200-byte pings a second at least, at most ~ 1.3 MB over the run
+        QVERIFY(num(u, "egress_gb") * 1024 * 1024 * 1024 > 3000);
+        // integrals x rates, and the totals
+        QVERIFY(qFuzzyCompare(num(u, "memory_cost"), num(u, "memory_usage_gb") * 0.01));
+        QVERIFY(qFuzzyCompare(num(u, "cpu_cost"), num(u, "cpu_usage_vcpu") * 0.05));
+        QVERIFY(qFuzzyCompare(num(u, "storage_cost"), num(u, "storage_usage_gb") * 0.005));
+        QVERIFY(qFuzzyCompare(num(u, "egress_cost"), num(u, "network_egress_gb") * 0.12));
+        QVERIFY(qFuzzyCompare(num(u, "total_cost"), num(u, "memory_cost") + num(u, "cpu_cost") +
+                                                        num(u, "storage_cost") + num(u, "egress_cost")));
+        QCOMPARE(num(u, "estimated_cost"), num(u, "total_cost"));
+        QVERIFY(qFuzzyCompare(num(u, "memory_gb") * num(u, "duration_hours"), num(u, "memory_usage_gb")));
+        const auto list = env->get(QStringLiteral("/billing/containers")).json();
+        QVERIFY(list.value(QStringLiteral("containers")).toArray().contains(id));
+
+        // One row per container per interval: about one a second, never two in the same tick.
+        {
+            const QString conn = QStringLiteral("bil-check");
+            auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), conn);
+            db.setDatabaseName(env->daemon->dataDir() + QStringLiteral("/data/lightd.db"));
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*), MIN(at_ms), MAX(at_ms) FROM usage_samples WHERE "
+                                          "container = '%1'")
+                               .arg(id)));
+            QVERIFY(q.next());
+            const double rows = q.value(0).toDouble();
+            const double spanS = (q.value(2).toDouble() - q.value(1).toDouble()) / 1000.0;
+            QVERIFY2(rows >= spanS * 0.8 && rows <= spanS + 2,
+                     qPrintable(QStringLiteral("%1 rows over %2 s").arg(rows).arg(spanS)));
+            q = QSqlQuery();
+            db.close();
+            db = QSqlDatabase();
+            QSqlDatabase::removeDatabase(conn);
+        }
+
+        // The samples survive a restart, and metering goes on from them.
+        const double before = num(u, "duration_hours");
+        QVERIFY(env->startDaemon());
+        QVERIFY(waitUntil(
+            [&] {
+                u = env->get(QStringLiteral("/billing/usage/%1/daily").arg(id)).json();
+                return num(u, "duration_hours") > before + 2.0 / 3600;
+            },
+            20000));
+        QVERIFY(num(u, "cpu_usage_vcpu") * 3600 < 12); // nothing counted twice across the restart
+        QCOMPARE(env->call("DELETE", QStringLiteral("/containers/%1").arg(id)).status, 200);
+    }
+
+  private:
+    std::unique_ptr<ApiCalls> env;
+};
+
+QTEST_GUILESS_MAIN(TestBillingUsage)
+#include "tst_billing_usage.moc"
