@@ -209,6 +209,34 @@
         <source>This node does not meter usage: it has no billing.</source>
         <translation>Dieser Node misst keine Nutzung: Er hat keine Abrechnung.</translation>
     </message>
+    <message>
+        <source>Over time</source>
+        <translation>Im Verlauf</translation>
+    </message>
+    <message>
+        <source>Container</source>
+        <translation>Container</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Memory (GB)</source>
+        <translation>Arbeitsspeicher (GB)</translation>
+    </message>
+    <message>
+        <source>CPU (vCPU)</source>
+        <translation>CPU (vCPU)</translation>
+    </message>
+    <message>
+        <source>Storage (GB)</source>
+        <translation>Speicherplatz (GB)</translation>
+    </message>
+    <message>
+        <source>Egress (GB)</source>
+        <translation>Ausgehender Traffic (GB)</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::CommandLine</name>
