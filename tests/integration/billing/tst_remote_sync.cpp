@@ -210,12 +210,15 @@ class TestRemoteSync : public QObject
         QVERIFY(panel->setMode(QStringLiteral("ok")));
         QVERIFY(env->startDaemon());
         QJsonArray events;
-        QVERIFY(waitUntil(
-            [&] {
-                events = panel->events();
-                return status().value(QStringLiteral("pending_events")).toInt() == 0;
-            },
-            60000));
+        QJsonObject st;
+        QVERIFY2(waitUntil(
+                     [&] {
+                         st = status();
+                         return st.value(QStringLiteral("pending_events")).toInt() == 0;
+                     },
+                     90000),
+                 QJsonDocument(st).toJson().constData());
+        events = panel->events();
         QStringList got;
         for (const auto &v : events) {
             if (v.toObject().value(QStringLiteral("server")).toString() == QLatin1String("bulk"))
