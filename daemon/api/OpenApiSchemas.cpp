@@ -137,7 +137,35 @@ const char kSchemas[] = R"json({
  "LegacyFolder": {"type": "object", "required": ["name"], "properties": {"root": {"type": "string"},
   "name": {"type": "string"}}},
  "FileListDetailed": {"type": "object", "required": ["files"], "properties": {"files": {"type": "array",
-  "items": {"type": "object", "properties": {"object": {"const": "file_object"}, "attributes": {"type": "object"}}}}}}
+  "items": {"type": "object", "properties": {"object": {"const": "file_object"}, "attributes": {"type": "object"}}}}}},
+ "BillingRates": {"type": "object", "properties": {"memory_per_gb_hour": {"type": "number"},
+  "cpu_per_vcpu_hour": {"type": "number"}, "storage_per_gb_hour": {"type": "number"}, "egress_per_gb": {"type": "number"}}},
+ "EstimateRequest": {"type": "object", "properties": {"memory_gb": {"type": "number", "minimum": 0},
+  "cpu_vcpus": {"type": "number", "minimum": 0}, "cpu_vcpu": {"type": "number", "minimum": 0},
+  "storage_gb": {"type": "number", "minimum": 0}, "egress_gb_per_month": {"type": "number", "minimum": 0}}},
+ "VolumeEstimateRequest": {"type": "object", "properties": {"size_gb": {"type": "number", "minimum": 0},
+  "storage_gb": {"type": "number", "minimum": 0}}},
+ "Estimate": {"type": "object", "required": ["hourly", "daily", "monthly", "breakdown"], "properties": {
+  "hourly": {"type": "number"}, "daily": {"type": "number"}, "monthly": {"type": "number"},
+  "breakdown": {"type": "object"}, "hourly_cost": {"type": "number"}, "daily_cost": {"type": "number"},
+  "monthly_cost": {"type": "number"}}},
+ "Usage": {"type": "object", "required": ["container_id", "period", "duration_hours", "total_cost"], "properties": {
+  "container_id": {"type": "string"}, "period": {"type": "string"}, "memory_gb": {"type": "number"},
+  "cpu_vcpus": {"type": "number"}, "storage_gb": {"type": "number"}, "egress_gb": {"type": "number"},
+  "duration_hours": {"type": "number"}, "estimated_cost": {"type": "number"}, "memory_usage_gb": {"type": "number"},
+  "cpu_usage_vcpu": {"type": "number"}, "storage_usage_gb": {"type": "number"}, "network_egress_gb": {"type": "number"},
+  "memory_cost": {"type": "number"}, "cpu_cost": {"type": "number"}, "storage_cost": {"type": "number"},
+  "egress_cost": {"type": "number"}, "total_cost": {"type": "number"}, "timestamp": {"type": "integer"}}},
+ "UsageSeries": {"type": "object", "required": ["container_id", "period", "points"], "properties": {
+  "container_id": {"type": "string"}, "period": {"type": "string"}, "step_seconds": {"type": "integer"},
+  "points": {"type": "array", "items": {"type": "object"}}}},
+ "BillingContainers": {"type": "object", "required": ["containers"], "properties": {"containers": {"type": "array",
+  "items": {"type": "string"}}}},
+ "RemoteStatus": {"type": "object", "required": ["enabled", "healthy", "pending_events", "dropped_events"],
+  "properties": {"enabled": {"type": "boolean"}, "healthy": {"type": "boolean"}, "pending_events": {"type": "integer"},
+  "dropped_events": {"type": "integer"}, "last_error": {"type": ["string", "null"]},
+  "last_success_at": {"type": ["integer", "null"]}}},
+ "RemoteConfig": {"type": "object", "description": "config.json with every secret replaced by ***"}
 })json";
 } // namespace
 
