@@ -48,11 +48,11 @@ class SystemController;
 class SftpController;
 class MetricsController;
 class OpenApiController;
+class BillingController;
+class RemoteController;
 } // namespace api
 namespace metrics {
 class Registry;
-class BillingController;
-class RemoteController;
 } // namespace metrics
 namespace billing {
 class Meter;
