@@ -199,16 +199,33 @@ void registerRoutes(http::Router &r, const Controllers &c)
           bind(c.billing, &BillingController::estimateVolume));
     r.add("GET", s("/billing/containers"), Access::Protected,
           noBody(bind(c.billing, &BillingController::containers)));
-    for (const char *period : {"hourly", "daily", "monthly"}) {
-        r.add("GET", s("/billing/usage/:id/") + QLatin1StringView(period), Access::Protected,
-              noBody(
-                  [b = c.billing, p = s(period)](const http::HttpRequest &req) { return b->usage(req, p); }));
-        // not in API.md: the GUI's charts over time
-        r.add("GET", s("/billing/usage/:id/") + QLatin1StringView(period) + s("/series"), Access::Protected,
-              noBody([b = c.billing, p = s(period)](const http::HttpRequest &req) {
-                  return b->series(req, p);
-              }));
-    }
+    r.add("GET", s("/billing/usage/:id/hourly"), Access::Protected,
+          noBody([b = c.billing](const http::HttpRequest &req) {
+              return b->usage(req, QStringLiteral("hourly"));
+          }));
+    // not in API.md: the GUI's charts over time
+    r.add("GET", s("/billing/usage/:id/hourly/series"), Access::Protected,
+          noBody([b = c.billing](const http::HttpRequest &req) {
+              return b->series(req, QStringLiteral("hourly"));
+          }));
+    r.add("GET", s("/billing/usage/:id/daily"), Access::Protected,
+          noBody([b = c.billing](const http::HttpRequest &req) {
+              return b->usage(req, QStringLiteral("daily"));
+          }));
+    // not in API.md: the GUI's charts over time
+    r.add("GET", s("/billing/usage/:id/daily/series"), Access::Protected,
+          noBody([b = c.billing](const http::HttpRequest &req) {
+              return b->series(req, QStringLiteral("daily"));
+          }));
+    r.add("GET", s("/billing/usage/:id/monthly"), Access::Protected,
+          noBody([b = c.billing](const http::HttpRequest &req) {
+              return b->usage(req, QStringLiteral("monthly"));
+          }));
+    // not in API.md: the GUI's charts over time
+    r.add("GET", s("/billing/usage/:id/monthly/series"), Access::Protected,
+          noBody([b = c.billing](const http::HttpRequest &req) {
+              return b->series(req, QStringLiteral("monthly"));
+          }));
 
     // remote sync (API.md section 8)
     r.add("GET", s("/remote/status"), Access::Protected, noBody(bind(c.remote, &RemoteController::status)));
