@@ -422,6 +422,9 @@ class TestApiCompat : public QObject
                     "INSERT INTO ports VALUES ('127.0.0.1', 25567, 'tcp', 0, NULL, 102);\n"
                     "DROP TABLE IF EXISTS sftp_accounts;\n" // migration 3 (SFTP) runs again too
                     "DROP TABLE IF EXISTS sftp_keys;\n"
+                    "DROP TABLE IF EXISTS usage_samples;\n" // and 4, 5 (billing, outbox)
+                    "DROP TABLE IF EXISTS outbox;\n"
+                    "DROP TABLE IF EXISTS outbox_counters;\n"
                     "DELETE FROM schema_version WHERE version > 1;\n"
                     "''')\n"
                     "c.commit()\n"
