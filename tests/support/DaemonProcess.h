@@ -30,7 +30,8 @@ class DaemonProcess
     QString token() const { return m_token; }
     QString dataDir() const { return m_dir.path(); }
     QString configPath() const;
-    QByteArray log() const { return m_log; }
+    // Everything the daemon wrote to stdout/stderr since its last start.
+    QByteArray log() const;
     // curl arguments carrying the token and vendor header.
     QStringList authArgs() const;
     ApiClient &client() { return *m_client; }
@@ -45,7 +46,7 @@ class DaemonProcess
     QTemporaryDir m_dir;
     std::unique_ptr<QProcess> m_process;
     std::unique_ptr<ApiClient> m_client;
-    QByteArray m_log;
+    QString m_logPath;
     quint16 m_port = 0;
     QString m_token;
     QStringList m_extraArgs;
