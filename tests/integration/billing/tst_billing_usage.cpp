@@ -1,10 +1,11 @@
-// Metering through cgroup files: a running container that burns CPU, sends packets and has a file
+// Metering through cgroup files: a running container that burns CPU, sends UDP and has a file
 // in its volume shows memory, CPU, egress and storage in /billing/usage; the figures are consistent
 // with the rates; samples survive a daemon restart; the estimate routes and their errors.
 #include "ApiCalls.h"
 #include "Await.h"
 #include "Programs.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -17,6 +18,7 @@ const QJsonObject kRates{{QStringLiteral("memory_per_gb_hour"), 0.01},
                          {QStringLiteral("cpu_per_vcpu_hour"), 0.05},
                          {QStringLiteral("storage_per_gb_hour"), 0.005},
                          {QStringLiteral("egress_per_gb"), 0.12}};
+constexpr double kBytesPerGb = 1024.0 * 1024 * 1024; // API.md: a GB is 2^30 bytes
 double num(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1StringView(key)).toDouble();
@@ -81,7 +83,8 @@ class TestBillingUsage : public QObject
 
     void runningContainerIsMetered()
     {
-        const QString vol = env->createVolume();
+        QString volPath;
+        const QString vol = env->createVolume(&volPath);
         QVERIFY(!vol.isEmpty());
         // 1 MiB in the volume, written through the API (the quota tracker counts it)
         QCOMPARE(env->post(QStringLiteral("/volumes/%1/files").arg(vol),
@@ -89,14 +92,32 @@ class TestBillingUsage : public QObject
                             {QStringLiteral("content"), QString(1 << 20, QLatin1Char('x'))}})
                      .status,
                  200);
+        // The server burns 2 s of CPU, then on each "burst" line of its console sends 1000 UDP
+        // datagrams of 1000 bytes to its gateway (the host's bridge; NET_RAW is dropped, so no ping)
+        // and writes its own eth0 tx counter before and after into tx.txt.
+        QCOMPARE(env->post(QStringLiteral("/volumes/%1/files").arg(vol),
+                           {{QStringLiteral("path"), QStringLiteral("meter.sh")},
+                            {QStringLiteral("content"), QStringLiteral(R"SH(echo Ready
+timeout 2 yes > /dev/null
+tx() { awk '/eth0:/ { sub(/.*:/, ""); print $9 }' /proc/net/dev; }
+gw=$(ip route | awk '/^default/ { print $3 }')
+x=$(head -c 1000 /dev/zero | tr '\0' x)
+while read -r line; do
+  [ "$line" = burst ] || continue
+  before=$(tx)
+  exec 3>/dev/udp/$gw/9
+  for i in $(seq 1 1000); do printf %s "$x" >&3 2>/dev/null; done
+  exec 3>&-
+  echo "$before $(tx)" > tx.tmp && mv tx.tmp tx.txt
+done
+)SH")}}).status,
+                 200);
         const QString id = env->id(QStringLiteral("meter"));
-        const QString cmd = QStringLiteral(
-            "bash -c 'echo Ready; timeout 2 yes > /dev/null; "
-            "while true; do ping -c 3 -s 1200 -i 0.2 -W 1 172.17.0.1 > /dev/null 2>&1; sleep 1; done'");
-        QCOMPARE(env->post(QStringLiteral("/containers"), {{QStringLiteral("internal_id"), id},
-                                                           {QStringLiteral("image"), kImage},
-                                                           {QStringLiteral("volume_id"), vol},
-                                                           {QStringLiteral("startup_command"), cmd}})
+        QCOMPARE(env->post(QStringLiteral("/containers"),
+                           {{QStringLiteral("internal_id"), id},
+                            {QStringLiteral("image"), kImage},
+                            {QStringLiteral("volume_id"), vol},
+                            {QStringLiteral("startup_command"), QStringLiteral("bash meter.sh")}})
                      .status,
                  201);
         QVERIFY(env->waitState(id, QStringLiteral("ready"), 60000));
@@ -118,9 +139,45 @@ class TestBillingUsage : public QObject
         QVERIFY2(num(u, "cpu_usage_vcpu") * 3600 < 10, "at most the 2 s of yes plus a little");
         // storage: the 1 MiB file, averaged
         QVERIFY(num(u, "storage_gb") * 1024 * 1024 * 1024 >= (1 << 20));
-        // three 1200-byte pings a second at least, at most ~ 1.3 MB over the run
-        // egress: counted only where the container has a route out (the unit tests check the tx arithmetic)
-        QVERIFY(num(u, "egress_gb") >= 0);
+        // Egress: the burst, counted from the container's net counters, once. Before it the server
+        // sent next to nothing; after it, the metered tx grows by what the container itself saw
+        // leave eth0 (plus at most a few ARP/neighbour packets), and no more on later ticks.
+        const double idleEgress = num(u, "egress_gb") * kBytesPerGb;
+        QVERIFY2(idleEgress < 64 * 1024, qPrintable(QString::number(idleEgress)));
+        QCOMPARE(env->command(id, QStringLiteral("burst")).status, 202);
+        QByteArray txLine;
+        QVERIFY(waitUntil(
+            [&] {
+                QFile f(volPath + QStringLiteral("/tx.txt"));
+                if (f.open(QIODevice::ReadOnly))
+                    txLine = f.readAll().trimmed();
+                return !txLine.isEmpty();
+            },
+            20000));
+        const QList<QByteArray> txPair = txLine.split(' ');
+        QCOMPARE(txPair.size(), 2);
+        const double sent = double(txPair[1].toLongLong() - txPair[0].toLongLong());
+        QVERIFY2(sent >= 1000.0 * 1000, txLine.constData()); // 1000 x (1000 + headers), a few refused
+        double egress = 0;
+        const bool counted = waitUntil(
+            [&] {
+                u = env->get(QStringLiteral("/billing/usage/%1/hourly").arg(id)).json();
+                egress = num(u, "egress_gb") * kBytesPerGb - idleEgress;
+                return egress >= sent;
+            },
+            15000);
+        QVERIFY2(counted, qPrintable(QStringLiteral("metered %1 of %2 bytes").arg(egress).arg(sent)));
+        const double afterBurst = num(u, "duration_hours");
+        QVERIFY(waitUntil(
+            [&] {
+                u = env->get(QStringLiteral("/billing/usage/%1/hourly").arg(id)).json();
+                return num(u, "duration_hours") > afterBurst + 2.0 / 3600;
+            },
+            15000));
+        egress = num(u, "egress_gb") * kBytesPerGb - idleEgress;
+        qInfo("egress metered %.0f bytes, the container's eth0 sent %.0f", egress, sent);
+        QVERIFY2(egress <= sent + 8192,
+                 qPrintable(QStringLiteral("metered %1, sent %2").arg(egress).arg(sent)));
         // integrals x rates, and the totals
         QVERIFY(qFuzzyCompare(num(u, "memory_cost"), num(u, "memory_usage_gb") * 0.01));
         QVERIFY(qFuzzyCompare(num(u, "cpu_cost"), num(u, "cpu_usage_vcpu") * 0.05));
