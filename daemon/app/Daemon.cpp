@@ -124,6 +124,11 @@ bool Daemon::start(QString &error)
         w.sample("lightd_outbox_dropped_total", double(m_outbox->droppedEvents()));
         w.family("lightd_outbox_delivered_total", "counter", "Events the remote accepted since start.");
         w.sample("lightd_outbox_delivered_total", double(m_outbox->deliveredEvents()));
+        w.family("lightd_outbox_failures_total", "counter",
+                 "Deliveries to the remote that failed (no answer, timeout or not 2xx) since start.");
+        w.sample("lightd_outbox_failures_total", double(m_outbox->failedDeliveries()));
+        w.family("lightd_remote_healthy", "gauge", "1 while the remote's last health check answered 2xx.");
+        w.sample("lightd_remote_healthy", m_outbox->healthy() ? 1 : 0);
         w.family("lightd_metering_ticks_total", "counter", "Metering ticks written since start.");
         w.sample("lightd_metering_ticks_total", m_meter ? double(m_meter->ticks()) : 0.0);
     });

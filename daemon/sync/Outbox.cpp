@@ -168,6 +168,7 @@ void Outbox::scheduleRetry(const QString &error)
         qCWarning(lcSync).noquote() << "remote delivery failed:" << error << "-" << m_pending
                                     << "events waiting";
     m_lastError = error;
+    ++m_failedDeliveries;
     const qint64 base = std::min(kMaxBackoffMs, kFirstBackoffMs << std::min(m_failures, 20));
     ++m_failures;
     // Equal jitter: half the delay fixed, half random, so many nodes do not retry in step.

@@ -41,6 +41,7 @@ class Outbox final : public QObject
     qint64 pendingEvents() const { return m_pending; }
     qint64 droppedEvents() const { return m_dropped; }
     quint64 deliveredEvents() const { return m_delivered; }
+    quint64 failedDeliveries() const { return m_failedDeliveries; } // attempts the remote did not take
     QJsonObject status() const;
 
   private:
@@ -66,6 +67,7 @@ class Outbox final : public QObject
     qint64 m_pending = 0;
     qint64 m_dropped = 0;
     quint64 m_delivered = 0;
+    quint64 m_failedDeliveries = 0;
     bool m_healthy = false;
     bool m_kickQueued = false;
     QString m_lastError;

@@ -72,13 +72,27 @@ class TestApiMetrics : public QObject
     void familiesOfTheIssueArePresent()
     {
         const QByteArray t = scrape();
-        for (const char *family :
-             {"lightd_http_requests_total", "lightd_http_request_duration_seconds", "lightd_containers",
-              "lightd_docker_streams", "lightd_engine_up", "lightd_websocket_viewers",
-              "lightd_console_lines_total", "lightd_console_lines_dropped_total", "lightd_file_bytes_total",
-              "lightd_quota_walk_seconds_total", "lightd_process_resident_memory_bytes",
-              "lightd_process_cpu_seconds_total", "lightd_process_open_fds", "lightd_sftp_sessions",
-              "lightd_sftp_bytes_total"})
+        for (const char *family : {"lightd_http_requests_total",
+                                   "lightd_http_request_duration_seconds",
+                                   "lightd_containers",
+                                   "lightd_docker_streams",
+                                   "lightd_engine_up",
+                                   "lightd_websocket_viewers",
+                                   "lightd_console_lines_total",
+                                   "lightd_console_lines_dropped_total",
+                                   "lightd_file_bytes_total",
+                                   "lightd_quota_walk_seconds_total",
+                                   "lightd_process_resident_memory_bytes",
+                                   "lightd_process_cpu_seconds_total",
+                                   "lightd_process_open_fds",
+                                   "lightd_sftp_sessions",
+                                   "lightd_sftp_bytes_total",
+                                   "lightd_outbox_pending",
+                                   "lightd_outbox_delivered_total",
+                                   "lightd_outbox_failures_total",
+                                   "lightd_outbox_dropped_total",
+                                   "lightd_remote_healthy",
+                                   "lightd_metering_ticks_total"})
             QVERIFY2(t.contains(QByteArray("# TYPE ") + family + ' '), family);
         for (const char *state :
              {"installing", "ready", "starting", "running", "stopping", "suspended", "failed"})

@@ -34,6 +34,16 @@ QStringList statuses(const QJsonArray &events, const QString &server)
     return out;
 }
 
+// One sample of GET /metrics (Prometheus text); -1 when absent.
+double sampleValue(const QByteArray &text, const QByteArray &series)
+{
+    for (const auto &line : text.split('\n')) {
+        if (line.startsWith(series + ' '))
+            return line.mid(series.size() + 1).toDouble();
+    }
+    return -1;
+}
+
 bool noRepeats(const QJsonArray &events)
 {
     QSet<QString> seen;
@@ -126,6 +136,10 @@ class TestRemoteSync : public QObject
 
     void downThenUpDeliversEverythingOnceInOrder()
     {
+        const QByteArray m0 = metrics();
+        const double failures0 = sampleValue(m0, "lightd_outbox_failures_total");
+        const double delivered0 = sampleValue(m0, "lightd_outbox_delivered_total");
+        QVERIFY(failures0 >= 0 && delivered0 >= 0);
         QVERIFY(panel->setMode(QStringLiteral("fail")));
         const QString id = env->id(QStringLiteral("down"));
         QVERIFY(create(id));
@@ -136,6 +150,11 @@ class TestRemoteSync : public QObject
         QVERIFY(waitUntil([&] { return !status().value(QStringLiteral("last_error")).isNull(); }));
         QVERIFY(status().value(QStringLiteral("pending_events")).toInt() >= 4);
         QVERIFY(statuses(panel->events(), id).isEmpty());
+        // /metrics: the failed attempts are counted, the waiting events are the status' pending ones
+        const QByteArray m1 = metrics();
+        QVERIFY(sampleValue(m1, "lightd_outbox_failures_total") > failures0);
+        QVERIFY(sampleValue(m1, "lightd_outbox_pending") >= 4);
+        QCOMPARE(sampleValue(m1, "lightd_outbox_delivered_total"), delivered0);
 
         QVERIFY(panel->setMode(QStringLiteral("ok")));
         QJsonArray events;
@@ -152,6 +171,9 @@ class TestRemoteSync : public QObject
                                              QStringLiteral("starting"), QStringLiteral("running")}));
         QCOMPARE(got.last(), QStringLiteral("ready"));
         QVERIFY(noRepeats(events));
+        const QByteArray m2 = metrics();
+        QVERIFY(sampleValue(m2, "lightd_outbox_delivered_total") >= delivered0 + 5);
+        QCOMPARE(sampleValue(m2, "lightd_outbox_pending"), 0.0);
     }
 
     void hangingRemoteNeverBlocksTheApi()
@@ -240,6 +262,7 @@ class TestRemoteSync : public QObject
         return r.status == 201 && env->waitState(id, QStringLiteral("ready"), 60000);
     }
     QJsonObject status() { return env->get(QStringLiteral("/remote/status")).json(); }
+    QByteArray metrics() { return env->get(QStringLiteral("/metrics")).body; }
     static bool hasBilling(const QJsonArray &events, const QString &id)
     {
         for (const auto &v : events) {
