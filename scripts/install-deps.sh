@@ -12,7 +12,7 @@ packages=(
     sshpass openssh-server python3-paramiko procps
     prometheus podman catatonit socat openssl
     wrk golang-go golang-github-gin-gonic-gin-dev golang-github-gorilla-websocket-dev
-    ccache clang-format-14 clang-14 libclang-rt-14-dev libfuzzer-14-dev dpkg-dev file rpm lintian nsis systemd debootstrap zstd
+    ccache clang-format-14 clang-14 libclang-rt-14-dev libfuzzer-14-dev dpkg-dev file rpm lintian nsis systemd debootstrap zstd sqlite3
 )
 missing=()
 for p in "${packages[@]}"; do

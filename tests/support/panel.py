@@ -23,6 +23,9 @@ mode_changed = threading.Condition(lock)
 
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
+    # Head and body go out in two writes; with Nagle on, the body waits for the client's delayed
+    # ACK (40 ms) on a kept-alive connection, and the panel, not the daemon, sets the pace.
+    disable_nagle_algorithm = True
 
     def log_message(self, *args):
         pass
