@@ -5,10 +5,13 @@
 #include "Await.h"
 #include "Programs.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QtTest>
 
 using namespace lightd::test;
@@ -19,6 +22,30 @@ const QJsonObject kRates{{QStringLiteral("memory_per_gb_hour"), 0.01},
                          {QStringLiteral("storage_per_gb_hour"), 0.005},
                          {QStringLiteral("egress_per_gb"), 0.12}};
 constexpr double kBytesPerGb = 1024.0 * 1024 * 1024; // API.md: a GB is 2^30 bytes
+// Runs one statement on the daemon's database (WAL: fine while it runs); the rows it returned.
+QList<QVariantList> sql(const QString &dbPath, const QString &statement)
+{
+    QList<QVariantList> rows;
+    const QString conn = QStringLiteral("bil-sql");
+    {
+        auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), conn);
+        db.setDatabaseName(dbPath);
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (!q.exec(statement))
+                qWarning("%s: %s", qPrintable(statement), qPrintable(q.lastError().text()));
+            while (q.next()) {
+                QVariantList row;
+                for (int i = 0; i < q.record().count(); ++i)
+                    row.append(q.value(i));
+                rows.append(row);
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(conn);
+    return rows;
+}
+
 double num(const QJsonObject &o, const char *key)
 {
     return o.value(QLatin1StringView(key)).toDouble();
@@ -211,8 +238,24 @@ done
             QSqlDatabase::removeDatabase(conn);
         }
 
-        // The samples survive a restart, and metering goes on from them.
+        // The samples survive a restart, and metering goes on from them. Retention: samples older
+        // than monitoring.retention_days (35) are pruned, younger ones kept (rows of a past container
+        // written while the daemon is down, 36 and 34 days old).
         const double before = num(u, "duration_hours");
+        const QString dbPath = env->daemon->dataDir() + QStringLiteral("/data/lightd.db");
+        QVERIFY(env->daemon->stop());
+        const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+        for (int days : {36, 34})
+            sql(dbPath,
+                QStringLiteral("INSERT INTO usage_samples VALUES ('bil-gone', %1, 60000, 1048576, 0, 0, "
+                               "0, 0, 0, 1)")
+                    .arg(nowMs - qint64(days) * 86400 * 1000));
+        QCOMPARE(
+            sql(dbPath, QStringLiteral("SELECT COUNT(*) FROM usage_samples WHERE container = 'bil-gone'"))
+                .value(0)
+                .value(0)
+                .toInt(),
+            2);
         QVERIFY(env->startDaemon());
         QVERIFY(waitUntil(
             [&] {
@@ -221,6 +264,10 @@ done
             },
             20000));
         QVERIFY(num(u, "cpu_usage_vcpu") * 3600 < 12); // nothing counted twice across the restart
+        const auto kept =
+            sql(dbPath, QStringLiteral("SELECT at_ms FROM usage_samples WHERE container = 'bil-gone'"));
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(kept.value(0).value(0).toLongLong(), nowMs - qint64(34) * 86400 * 1000);
         QCOMPARE(env->call("DELETE", QStringLiteral("/containers/%1").arg(id)).status, 200);
     }
 
