@@ -8,14 +8,12 @@
 #include "ws/ServerFrame.h"
 #include "ws/ViewerSession.h"
 
-#include <QLoggingCategory>
 #include <QTcpSocket>
 #include <QTimer>
 #include <QUrl>
 #include <QUrlQuery>
 
 namespace lightd::ws {
-Q_LOGGING_CATEGORY(lcWs, "lightd.ws")
 using http::ApiError;
 
 namespace {
