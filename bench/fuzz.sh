@@ -9,6 +9,6 @@ runs=${FUZZ_RUNS:-10000000}
 echo "bench/fuzz: $(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), $runs runs per target"
 start=$SECONDS
 rc=0
-bash tests/fuzz/run.sh --runs "$runs" "$@" || rc=$?
+bash tests/fuzz/run.sh --runs "$runs" --seed "${FUZZ_SEED:-0}" "$@" || rc=$?  # seed 0: libFuzzer picks one
 echo "bench/fuzz: done in $((SECONDS - start)) s, load $(cut -d' ' -f1-3 /proc/loadavg), crashes in build-fuzz/crashes: $(ls build-fuzz/crashes | wc -l)"
 exit $rc

@@ -7,6 +7,7 @@
 #include "http/ApiError.h"
 #include "http/JsonFields.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
 
 #include <QJsonArray>
@@ -59,14 +60,14 @@ QJsonObject validateUpdate(const QJsonObject &body)
             engine.insert(QLatin1StringView(f.engine), v.toString());
             continue;
         }
-        const double d = v.toDouble();
-        const bool integer = v.isDouble() && d == double(qint64(d));
-        if (!integer || !((d >= f.min && d <= f.max) || (f.allowMinusOne && d == -1)))
+        const auto n = json::exactInt64(v);
+        const double d = n ? double(*n) : 0;
+        if (!n || !((d >= f.min && d <= f.max) || (f.allowMinusOne && *n == -1)))
             fields::invalid(f.key, QStringLiteral("must be an integer between %1 and %2%3")
                                        .arg(qint64(f.min))
                                        .arg(qint64(f.max))
                                        .arg(f.allowMinusOne ? QStringLiteral(" or -1") : QString()));
-        engine.insert(QLatin1StringView(f.engine), qint64(d));
+        engine.insert(QLatin1StringView(f.engine), *n);
     }
     if (body.contains(keys::Cpu)) {
         const auto cpu = fields::optionalNumber(body, keys::Cpu, 0.01, 1024);

@@ -3,6 +3,7 @@
 #include "http/ApiError.h"
 #include "http/JsonFields.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
 
 #include <QJsonArray>
@@ -169,10 +170,10 @@ HttpResponse NetworkController::removeBulk(const HttpRequest &req)
     if (body.contains(keys::Ids)) {
         QList<qint64> ids;
         eachEntry(fields::requireArray(body, keys::Ids), keys::Ids, [&](const QJsonValue &v) {
-            const double d = v.toDouble();
-            if (!v.isDouble() || d < 1 || d != double(qint64(d)))
+            const auto id = json::exactInt64(v);
+            if (!id || *id < 1)
                 throw ApiError::badRequest(codes::InvalidField, QStringLiteral("must be a port id"));
-            ids.append(qint64(d));
+            ids.append(*id);
         });
         n = m_pool.removeIds(ids);
     } else {

@@ -1,5 +1,7 @@
 #include "auth/TokenService.h"
 
+#include "lightd/JsonUtil.h"
+
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QJsonValue>
@@ -132,12 +134,10 @@ std::optional<qint64> TokenService::parseTtl(const QJsonValue &value)
     constexpr qint64 kMax = 366LL * 24 * 3600;
     qint64 seconds = -1;
     if (value.isDouble()) {
-        const double d = value.toDouble();
-        if (!(d >= -1 && d <= double(kMax) + 1)) // converting a double out of range is undefined
+        const auto n = json::exactInt64(value);
+        if (!n)
             return std::nullopt;
-        seconds = qint64(d);
-        if (double(seconds) != d)
-            return std::nullopt;
+        seconds = *n;
     } else if (value.isString()) {
         static const QRegularExpression re(QStringLiteral("^\\s*(\\d{1,9})\\s*([smhd]?)\\s*$"));
         const auto m = re.match(value.toString());

@@ -1,6 +1,7 @@
 #include "config/Config.h"
 
 #include "config/PlatformDefaults.h"
+#include "lightd/JsonUtil.h"
 
 #include <QDir>
 #include <QFile>
@@ -152,8 +153,8 @@ QString check(const Key &k, const QJsonValue &v)
     case Kind::Bool:
         return v.isBool() ? QString() : QStringLiteral("must be true or false");
     case Kind::Int: {
-        const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < k.min || d > k.max)
+        const auto n = json::exactInt64(v);
+        if (!n || double(*n) < k.min || double(*n) > k.max)
             return QStringLiteral("must be an integer between %1 and %2").arg(k.min).arg(k.max);
         return {};
     }

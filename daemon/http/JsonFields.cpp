@@ -2,6 +2,7 @@
 
 #include "http/ApiError.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/JsonUtil.h"
 
 #include <QStringList>
 #include <algorithm>
@@ -68,10 +69,10 @@ std::optional<qint64> optionalInt(const QJsonObject &o, QLatin1StringView key, q
     if (!present(o, key))
         return std::nullopt;
     const auto v = o.value(key);
-    const double d = v.toDouble();
-    if (!v.isDouble() || std::floor(d) != d || d < double(min) || d > double(max))
+    const auto n = json::exactInt64(v);
+    if (!n || *n < min || *n > max)
         invalid(key, QStringLiteral("must be an integer between %1 and %2").arg(min).arg(max));
-    return qint64(d);
+    return *n;
 }
 
 qint64 requireInt(const QJsonObject &o, QLatin1StringView key, qint64 min, qint64 max)

@@ -2,6 +2,8 @@
 
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace lightd::json {
 QJsonObject fromStringMap(const QMap<QString, QString> &map)
 {
@@ -39,5 +41,16 @@ QStringList toStringList(const QJsonArray &array)
 QByteArray encode(const QJsonObject &object)
 {
     return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+std::optional<qint64> exactInt64(const QJsonValue &value)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double d = value.toDouble();
+    // 2^63 is exactly representable; every double below it (and >= -2^63) converts without UB.
+    constexpr double kLimit = 9223372036854775808.0;
+    if (!(d >= -kLimit && d < kLimit) || std::trunc(d) != d)
+        return std::nullopt;
+    return qint64(d);
 }
 } // namespace lightd::json
