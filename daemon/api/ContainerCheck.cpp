@@ -4,8 +4,8 @@
 
 #include "containers/DockerSpec.h"
 #include "containers/MountPolicy.h"
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 
@@ -109,7 +109,7 @@ void ContainerController::validate(const HttpRequest &req, Responder responder)
             QStringList issues = refused;
             if (!r.ok()) {
                 if (r.error.kind != docker::DockerError::Kind::Http || r.error.httpStatus != 404)
-                    return responder.fail(dockerError(r.error));
+                    return responder.fail(docker::domainError(r.error));
                 issues.append(QStringLiteral("container missing: the engine has no container %1").arg(name));
             } else {
                 issues += compare(want, r.value);
@@ -125,9 +125,9 @@ HttpResponse ContainerController::repair(const HttpRequest &req)
     fields::allowOnly(req.jsonBody(), {});
     auto *rt = runtime(req);
     if (rt->state() == ContainerState::Installing || rt->busy())
-        throw ApiError::conflict(codes::InvalidState,
-                                 QStringLiteral("Cannot repair while the container is %1")
-                                     .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
+        throw DomainError(codes::InvalidState,
+                          QStringLiteral("Cannot repair while the container is %1")
+                              .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
     m_manager.requireEngine();
     rt->recreate(false);
     return HttpResponse::json(202, QJsonObject{{keys::Message, QStringLiteral("Container repair started")},

@@ -4,8 +4,9 @@
 #include "containers/ContainerSpec.h"
 #include "containers/EngineErrors.h"
 #include "containers/MountPolicy.h"
-#include "http/ApiError.h"
+#include "docker/DockerTypes.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
@@ -85,7 +86,7 @@ QJsonObject validateUpdate(const QJsonObject &body)
     if (engine.contains(QStringLiteral("Memory")) && !engine.contains(QStringLiteral("MemorySwap")))
         engine.insert(QStringLiteral("MemorySwap"), engine.value(QStringLiteral("Memory")));
     if (engine.isEmpty())
-        throw ApiError::badRequest(
+        throw DomainError(
             codes::MissingField,
             QStringLiteral("Give at least one of memory, memory_swap, memory_reservation, "
                            "cpu_shares, cpu_period, cpu_quota, cpuset_cpus, blkio_weight, cpu"));
@@ -145,7 +146,7 @@ HttpResponse ContainerController::power(const HttpRequest &req)
     const QString verb = req.path.section(QLatin1Char('/'), -1);
     const auto action = containers::powerActionFromString(verb);
     if (!action)
-        throw ApiError::notFound(codes::RouteNotFound, QStringLiteral("Unknown power action %1").arg(verb));
+        throw DomainError(codes::RouteNotFound, QStringLiteral("Unknown power action %1").arg(verb));
     m_manager.requireEngine();
     if (auto err = rt->requestPower(*action))
         throw *err;
@@ -162,9 +163,9 @@ HttpResponse ContainerController::reinstall(const HttpRequest &req)
     if (image)
         containers::spec::parseImage(*image, keys::Image);
     if (rt->state() == ContainerState::Installing || rt->busy())
-        throw ApiError::conflict(codes::InvalidState,
-                                 QStringLiteral("Cannot reinstall while the container is %1")
-                                     .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
+        throw DomainError(codes::InvalidState,
+                          QStringLiteral("Cannot reinstall while the container is %1")
+                              .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
     m_manager.requireEngine();
     rt->updateRecord([&](containers::ContainerRecord &r) {
         if (image)
@@ -208,8 +209,8 @@ HttpResponse ContainerController::logs(const HttpRequest &req)
         bool ok = false;
         lines = q.toInt(&ok);
         if (!ok || lines < 1 || lines > 100000)
-            throw ApiError::badRequest(
-                codes::InvalidField, QStringLiteral("Query 'lines' must be an integer between 1 and 100000"));
+            throw DomainError(codes::InvalidField,
+                              QStringLiteral("Query 'lines' must be an integer between 1 and 100000"));
     }
     QJsonArray a;
     for (const auto &l : rt->history(lines))
@@ -228,8 +229,7 @@ void ContainerController::updateResources(const HttpRequest &req, Responder resp
     const QJsonObject engineBody = resources::validateUpdate(body); // 400 before anything is applied
     m_manager.requireEngine();
     if (rt->record().dto.containerId.isEmpty())
-        throw ApiError::conflict(codes::InvalidState,
-                                 QStringLiteral("The container has no Docker container yet"));
+        throw DomainError(codes::InvalidState, QStringLiteral("The container has no Docker container yet"));
     const QString id = rt->record().dto.internalId;
     m_engine.updateContainer(
         rt->record().dto.containerId, engineBody, rt,
@@ -237,15 +237,15 @@ void ContainerController::updateResources(const HttpRequest &req, Responder resp
             if (!r.ok())
                 return responder.fail(
                     r.error.kind == docker::DockerError::Kind::Http && r.error.httpStatus == 400
-                        ? ApiError::badRequest(
+                        ? DomainError(
                               codes::InvalidField,
                               containers::engineFailure(
                                   id, QStringLiteral("The engine refused these resources"), r.error))
-                        : dockerError(r.error));
+                        : docker::domainError(r.error));
             auto *rt2 = m_manager.find(id);
             if (!rt2)
                 return responder.fail(
-                    ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found")));
+                    DomainError(codes::ContainerNotFound, QStringLiteral("Container not found")));
             rt2->updateRecord([&](containers::ContainerRecord &rec) {
                 if (engineBody.contains(QStringLiteral("Memory")))
                     rec.dto.limits.memory = engineBody.value(QStringLiteral("Memory")).toInteger();
@@ -272,7 +272,7 @@ void ContainerController::getResources(const HttpRequest &req, Responder respond
     m_engine.inspectContainer(
         rt->record().dockerName(), rt, [responder](const docker::DockerResult<QJsonObject> &r) {
             if (!r.ok())
-                return responder.fail(dockerError(r.error));
+                return responder.fail(docker::domainError(r.error));
             responder.send(HttpResponse::json(
                 200, resources::fromInspect(r.value.value(QStringLiteral("HostConfig")).toObject())));
         });
@@ -296,8 +296,8 @@ HttpResponse ContainerController::setStartPattern(const HttpRequest &req)
     fields::allowOnly(body, {keys::StartPattern});
     auto *rt = runtime(req);
     if (!body.contains(keys::StartPattern))
-        throw ApiError::badRequest(codes::MissingField,
-                                   QStringLiteral("Field 'start_pattern' is required (a string or null)"));
+        throw DomainError(codes::MissingField,
+                          QStringLiteral("Field 'start_pattern' is required (a string or null)"));
     const auto pattern = containers::spec::parseStartPattern(body.value(keys::StartPattern));
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.startPattern = pattern; });
     return HttpResponse::message(200, QStringLiteral("Start pattern updated"));
@@ -310,7 +310,7 @@ HttpResponse ContainerController::setMounts(const HttpRequest &req)
     auto *rt = runtime(req);
     const auto mounts = fields::optionalObject(body, keys::Volumes);
     if (!mounts)
-        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Field 'volumes' is required"));
+        throw DomainError(codes::MissingField, QStringLiteral("Field 'volumes' is required"));
     const auto parsed = containers::spec::parseMounts(*mounts, keys::Volumes);
     containers::mounts::resolveAll(m_manager.config(), parsed, keys::Volumes); // 400 mount_not_allowed
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.mount = parsed; });

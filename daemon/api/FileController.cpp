@@ -1,7 +1,7 @@
 #include "api/FileController.h"
 
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 #include "metrics/Counters.h"
@@ -50,7 +50,7 @@ QLatin1StringView sizeKey(const QJsonObject &o)
 PathParts queryPath(const HttpRequest &req, bool required)
 {
     if (required && !req.query.hasQueryItem(QStringLiteral("path")))
-        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Query parameter 'path' is required"));
+        throw DomainError(codes::MissingField, QStringLiteral("Query parameter 'path' is required"));
     return paths::parse(req.queryValue(QStringLiteral("path")));
 }
 
@@ -97,14 +97,14 @@ struct FileController::Impl
     {
         archives.start([responder, job = std::move(job)] {
             std::optional<HttpResponse> ok;
-            std::optional<ApiError> error;
+            std::optional<DomainError> error;
             try {
                 ok = job();
-            } catch (const ApiError &e) {
+            } catch (const DomainError &e) {
                 error = e;
             } catch (const std::exception &e) {
                 qCWarning(lcVolumes) << "archive job failed:" << e.what();
-                error = ApiError::internal();
+                error = DomainError::internal();
             }
             QMetaObject::invokeMethod(
                 qApp,

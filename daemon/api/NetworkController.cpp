@@ -1,7 +1,7 @@
 #include "api/NetworkController.h"
 
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
@@ -18,9 +18,9 @@ template <typename Fn> void eachEntry(const QJsonArray &entries, QLatin1StringVi
     for (qsizetype i = 0; i < entries.size(); ++i) {
         try {
             fn(entries[i]);
-        } catch (const ApiError &e) {
-            throw ApiError(e.status(), QLatin1StringView(e.code().toLatin1()),
-                           QStringLiteral("%1[%2]: %3").arg(field).arg(i).arg(e.message()));
+        } catch (const DomainError &e) {
+            throw DomainError(QLatin1StringView(e.code().toLatin1()),
+                              QStringLiteral("%1[%2]: %3").arg(field).arg(i).arg(e.message()));
         }
     }
 }
@@ -29,7 +29,7 @@ template <typename Fn> void eachEntry(const QJsonArray &entries, QLatin1StringVi
 PortDto portEntry(const QJsonValue &v)
 {
     if (!v.isObject())
-        throw ApiError::badRequest(codes::InvalidField, QStringLiteral("entry must be an object"));
+        throw DomainError(codes::InvalidField, QStringLiteral("entry must be an object"));
     const QJsonObject o = v.toObject();
     fields::allowOnly(o, {keys::Ip, keys::Port, keys::Protocol});
     return network::PortPool::validated(o, false);
@@ -40,8 +40,7 @@ QString protocolQuery(const HttpRequest &req)
 {
     const QString protocol = req.queryValue(QStringLiteral("protocol")).toLower();
     if (!protocol.isEmpty() && protocol != QLatin1StringView("tcp") && protocol != QLatin1StringView("udp"))
-        throw ApiError::badRequest(codes::InvalidField,
-                                   QStringLiteral("Query 'protocol' must be tcp or udp"));
+        throw DomainError(codes::InvalidField, QStringLiteral("Query 'protocol' must be tcp or udp"));
     return protocol;
 }
 
@@ -60,8 +59,7 @@ int NetworkController::portParam(const HttpRequest &req) const
     bool ok = false;
     const int port = req.param(QStringLiteral("port")).toInt(&ok);
     if (!ok || port < 1 || port > 65535)
-        throw ApiError::badRequest(codes::InvalidField,
-                                   QStringLiteral("Port must be an integer between 1 and 65535"));
+        throw DomainError(codes::InvalidField, QStringLiteral("Port must be an integer between 1 and 65535"));
     return port;
 }
 
@@ -75,7 +73,7 @@ PortDto NetworkController::byId(const HttpRequest &req) const
     bool ok = false;
     const qint64 id = req.param(QStringLiteral("id")).toLongLong(&ok);
     if (!ok || id < 1)
-        throw ApiError::notFound(codes::PortNotFound, QStringLiteral("Port not found in pool"));
+        throw DomainError(codes::PortNotFound, QStringLiteral("Port not found in pool"));
     return m_pool.get(id);
 }
 
@@ -165,14 +163,14 @@ HttpResponse NetworkController::removeBulk(const HttpRequest &req)
     const QJsonObject body = req.jsonBody();
     fields::allowOnly(body, {keys::Ports, keys::Ids});
     if (body.contains(keys::Ports) == body.contains(keys::Ids))
-        throw ApiError::badRequest(codes::MissingField, QStringLiteral("Give one of 'ports' or 'ids'"));
+        throw DomainError(codes::MissingField, QStringLiteral("Give one of 'ports' or 'ids'"));
     int n = 0;
     if (body.contains(keys::Ids)) {
         QList<qint64> ids;
         eachEntry(fields::requireArray(body, keys::Ids), keys::Ids, [&](const QJsonValue &v) {
             const auto id = json::exactInt64(v);
             if (!id || *id < 1)
-                throw ApiError::badRequest(codes::InvalidField, QStringLiteral("must be a port id"));
+                throw DomainError(codes::InvalidField, QStringLiteral("must be a port id"));
             ids.append(*id);
         });
         n = m_pool.removeIds(ids);

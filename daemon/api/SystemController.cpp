@@ -1,6 +1,7 @@
 #include "api/SystemController.h"
 
-#include "http/ApiError.h"
+#include "docker/DockerTypes.h"
+#include "lightd/DomainError.h"
 
 #include <QFile>
 
@@ -31,7 +32,7 @@ void SystemController::info(const HttpRequest &, Responder responder)
     m_manager.requireEngine();
     m_engine.version(&m_manager, [responder](const docker::DockerResult<QJsonObject> &r) {
         if (!r.ok())
-            return responder.fail(dockerError(r.error));
+            return responder.fail(docker::domainError(r.error));
         responder.send(
             HttpResponse::json(200, QJsonObject{{QStringLiteral("version"), QStringLiteral(LIGHTD_VERSION)},
                                                 {QStringLiteral("docker"), r.value}}));

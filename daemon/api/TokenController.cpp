@@ -1,7 +1,7 @@
 #include "api/TokenController.h"
 
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 
@@ -44,10 +44,10 @@ HttpResponse TokenController::create(const HttpRequest &req)
     // Every token lives in memory and in SQLite: a bound keeps a leaked master token (or a buggy
     // panel) from growing both without limit.
     if (m_tokens.list().size() >= m_config.authorization.maxTokens)
-        throw ApiError::tooManyRequests(codes::RateLimited,
-                                        QStringLiteral("At most %1 live tokens (authorization.max_tokens)")
-                                            .arg(m_config.authorization.maxTokens),
-                                        60);
+        throw DomainError::retryLater(codes::RateLimited,
+                                      QStringLiteral("At most %1 live tokens (authorization.max_tokens)")
+                                          .arg(m_config.authorization.maxTokens),
+                                      60);
     return HttpResponse::json(201, m_tokens.create(ttl, removeOnUse, scopes).toJson());
 }
 
@@ -62,7 +62,7 @@ HttpResponse TokenController::list(const HttpRequest &)
 HttpResponse TokenController::revoke(const HttpRequest &req)
 {
     if (!m_tokens.revoke(req.param(QStringLiteral("id"))))
-        throw ApiError::notFound(codes::TokenNotFound, QStringLiteral("Token not found"));
+        throw DomainError(codes::TokenNotFound, QStringLiteral("Token not found"));
     return HttpResponse::message(200, QStringLiteral("Token revoked"));
 }
 } // namespace lightd::api

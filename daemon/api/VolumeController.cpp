@@ -1,7 +1,7 @@
 #include "api/VolumeController.h"
 
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 #include "volumes/QuotaTracker.h"
@@ -31,7 +31,7 @@ HttpResponse VolumeController::create(const HttpRequest &req)
     const auto key = body.contains(keys::Size) ? keys::Size : keys::SizeMb;
     const auto quota = fields::optionalInt(body, key, 1, 1024LL * 1024 * 1024);
     if (m_registry.list().size() >= m_config.volumes.maxCount)
-        throw ApiError::tooManyRequests(
+        throw DomainError::retryLater(
             codes::RateLimited,
             QStringLiteral("At most %1 volumes (volumes.max_count)").arg(m_config.volumes.maxCount), 60);
     const VolumeDto v = m_registry.create(quota);

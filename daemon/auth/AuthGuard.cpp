@@ -6,24 +6,24 @@
 
 namespace lightd::auth {
 namespace {
-http::ApiError rateLimited(RateLimiter &limiter, const QHostAddress &peer)
+DomainError rateLimited(RateLimiter &limiter, const QHostAddress &peer)
 {
     const int retryAfterS = limiter.retryAfterS(peer);
-    return http::ApiError::tooManyRequests(
+    return DomainError::retryLater(
         codes::RateLimited,
         QStringLiteral("Too many failed authentication attempts; retry in %1 s").arg(retryAfterS),
         retryAfterS);
 }
 
-http::ApiError unauthorized()
+DomainError unauthorized()
 {
-    return http::ApiError(401, codes::Unauthorized, QStringLiteral("Missing or invalid token"));
+    return DomainError(codes::Unauthorized, QStringLiteral("Missing or invalid token"));
 }
 
 // Only failures are throttled: a valid token always gets in, so one anonymous client behind the
 // panel's reverse proxy cannot lock the panel out by failing from the shared address. Tokens carry
 // 128 random bits, so answering a blocked address's correct guess costs nothing.
-http::ApiError failed(RateLimiter &limiter, const QHostAddress &peer)
+DomainError failed(RateLimiter &limiter, const QHostAddress &peer)
 {
     if (limiter.blocked(peer))
         return rateLimited(limiter, peer);
@@ -65,34 +65,31 @@ http::Caller AuthGuard::authenticate(const http::HttpRequest &req, http::Access 
         const auto verified = bearer ? m_tokens.verify(presented, Purpose{}, &outOfScope) : std::nullopt;
         if (outOfScope) { // a real token, for something else: 403 once the vendor header is right
             if (!acceptsVendor(req.header("accept")))
-                throw http::ApiError(
-                    403, codes::InvalidVendor,
-                    QStringLiteral("Accept header must include Application/vnd.pkglatv1+json"));
-            throw http::ApiError(403, codes::Forbidden,
-                                 QStringLiteral("This token's scopes do not allow this route"));
+                throw DomainError(codes::InvalidVendor,
+                                  QStringLiteral("Accept header must include Application/vnd.pkglatv1+json"));
+            throw DomainError(codes::Forbidden, QStringLiteral("This token's scopes do not allow this route"));
         }
         if (!verified)
             throw failed(m_limiter, req.peer);
         caller = *verified;
     }
     if (!acceptsVendor(req.header("accept")))
-        throw http::ApiError(403, codes::InvalidVendor,
-                             QStringLiteral("Accept header must include Application/vnd.pkglatv1+json"));
+        throw DomainError(codes::InvalidVendor,
+                          QStringLiteral("Accept header must include Application/vnd.pkglatv1+json"));
     if (access == http::Access::MasterOnly && !caller.master)
-        throw http::ApiError(403, codes::Forbidden, QStringLiteral("This route needs the master token"));
+        throw DomainError(codes::Forbidden, QStringLiteral("This route needs the master token"));
     return caller;
 }
 
-std::optional<http::ApiError> AuthGuard::checkConsole(const QString &token, const QString &containerId,
-                                                      const QHostAddress &peer)
+std::optional<DomainError> AuthGuard::checkConsole(const QString &token, const QString &containerId,
+                                                   const QHostAddress &peer)
 {
     if (!m_enabled)
         return std::nullopt;
     bool outOfScope = false;
     if (!m_tokens.verify(token, Purpose{Purpose::Console, containerId}, &outOfScope)) {
         if (outOfScope)
-            return http::ApiError(403, codes::Forbidden,
-                                  QStringLiteral("This token's scopes do not allow this console"));
+            return DomainError(codes::Forbidden, QStringLiteral("This token's scopes do not allow this console"));
         return failed(m_limiter, peer);
     }
     return std::nullopt;

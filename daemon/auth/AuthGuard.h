@@ -1,8 +1,8 @@
 #pragma once
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
-#include "http/ApiError.h"
 #include "http/Router.h"
+#include "lightd/DomainError.h"
 
 namespace lightd::auth {
 // The checks every protected request passes, in the contract's order: rate limit (429), token (401),
@@ -17,8 +17,8 @@ class AuthGuard
 
     http::Caller authenticate(const http::HttpRequest &req, http::Access access);
     // For the console WebSocket: ?token=, no vendor header (browsers cannot set it).
-    std::optional<http::ApiError> checkConsole(const QString &token, const QString &containerId,
-                                               const QHostAddress &peer);
+    std::optional<DomainError> checkConsole(const QString &token, const QString &containerId,
+                                            const QHostAddress &peer);
     static bool acceptsVendor(const QByteArray &accept);
 
   private:

@@ -17,7 +17,6 @@
 #include <QTimer>
 
 namespace lightd::containers {
-using http::ApiError;
 
 ContainerManager::ContainerManager(docker::ContainerEngine &engine, storage::Database &db,
                                    const Config &config, network::PortPool &ports,
@@ -40,7 +39,7 @@ ContainerPaths ContainerManager::pathsFor(const ContainerRecord &record) const
     QString volumePath;
     try {
         volumePath = m_volumes.get(record.dto.volumeId).path;
-    } catch (const ApiError &) {
+    } catch (const DomainError &) {
         volumePath = QDir(m_config.storage.volumesPath).filePath(record.dto.volumeId);
     }
     return ContainerPaths{
@@ -132,7 +131,7 @@ void ContainerManager::openEvents()
 void ContainerManager::requireEngine() const
 {
     if (!m_engineUp)
-        throw ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
+        throw DomainError(codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
 }
 
 ContainerRuntime *ContainerManager::find(const QString &id) const
@@ -152,7 +151,7 @@ ContainerRuntime *ContainerManager::get(const QString &id) const
 {
     auto *rt = find(id);
     if (!rt)
-        throw ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found"));
+        throw DomainError(codes::ContainerNotFound, QStringLiteral("Container not found"));
     return rt;
 }
 
@@ -161,11 +160,11 @@ ContainerRuntime *ContainerManager::create(const QJsonObject &body)
     ContainerRecord r = spec::parseCreate(body);
     mounts::resolveAll(m_config, r.dto.mount, keys::Mount); // 400 mount_not_allowed
     if (m_runtimes.contains(r.dto.internalId))
-        throw ApiError::conflict(codes::ContainerExists,
-                                 QStringLiteral("Container %1 already exists").arg(r.dto.internalId));
+        throw DomainError(codes::ContainerExists,
+                          QStringLiteral("Container %1 already exists").arg(r.dto.internalId));
     if (m_removing.contains(r.dto.internalId)) // its engine containers are still being removed
-        throw ApiError::conflict(codes::ContainerExists,
-                                 QStringLiteral("Container %1 is still being deleted").arg(r.dto.internalId));
+        throw DomainError(codes::ContainerExists,
+                          QStringLiteral("Container %1 is still being deleted").arg(r.dto.internalId));
     r.dto.volumeId = m_volumes.get(r.dto.volumeId).volumeId; // 404 volume_not_found; accepts a unique prefix
     m_ports.check(r.dto.ports, r.dto.internalId);
     requireEngine();
@@ -202,10 +201,10 @@ void ContainerManager::rebind(const QString &id, const QJsonArray &portsJson)
 {
     auto *rt = get(id);
     if (rt->state() == ContainerState::Installing)
-        throw ApiError::conflict(codes::InvalidState,
-                                 QStringLiteral("Cannot rebind network while container is installing"));
+        throw DomainError(codes::InvalidState,
+                          QStringLiteral("Cannot rebind network while container is installing"));
     if (rt->busy())
-        throw ApiError::conflict(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
+        throw DomainError(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
     const auto bindings = spec::parsePorts(portsJson);
     m_ports.check(bindings, rt->record().dto.internalId);
     requireEngine();

@@ -12,7 +12,6 @@
 
 namespace lightd::containers {
 using docker::DockerError;
-using http::ApiError;
 
 namespace {
 qint64 now()
@@ -376,14 +375,14 @@ void ContainerRuntime::purge(std::function<void()> done)
 
 // ---- power ---------------------------------------------------------------------------------
 
-std::optional<ApiError> ContainerRuntime::requestPower(PowerAction action)
+std::optional<DomainError> ContainerRuntime::requestPower(PowerAction action)
 {
     if (!canBegin(action, m_record.state)) {
-        return ApiError::conflict(codes::InvalidState, QStringLiteral("Cannot %1 a container that is %2")
-                                                           .arg(toString(action), toString(m_record.state)));
+        return DomainError(codes::InvalidState, QStringLiteral("Cannot %1 a container that is %2")
+                                                    .arg(toString(action), toString(m_record.state)));
     }
     if (m_busy && action != PowerAction::Kill)
-        return ApiError::conflict(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
+        return DomainError(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
     switch (action) {
     case PowerAction::Start:
         startProcess();
@@ -553,15 +552,14 @@ void ContainerRuntime::killProcess()
         });
 }
 
-std::optional<ApiError> ContainerRuntime::sendCommand(const QString &command)
+std::optional<DomainError> ContainerRuntime::sendCommand(const QString &command)
 {
     if (m_record.state != ContainerState::Running && m_record.state != ContainerState::Starting)
-        return ApiError::conflict(
+        return DomainError(
             codes::InvalidState,
             QStringLiteral("Cannot send a command to a container that is %1").arg(toString(m_record.state)));
     if (!m_attach || !m_attach->write(command.toUtf8() + '\n'))
-        return ApiError::conflict(codes::InvalidState,
-                                  QStringLiteral("The container's console is not attached"));
+        return DomainError(codes::InvalidState, QStringLiteral("The container's console is not attached"));
     return std::nullopt;
 }
 

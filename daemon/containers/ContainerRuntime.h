@@ -8,7 +8,7 @@
 #include "containers/StatsCalculator.h"
 #include "docker/ContainerEngine.h"
 #include "docker/DockerStream.h"
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -50,8 +50,8 @@ class ContainerRuntime final : public QObject
     // Pull, install script, create: installing -> ready | failed.
     void install();
     // Validates the state and the power lock (409) and starts the action; the rest is asynchronous.
-    std::optional<http::ApiError> requestPower(PowerAction action);
-    std::optional<http::ApiError> sendCommand(const QString &command);
+    std::optional<DomainError> requestPower(PowerAction action);
+    std::optional<DomainError> sendCommand(const QString &command);
     QStringList history(int lines) const { return m_history.last(lines); }
     const ConsoleHistory &consoleHistory() const { return m_history; }
     // The output of the current (or last) install: pull progress and install script, at most

@@ -1,7 +1,7 @@
 #include "containers/ContainerSpec.h"
 
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 #include "network/PortPool.h"
@@ -107,9 +107,8 @@ QList<PortBindingDto> parsePorts(const QJsonArray &ports)
                 b.containerPort =
                     int(http::fields::optionalInt(o, keys::ContainerPort, 1, 65535).value_or(p.port));
             }
-        } catch (const http::ApiError &e) {
-            throw http::ApiError(e.status(), codes::InvalidField,
-                                 QStringLiteral("ports[%1]: %2").arg(i).arg(e.message()));
+        } catch (const DomainError &e) {
+            throw DomainError(codes::InvalidField, QStringLiteral("ports[%1]: %2").arg(i).arg(e.message()));
         }
         out.append(b);
     }
@@ -180,7 +179,7 @@ QMap<QString, QString> parseMounts(const QJsonObject &mount, QLatin1StringView f
             invalid(field, QStringLiteral("host path '%1' must be absolute and normalised").arg(source));
         for (const QString &d : denied) {
             if (source == d || (d != QLatin1StringView("/") && source.startsWith(d + QLatin1Char('/'))))
-                throw http::ApiError::badRequest(
+                throw DomainError(
                     codes::MountNotAllowed,
                     QStringLiteral("Field '%1': host path '%2' is a system path and cannot be mounted")
                         .arg(field, source));

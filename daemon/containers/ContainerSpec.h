@@ -6,7 +6,7 @@
 
 namespace lightd::containers {
 // Validation of client-supplied container fields (API.md section 3). Each function throws
-// http::ApiError 400 naming the offending field; nothing here looks at other resources (volume
+// DomainError 400 naming the offending field; nothing here looks at other resources (volume
 // existence, the port pool and id uniqueness are checked by the manager).
 namespace spec {
 ContainerRecord parseCreate(const QJsonObject &body);

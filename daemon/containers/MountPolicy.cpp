@@ -1,6 +1,6 @@
 #include "containers/MountPolicy.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "volumes/UniqueFd.h"
 
@@ -151,7 +151,7 @@ QMap<QString, QString> resolveAll(const Config &config, const QMap<QString, QStr
         QString why;
         const QString real = resolve(config, it.value(), &why);
         if (real.isEmpty())
-            throw http::ApiError::badRequest(codes::MountNotAllowed,
+            throw DomainError(codes::MountNotAllowed,
                                              QStringLiteral("Field '%1': %2").arg(field, why));
         out.insert(it.key(), real);
     }

@@ -1,8 +1,30 @@
 #include "docker/DockerTypes.h"
 
+#include "docker/DockerLog.h"
+#include "lightd/DomainError.h"
+#include "lightd/ErrorCodes.h"
+
 #include <QJsonDocument>
 
 namespace lightd::docker {
+
+DomainError domainError(const DockerError &e)
+{
+    using Kind = DockerError::Kind;
+    if (e.kind == Kind::Unavailable)
+        return DomainError(codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
+    if (e.kind == Kind::Timeout)
+        return DomainError(codes::DockerUnavailable, QStringLiteral("Docker engine did not answer in time"));
+    if (e.isNotFound())
+        return DomainError(codes::ContainerNotFound, QStringLiteral("Docker container not found"));
+    // The engine's text (hosts, resolver addresses, paths) stays in the log; clients get its status.
+    qCWarning(lcDocker).noquote() << "engine error:" << e.toString();
+    return DomainError(
+        codes::DockerError,
+        e.kind == DockerError::Kind::Http
+            ? QStringLiteral("Docker engine error (HTTP %1; details in the daemon log)").arg(e.httpStatus)
+            : QStringLiteral("Docker engine error (details in the daemon log)"));
+}
 
 QString kindName(DockerError::Kind kind)
 {

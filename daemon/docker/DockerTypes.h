@@ -5,6 +5,10 @@
 #include <QStringList>
 #include <functional>
 
+namespace lightd {
+class DomainError;
+}
+
 namespace lightd::docker {
 
 // Why an engine call failed. The REST layer maps Unavailable to 503 docker_unavailable.
@@ -34,6 +38,10 @@ struct DockerError
     static DockerError protocol(const QString &message) { return {Kind::Protocol, 0, message}; }
     static DockerError cancelled() { return {Kind::Cancelled, 0, QStringLiteral("cancelled")}; }
 };
+
+// The one mapping of a failed engine call to what callers are told: engine down or silent ->
+// docker_unavailable, 404 -> container_not_found, anything else -> docker_error.
+DomainError domainError(const DockerError &error);
 
 QString kindName(DockerError::Kind kind);
 // An Http error from an engine error response: its JSON "message", else the body text.

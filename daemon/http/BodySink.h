@@ -1,6 +1,6 @@
 #pragma once
-#include "http/ApiError.h"
 #include "http/HttpResponse.h"
+#include "lightd/DomainError.h"
 
 #include <QByteArray>
 
@@ -12,7 +12,7 @@ class BodySink
 {
   public:
     virtual ~BodySink() = default;
-    // Consume the next bytes; throw ApiError to refuse (e.g. 507 quota_exceeded): the upload is
+    // Consume the next bytes; throw DomainError to refuse (e.g. 507 quota_exceeded): the upload is
     // then aborted (abort() is called) and the error answered.
     virtual void write(const char *data, qint64 size) = 0;
     // All bytes arrived: commit (e.g. atomic rename) and return the response.

@@ -5,6 +5,7 @@
 #include "http/RequestId.h"
 #include "http/ResponseChannel.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/ErrorStatus.h"
 
 #include <QCryptographicHash>
 #include <QTcpSocket>
@@ -45,7 +46,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
         m_headTimer.stop();
         m_head = head;
         if (!head.hasHost && head.version == "HTTP/1.1") { // RFC 9112 3.2: a 400, whatever the route
-            refuse(ApiError::badRequest(codes::BadRequest, QStringLiteral("HTTP/1.1 request without Host")));
+            refuse(DomainError(codes::BadRequest, QStringLiteral("HTTP/1.1 request without Host")));
             m_framer.stop();
             return 0;
         }
@@ -56,7 +57,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
                 return 0;
             }
             if (head.chunked || head.contentLength > 0) { // an upgrade has no body to frame
-                refuse(ApiError::badRequest(codes::BadRequest, QStringLiteral("Malformed HTTP request")));
+                refuse(DomainError(codes::BadRequest, QStringLiteral("Malformed HTTP request")));
                 m_framer.stop();
                 return 0;
             }
@@ -90,7 +91,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
                 return;
             try {
                 m_upload.sink->write(data, size);
-            } catch (const ApiError &e) {
+            } catch (const DomainError &e) {
                 m_upload.error = e;
                 m_framer.stop();
             }
@@ -109,7 +110,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
     m_headTimer.setInterval(m_limits.headTimeoutMs);
     connect(&m_headTimer, &QTimer::timeout, this, [this] {
         if (!m_framer.inBody())
-            refuse(ApiError(408, codes::Timeout, QStringLiteral("Request head not received in time")));
+            refuse(DomainError(codes::Timeout, QStringLiteral("Request head not received in time")));
     });
     connect(socket, &QTcpSocket::readyRead, this, &ConnectionGuard::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, [this] {
@@ -181,7 +182,7 @@ void ConnectionGuard::process()
         const auto err = m_framer.feed(m_in.constData() + m_inUsed, m_in.size() - m_inUsed, &used);
         m_inUsed += used;
         if (m_upload.error && m_upload.sink) {
-            const ApiError e = *m_upload.error;
+            const DomainError e = *m_upload.error;
             refuse(e, m_upload.requestId);
             return;
         }
@@ -189,15 +190,15 @@ void ConnectionGuard::process()
         case HttpFramer::Error::None:
             break;
         case HttpFramer::Error::HeadTooLarge:
-            refuse(ApiError(431, codes::HeadersTooLarge,
-                            QStringLiteral("Request headers exceed %1 bytes").arg(m_limits.maxHeadBytes)));
+            refuse(DomainError(codes::HeadersTooLarge,
+                               QStringLiteral("Request headers exceed %1 bytes").arg(m_limits.maxHeadBytes)));
             return;
         case HttpFramer::Error::BodyTooLarge:
-            refuse(ApiError(413, codes::PayloadTooLarge, QStringLiteral("Request body is too large")));
+            refuse(DomainError(codes::PayloadTooLarge, QStringLiteral("Request body is too large")));
             return;
         case HttpFramer::Error::BadRequest:
         case HttpFramer::Error::BadChunk:
-            refuse(ApiError::badRequest(codes::BadRequest, QStringLiteral("Malformed HTTP request")));
+            refuse(DomainError(codes::BadRequest, QStringLiteral("Malformed HTTP request")));
             return;
         }
     }
@@ -241,7 +242,7 @@ qint64 ConnectionGuard::takeOver(Upload upload, const RequestHead &head)
 {
     m_upload = std::move(upload);
     if (m_upload.error) {
-        const ApiError e = *m_upload.error;
+        const DomainError e = *m_upload.error;
         m_upload.error.reset();
         refuse(e, m_upload.requestId);
         m_framer.stop();
@@ -257,14 +258,14 @@ void ConnectionGuard::finishUpload()
     if (!m_upload.sink)
         return;
     if (m_upload.error) { // a refused write is final, even if the body's last bytes came with it
-        const ApiError e = *m_upload.error;
+        const DomainError e = *m_upload.error;
         refuse(e, m_upload.requestId);
         return;
     }
     HttpResponse response;
     try {
         response = m_upload.sink->finish();
-    } catch (const ApiError &e) {
+    } catch (const DomainError &e) {
         m_upload.sink->abort();
         response = errorResponse(e);
     }
@@ -278,7 +279,7 @@ void ConnectionGuard::finishUpload()
     m_channel->completeAndClose(response, m_upload.requestId);
 }
 
-void ConnectionGuard::refuse(const ApiError &error, const QString &givenId)
+void ConnectionGuard::refuse(const DomainError &error, const QString &givenId)
 {
     if (m_refused)
         return;
@@ -287,19 +288,20 @@ void ConnectionGuard::refuse(const ApiError &error, const QString &givenId)
         m_upload.sink->abort();
         m_upload.sink.reset();
         if (m_upload.done)
-            m_upload.done(error.status());
+            m_upload.done(codes::httpStatus(error.code()));
     }
     m_headTimer.stop();
     m_framer.stop();
     const QString rid = givenId.isEmpty() ? requestId(m_head.header("x-request-id")) : givenId;
     const QString peer = m_socket->peerAddress().toString();
-    qCInfo(lcHttp).noquote() << rid << "refused" << peer << error.status() << error.code();
+    qCInfo(lcHttp).noquote() << rid << "refused" << peer << codes::httpStatus(error.code()) << error.code();
     // An upload's access line is written by its done callback; every other refusal gets one here.
     if (m_accessLog && !m_upload.isUpload) {
         const qsizetype query = m_head.target.indexOf('?');
         const QByteArray path = query < 0 ? m_head.target : m_head.target.first(query);
         logAccess(rid, peer, m_head.method.isEmpty() ? QByteArrayView("-") : QByteArrayView(m_head.method),
-                  path.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(path), error.status(),
+                  path.isEmpty() ? QStringLiteral("-") : QString::fromLatin1(path),
+                  codes::httpStatus(error.code()),
                   m_requestClock.isValid() ? m_requestClock.nsecsElapsed() : 0);
     }
     m_socket->readAll();

@@ -1,7 +1,7 @@
 #pragma once
-#include "http/ApiError.h"
 #include "http/BodySink.h"
 #include "http/HttpFramer.h"
+#include "lightd/DomainError.h"
 
 #include <QElapsedTimer>
 #include <QHostAddress>
@@ -33,7 +33,7 @@ class ConnectionGuard final : public QObject
         int idleTimeoutMs = 60000;
         int headTimeoutMs = 10000;
     };
-    using UpgradeCheck = std::function<std::optional<ApiError>(const RequestHead &, const QHostAddress &)>;
+    using UpgradeCheck = std::function<std::optional<DomainError>(const RequestHead &, const QHostAddress &)>;
     using BodyLimit = std::function<qint64(const RequestHead &)>;
     // For a head that names a streaming-upload route: the sink to feed (or the error to answer),
     // the body limit, and a callback that logs the final status. isUpload=false for other routes.
@@ -41,7 +41,7 @@ class ConnectionGuard final : public QObject
     {
         bool isUpload = false;
         std::unique_ptr<BodySink> sink;
-        std::optional<ApiError> error;
+        std::optional<DomainError> error;
         qint64 limit = 0;
         QString requestId;
         std::function<void(int status)> done;
@@ -70,7 +70,7 @@ class ConnectionGuard final : public QObject
     void process();
     void messageEnd();
     bool mustWait() const;
-    void refuse(const ApiError &error, const QString &givenId = QString());
+    void refuse(const DomainError &error, const QString &givenId = QString());
     void onIdle();
     qint64 takeOver(Upload upload, const RequestHead &head);
     void finishUpload();

@@ -5,6 +5,7 @@
 #include "http/RequestId.h"
 #include "http/ResponseChannel.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/ErrorStatus.h"
 
 #include <QElapsedTimer>
 #include <QSslSocket>
@@ -49,7 +50,7 @@ void Responder::send(const HttpResponse &responseIn) const
         d->channel->complete(d->seq, response, d->requestId, d->method == "HEAD", d->close);
 }
 
-void Responder::fail(const ApiError &error) const
+void Responder::fail(const DomainError &error) const
 {
     send(errorResponse(error));
 }
@@ -129,7 +130,7 @@ bool HttpListener::admit(QTcpSocket *socket)
                                  << "open, server.max_connections_per_ip)";
         if (!qobject_cast<QSslSocket *>(socket)) // nothing readable can be said before a TLS handshake
             socket->write(ResponseChannel::serialize(
-                errorResponse(ApiError::tooManyRequests(
+                errorResponse(DomainError::retryLater(
                     codes::RateLimited, QStringLiteral("Too many connections from this address"), 1)),
                 requestId({}), false, true));
         socket->disconnectFromHost();
@@ -230,14 +231,14 @@ void HttpListener::handle(const RequestHead &head, QByteArray body, QTcpSocket *
     }
     if (!match.route) {
         if (!match.allowed.isEmpty()) {
-            auto r = errorResponse(ApiError(405, codes::MethodNotAllowed,
-                                            QStringLiteral("Method %1 not allowed on %2")
-                                                .arg(QString::fromLatin1(req.method), req.path)));
+            auto r = errorResponse(
+                DomainError(codes::MethodNotAllowed, QStringLiteral("Method %1 not allowed on %2")
+                                                         .arg(QString::fromLatin1(req.method), req.path)));
             r.headers.append({"Allow", match.allowed.join(", ")});
             responder.send(r);
         } else {
             responder.fail(
-                ApiError(404, codes::RouteNotFound, QStringLiteral("No route for %1").arg(req.path)));
+                DomainError(codes::RouteNotFound, QStringLiteral("No route for %1").arg(req.path)));
         }
         return;
     }
@@ -257,11 +258,11 @@ void HttpListener::dispatch(const HttpRequest &reqIn, const Route &route, Respon
             responder.send(route.sync(req));
         else
             route.async(req, responder);
-    } catch (const ApiError &e) {
+    } catch (const DomainError &e) {
         responder.fail(e);
     } catch (const std::exception &e) {
         qCWarning(lcApi).noquote() << reqIn.requestId << "unhandled exception:" << e.what();
-        responder.fail(ApiError::internal());
+        responder.fail(DomainError::internal());
     }
 }
 
@@ -304,15 +305,15 @@ ConnectionGuard::Upload HttpListener::uploadFor(const RequestHead &head, const Q
             req.caller = m_authenticate(req, match.route->access);
         up.sink = match.route->upload(req);
         if (!up.sink)
-            up.error = ApiError::internal();
-    } catch (const ApiError &e) {
+            up.error = DomainError::internal();
+    } catch (const DomainError &e) {
         up.error = e;
     } catch (const std::exception &e) {
         qCWarning(lcApi).noquote() << req.requestId << "unhandled exception:" << e.what();
-        up.error = ApiError::internal();
+        up.error = DomainError::internal();
     }
     if (up.error && up.done)
-        up.done(up.error->status());
+        up.done(codes::httpStatus(up.error->code()));
     return up;
 }
 } // namespace lightd::http

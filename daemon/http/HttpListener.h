@@ -22,7 +22,7 @@ class HttpListener final : public QObject
 {
     Q_OBJECT
   public:
-    // Checks credentials for a route; throws ApiError (401/403/429) or returns the caller.
+    // Checks credentials for a route; throws DomainError (401/403/429) or returns the caller.
     using Authenticate = std::function<Caller(const HttpRequest &, Access)>;
 
     HttpListener(Router &router, Authenticate authenticate, QObject *parent = nullptr);

@@ -1,6 +1,6 @@
 #include "http/HttpRequest.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 
 #include <QJsonDocument>
@@ -28,12 +28,12 @@ QJsonObject HttpRequest::jsonBody() const
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(body, &err);
     if (err.error != QJsonParseError::NoError) {
-        throw ApiError::badRequest(
+        throw DomainError(
             codes::InvalidJson,
             QStringLiteral("Malformed JSON body: %1 at offset %2").arg(err.errorString()).arg(err.offset));
     }
     if (!doc.isObject())
-        throw ApiError::badRequest(codes::InvalidJson, QStringLiteral("JSON body must be an object"));
+        throw DomainError(codes::InvalidJson, QStringLiteral("JSON body must be an object"));
     return doc.object();
 }
 } // namespace lightd::http

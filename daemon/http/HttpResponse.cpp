@@ -1,9 +1,7 @@
 #include "http/HttpResponse.h"
 
-#include "docker/DockerTypes.h"
-#include "http/ApiError.h"
-#include "http/HttpLog.h"
-#include "lightd/ErrorCodes.h"
+#include "lightd/DomainError.h"
+#include "lightd/ErrorStatus.h"
 #include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
 
@@ -40,38 +38,15 @@ HttpResponse HttpResponse::file(int status, QByteArray contentType, const QStrin
     return r;
 }
 
-ApiError ApiError::internal()
+HttpResponse errorResponse(const DomainError &error)
 {
-    return ApiError(500, codes::Internal, QStringLiteral("Internal server error"));
-}
-
-HttpResponse errorResponse(const ApiError &error)
-{
-    HttpResponse r = HttpResponse::json(
-        error.status(), QJsonObject{{keys::Error, error.message()}, {keys::Code, error.code()}});
-    if (error.status() == 429) // RFC 9110 10.2.3: delay-seconds
+    const int status = codes::httpStatus(error.code());
+    HttpResponse r =
+        HttpResponse::json(status, QJsonObject{{keys::Error, error.message()}, {keys::Code, error.code()}});
+    if (status == 429) // RFC 9110 10.2.3: delay-seconds
         r.headers.append(
             {QByteArrayLiteral("Retry-After"), QByteArray::number(std::max(1, error.retryAfterS()))});
     return r;
-}
-
-ApiError dockerError(const docker::DockerError &e)
-{
-    using Kind = docker::DockerError::Kind;
-    if (e.kind == Kind::Unavailable)
-        return ApiError(503, codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
-    if (e.kind == Kind::Timeout)
-        return ApiError(503, codes::DockerUnavailable,
-                        QStringLiteral("Docker engine did not answer in time"));
-    if (e.isNotFound())
-        return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Docker container not found"));
-    // The engine's text (hosts, resolver addresses, paths) stays in the log; clients get its status.
-    qCWarning(lcHttp).noquote() << "engine error:" << e.toString();
-    return ApiError(
-        500, codes::DockerError,
-        e.kind == docker::DockerError::Kind::Http
-            ? QStringLiteral("Docker engine error (HTTP %1; details in the daemon log)").arg(e.httpStatus)
-            : QStringLiteral("Docker engine error (details in the daemon log)"));
 }
 
 QByteArray reasonPhrase(int status)

@@ -4,6 +4,10 @@
 #include <QList>
 #include <QPair>
 
+namespace lightd {
+class DomainError;
+}
+
 namespace lightd::http {
 struct HttpResponse
 {
@@ -23,4 +27,8 @@ struct HttpResponse
 };
 
 QByteArray reasonPhrase(int status);
+
+// The one error mapper: {"error","code"} with the status the code has in lightd/ErrorStatus.h,
+// plus Retry-After (at least 1) on a 429.
+HttpResponse errorResponse(const DomainError &error);
 } // namespace lightd::http

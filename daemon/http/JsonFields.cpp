@@ -1,6 +1,6 @@
 #include "http/JsonFields.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/JsonUtil.h"
 
@@ -12,7 +12,7 @@ namespace lightd::http::fields {
 namespace {
 [[noreturn]] void missing(QLatin1StringView key)
 {
-    throw ApiError::badRequest(codes::MissingField, QStringLiteral("Field '%1' is required").arg(key));
+    throw DomainError(codes::MissingField, QStringLiteral("Field '%1' is required").arg(key));
 }
 
 bool present(const QJsonObject &o, QLatin1StringView key)
@@ -24,7 +24,7 @@ bool present(const QJsonObject &o, QLatin1StringView key)
 
 void invalid(QLatin1StringView key, const QString &why)
 {
-    throw ApiError::badRequest(codes::InvalidField, QStringLiteral("Field '%1' %2").arg(key, why));
+    throw DomainError(codes::InvalidField, QStringLiteral("Field '%1' %2").arg(key, why));
 }
 
 void allowOnly(const QJsonObject &o, std::initializer_list<QLatin1StringView> known)
@@ -35,7 +35,7 @@ void allowOnly(const QJsonObject &o, std::initializer_list<QLatin1StringView> kn
         QStringList names;
         for (const auto k : known)
             names.append(k);
-        throw ApiError::badRequest(
+        throw DomainError(
             codes::UnknownField,
             names.isEmpty()
                 ? QStringLiteral("Unknown field '%1': this route takes no body fields").arg(it.key())

@@ -1,6 +1,6 @@
 #pragma once
-#include "http/ApiError.h"
 #include "http/HttpResponse.h"
+#include "lightd/DomainError.h"
 
 #include <memory>
 
@@ -17,7 +17,7 @@ class Responder
     explicit Responder(std::shared_ptr<State> state) : d(std::move(state)) {}
 
     void send(const HttpResponse &response) const;
-    void fail(const ApiError &error) const;
+    void fail(const DomainError &error) const;
     bool isOpen() const;
 
   private:

@@ -21,7 +21,7 @@ using SyncHandler = std::function<HttpResponse(const HttpRequest &)>;
 using AsyncHandler = std::function<void(const HttpRequest &, Responder)>;
 class BodySink;
 // For streaming-body routes: gets the request with an empty body (head, params, caller) and returns
-// the sink the body is written to, or throws ApiError.
+// the sink the body is written to, or throws DomainError.
 using UploadHandler = std::function<std::unique_ptr<BodySink>(const HttpRequest &)>;
 
 struct Route

@@ -1,7 +1,7 @@
 #include "network/PortPool.h"
 
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
@@ -13,12 +13,11 @@
 #include <set>
 
 namespace lightd::network {
-using http::ApiError;
 
 namespace {
-ApiError notFound()
+DomainError notFound()
 {
-    return ApiError::notFound(codes::PortNotFound, QStringLiteral("Port not found in pool"));
+    return DomainError(codes::PortNotFound, QStringLiteral("Port not found in pool"));
 }
 
 QString normalisedIp(const QString &ip)
@@ -115,7 +114,7 @@ PortDto PortPool::add(const PortDto &in)
     p.inUse = false;
     p.container.clear();
     if (m_ports.contains(keyOf(p)))
-        throw ApiError::conflict(codes::PortExists, QStringLiteral("Port already exists in pool"));
+        throw DomainError(codes::PortExists, QStringLiteral("Port already exists in pool"));
     QList<PortDto> one{p};
     m_repo.insert(one);
     p = one.first();
@@ -151,8 +150,7 @@ int PortPool::addMany(const QList<PortDto> &ports)
 void PortPool::remove(const PortDto &p)
 {
     if (!p.container.isEmpty())
-        throw ApiError::conflict(codes::PortInUse,
-                                 QStringLiteral("Port is held by container %1").arg(p.container));
+        throw DomainError(codes::PortInUse, QStringLiteral("Port is held by container %1").arg(p.container));
     m_repo.remove({p.id});
     m_ports.remove(keyOf(p));
     m_firewall.close({p});
@@ -178,10 +176,10 @@ int PortPool::removeIds(const QList<qint64> &idsIn)
         if (!idsIn.contains(p.id))
             continue;
         if (!p.container.isEmpty()) // refuse the whole request: nothing half-deleted
-            throw ApiError::conflict(codes::PortInUse, QStringLiteral("Port %1:%2/%3 is held by container %4")
-                                                           .arg(p.ip)
-                                                           .arg(p.port)
-                                                           .arg(p.protocol, p.container));
+            throw DomainError(codes::PortInUse, QStringLiteral("Port %1:%2/%3 is held by container %4")
+                                                    .arg(p.ip)
+                                                    .arg(p.port)
+                                                    .arg(p.protocol, p.container));
         ids.append(p.id);
         gone.append(p);
     }
@@ -203,7 +201,7 @@ PortDto PortPool::random(const QString &protocol) const
             free.append(p);
     }
     if (free.isEmpty())
-        throw ApiError::notFound(codes::NoAvailablePorts, QStringLiteral("No available ports in pool"));
+        throw DomainError(codes::NoAvailablePorts, QStringLiteral("No available ports in pool"));
     return free.at(QRandomGenerator::global()->bounded(free.size()));
 }
 
@@ -211,7 +209,7 @@ PortDto PortPool::setInUse(const PortDto &port, bool inUse)
 {
     PortDto p = port;
     if (!p.container.isEmpty())
-        throw ApiError::conflict(
+        throw DomainError(
             codes::PortInUse,
             QStringLiteral("Port is held by container %1; rebind or delete the container").arg(p.container));
     p.inUse = inUse;
@@ -228,20 +226,18 @@ void PortPool::check(const QList<PortBindingDto> &bindings, const QString &owner
         const Key k{normalisedIp(b.ip), b.hostPort, b.protocol};
         auto it = m_ports.constFind(k);
         if (it == m_ports.cend())
-            throw ApiError::badRequest(codes::PortNotInPool,
-                                       QStringLiteral("Port not found in network pool: %1:%2/%3")
-                                           .arg(b.ip)
-                                           .arg(b.hostPort)
-                                           .arg(b.protocol));
+            throw DomainError(codes::PortNotInPool, QStringLiteral("Port not found in network pool: %1:%2/%3")
+                                                        .arg(b.ip)
+                                                        .arg(b.hostPort)
+                                                        .arg(b.protocol));
         if (seen.count(k))
-            throw ApiError::badRequest(codes::InvalidField,
-                                       QStringLiteral("Field 'ports' lists %1:%2/%3 twice")
-                                           .arg(b.ip)
-                                           .arg(b.hostPort)
-                                           .arg(b.protocol));
+            throw DomainError(codes::InvalidField, QStringLiteral("Field 'ports' lists %1:%2/%3 twice")
+                                                       .arg(b.ip)
+                                                       .arg(b.hostPort)
+                                                       .arg(b.protocol));
         seen.insert(k);
         if (it->inUse && it->container != owner)
-            throw ApiError::conflict(
+            throw DomainError(
                 codes::PortInUse,
                 QStringLiteral("Port %1:%2/%3 is already in use").arg(b.ip).arg(b.hostPort).arg(b.protocol));
     }

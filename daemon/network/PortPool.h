@@ -11,7 +11,7 @@
 namespace lightd::network {
 // The pool of host ports containers may bind (API.md section 5). Held in memory, written through to
 // SQLite, mirrored into the firewall. Every method validates everything before changing anything
-// and throws http::ApiError with the contract's code.
+// and throws DomainError with the contract's code.
 class PortPool final : public QObject
 {
     Q_OBJECT

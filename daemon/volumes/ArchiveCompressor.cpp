@@ -1,6 +1,6 @@
 #include "volumes/ArchiveCompressor.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "volumes/AtomicFile.h"
 #include "volumes/FsError.h"
 #include "volumes/QuotaTracker.h"
@@ -49,7 +49,7 @@ struct Writer
         if (error)
             std::rethrow_exception(error);
         qCWarning(lcVolumes) << "archive write failed:" << archive_error_string(a);
-        throw http::ApiError::internal();
+        throw DomainError::internal();
     }
 
     void header(archive_entry *e) { check(archive_write_header(a, e)); }

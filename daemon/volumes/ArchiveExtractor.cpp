@@ -1,6 +1,6 @@
 #include "volumes/ArchiveExtractor.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "volumes/FsError.h"
 #include "volumes/QuotaTracker.h"
@@ -22,7 +22,7 @@ constexpr qint64 kMaxEntries = 1000000;
 
 [[noreturn]] void badArchive(const QString &why)
 {
-    throw http::ApiError::badRequest(codes::InvalidArchive, why);
+    throw DomainError(codes::InvalidArchive, why);
 }
 
 // An entry name as the archive spells it, held to the same rules as a client path.
@@ -275,8 +275,8 @@ qint64 extractArchive(const Sandbox &sandbox, QuotaTracker &quota, const QString
     bool destExisted = true;
     try {
         sandbox.resolveDirectory(destination);
-    } catch (const http::ApiError &e) {
-        if (e.status() != 404)
+    } catch (const DomainError &e) {
+        if (e.code() != codes::FileNotFound)
             throw;
         destExisted = false;
     }

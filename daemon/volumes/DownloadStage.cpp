@@ -1,6 +1,6 @@
 #include "volumes/DownloadStage.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "volumes/TreeOps.h"
 #include "volumes/VolumesLog.h"
 
@@ -42,7 +42,7 @@ DownloadStage::~DownloadStage()
 QString DownloadStage::stage(int fd)
 {
     if (!m_dir.valid())
-        throw http::ApiError::internal();
+        throw DomainError::internal();
     const QByteArray proc = "/proc/self/fd/" + QByteArray::number(fd);
     QByteArray name;
     for (int attempt = 0; attempt < 8; ++attempt) {
@@ -51,12 +51,12 @@ QString DownloadStage::stage(int fd)
             break;
         if (errno != EEXIST) {
             qCWarning(lcVolumes) << "cannot stage a download, errno" << errno;
-            throw http::ApiError::internal();
+            throw DomainError::internal();
         }
         name.clear();
     }
     if (name.isEmpty())
-        throw http::ApiError::internal();
+        throw DomainError::internal();
     QTimer::singleShot(kHoldMs, &m_timers, [dir = m_dir.get(), name] { unlinkat(dir, name.constData(), 0); });
     return m_dirPath + QLatin1Char('/') + QString::fromLatin1(name);
 }

@@ -19,7 +19,7 @@ class DownloadStage final
     explicit DownloadStage(const QString &volumesRoot);
     ~DownloadStage();
 
-    // Throws ApiError on failure (e.g. the file lives on another filesystem).
+    // Throws DomainError on failure (e.g. the file lives on another filesystem).
     QString stage(int fd);
 
   private:

@@ -1,13 +1,13 @@
 #include "volumes/PathRules.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 
 namespace lightd::volumes::paths {
 namespace {
 [[noreturn]] void refuse(const QString &why)
 {
-    throw http::ApiError::badRequest(codes::InvalidPath, why);
+    throw DomainError(codes::InvalidPath, why);
 }
 } // namespace
 

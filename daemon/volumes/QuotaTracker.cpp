@@ -1,6 +1,6 @@
 #include "volumes/QuotaTracker.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "metrics/Counters.h"
 #include "volumes/Sandbox.h"
@@ -78,8 +78,8 @@ void QuotaTracker::charge(const QString &id, qint64 delta, qint64 credit)
     if (it == m_entries.end())
         return;
     if (delta > 0 && it->limit && it->used + delta - credit > *it->limit) {
-        throw http::ApiError(507, codes::QuotaExceeded,
-                             QStringLiteral("Volume quota exceeded (%1 MB)").arg(*it->limit / kMiB));
+        throw DomainError(codes::QuotaExceeded,
+                          QStringLiteral("Volume quota exceeded (%1 MB)").arg(*it->limit / kMiB));
     }
     it->used += delta;
     ++it->mutations;

@@ -1,6 +1,7 @@
 #include "volumes/Sandbox.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
+#include "lightd/ErrorCodes.h"
 #include "volumes/FsError.h"
 #include "volumes/VolumesLog.h"
 
@@ -93,7 +94,7 @@ Sandbox::Sandbox(const QString &rootPath, Resolver resolver)
     m_root.reset(::open(QFile::encodeName(rootPath).constData(), O_PATH | O_DIRECTORY | O_CLOEXEC));
     if (!m_root.valid()) {
         qCWarning(lcVolumes) << "cannot open volume root" << rootPath << "errno" << errno;
-        throw http::ApiError::internal();
+        throw DomainError::internal();
     }
 }
 
@@ -190,8 +191,8 @@ UniqueFd Sandbox::makeDirectories(const PathParts &parts) const
         try {
             resolveDirectory(parts.mid(0, have));
             break;
-        } catch (const http::ApiError &e) {
-            if (e.status() != 404)
+        } catch (const DomainError &e) {
+            if (e.code() != codes::FileNotFound)
                 throw;
         }
     }

@@ -1,6 +1,6 @@
 #include "volumes/TreeOps.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "volumes/FsError.h"
 #include "volumes/TreeWalk.h"

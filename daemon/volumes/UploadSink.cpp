@@ -1,6 +1,6 @@
 #include "volumes/UploadSink.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 #include "metrics/Counters.h"
@@ -15,10 +15,10 @@
 
 namespace lightd::volumes {
 namespace {
-http::ApiError tooLarge(qint64 limit)
+DomainError tooLarge(qint64 limit)
 {
-    return http::ApiError(413, codes::PayloadTooLarge,
-                          QStringLiteral("Upload exceeds the limit of %1 MB").arg(limit / (1024 * 1024)));
+    return DomainError(codes::PayloadTooLarge,
+                       QStringLiteral("Upload exceeds the limit of %1 MB").arg(limit / (1024 * 1024)));
 }
 } // namespace
 
@@ -70,7 +70,7 @@ void UploadSink::write(const char *data, qint64 size)
             m_quota.add(m_volumeId, -size);
             throw;
         }
-    } catch (const http::ApiError &e) {
+    } catch (const DomainError &e) {
         m_failed = e;
         throw;
     }
@@ -83,7 +83,7 @@ http::HttpResponse UploadSink::finish()
         if (m_failed)
             throw *m_failed;
         if (m_expected >= 0 && size != m_expected) // a cut-short body must not replace the file
-            throw http::ApiError::badRequest(
+            throw DomainError(
                 codes::BadRequest,
                 QStringLiteral("Upload body ended after %1 of %2 bytes").arg(size).arg(m_expected));
         m_file->commit();

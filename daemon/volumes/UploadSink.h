@@ -36,6 +36,6 @@ class UploadSink final : public http::BodySink
     std::optional<QuotaTracker::WriteScope> m_scope; // from the temp file's creation to its end
     std::unique_ptr<AtomicFile> m_file;
     bool m_done = false;
-    std::optional<http::ApiError> m_failed; // a refused chunk refuses the whole upload, whatever follows
+    std::optional<DomainError> m_failed; // a refused chunk refuses the whole upload, whatever follows
 };
 } // namespace lightd::volumes

@@ -1,6 +1,6 @@
 #include "volumes/VolumeRegistry.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "volumes/QuotaTracker.h"
 #include "volumes/Sandbox.h"
@@ -17,7 +17,6 @@
 #include <fcntl.h>
 
 namespace lightd::volumes {
-using http::ApiError;
 
 VolumeRegistry::VolumeRegistry(storage::Database &db, const QString &volumesPath, QObject *parent)
     : QObject(parent), m_repo(db), m_containers(db), m_root(volumesPath)
@@ -37,7 +36,7 @@ std::shared_ptr<Sandbox> VolumeRegistry::sandbox(const QString &id) const
 {
     auto it = m_volumes.constFind(id);
     if (it == m_volumes.cend())
-        throw ApiError::notFound(codes::VolumeNotFound, QStringLiteral("Volume not found"));
+        throw DomainError(codes::VolumeNotFound, QStringLiteral("Volume not found"));
     return std::make_shared<Sandbox>(it->path);
 }
 
@@ -49,7 +48,7 @@ VolumeDto VolumeRegistry::create(std::optional<qint64> quotaMb)
     v.quotaMb = quotaMb;
     v.createdAt = QDateTime::currentSecsSinceEpoch();
     if (!QDir().mkpath(v.path))
-        throw ApiError::internal();
+        throw DomainError::internal();
     try {
         m_repo.insert(v);
     } catch (...) {
@@ -71,15 +70,15 @@ VolumeDto VolumeRegistry::get(const QString &id) const
         for (const auto &v : m_volumes) {
             if (v.volumeId.startsWith(id)) {
                 if (match)
-                    throw ApiError::badRequest(codes::InvalidField,
-                                               QStringLiteral("Volume id prefix %1 is ambiguous").arg(id));
+                    throw DomainError(codes::InvalidField,
+                                      QStringLiteral("Volume id prefix %1 is ambiguous").arg(id));
                 match = &v;
             }
         }
         if (match)
             return *match;
     }
-    throw ApiError::notFound(codes::VolumeNotFound, QStringLiteral("Volume not found"));
+    throw DomainError(codes::VolumeNotFound, QStringLiteral("Volume not found"));
 }
 
 void VolumeRegistry::remove(const QString &idOrPrefix)
@@ -87,7 +86,7 @@ void VolumeRegistry::remove(const QString &idOrPrefix)
     const VolumeDto v = get(idOrPrefix);
     const QStringList users = m_containers.usingVolume(v.volumeId);
     if (!users.isEmpty())
-        throw ApiError::conflict(
+        throw DomainError(
             codes::VolumeInUse,
             QStringLiteral("Volume is used by container %1").arg(users.join(QStringLiteral(", "))));
     m_repo.remove(v.volumeId);
@@ -114,7 +113,7 @@ void VolumeRegistry::setQuota(const QString &id, std::optional<qint64> quotaMb)
 {
     auto it = m_volumes.find(id);
     if (it == m_volumes.end())
-        throw ApiError::notFound(codes::VolumeNotFound, QStringLiteral("Volume not found"));
+        throw DomainError(codes::VolumeNotFound, QStringLiteral("Volume not found"));
     m_repo.setQuota(id, quotaMb);
     it->quotaMb = quotaMb;
     m_quota->setQuotaMb(id, quotaMb);

@@ -14,7 +14,6 @@
 #include <QUrlQuery>
 
 namespace lightd::ws {
-using http::ApiError;
 
 namespace {
 // "/ws/<id>" -> id; empty for anything else.
@@ -51,14 +50,14 @@ WebSocketGateway::WebSocketGateway(http::HttpListener &listener, auth::AuthGuard
     });
 }
 
-std::optional<ApiError> WebSocketGateway::checkUpgrade(const http::RequestHead &head,
-                                                       const QHostAddress &peer)
+std::optional<DomainError> WebSocketGateway::checkUpgrade(const http::RequestHead &head,
+                                                          const QHostAddress &peer)
 {
     const QUrl url(QString::fromLatin1(head.target));
     const QString id = containerFromPath(url.path(QUrl::FullyEncoded));
     if (head.method != "GET" || id.isEmpty())
-        return ApiError(404, codes::RouteNotFound,
-                        QStringLiteral("No WebSocket endpoint at %1").arg(url.path()));
+        return DomainError(codes::RouteNotFound,
+                           QStringLiteral("No WebSocket endpoint at %1").arg(url.path()));
     QString token =
         QUrlQuery(url.query(QUrl::FullyEncoded)).queryItemValue(QStringLiteral("token"), QUrl::FullyDecoded);
     if (token.isEmpty()) {
@@ -70,20 +69,20 @@ std::optional<ApiError> WebSocketGateway::checkUpgrade(const http::RequestHead &
     if (auto err = m_auth.checkConsole(token, rt ? rt->record().dto.internalId : id, peer))
         return err;
     if (!rt)
-        return ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found"));
+        return DomainError(codes::ContainerNotFound, QStringLiteral("Container not found"));
     // A cap per container (Wings allows 30 sockets per server since CVE-2025-69199): one token
     // holder cannot open unbounded viewers, each with its own buffers.
     if (auto *hub = m_hubs.value(rt->record().dto.internalId);
         hub && hub->viewerCount() >= m_config.websocket.maxViewersPerContainer)
-        return ApiError::tooManyRequests(
+        return DomainError::retryLater(
             codes::RateLimited,
             QStringLiteral("This container already has %1 console viewers").arg(hub->viewerCount()), 1);
     const QByteArray origin = head.header("origin");
     const QStringList &allowed = m_config.server.allowedOrigins;
     if (!origin.isEmpty() && !allowed.isEmpty() && !allowed.contains(QStringLiteral("*")) &&
         !allowed.contains(QString::fromUtf8(origin)))
-        return ApiError(403, codes::Forbidden,
-                        QStringLiteral("Origin %1 is not allowed").arg(QString::fromUtf8(origin)));
+        return DomainError(codes::Forbidden,
+                           QStringLiteral("Origin %1 is not allowed").arg(QString::fromUtf8(origin)));
     return std::nullopt;
 }
 

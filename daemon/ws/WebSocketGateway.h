@@ -1,7 +1,7 @@
 #pragma once
 #include "config/Config.h"
-#include "http/ApiError.h"
 #include "http/HttpFramer.h"
+#include "lightd/DomainError.h"
 
 #include <QHash>
 #include <QHostAddress>
@@ -35,7 +35,7 @@ class WebSocketGateway final : public QObject
                      containers::ContainerManager &manager, volumes::VolumeRegistry &volumes,
                      const Config &config, QObject *parent = nullptr);
 
-    std::optional<http::ApiError> checkUpgrade(const http::RequestHead &head, const QHostAddress &peer);
+    std::optional<DomainError> checkUpgrade(const http::RequestHead &head, const QHostAddress &peer);
     int viewerCount() const;
     QJsonObject metrics() const;
 

@@ -3,26 +3,10 @@
 #include "feed/RestContainerFeed.h"
 #include "lightd/ApiClient.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/ErrorStatus.h"
 
 namespace lightd::gui {
 namespace {
-// `error` frames carry only a code; give them the status the same refusal has over REST, so the
-// page describes them the same way.
-int statusForCode(const QString &code)
-{
-    if (code == codes::InvalidState || code == codes::PowerLocked || code == codes::Conflict)
-        return 409;
-    if (code == codes::RateLimited)
-        return 429;
-    if (code == codes::DockerUnavailable)
-        return 503;
-    if (code == codes::ContainerNotFound || code == codes::NotFound)
-        return 404;
-    if (code == codes::Internal)
-        return 500;
-    return 400;
-}
-
 // Refusals that mean "no console for this client here", as opposed to "not right now".
 bool refusalIsFinal(int status)
 {
@@ -216,7 +200,9 @@ void WebSocketContainerFeed::flushLines()
 void WebSocketContainerFeed::onErrorFrame(const QString &code, const QString &message)
 {
     ApiErrorDto error;
-    error.status = statusForCode(code);
+    // `error` frames carry only a code; give them the status the same refusal has over REST, so the
+    // page describes them the same way (the daemon's own table; an unknown code reads as 400).
+    error.status = codes::httpStatus(code, 400);
     error.code = code;
     error.message = message;
     Q_EMIT actionFailed(m_lastAction.isEmpty() ? tr("A console request") : m_lastAction, error);

@@ -4,6 +4,8 @@
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
 #include "http/HttpResponse.h"
+#include "lightd/DomainError.h"
+#include "lightd/ErrorStatus.h"
 #include "storage/Database.h"
 
 #include <QDateTime>
@@ -57,8 +59,8 @@ QPair<int, QString> outcome(AuthGuard &guard, const http::HttpRequest &req, http
     try {
         guard.authenticate(req, access);
         return {200, QString()};
-    } catch (const http::ApiError &e) {
-        return {e.status(), e.code()};
+    } catch (const DomainError &e) {
+        return {codes::httpStatus(e.code()), e.code()};
     }
 }
 
@@ -339,7 +341,7 @@ class TestAuth : public QObject
                              http::Access::Protected)
                          .first,
                      401);
-        auto retryAfter = [](const http::ApiError &e) -> QByteArray {
+        auto retryAfter = [](const DomainError &e) -> QByteArray {
             const http::HttpResponse r = http::errorResponse(e);
             for (const auto &[k, v] : r.headers)
                 if (k.compare("Retry-After", Qt::CaseInsensitive) == 0)
@@ -352,22 +354,20 @@ class TestAuth : public QObject
             guard.authenticate(request("Bearer lightd_wrong_wrong_wrong", kVendor, peer),
                                http::Access::Protected);
             QFAIL("not rate limited");
-        } catch (const http::ApiError &e) {
-            QCOMPARE(e.status(), 429);
+        } catch (const DomainError &e) {
+            QCOMPARE(codes::httpStatus(e.code()), 429);
             QCOMPARE(e.retryAfterS(), 30); // the oldest failure leaves the 30 s window in (just under) 30 s
             QCOMPARE(retryAfter(e), QByteArray("30"));
         }
         QVERIFY(!guard.checkConsole(kMaster, QStringLiteral("c"), peer));
         const auto console =
             guard.checkConsole(QStringLiteral("lightd_wrong_wrong_wrong"), QStringLiteral("c"), peer);
-        QVERIFY(console && console->status() == 429);
+        QVERIFY(console && codes::httpStatus(console->code()) == 429);
         QCOMPARE(retryAfter(*console), QByteArray("30"));
         // The mapper never lets a 429 out without the header, and only a 429 has it.
-        QCOMPARE(
-            retryAfter(http::ApiError(429, QLatin1StringView("rate_limited"), QStringLiteral("slow down"))),
-            QByteArray("1"));
-        QVERIFY(retryAfter(http::ApiError(401, QLatin1StringView("unauthorized"), QStringLiteral("no")))
-                    .isEmpty());
+        QCOMPARE(retryAfter(DomainError(QLatin1StringView("rate_limited"), QStringLiteral("slow down"))),
+                 QByteArray("1"));
+        QVERIFY(retryAfter(DomainError(QLatin1StringView("unauthorized"), QStringLiteral("no"))).isEmpty());
     }
 };
 

@@ -2,7 +2,8 @@
 // a record: tables of bad inputs, each refused with 400 naming the field.
 #include "containers/ContainerSpec.h"
 #include "containers/DockerSpec.h"
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
+#include "lightd/ErrorStatus.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -214,8 +215,8 @@ class TestContainerSpec : public QObject
         try {
             spec::parseCreate(body);
             QFAIL("accepted");
-        } catch (const http::ApiError &e) {
-            QCOMPARE(e.status(), 400);
+        } catch (const DomainError &e) {
+            QCOMPARE(codes::httpStatus(e.code()), 400);
             QCOMPARE(e.code(), code);
             QVERIFY2(e.message().contains(field), qPrintable(e.message()));
         }

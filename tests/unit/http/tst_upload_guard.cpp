@@ -35,7 +35,7 @@ class QuotaSink final : public BodySink
     {
         if (m_log->written.size() + size > m_quota) {
             ++m_log->refusals;
-            throw ApiError(507, codes::QuotaExceeded, QStringLiteral("Volume quota exceeded"));
+            throw DomainError(codes::QuotaExceeded, QStringLiteral("Volume quota exceeded"));
         }
         m_log->written.append(data, size);
     }

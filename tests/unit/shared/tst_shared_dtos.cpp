@@ -5,14 +5,18 @@
 #include "lightd/ContainerState.h"
 #include "lightd/ContainerStats.h"
 #include "lightd/CreateContainerDto.h"
+#include "lightd/ErrorCodes.h"
+#include "lightd/ErrorStatus.h"
 #include "lightd/FileDto.h"
 #include "lightd/JsonUtil.h"
 #include "lightd/PortDto.h"
 #include "lightd/TokenDto.h"
 #include "lightd/VolumeDto.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QTest>
 
 using namespace lightd;
@@ -419,6 +423,32 @@ class TestSharedDtos : public QObject
         QVERIFY(!containerStateFromString(QStringLiteral("Running")));
         QVERIFY(!containerStateFromString(QStringLiteral("")));
         QVERIFY(!containerStateFromString(QStringLiteral("paused")));
+    }
+
+    // The one code -> status table covers every code ErrorCodes.h lists, with the contract's statuses.
+    void everyErrorCodeHasAStatus()
+    {
+        QFile header(qEnvironmentVariable("LIGHTD_SOURCE_DIR") +
+                     QStringLiteral("/shared/lightd/ErrorCodes.h"));
+        QVERIFY(header.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(header.readAll());
+        static const QRegularExpression code(QStringLiteral("C \\w+\\{\"([a-z_]+)\"\\}"));
+        int seen = 0;
+        for (auto it = code.globalMatch(text); it.hasNext(); ++seen) {
+            const QString c = it.next().captured(1);
+            QVERIFY2(codes::httpStatus(c, -1) != -1, qPrintable(c));
+        }
+        QVERIFY(seen > 30);
+        QCOMPARE(codes::httpStatus(codes::InvalidField), 400);
+        QCOMPARE(codes::httpStatus(codes::Unauthorized), 401);
+        QCOMPARE(codes::httpStatus(codes::InvalidVendor), 403);
+        QCOMPARE(codes::httpStatus(codes::NoAvailablePorts), 404);
+        QCOMPARE(codes::httpStatus(codes::PowerLocked), 409);
+        QCOMPARE(codes::httpStatus(codes::RateLimited), 429);
+        QCOMPARE(codes::httpStatus(codes::QuotaExceeded), 507);
+        QCOMPARE(codes::httpStatus(codes::DockerUnavailable), 503);
+        QCOMPARE(codes::httpStatus(QStringLiteral("no_such_code")), 500);
+        QCOMPARE(codes::httpStatus(QStringLiteral("no_such_code"), 400), 400);
     }
 
     void jsonUtil()

@@ -1,7 +1,8 @@
 // The volume Sandbox against a traversal battery, for both resolvers (openat2 and the O_NOFOLLOW
 // walk). Every test ends by checking that nothing outside the volume was read into the volume,
 // changed or created: a canary file (content and mtime) and the exact set of names outside.
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
+#include "lightd/ErrorStatus.h"
 #include "volumes/FileManager.h"
 #include "volumes/QuotaTracker.h"
 #include "volumes/Sandbox.h"
@@ -29,8 +30,8 @@ int statusOf(const std::function<void()> &fn)
 {
     try {
         fn();
-    } catch (const http::ApiError &e) {
-        return e.status();
+    } catch (const DomainError &e) {
+        return codes::httpStatus(e.code());
     }
     return 0;
 }
@@ -39,7 +40,7 @@ QString codeOf(const std::function<void()> &fn)
 {
     try {
         fn();
-    } catch (const http::ApiError &e) {
+    } catch (const DomainError &e) {
         return e.code();
     }
     return {};
