@@ -212,10 +212,11 @@ HttpResponse ContainerController::logs(const HttpRequest &req)
             throw DomainError(codes::InvalidField,
                               QStringLiteral("Query 'lines' must be an integer between 1 and 100000"));
     }
+    const auto tail = rt->historyTail(lines);
     QJsonArray a;
-    for (const auto &l : rt->history(lines))
+    for (const auto &l : tail.lines)
         a.append(l);
-    return HttpResponse::json(200, QJsonObject{{keys::Lines, a}});
+    return HttpResponse::json(200, QJsonObject{{keys::Lines, a}, {keys::FirstSeq, qint64(tail.firstSeq)}});
 }
 
 void ContainerController::updateResources(const HttpRequest &req, Responder responder)

@@ -32,6 +32,14 @@ quint64 ConsoleHistory::append(const QString &line)
     return m_next++;
 }
 
+ConsoleHistory::Tail ConsoleHistory::tail(int n) const
+{
+    Tail t;
+    t.lines = last(n);
+    t.firstSeq = m_next - quint64(t.lines.size());
+    return t;
+}
+
 QStringList ConsoleHistory::last(int n) const
 {
     QStringList out;

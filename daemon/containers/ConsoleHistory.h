@@ -14,6 +14,13 @@ class ConsoleHistory
     void setCapacity(int capacity);
     quint64 append(const QString &line); // returns the line's sequence number
     QStringList last(int n) const;
+    // The last n lines and the sequence number of the first of them (the rest follow by one).
+    struct Tail
+    {
+        QStringList lines;
+        quint64 firstSeq = 0;
+    };
+    Tail tail(int n) const;
     quint64 nextSeq() const { return m_next; }
     int size() const { return int(m_size); }
 

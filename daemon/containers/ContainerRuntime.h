@@ -53,6 +53,7 @@ class ContainerRuntime final : public QObject
     std::optional<DomainError> requestPower(PowerAction action);
     std::optional<DomainError> sendCommand(const QString &command);
     QStringList history(int lines) const { return m_history.last(lines); }
+    ConsoleHistory::Tail historyTail(int lines) const { return m_history.tail(lines); }
     const ConsoleHistory &consoleHistory() const { return m_history; }
     // The output of the current (or last) install: pull progress and install script, at most
     // kInstallOutputLines, so that a console opened mid-install shows it from the start.

@@ -35,7 +35,7 @@ ConsoleHub::ConsoleHub(ContainerRuntime *runtime, containers::ContainerManager &
     connect(runtime, &ContainerRuntime::stateChanged, this,
             [this](ContainerState s) { broadcast(events::State, toString(s), Kind::Control); });
     connect(runtime, &ContainerRuntime::consoleLine, this,
-            [this](quint64, const QString &line) { onConsoleLine(line); });
+            [this](quint64 seq, const QString &line) { onConsoleLine(seq, line); });
     connect(runtime, &ContainerRuntime::installLine, this,
             [this](const QString &line) { broadcast(events::Install, line, Kind::Line); });
     connect(runtime, &ContainerRuntime::daemonMessage, this,
@@ -55,7 +55,26 @@ QByteArray ConsoleHub::message(QLatin1StringView event, const QJsonValue &data)
     return json::encode(QJsonObject{{events::FieldEvent, event}, {events::FieldData, data}});
 }
 
+QByteArray ConsoleHub::logsMessage(int lines) const
+{
+    const auto tail = m_runtime->historyTail(lines);
+    QJsonArray history, seqs;
+    for (qsizetype i = 0; i < tail.lines.size(); ++i) {
+        history.append(tail.lines.at(i));
+        seqs.append(qint64(tail.firstSeq) + i);
+    }
+    return json::encode(QJsonObject{
+        {events::FieldEvent, events::Logs}, {events::FieldData, history}, {events::FieldSeqs, seqs}});
+}
+
 void ConsoleHub::broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind)
+{
+    if (m_viewers.isEmpty())
+        return;
+    broadcast(message(event, data), kind);
+}
+
+void ConsoleHub::broadcast(const QByteArray &message, ViewerSession::Kind kind)
 {
     if (m_viewers.isEmpty())
         return;
@@ -66,7 +85,7 @@ void ConsoleHub::broadcast(QLatin1StringView event, const QJsonValue &data, View
         m_pending.last().bytes.size() >= chunkBytes)
         m_pending.append({QByteArray(), kind, 0});
     auto &chunk = m_pending.last();
-    appendFrame(chunk.bytes, message(event, data)); // framed once, whatever the number of viewers
+    appendFrame(chunk.bytes, message); // framed once, whatever the number of viewers
     ++chunk.frames;
     if (!m_flushPosted) {
         m_flushPosted = true;
@@ -118,7 +137,7 @@ void ConsoleHub::rollWindow()
     m_windowLines = 0;
 }
 
-void ConsoleHub::onConsoleLine(const QString &line)
+void ConsoleHub::onConsoleLine(quint64 seq, const QString &line)
 {
     if (m_window.elapsed() >= m_config.console.throttleIntervalMs)
         rollWindow();
@@ -136,7 +155,12 @@ void ConsoleHub::onConsoleLine(const QString &line)
         metrics::Counters::add(metrics::counters().consoleLinesThrottled);
         return;
     }
-    broadcast(events::Console, line, Kind::Line);
+    if (m_viewers.isEmpty())
+        return;
+    broadcast(json::encode(QJsonObject{{events::FieldEvent, events::Console},
+                                       {events::FieldData, line},
+                                       {events::FieldSeq, qint64(seq)}}),
+              Kind::Line);
 }
 
 QJsonObject ConsoleHub::statsData() const
@@ -171,10 +195,7 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
     // already: they go to the earlier viewers only.
     flush();
     viewer->sendText(message(events::State, toString(m_runtime->state())), Kind::Control);
-    QJsonArray history;
-    for (const auto &l : m_runtime->history(m_config.websocket.historyLines))
-        history.append(l);
-    viewer->sendText(message(events::Logs, history), Kind::Control);
+    viewer->sendText(logsMessage(m_config.websocket.historyLines), Kind::Control);
     // A console opened mid-install sees the install's output from its first line.
     if (m_runtime->state() == ContainerState::Installing) {
         ViewerSession::Chunk replay{QByteArray(), Kind::Line, 0};
@@ -242,10 +263,7 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
         if (lines < 1 || lines > 100000)
             return error(codes::InvalidField,
                          QStringLiteral("'lines' must be an integer between 1 and 100000"));
-        QJsonArray history;
-        for (const auto &l : m_runtime->history(lines))
-            history.append(l);
-        viewer->sendText(message(events::Logs, history), Kind::Control);
+        viewer->sendText(logsMessage(lines), Kind::Control);
     } else if (event == events::RequestStats) {
         viewer->sendText(message(events::Stats, statsData()), Kind::Control);
     } else {

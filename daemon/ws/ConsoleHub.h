@@ -39,12 +39,15 @@ class ConsoleHub final : public QObject
 
   private:
     void broadcast(QLatin1StringView event, const QJsonValue &data, ViewerSession::Kind kind);
+    void broadcast(const QByteArray &message, ViewerSession::Kind kind);
     void flush();
-    void onConsoleLine(const QString &line);
+    void onConsoleLine(quint64 seq, const QString &line);
     void rollWindow();
     void onMessage(ViewerSession *viewer, const QString &text);
     QJsonObject statsData() const;
     static QByteArray message(QLatin1StringView event, const QJsonValue &data);
+    // A logs frame: the lines and, beside them, each line's sequence number.
+    QByteArray logsMessage(int lines) const;
 
     QPointer<containers::ContainerRuntime> m_runtime;
     containers::ContainerManager &m_manager;

@@ -3,6 +3,8 @@
 #include "lightd/ApiClient.h"
 #include "lightd/ErrorCodes.h"
 
+#include <algorithm>
+
 namespace lightd::gui {
 RestContainerFeed::RestContainerFeed(ApiClient *client, const QString &internalId, QObject *parent)
     : ContainerFeed(parent), m_client(client), m_id(internalId)
@@ -17,16 +19,19 @@ void RestContainerFeed::start()
     m_timer.start();
 }
 
-QStringList RestContainerFeed::newLines(const QStringList &previous, const QStringList &current)
+QStringList RestContainerFeed::newLines(qint64 &nextSeq, qint64 firstSeq, const QStringList &lines)
 {
-    for (qsizetype k = qMin(previous.size(), current.size()); k > 0; --k) {
-        bool match = true;
-        for (qsizetype i = 0; i < k && match; ++i)
-            match = previous.at(previous.size() - k + i) == current.at(i);
-        if (match)
-            return current.mid(k);
+    if (firstSeq < 0) {
+        const bool first = nextSeq < 0;
+        nextSeq = 0;
+        return first ? lines : QStringList();
     }
-    return current;
+    const qint64 end = firstSeq + lines.size();
+    if (end < nextSeq) // the count started again
+        nextSeq = firstSeq;
+    const qsizetype skip = qsizetype(std::clamp<qint64>(nextSeq - firstSeq, 0, lines.size()));
+    nextSeq = std::max(nextSeq, end);
+    return lines.mid(skip);
 }
 
 void RestContainerFeed::poll()
@@ -49,11 +54,10 @@ void RestContainerFeed::poll()
             Q_EMIT self->stateChanged(self->m_state);
         }
     });
-    m_client->consoleLines(m_id, 200, [self](const ApiResult<QStringList> &r) {
+    m_client->consoleLog(m_id, 200, [self](const ApiResult<ConsoleLogDto> &r) {
         if (!self || !r.ok())
             return;
-        const QStringList fresh = newLines(self->m_window, *r);
-        self->m_window = *r;
+        const QStringList fresh = newLines(self->m_nextSeq, r->firstSeq, r->lines);
         if (!fresh.isEmpty())
             Q_EMIT self->consoleLines(fresh);
     });

@@ -23,8 +23,14 @@ class RestContainerFeed final : public ContainerFeed
     QString state() const override { return m_state; }
     void start();
 
-    // The new lines of a log window given the previous window (the longest suffix/prefix overlap).
-    static QStringList newLines(const QStringList &previous, const QStringList &current);
+    // The lines of a console window (lines[0] has sequence number firstSeq, the rest follow by one)
+    // that come at or after nextSeq, which then moves past them. Lines are told apart by their
+    // sequence number only, never by text. A window ending before nextSeq means the daemon's count
+    // started again (a restart, a new container): all of it is new. nextSeq -1: nothing shown yet;
+    // firstSeq -1 (a daemon without numbers): only the first window is shown.
+    static QStringList newLines(qint64 &nextSeq, qint64 firstSeq, const QStringList &lines);
+    // Lines before seq were shown already (by the live console this feed stands in for).
+    void setNextSeq(qint64 seq) { m_nextSeq = seq; }
 
   private:
     void poll();
@@ -32,7 +38,7 @@ class RestContainerFeed final : public ContainerFeed
     QPointer<ApiClient> m_client;
     QString m_id;
     QString m_state;
-    QStringList m_window;
+    qint64 m_nextSeq = -1;
     QTimer m_timer;
     bool m_inFlight = false;
 };

@@ -29,14 +29,15 @@ WebSocketContainerFeed::WebSocketContainerFeed(ApiClient *client, const QString 
     });
     connect(&m_socket, &ConsoleSocket::socketError, this, &WebSocketContainerFeed::onDown);
     connect(&m_socket, &ConsoleSocket::stateChanged, this, &WebSocketContainerFeed::setState);
-    connect(&m_socket, &ConsoleSocket::consoleLine, this,
-            [this](const QString &line) { queueLines({line}, true); });
-    connect(&m_socket, &ConsoleSocket::installLine, this, [this](const QString &line) {
-        queueLines({QStringLiteral("\x1b[2m[install]\x1b[22m ") + line}, false);
+    connect(&m_socket, &ConsoleSocket::consoleLine, this, [this](const QString &line, qint64 seq) {
+        queueLines(RestContainerFeed::newLines(m_nextSeq, seq, {line}));
     });
-    connect(&m_socket, &ConsoleSocket::logs, this, [this](const QStringList &history) {
+    connect(&m_socket, &ConsoleSocket::installLine, this, [this](const QString &line) {
+        queueLines({QStringLiteral("\x1b[2m[install]\x1b[22m ") + line});
+    });
+    connect(&m_socket, &ConsoleSocket::logs, this, [this](const QStringList &history, qint64 firstSeq) {
         // The daemon replays its history on every connect: add only what this viewer has not shown.
-        queueLines(RestContainerFeed::newLines(m_recent, history), true);
+        queueLines(RestContainerFeed::newLines(m_nextSeq, firstSeq, history));
     });
     connect(&m_socket, &ConsoleSocket::stats, this, &ContainerFeed::statsReceived);
     connect(&m_socket, &ConsoleSocket::daemonMessage, this, [this](const QString &message) {
@@ -144,13 +145,9 @@ void WebSocketContainerFeed::fallBackToPolling(const QString &why)
     setTransport(Transport::Polling, why);
     Q_EMIT notice(why);
     m_rest = new RestContainerFeed(m_client, m_id, this);
+    m_rest->setNextSeq(m_nextSeq); // its windows repeat what the socket may have shown
     connect(m_rest, &ContainerFeed::stateChanged, this, &WebSocketContainerFeed::setState);
-    connect(m_rest, &ContainerFeed::consoleLines, this,
-            [this, first = true](const QStringList &lines) mutable {
-                // The first window repeats what the socket may have shown before it was refused.
-                queueLines(first ? RestContainerFeed::newLines(m_recent, lines) : lines, true);
-                first = false;
-            });
+    connect(m_rest, &ContainerFeed::consoleLines, this, &WebSocketContainerFeed::queueLines);
     connect(m_rest, &ContainerFeed::statsReceived, this, &ContainerFeed::statsReceived);
     connect(m_rest, &ContainerFeed::notice, this, &ContainerFeed::notice);
     connect(m_rest, &ContainerFeed::actionFailed, this, &ContainerFeed::actionFailed);
@@ -175,16 +172,11 @@ void WebSocketContainerFeed::setState(const QString &state)
     Q_EMIT stateChanged(state);
 }
 
-void WebSocketContainerFeed::queueLines(const QStringList &lines, bool remember)
+void WebSocketContainerFeed::queueLines(const QStringList &lines)
 {
     if (lines.isEmpty())
         return;
     m_pending += lines;
-    if (remember) {
-        m_recent += lines;
-        if (m_recent.size() > kRecentLines)
-            m_recent.remove(0, m_recent.size() - kRecentLines);
-    }
     if (!m_flush.isActive())
         m_flush.start();
 }

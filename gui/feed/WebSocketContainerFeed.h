@@ -41,8 +41,6 @@ class WebSocketContainerFeed final : public ContainerFeed
     void setBackoff(int firstMs, int maxMs);
     ConsoleSocket *socket() { return &m_socket; }
 
-    static constexpr int kRecentLines = 300; // remembered to skip replayed history on reconnect
-
   Q_SIGNALS:
     void transportChanged(lightd::gui::WebSocketContainerFeed::Transport transport);
 
@@ -55,7 +53,7 @@ class WebSocketContainerFeed final : public ContainerFeed
     void fallBackToPolling(const QString &why);
     void setTransport(Transport transport, const QString &detail = {});
     void setState(const QString &state);
-    void queueLines(const QStringList &lines, bool remember);
+    void queueLines(const QStringList &lines);
     void flushLines();
     void onErrorFrame(const QString &code, const QString &message);
 
@@ -65,7 +63,7 @@ class WebSocketContainerFeed final : public ContainerFeed
     QTimer m_retry;
     QTimer m_flush; // batches console lines: one document edit per burst, not per line
     QStringList m_pending;
-    QStringList m_recent;
+    qint64 m_nextSeq = -1; // the next console line not shown yet (RestContainerFeed::newLines)
     RestContainerFeed *m_rest = nullptr;
     Transport m_transport = Transport::Connecting;
     QString m_detail;

@@ -272,6 +272,17 @@ void ApiClient::consoleLines(const QString &internalId, int lines, Callback<QStr
         std::move(done));
 }
 
+void ApiClient::consoleLog(const QString &internalId, int lines, Callback<ConsoleLogDto> done)
+{
+    call<ConsoleLogDto>(
+        "GET", QStringLiteral("/containers/%1/logs?lines=%2").arg(encodeSegment(internalId)).arg(lines), {},
+        [](const QJsonObject &o) {
+            return ConsoleLogDto{json::toStringList(o.value(keys::Lines).toArray()),
+                                 o.value(keys::FirstSeq).toInteger(-1)};
+        },
+        std::move(done));
+}
+
 void ApiClient::reinstallContainer(const QString &internalId, const std::optional<QString> &image,
                                    const std::optional<QString> &installScript, JsonCallback done)
 {

@@ -18,6 +18,14 @@ class QNetworkAccessManager;
 class QNetworkReply;
 
 namespace lightd {
+// GET /containers/:id/logs: the lines and the console sequence number of the first (-1 when the
+// daemon does not send one).
+struct ConsoleLogDto
+{
+    QStringList lines;
+    qint64 firstSeq = -1;
+};
+
 // Typed asynchronous client of the lightd REST API. Every call answers once through its callback,
 // on the client's thread; the GUI, the integration tests and the benchmarks all use it.
 class ApiClient final : public QObject
@@ -72,6 +80,7 @@ class ApiClient final : public QObject
     void power(const QString &internalId, const QString &verb, JsonCallback done);
     void sendCommand(const QString &internalId, const QString &command, JsonCallback done);
     void consoleLines(const QString &internalId, int lines, Callback<QStringList> done);
+    void consoleLog(const QString &internalId, int lines, Callback<ConsoleLogDto> done);
     // Rebuilds and live changes of one container; unset optionals are left out of the body.
     void reinstallContainer(const QString &internalId, const std::optional<QString> &image,
                             const std::optional<QString> &installScript, JsonCallback done);

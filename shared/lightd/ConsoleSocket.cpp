@@ -95,13 +95,14 @@ void ConsoleSocket::onText(const QString &text)
     const QString event = o.value(events::FieldEvent).toString();
     const QJsonValue data = o.value(events::FieldData);
     if (event == events::Console)
-        Q_EMIT consoleLine(data.toString());
+        Q_EMIT consoleLine(data.toString(), o.value(events::FieldSeq).toInteger(-1));
     else if (event == events::State)
         Q_EMIT stateChanged(data.toString());
     else if (event == events::Install)
         Q_EMIT installLine(data.toString());
     else if (event == events::Logs)
-        Q_EMIT logs(json::toStringList(data.toArray()));
+        Q_EMIT logs(json::toStringList(data.toArray()),
+                    o.value(events::FieldSeqs).toArray().at(0).toInteger(-1));
     else if (event == events::Stats)
         Q_EMIT stats(ContainerStats::fromJson(data.toObject()));
     else if (event == events::DaemonMessage)

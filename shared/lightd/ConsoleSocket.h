@@ -37,9 +37,11 @@ class ConsoleSocket final : public QObject
     void connected();
     void disconnected(int closeCode, const QString &reason);
     void stateChanged(const QString &state);
-    void consoleLine(const QString &line);
+    // seq: the line's console sequence number (-1 when the daemon sends none).
+    void consoleLine(const QString &line, qint64 seq);
     void installLine(const QString &line);
-    void logs(const QStringList &lines);
+    // firstSeq: the sequence number of lines[0]; the others follow by one (-1 when unknown).
+    void logs(const QStringList &lines, qint64 firstSeq);
     void stats(const lightd::ContainerStats &stats);
     void daemonMessage(const QString &message);
     void errorFrame(const QString &code, const QString &message);

@@ -20,4 +20,7 @@ inline constexpr E RequestStats{"request_stats"};
 // frame fields
 inline constexpr E FieldEvent{"event"};
 inline constexpr E FieldData{"data"};
+// Console lines' sequence numbers: `seq` on a console frame, `seqs` beside a logs frame's lines.
+inline constexpr E FieldSeq{"seq"};
+inline constexpr E FieldSeqs{"seqs"};
 } // namespace lightd::events

@@ -58,6 +58,7 @@ inline constexpr K Mount{"mount"};
 inline constexpr K Env{"env"};
 inline constexpr K Command{"command"};
 inline constexpr K Lines{"lines"};
+inline constexpr K FirstSeq{"first_seq"};
 inline constexpr K ExitCode{"exit_code"};
 inline constexpr K OomKilled{"oom_killed"};
 

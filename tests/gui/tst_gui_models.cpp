@@ -188,12 +188,29 @@ class TstGuiModels : public QObject
 
     void logWindowOverlap()
     {
+        // Windows are told apart by sequence number: seq 10..12 shown, then 11..13 brings 13 only.
         const QStringList a{QStringLiteral("1"), QStringLiteral("2"), QStringLiteral("3")};
-        QCOMPARE(
-            RestContainerFeed::newLines(a, {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}),
-            QStringList{QStringLiteral("4")});
-        QCOMPARE(RestContainerFeed::newLines(a, a), QStringList{});
-        QCOMPARE(RestContainerFeed::newLines({}, a), a);
+        qint64 next = -1;
+        QCOMPARE(RestContainerFeed::newLines(next, 10, a), a);
+        QCOMPARE(next, 13);
+        QCOMPARE(RestContainerFeed::newLines(next, 11,
+                                             {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}),
+                 QStringList{QStringLiteral("4")});
+        QCOMPARE(RestContainerFeed::newLines(next, 11,
+                                             {QStringLiteral("2"), QStringLiteral("3"), QStringLiteral("4")}),
+                 QStringList{});
+        // Repeated text is not a repeated line: the same three lines with new numbers are all new.
+        QCOMPARE(RestContainerFeed::newLines(next, 14, a), a);
+        QCOMPARE(next, 17);
+        // A live line after them, and the count starting again after a daemon restart.
+        QCOMPARE(RestContainerFeed::newLines(next, 17, {QStringLiteral("x")}),
+                 QStringList{QStringLiteral("x")});
+        QCOMPARE(RestContainerFeed::newLines(next, 0, a), a);
+        QCOMPARE(next, 3);
+        // A daemon without numbers: its first window only.
+        qint64 none = -1;
+        QCOMPARE(RestContainerFeed::newLines(none, -1, a), a);
+        QCOMPARE(RestContainerFeed::newLines(none, -1, a), QStringList{});
     }
 
     void consoleFollowsTailUnlessScrolledUp()

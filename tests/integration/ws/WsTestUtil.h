@@ -125,12 +125,14 @@ class QtViewer
         QString text;      // console/state/install/daemon_message data, error code
         QStringList lines; // logs
         qint64 receivedUs = 0;
+        qint64 seq = -1; // console: the line's seq; logs: the first line's
     };
 
     QtViewer(const QString &baseUrl, const QString &id, const QString &token, const QByteArray &origin = {})
     {
-        auto add = [this](const QString &event, const QString &text, const QStringList &lines = {}) {
-            frames.append({event, text, lines, nowUs()});
+        auto add = [this](const QString &event, const QString &text, const QStringList &lines = {},
+                          qint64 seq = -1) {
+            frames.append({event, text, lines, nowUs(), seq});
         };
         QObject::connect(&socket, &ConsoleSocket::connected, &socket, [this] { connected = true; });
         QObject::connect(&socket, &ConsoleSocket::disconnected, &socket, [this](int code, const QString &) {
@@ -140,11 +142,12 @@ class QtViewer
         QObject::connect(&socket, &ConsoleSocket::socketError, &socket,
                          [this](const QString &m) { socketErrors.append(m); });
         QObject::connect(&socket, &ConsoleSocket::consoleLine, &socket,
-                         [add](const QString &l) { add(QStringLiteral("console"), l); });
+                         [add](const QString &l, qint64 seq) { add(QStringLiteral("console"), l, {}, seq); });
         QObject::connect(&socket, &ConsoleSocket::stateChanged, &socket,
                          [add](const QString &s) { add(QStringLiteral("event"), s); });
-        QObject::connect(&socket, &ConsoleSocket::logs, &socket,
-                         [add](const QStringList &l) { add(QStringLiteral("logs"), {}, l); });
+        QObject::connect(&socket, &ConsoleSocket::logs, &socket, [add](const QStringList &l, qint64 seq) {
+            add(QStringLiteral("logs"), {}, l, seq);
+        });
         QObject::connect(&socket, &ConsoleSocket::daemonMessage, &socket,
                          [add](const QString &m) { add(QStringLiteral("daemon_message"), m); });
         QObject::connect(&socket, &ConsoleSocket::installLine, &socket,

@@ -4,6 +4,7 @@
 // connection kept, 1009 past 64 KiB, rate limiting, and the last frames when the container is deleted.
 #include "Curl.h"
 #include "WsTestUtil.h"
+#include "lightd/JsonUtil.h"
 
 #include <QtTest>
 
@@ -240,6 +241,49 @@ class TestWsProtocol : public QObject
             15000));
         v.socket.sendCommand(QStringLiteral("back again"));
         QVERIFY(waitUntil([&] { return v.sawConsole(QStringLiteral("echo:back again")); }));
+    }
+
+    // API.md section 6: console frames carry `seq`, logs frames `seqs`, GET /logs `first_seq`; the
+    // same text twice is two lines with two numbers.
+    void consoleLinesCarrySeq()
+    {
+        QtViewer a(env->baseUrl(), id, env->token());
+        QVERIFY(a.waitConnected());
+        QVERIFY(waitUntil([&] { return !a.of(QStringLiteral("logs")).isEmpty(); }));
+        a.socket.sendCommand(QStringLiteral("same twice"));
+        a.socket.sendCommand(QStringLiteral("same twice"));
+        const QString echo = QStringLiteral("echo:same twice");
+        QVERIFY(waitUntil([&] { return a.console().count(echo) == 2; }));
+        QList<qint64> seqs;
+        for (const auto &f : a.of(QStringLiteral("console")))
+            if (f.text == echo)
+                seqs.append(f.seq);
+        QCOMPARE(seqs.size(), 2);
+        QVERIFY(seqs[0] >= 0);
+        QCOMPARE(seqs[1], seqs[0] + 1);
+        // Live numbers continue the history the viewer was sent on connect.
+        const auto history = a.of(QStringLiteral("logs")).first();
+        QVERIFY(history.seq >= 0 || history.lines.isEmpty());
+        QVERIFY(seqs[0] >= history.seq + history.lines.size());
+
+        // A late viewer's history ends with the same two lines under the same numbers.
+        QtViewer b(env->baseUrl(), id, env->token());
+        QVERIFY(b.waitConnected());
+        QVERIFY(waitUntil([&] { return !b.of(QStringLiteral("logs")).isEmpty(); }));
+        const auto late = b.of(QStringLiteral("logs")).first();
+        const qsizetype at = late.lines.lastIndexOf(echo);
+        QVERIFY(at >= 1);
+        QCOMPARE(late.lines.at(at - 1), echo);
+        QCOMPARE(late.seq + at, seqs[1]);
+
+        // GET /logs: the same numbering.
+        const Reply r = env->get(QStringLiteral("/containers/%1/logs?lines=1000").arg(id));
+        QCOMPARE(r.status, 200);
+        const QStringList lines =
+            lightd::json::toStringList(r.json().value(QStringLiteral("lines")).toArray());
+        const qint64 first = r.json().value(QStringLiteral("first_seq")).toInteger(-1);
+        QVERIFY2(first >= 0, qPrintable(r.dump()));
+        QCOMPARE(lines.lastIndexOf(echo), qsizetype(seqs[1] - first));
     }
 
     void malformedMessagesKeepTheConnection()

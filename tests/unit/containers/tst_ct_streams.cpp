@@ -160,6 +160,20 @@ class TestConsoleStreams : public QObject
         QCOMPARE(h.last(10), QStringList{QStringLiteral("f")});
     }
 
+    // The seq of a tail's first line: the others follow by one, also after the ring wrapped.
+    void historyTailCarriesFirstSeq()
+    {
+        ConsoleHistory h(3);
+        QCOMPARE(h.tail(10).firstSeq, quint64(0));
+        QVERIFY(h.tail(10).lines.isEmpty());
+        for (int i = 0; i < 5; ++i)
+            QCOMPARE(h.append(QStringLiteral("same")), quint64(i));
+        const auto t = h.tail(10);
+        QCOMPARE(t.lines, QStringList(3, QStringLiteral("same")));
+        QCOMPARE(t.firstSeq, quint64(2));
+        QCOMPARE(h.tail(1).firstSeq, quint64(4));
+    }
+
     void historyWrapsManyTimes()
     {
         ConsoleHistory h(100);
