@@ -147,7 +147,6 @@ HttpResponse ContainerController::power(const HttpRequest &req)
     const auto action = containers::powerActionFromString(verb);
     if (!action)
         throw DomainError(codes::RouteNotFound, QStringLiteral("Unknown power action %1").arg(verb));
-    m_manager.requireEngine();
     if (auto err = rt->requestPower(*action))
         throw *err;
     return accepted(QStringLiteral("Container %1 initiated").arg(verb), rt->record().dto.internalId);
@@ -162,11 +161,8 @@ HttpResponse ContainerController::reinstall(const HttpRequest &req)
     const auto script = fields::optionalString(body, keys::InstallScript);
     if (image)
         containers::spec::parseImage(*image, keys::Image);
-    if (rt->state() == ContainerState::Installing || rt->busy())
-        throw DomainError(codes::InvalidState,
-                          QStringLiteral("Cannot reinstall while the container is %1")
-                              .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
-    m_manager.requireEngine();
+    if (auto refused = rt->admit(Operation::Reinstall))
+        throw *refused;
     rt->updateRecord([&](containers::ContainerRecord &r) {
         if (image)
             r.dto.image = *image;
@@ -208,9 +204,10 @@ HttpResponse ContainerController::logs(const HttpRequest &req)
     if (!q.isEmpty()) {
         bool ok = false;
         lines = q.toInt(&ok);
-        if (!ok || lines < 1 || lines > 100000)
-            throw DomainError(codes::InvalidField,
-                              QStringLiteral("Query 'lines' must be an integer between 1 and 100000"));
+        if (!ok || !containers::ConsoleHistory::validRequest(lines))
+            throw DomainError(
+                codes::InvalidField,
+                QStringLiteral("Query 'lines' must be %1").arg(containers::ConsoleHistory::requestRule()));
     }
     const auto tail = rt->historyTail(lines);
     QJsonArray a;

@@ -20,6 +20,7 @@
 #include "auth/TokenService.h"
 #include "billing/Meter.h"
 #include "containers/ContainerManager.h"
+#include "containers/QuotaStop.h"
 #include "docker/DockerClient.h"
 #include "http/HttpListener.h"
 #include "http/Router.h"
@@ -76,8 +77,8 @@ bool Daemon::start(QString &error)
         m_sftp = std::make_unique<sftp::SftpServer>(m_config, *m_sftpAccounts, m_volumes->quota());
         // Every state change is an outbox event written in the same transaction as the change.
         m_outbox = std::make_unique<sync::Outbox>(*m_db, m_config.remote, m_config.monitoring.billing);
-        m_containers->repository().setStateHook([this](const containers::ContainerRecord &r) {
-            m_outbox->addStateEvent(r.dto.internalId, toString(r.state), r.dto.error);
+        m_containers->repository().setStateHook([this](const storage::ContainerRow &r) {
+            m_outbox->addStateEvent(r.internalId, r.state, r.error);
         });
     } catch (const std::exception &e) {
         error = QString::fromUtf8(e.what());
@@ -178,18 +179,7 @@ bool Daemon::start(QString &error)
     }
     // A volume found over its quota stops the containers writing into it, with a notice on their console.
     connect(m_volumes.get(), &volumes::VolumeRegistry::quotaExceeded, this, [this](const QString &volumeId) {
-        for (auto *rt : m_containers->all()) {
-            if (rt->record().dto.volumeId != volumeId)
-                continue;
-            const auto s = rt->state();
-            if (s != ContainerState::Running && s != ContainerState::Starting &&
-                s != ContainerState::Suspended)
-                continue;
-            Q_EMIT rt->daemonMessage(QStringLiteral("Volume quota exceeded: stopping the server"));
-            qCWarning(lcApp).noquote()
-                << rt->record().dto.internalId << "stopped: volume" << volumeId << "is over its quota";
-            rt->requestPower(containers::PowerAction::Stop);
-        }
+        containers::stopContainersOverQuota(*m_containers, volumeId);
     });
     m_outbox->start();
     m_containers->start();

@@ -11,6 +11,13 @@ class ConsoleHistory
 {
   public:
     explicit ConsoleHistory(int capacity = 1000);
+    // How many lines one request (GET /logs, request_logs) may ask for: the one rule of both.
+    static constexpr int kMaxRequestLines = 100000;
+    static bool validRequest(qint64 lines) { return lines >= 1 && lines <= kMaxRequestLines; }
+    static QString requestRule()
+    {
+        return QStringLiteral("an integer between 1 and %1").arg(kMaxRequestLines);
+    }
     void setCapacity(int capacity);
     quint64 append(const QString &line); // returns the line's sequence number
     QStringList last(int n) const;

@@ -48,8 +48,9 @@ ContainerPaths ContainerManager::pathsFor(const ContainerRecord &record) const
 
 ContainerRuntime *ContainerManager::adopt(const ContainerRecord &record)
 {
-    auto *rt = new ContainerRuntime(record, pathsFor(record),
-                                    ContainerRuntime::Deps{m_engine, m_repo, m_config}, this);
+    auto *rt = new ContainerRuntime(
+        record, pathsFor(record),
+        ContainerRuntime::Deps{m_engine, m_repo, m_config, [this] { return m_engineUp; }}, this);
     m_runtimes.insert(record.dto.internalId, rt);
     return rt;
 }
@@ -58,7 +59,7 @@ void ContainerManager::start()
 {
     const auto records = m_repo.all();
     for (const auto &r : records)
-        adopt(r);
+        adopt(ContainerRecord::fromRow(r));
     qCInfo(lcContainers) << "loaded" << records.size() << "containers";
     // Know the engine's state before the API listens, so the first requests are not refused with a
     // 503 the engine would not have earned. A down engine answers at once (connection refused); a
@@ -169,7 +170,7 @@ ContainerRuntime *ContainerManager::create(const QJsonObject &body)
     m_ports.check(r.dto.ports, r.dto.internalId);
     requireEngine();
     m_db.transaction([&] {
-        m_repo.insert(r);
+        m_repo.insert(r.toRow());
         m_ports.claim(r.dto.ports, r.dto.internalId);
     });
     auto *rt = adopt(r);
@@ -200,14 +201,10 @@ void ContainerManager::remove(const QString &id, std::function<void()> done)
 void ContainerManager::rebind(const QString &id, const QJsonArray &portsJson)
 {
     auto *rt = get(id);
-    if (rt->state() == ContainerState::Installing)
-        throw DomainError(codes::InvalidState,
-                          QStringLiteral("Cannot rebind network while container is installing"));
-    if (rt->busy())
-        throw DomainError(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
+    if (auto refused = rt->admit(Operation::Rebind))
+        throw *refused;
     const auto bindings = spec::parsePorts(portsJson);
     m_ports.check(bindings, rt->record().dto.internalId);
-    requireEngine();
     const QString owner = rt->record().dto.internalId;
     m_db.transaction([&] {
         m_ports.releaseAll(owner);

@@ -1,6 +1,7 @@
 #pragma once
 #include "lightd/ContainerDto.h"
 #include "lightd/ContainerState.h"
+#include "storage/ContainerTable.h"
 
 #include <optional>
 
@@ -15,5 +16,9 @@ struct ContainerRecord
     bool oomKilled = false;
 
     QString dockerName() const { return QStringLiteral("lightd-") + dto.internalId; }
+
+    // The containers table row and back: storage keeps columns, the domain keeps types.
+    storage::ContainerRow toRow() const;
+    static ContainerRecord fromRow(const storage::ContainerRow &row);
 };
 } // namespace lightd::containers

@@ -48,16 +48,16 @@ qint64 ContainerRuntime::uptimeMs() const
                : 0;
 }
 
-bool ContainerRuntime::setState(ContainerState next, const QString &error)
+bool ContainerRuntime::setState(ContainerState next, const QString &error, bool adopt)
 {
-    if (next == m_record.state && error == m_record.dto.error)
+    if (next == m_record.state && error == m_record.dto.error && !adopt)
         return true;
-    if (next != m_record.state && !canTransition(m_record.state, next)) {
+    if (next != m_record.state && !adopt && !canTransition(m_record.state, next)) {
         qCWarning(lcContainers).noquote() << m_record.dto.internalId << "refused transition"
                                           << toString(m_record.state) << "->" << toString(next);
         return false;
     }
-    const bool changed = next != m_record.state;
+    const bool changed = next != m_record.state || adopt;
     m_record.state = next;
     m_record.dto.installState = toString(next);
     m_record.dto.error = error;
@@ -76,7 +76,7 @@ void ContainerRuntime::persist()
         return;
     m_record.dto.updatedAt = now();
     try {
-        m_deps.repo.update(m_record);
+        m_deps.repo.update(m_record.toRow());
     } catch (const std::exception &e) {
         qCCritical(lcContainers) << "cannot persist" << m_record.dto.internalId << e.what();
     }
@@ -375,14 +375,17 @@ void ContainerRuntime::purge(std::function<void()> done)
 
 // ---- power ---------------------------------------------------------------------------------
 
+std::optional<DomainError> ContainerRuntime::admit(Operation op) const
+{
+    if (op != Operation::Command && !m_deps.engineUp())
+        return DomainError(codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
+    return refusal(op, m_record.state, m_busy);
+}
+
 std::optional<DomainError> ContainerRuntime::requestPower(PowerAction action)
 {
-    if (!canBegin(action, m_record.state)) {
-        return DomainError(codes::InvalidState, QStringLiteral("Cannot %1 a container that is %2")
-                                                    .arg(toString(action), toString(m_record.state)));
-    }
-    if (m_busy && action != PowerAction::Kill)
-        return DomainError(codes::PowerLocked, QStringLiteral("Another power action is in progress"));
+    if (auto refused = admit(action))
+        return refused;
     switch (action) {
     case PowerAction::Start:
         startProcess();
@@ -554,10 +557,8 @@ void ContainerRuntime::killProcess()
 
 std::optional<DomainError> ContainerRuntime::sendCommand(const QString &command)
 {
-    if (m_record.state != ContainerState::Running && m_record.state != ContainerState::Starting)
-        return DomainError(
-            codes::InvalidState,
-            QStringLiteral("Cannot send a command to a container that is %1").arg(toString(m_record.state)));
+    if (auto refused = admit(Operation::Command))
+        return refused;
     if (!m_attach || !m_attach->write(command.toUtf8() + '\n'))
         return DomainError(codes::InvalidState, QStringLiteral("The container's console is not attached"));
     return std::nullopt;
@@ -686,7 +687,8 @@ void ContainerRuntime::onCrash()
             }
             m_lastCrashRestart = t;
             message(QStringLiteral("Restarting the server after the crash"));
-            startProcess();
+            if (auto refused = requestPower(PowerAction::Start))
+                message(QStringLiteral("Cannot restart the server: %1").arg(refused->message()));
         });
 }
 
@@ -713,7 +715,7 @@ void ContainerRuntime::reconcile()
                     return;
                 // The Docker container vanished: recreate it from the record, volume data is untouched.
                 message(QStringLiteral("Docker container missing; recreating it"));
-                m_record.state = ContainerState::Ready;
+                setState(ContainerState::Ready); // from any run state (the table's crash path)
                 writeScripts();
                 createServerContainer([this](bool ok) {
                     if (ok)
@@ -727,10 +729,8 @@ void ContainerRuntime::reconcile()
             const bool paused = st.value(QStringLiteral("Paused")).toBool();
             if (!running) {
                 closeStreams();
-                if (m_record.state != ContainerState::Failed && m_record.state != ContainerState::Ready) {
-                    m_record.state = ContainerState::Stopping; // legal path to ready from any run state
-                    setState(ContainerState::Ready);
-                }
+                if (m_record.state != ContainerState::Failed && m_record.state != ContainerState::Ready)
+                    setState(ContainerState::Ready); // legal from any run state
                 persist();
                 // Made by an earlier version with its scripts directory read-write: made again now.
                 const QJsonArray binds = r.value.value(QStringLiteral("HostConfig"))
@@ -750,9 +750,7 @@ void ContainerRuntime::reconcile()
                 paused ? ContainerState::Suspended
                        : (m_record.state == ContainerState::Starting ? ContainerState::Starting
                                                                      : ContainerState::Running);
-            m_record.state = target;
-            m_record.dto.installState = toString(target);
-            persist();
+            setState(target, m_record.dto.error, true); // the engine's word, told to viewers
             m_runningSince.start();
             openStreams([](bool) {});
             m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
@@ -760,7 +758,6 @@ void ContainerRuntime::reconcile()
                 m_lastStats = computeStats(o);
                 Q_EMIT statsSample(*m_lastStats);
             });
-            Q_EMIT stateChanged(target);
         });
 }
 
@@ -776,8 +773,8 @@ void ContainerRuntime::recreate(bool runInstall)
         closeStreams();
         m_busy = true;
         if (runInstall) {
-            m_record.state =
-                m_record.state == ContainerState::Stopping ? ContainerState::Ready : m_record.state;
+            if (m_record.state == ContainerState::Stopping)
+                setState(ContainerState::Ready);
             install();
             return;
         }

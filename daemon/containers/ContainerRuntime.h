@@ -34,6 +34,8 @@ class ContainerRuntime final : public QObject
         docker::ContainerEngine &engine;
         storage::ContainerRepository &repo;
         const Config &config;
+        // Whether the engine counts as up (ContainerManager's liveness); every operation asks it.
+        std::function<bool()> engineUp = [] { return true; };
     };
 
     ContainerRuntime(ContainerRecord record, ContainerPaths paths, Deps deps, QObject *parent = nullptr);
@@ -49,9 +51,13 @@ class ContainerRuntime final : public QObject
 
     // Pull, install script, create: installing -> ready | failed.
     void install();
-    // Validates the state and the power lock (409) and starts the action; the rest is asynchronous.
+    // The one door of every operation on this container, whoever asks (REST, console, quota stop,
+    // crash restart): admit() checks, then the action starts; the rest is asynchronous.
     std::optional<DomainError> requestPower(PowerAction action);
     std::optional<DomainError> sendCommand(const QString &command);
+    // The one place that checks engine liveness (503 docker_unavailable; a command needs only its
+    // attach), then the state rules and the power lock (409, lightd::canBegin). nullopt: op may begin.
+    std::optional<DomainError> admit(Operation op) const;
     QStringList history(int lines) const { return m_history.last(lines); }
     ConsoleHistory::Tail historyTail(int lines) const { return m_history.tail(lines); }
     const ConsoleHistory &consoleHistory() const { return m_history; }
@@ -83,7 +89,9 @@ class ContainerRuntime final : public QObject
     void statsSample(const lightd::containers::StatsSample &sample);
 
   private:
-    bool setState(ContainerState next, const QString &error = QString());
+    // Every state write: a legal transition of the table (canTransition), or, with adopt, what the
+    // engine says the container is doing (recovery), told to viewers either way.
+    bool setState(ContainerState next, const QString &error = QString(), bool adopt = false);
     void persist();
     void message(const QString &text);
     bool writeScripts(); // false (logged) when the scripts directory cannot be written

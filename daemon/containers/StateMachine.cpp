@@ -3,35 +3,6 @@
 namespace lightd::containers {
 using S = ContainerState;
 
-QString toString(PowerAction action)
-{
-    switch (action) {
-    case PowerAction::Start:
-        return QStringLiteral("start");
-    case PowerAction::Stop:
-        return QStringLiteral("stop");
-    case PowerAction::Kill:
-        return QStringLiteral("kill");
-    case PowerAction::Restart:
-        return QStringLiteral("restart");
-    case PowerAction::Suspend:
-        return QStringLiteral("suspend");
-    case PowerAction::Resume:
-        return QStringLiteral("resume");
-    }
-    return {};
-}
-
-std::optional<PowerAction> powerActionFromString(const QString &verb)
-{
-    for (auto a : {PowerAction::Start, PowerAction::Stop, PowerAction::Kill, PowerAction::Restart,
-                   PowerAction::Suspend, PowerAction::Resume}) {
-        if (toString(a) == verb)
-            return a;
-    }
-    return std::nullopt;
-}
-
 bool canTransition(ContainerState from, ContainerState to)
 {
     if (to == S::Failed)
@@ -55,22 +26,29 @@ bool canTransition(ContainerState from, ContainerState to)
     return false;
 }
 
-bool canBegin(PowerAction action, ContainerState state)
+std::optional<DomainError> refusal(Operation operation, ContainerState state, bool busy)
 {
-    switch (action) {
-    case PowerAction::Start:
-        return state == S::Ready;
-    case PowerAction::Stop:
-        return state == S::Starting || state == S::Running || state == S::Suspended;
-    case PowerAction::Kill:
-        return state == S::Starting || state == S::Running || state == S::Stopping || state == S::Suspended;
-    case PowerAction::Restart:
-        return state == S::Starting || state == S::Running || state == S::Ready;
-    case PowerAction::Suspend:
-        return state == S::Starting || state == S::Running;
-    case PowerAction::Resume:
-        return state == S::Suspended;
+    const Refusal r = lightd::canBegin(operation, state, busy);
+    if (r == Refusal::None)
+        return std::nullopt;
+    if (r == Refusal::Busy)
+        return DomainError(refusalCode(r), QStringLiteral("Another power action is in progress"));
+    switch (operation) {
+    case Operation::Reinstall:
+        return DomainError(refusalCode(r),
+                           QStringLiteral("Cannot reinstall while the container is %1").arg(toString(state)));
+    case Operation::Rebind:
+        return DomainError(
+            refusalCode(r),
+            QStringLiteral("Cannot rebind network while container is %1").arg(toString(state)));
+    case Operation::Command:
+        return DomainError(
+            refusalCode(r),
+            QStringLiteral("Cannot send a command to a container that is %1").arg(toString(state)));
+    default:
+        return DomainError(
+            refusalCode(r),
+            QStringLiteral("Cannot %1 a container that is %2").arg(toString(operation), toString(state)));
     }
-    return false;
 }
 } // namespace lightd::containers

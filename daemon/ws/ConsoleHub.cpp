@@ -253,16 +253,14 @@ void ConsoleHub::onMessage(ViewerSession *viewer, const QString &text)
         if (!action)
             return error(codes::InvalidField,
                          QStringLiteral("'action' must be start, stop, restart, kill, suspend or resume"));
-        if (!m_manager.engineAvailable())
-            return error(codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
         if (auto err = m_runtime->requestPower(*action))
             return error(QLatin1StringView(err->code().toLatin1()), err->message());
     } else if (event == events::RequestLogs) {
         const QJsonValue linesValue = msg.value(keys::Lines);
         const int lines = linesValue.isUndefined() ? m_config.websocket.historyLines : linesValue.toInt(-1);
-        if (lines < 1 || lines > 100000)
+        if (!containers::ConsoleHistory::validRequest(lines))
             return error(codes::InvalidField,
-                         QStringLiteral("'lines' must be an integer between 1 and 100000"));
+                         QStringLiteral("'lines' must be %1").arg(containers::ConsoleHistory::requestRule()));
         viewer->sendText(logsMessage(lines), Kind::Control);
     } else if (event == events::RequestStats) {
         viewer->sendText(message(events::Stats, statsData()), Kind::Control);

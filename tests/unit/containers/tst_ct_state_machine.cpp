@@ -108,6 +108,53 @@ class TestStateMachine : public QObject
         }
     }
 
+    // lightd::canBegin (shared with the GUI): reinstall, rebind and command too, and one busy code.
+    void operationsWithTheLock()
+    {
+        using lightd::Operation;
+        using lightd::Refusal;
+        for (S s : kAll) {
+            const bool installing = s == S::Installing;
+            QCOMPARE(lightd::canBegin(Operation::Reinstall, s, false),
+                     installing ? Refusal::WrongState : Refusal::None);
+            QCOMPARE(lightd::canBegin(Operation::Rebind, s, false),
+                     installing ? Refusal::WrongState : Refusal::None);
+            const bool live = s == S::Running || s == S::Starting;
+            QCOMPARE(lightd::canBegin(Operation::Command, s, true),
+                     live ? Refusal::None : Refusal::WrongState);
+            // busy: the state is judged first, then every operation but kill and command waits
+            for (auto o : {Operation::Start, Operation::Stop, Operation::Restart, Operation::Suspend,
+                           Operation::Resume, Operation::Reinstall, Operation::Rebind}) {
+                const Refusal idle = lightd::canBegin(o, s, false);
+                QCOMPARE(lightd::canBegin(o, s, true), idle == Refusal::None ? Refusal::Busy : idle);
+            }
+            QCOMPARE(lightd::canBegin(Operation::Kill, s, true), lightd::canBegin(Operation::Kill, s, false));
+        }
+        QCOMPARE(lightd::refusalCode(Refusal::Busy), QLatin1StringView("power_action_in_progress"));
+        QCOMPARE(lightd::refusalCode(Refusal::WrongState), QLatin1StringView("invalid_state"));
+        // The daemon's errors carry the same codes for every operation.
+        QCOMPARE(refusal(Operation::Reinstall, S::Ready, true)->code(),
+                 QStringLiteral("power_action_in_progress"));
+        QCOMPARE(refusal(Operation::Rebind, S::Ready, true)->code(),
+                 QStringLiteral("power_action_in_progress"));
+        QCOMPARE(refusal(Operation::Start, S::Ready, true)->code(),
+                 QStringLiteral("power_action_in_progress"));
+        QCOMPARE(refusal(Operation::Rebind, S::Installing, false)->message(),
+                 QStringLiteral("Cannot rebind network while container is installing"));
+        QVERIFY(!refusal(Operation::Start, S::Ready, false));
+    }
+
+    // What the GUI enables is what the daemon accepts: the same function, by wire names.
+    void guiRulesAreTheDaemonRules()
+    {
+        for (S s : kAll)
+            for (const QString &verb : lightd::powerVerbs())
+                QCOMPARE(lightd::powerAllowed(toString(s), verb), canBegin(*powerActionFromString(verb), s));
+        QVERIFY(!lightd::powerAllowed(QStringLiteral("failed"), QStringLiteral("start")));
+        QVERIFY(lightd::powerAllowed(QStringLiteral("suspended"), QStringLiteral("stop")));
+        QVERIFY(!lightd::powerAllowed(QStringLiteral("nonsense"), QStringLiteral("stop")));
+    }
+
     void unknownVerbs()
     {
         QVERIFY(!powerActionFromString(QStringLiteral("pause")));

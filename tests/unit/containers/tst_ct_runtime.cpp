@@ -1,0 +1,333 @@
+// The real ContainerRuntime driven by FakeContainerEngine (tests/support): every state change of
+// the table, the power lock, a start the engine never answers, a crash, an engine that dies
+// mid-stream, and the recovery paths (reconcile) — in milliseconds, without Docker.
+#include "Await.h"
+#include "FakeContainerEngine.h"
+#include "containers/ContainerRuntime.h"
+#include "lightd/ContainerRules.h"
+#include "lightd/ErrorCodes.h"
+#include "storage/Database.h"
+#include "storage/Repositories.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace lightd;
+using namespace lightd::containers;
+using lightd::test::FakeContainerEngine;
+using lightd::test::waitUntil;
+using S = ContainerState;
+
+class TestRuntime : public QObject
+{
+    Q_OBJECT
+
+    struct Rig
+    {
+        QTemporaryDir dir;
+        storage::Database db{dir.filePath(QStringLiteral("t.db"))};
+        std::unique_ptr<storage::ContainerRepository> repo;
+        FakeContainerEngine engine;
+        Config config;
+        std::unique_ptr<ContainerRuntime> rt;
+        QList<S> states; // every stateChanged, in order
+        QStringList messages;
+        QObject ctx;
+        bool engineUp = true; // what the manager's liveness says
+
+        Rig()
+        {
+            db.open();
+            db.exec(QStringLiteral("INSERT INTO volumes (id, path, created_at) VALUES ('v', ?, 0)"),
+                    {dir.path()});
+            repo = std::make_unique<storage::ContainerRepository>(db);
+            config.containers.crashRestart = false;
+            engine.addImage(QStringLiteral("img"));
+            // The manager's one events stream, forwarded as the manager does.
+            auto *events = engine.events({}, &ctx);
+            QObject::connect(events, &docker::DockerStream::jsonObject, &ctx, [this](const QJsonObject &e) {
+                if (rt)
+                    rt->onEngineEvent(e.value(QStringLiteral("Action")).toString(), e);
+            });
+        }
+
+        // A runtime whose record says `state`; with a Docker container (running or not) unless
+        // `docker` is false.
+        ContainerRuntime *make(S state, bool docker = true, bool running = false,
+                               std::optional<QString> pattern = std::nullopt)
+        {
+            ContainerRecord r;
+            r.dto.internalId = QStringLiteral("rt");
+            r.dto.image = QStringLiteral("img");
+            r.dto.volumeId = QStringLiteral("v");
+            r.dto.startupCommand = QStringLiteral("run");
+            r.dto.startPattern = pattern;
+            r.state = state;
+            r.dto.installState = toString(state);
+            if (docker)
+                r.dto.containerId = engine.addContainer(r.dockerName(), running).id;
+            repo->insert(r.toRow());
+            ContainerPaths paths{dir.filePath(QStringLiteral("vol")), dir.filePath(QStringLiteral("data"))};
+            rt = std::make_unique<ContainerRuntime>(
+                r, paths, ContainerRuntime::Deps{engine, *repo, config, [this] { return engineUp; }});
+            QObject::connect(rt.get(), &ContainerRuntime::stateChanged, &ctx,
+                             [this](ContainerState s) { states.append(s); });
+            QObject::connect(rt.get(), &ContainerRuntime::daemonMessage, &ctx,
+                             [this](const QString &m) { messages.append(m); });
+            return rt.get();
+        }
+
+        QString stored()
+        {
+            for (const auto &r : repo->all())
+                if (r.internalId == QLatin1StringView("rt"))
+                    return r.state;
+            return {};
+        }
+
+        bool settle(S want)
+        {
+            return waitUntil([&] { return rt->state() == want && !rt->busy(); }, 5000);
+        }
+    };
+
+  private Q_SLOTS:
+    // The bug issue 14 suspected: reconcile wrote m_record.state directly, so the setState(Ready)
+    // after the recreate returned early: install_state stayed "running" and no event frame went out.
+    void reconcileRecreatesAVanishedContainerAndSaysSo()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Running, false);
+        rt->reconcile();
+        QVERIFY(
+            waitUntil([&] { return rig.engine.calls.contains(QStringLiteral("create lightd-rt")); }, 5000));
+        QVERIFY(rig.settle(S::Ready));
+        QVERIFY(waitUntil([&] { return !rt->record().dto.containerId.isEmpty(); }, 5000));
+        QCOMPARE(rt->record().dto.installState, QStringLiteral("ready"));
+        QCOMPARE(rig.stored(), QStringLiteral("ready"));
+        QCOMPARE(rig.states, QList<S>{S::Ready});
+    }
+
+    void reconcileOfAStoppedContainerEndsReady()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Running, true, false);
+        rt->reconcile();
+        QVERIFY(rig.settle(S::Ready));
+        QCOMPARE(rig.stored(), QStringLiteral("ready"));
+        QCOMPARE(rig.states, QList<S>{S::Ready});
+    }
+
+    void reconcileAdoptsARunningContainer()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready, true, true);
+        rt->reconcile();
+        QVERIFY(waitUntil([&] { return rt->state() == S::Running; }, 5000));
+        QCOMPARE(rig.stored(), QStringLiteral("running"));
+        QVERIFY(waitUntil([&] { return rt->attachOpen(); }, 5000));
+        QCOMPARE(rig.states, QList<S>{S::Running});
+    }
+
+    // The one door: engine liveness, then the state rules and the lock, for every caller.
+    void theDoorRefusesWhileTheEngineIsDown()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        rig.engineUp = false;
+        for (auto op : {Operation::Start, Operation::Kill, Operation::Reinstall, Operation::Rebind}) {
+            const auto refused = rt->admit(op);
+            QVERIFY(refused);
+            QCOMPARE(refused->code(), QStringLiteral("docker_unavailable"));
+        }
+        QCOMPARE(rt->requestPower(Operation::Start)->code(), QStringLiteral("docker_unavailable"));
+        QVERIFY(rig.engine.calls.isEmpty()); // nothing reached the engine
+        QCOMPARE(rt->admit(Operation::Command)->code(), QStringLiteral("invalid_state")); // state, not engine
+        rig.engineUp = true;
+        QVERIFY(!rt->admit(Operation::Start));
+        QCOMPARE(rt->admit(Operation::Stop)->code(), QStringLiteral("invalid_state"));
+    }
+
+    // A crash restart goes through the door too: with the engine gone meanwhile it is refused, said.
+    void aCrashRestartUsesTheDoor()
+    {
+        Rig rig;
+        rig.config.containers.crashRestart = true;
+        auto *rt = rig.make(S::Ready);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        rig.engineUp = false;
+        rig.engine.exitProcess(QStringLiteral("lightd-rt"), 1);
+        QVERIFY(waitUntil(
+            [&] {
+                return rig.messages.contains(
+                    QStringLiteral("Cannot restart the server: Docker engine is unavailable"));
+            },
+            5000));
+        QCOMPARE(rt->state(), S::Ready);
+    }
+
+    void installToReady()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Installing, false);
+        rt->install();
+        QVERIFY(rig.settle(S::Ready));
+        QVERIFY(!rt->record().dto.containerId.isEmpty());
+        QCOMPARE(rig.stored(), QStringLiteral("ready"));
+    }
+
+    void installPullsAMissingImage()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Installing, false);
+        rt->updateRecord([](ContainerRecord &r) { r.dto.image = QStringLiteral("other"); });
+        rt->install();
+        QVERIFY(rig.settle(S::Ready));
+        QVERIFY(rig.engine.calls.contains(QStringLiteral("pull other")));
+        QVERIFY(!rt->installOutput().isEmpty());
+    }
+
+    void installFailsWhenTheEngineIsDown()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Installing, false);
+        rig.engine.setAlive(false);
+        rt->install();
+        QVERIFY(waitUntil([&] { return rt->state() == S::Failed; }, 5000));
+        QVERIFY(!rt->busy());
+        QVERIFY(!rt->record().dto.error.isEmpty());
+    }
+
+    void startStopWithoutPattern()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        QVERIFY(!rt->requestPower(Operation::Stop));
+        QVERIFY(rig.settle(S::Ready));
+        QCOMPARE(rig.states, (QList<S>{S::Starting, S::Running, S::Stopping, S::Ready}));
+        QCOMPARE(rig.stored(), QStringLiteral("ready"));
+    }
+
+    void startPatternMarksRunning()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready, true, false, QStringLiteral("Done"));
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(waitUntil([&] { return rig.engine.find(QStringLiteral("lightd-rt"))->running; }, 5000));
+        QCOMPARE(rt->state(), S::Starting);
+        rig.engine.print(QStringLiteral("lightd-rt"), "loading\nDone (1s)\n");
+        QVERIFY(rig.settle(S::Running));
+        QCOMPARE(rt->history(10), (QStringList{QStringLiteral("loading"), QStringLiteral("Done (1s)")}));
+        // a command reaches stdin
+        QVERIFY(!rt->sendCommand(QStringLiteral("say hi")));
+        QCOMPARE(rig.engine.attaches.last()->written, QByteArray("say hi\n"));
+    }
+
+    void suspendResumeKill()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        QVERIFY(!rt->requestPower(Operation::Suspend));
+        QVERIFY(rig.settle(S::Suspended));
+        QCOMPARE(rt->requestPower(Operation::Start)->code(), QString(codes::InvalidState));
+        QVERIFY(!rt->requestPower(Operation::Resume));
+        QVERIFY(rig.settle(S::Running));
+        QVERIFY(!rt->requestPower(Operation::Kill));
+        QVERIFY(rig.settle(S::Ready));
+        QCOMPARE(rig.states, (QList<S>{S::Starting, S::Running, S::Suspended, S::Running, S::Ready}));
+    }
+
+    void restartFromRunning()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        QVERIFY(!rt->requestPower(Operation::Restart));
+        QVERIFY(waitUntil([&] { return rig.states.size() >= 6; }, 5000));
+        QVERIFY(rig.settle(S::Running));
+        QCOMPARE(rig.states,
+                 (QList<S>{S::Starting, S::Running, S::Stopping, S::Ready, S::Starting, S::Running}));
+    }
+
+    // The power lock: one action at a time, whoever asks; kill always gets through.
+    void aStartTheEngineNeverAnswersHoldsTheLock()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        rig.engine.holdStarts(true);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(waitUntil([&] { return rig.engine.heldStarts() == 1; }, 5000));
+        QCOMPARE(rt->state(), S::Starting);
+        QVERIFY(rt->busy());
+        const auto refused = rt->requestPower(Operation::Stop);
+        QVERIFY(refused);
+        QCOMPARE(refused->code(), QString(codes::PowerLocked));
+        // The engine gives up on the start (a timeout): ready again, told why, lock released.
+        rig.engine.releaseStarts(docker::DockerError::timeout(QStringLiteral("start timed out")));
+        QVERIFY(rig.settle(S::Ready));
+        QCOMPARE(rt->record().dto.error, QStringLiteral("start timed out"));
+        QVERIFY(rig.messages.contains(QStringLiteral("Start failed: start timed out")));
+    }
+
+    void killGetsThroughTheLock()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        rig.engine.holdStarts(true);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(waitUntil([&] { return rig.engine.heldStarts() == 1; }, 5000));
+        rig.engine.find(QStringLiteral("lightd-rt"))->running = true; // it did start, the answer is late
+        QVERIFY(!rt->requestPower(Operation::Kill));
+        QVERIFY(rig.settle(S::Ready));
+        rig.engine.releaseStarts(); // the late answer of a superseded start changes nothing
+        QTest::qWait(20);
+        QCOMPARE(rt->state(), S::Ready);
+    }
+
+    void aCrashEndsReadyAndRestartsOnce()
+    {
+        Rig rig;
+        rig.config.containers.crashRestart = true;
+        auto *rt = rig.make(S::Ready);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        rig.engine.exitProcess(QStringLiteral("lightd-rt"), 3);
+        QVERIFY(waitUntil(
+            [&] { return rig.messages.contains(QStringLiteral("Server crashed with exit code 3")); }, 5000));
+        QVERIFY(rig.settle(S::Running)); // restarted
+        // A second crash inside the window: stays ready.
+        rig.engine.exitProcess(QStringLiteral("lightd-rt"), 4);
+        QVERIFY(waitUntil(
+            [&] { return rig.messages.last().startsWith(QStringLiteral("Server crashed again within")); },
+            5000));
+        QCOMPARE(rt->state(), S::Ready);
+    }
+
+    // The engine goes away while the console streams: the streams end, nothing is left half-open,
+    // and power actions answer with the engine's error instead of hanging.
+    void theEngineDiesMidStream()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        QVERIFY(waitUntil([&] { return rt->attachOpen(); }, 5000));
+        rig.engine.print(QStringLiteral("lightd-rt"), "half a li");
+        rig.engine.setAlive(false);
+        QVERIFY(waitUntil([&] { return !rt->attachOpen(); }, 5000));
+        QCOMPARE(rt->history(1), QStringList{QStringLiteral("half a li")}); // the partial line is kept
+        QVERIFY(!rt->requestPower(Operation::Stop));
+        QVERIFY(waitUntil([&] { return rt->state() == S::Failed; }, 5000));
+        QVERIFY(!rt->busy());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRuntime)
+#include "tst_ct_runtime.moc"
