@@ -122,7 +122,6 @@ struct FileController::Impl
 FileController::FileController(volumes::VolumeRegistry &registry, const Config &config)
     : d(std::make_unique<Impl>(registry, config))
 {
-    registry.quota().startPeriodicRefresh(config.volumes.quotaCheckS);
 }
 
 FileController::~FileController() = default;

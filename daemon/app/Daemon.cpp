@@ -33,6 +33,7 @@
 #include "sftp/SftpServer.h"
 #include "storage/Database.h"
 #include "sync/Outbox.h"
+#include "volumes/QuotaTracker.h"
 #include "volumes/VolumeRegistry.h"
 #include "ws/WebSocketGateway.h"
 
@@ -90,6 +91,8 @@ bool Daemon::start(QString &error)
     m_networkCtl = std::make_unique<api::NetworkController>(*m_ports);
     m_volumeCtl = std::make_unique<api::VolumeController>(*m_volumes, m_config);
     m_fileCtl = std::make_unique<api::FileController>(*m_volumes, m_config);
+    // The quota walker belongs to the daemon's life, not to a controller's.
+    m_volumes->quota().startPeriodicRefresh(m_config.volumes.quotaCheckS);
     m_containerCtl = std::make_unique<api::ContainerController>(*m_containers, *m_docker);
     m_sftpCtl = std::make_unique<api::SftpController>(*m_sftpAccounts, m_sftp.get(), *m_containers, m_config);
     m_router = std::make_unique<http::Router>();

@@ -11,10 +11,7 @@
 #include "volumes/VolumeRegistry.h"
 
 #include <QDir>
-#include <QEventLoop>
 #include <QJsonArray>
-#include <QPointer>
-#include <QTimer>
 
 namespace lightd::containers {
 
@@ -22,17 +19,24 @@ ContainerManager::ContainerManager(docker::ContainerEngine &engine, storage::Dat
                                    const Config &config, network::PortPool &ports,
                                    volumes::VolumeRegistry &volumes, QObject *parent)
     : QObject(parent), m_engine(engine), m_repo(db), m_db(db), m_config(config), m_ports(ports),
-      m_volumes(volumes)
+      m_volumes(volumes), m_monitor(engine)
 {
-    m_probe.setInterval(2000);
-    connect(&m_probe, &QTimer::timeout, this, &ContainerManager::probeEngine);
+    connect(&m_monitor, &EngineMonitor::availabilityChanged, this, [this](bool up) {
+        Q_EMIT engineAvailabilityChanged(up);
+        if (!up)
+            return;
+        // First contact, or the engine came back: adopt what Docker says about every container.
+        for (auto *rt : std::as_const(m_runtimes))
+            rt->reconcile();
+    });
+    connect(&m_monitor, &EngineMonitor::containerEvent, this,
+            [this](const QString &id, const QString &action, const QJsonObject &event) {
+                if (auto *rt = m_runtimes.value(id))
+                    rt->onEngineEvent(action, event);
+            });
 }
 
-ContainerManager::~ContainerManager()
-{
-    if (m_events)
-        m_events->close();
-}
+ContainerManager::~ContainerManager() = default;
 
 ContainerPaths ContainerManager::pathsFor(const ContainerRecord &record) const
 {
@@ -50,7 +54,7 @@ ContainerRuntime *ContainerManager::adopt(const ContainerRecord &record)
 {
     auto *rt = new ContainerRuntime(
         record, pathsFor(record),
-        ContainerRuntime::Deps{m_engine, m_repo, m_config, [this] { return m_engineUp; }}, this);
+        ContainerRuntime::Deps{m_engine, m_repo, m_config, [this] { return m_monitor.up(); }}, this);
     m_runtimes.insert(record.dto.internalId, rt);
     return rt;
 }
@@ -62,76 +66,13 @@ void ContainerManager::start()
         adopt(ContainerRecord::fromRow(r));
     qCInfo(lcContainers) << "loaded" << records.size() << "containers";
     // Know the engine's state before the API listens, so the first requests are not refused with a
-    // 503 the engine would not have earned. A down engine answers at once (connection refused); a
-    // hung socket gets kFirstProbeMs, then the periodic probe takes over.
-    constexpr int kFirstProbeMs = 3000;
-    QEventLoop loop;
-    QTimer::singleShot(kFirstProbeMs, &loop, &QEventLoop::quit);
-    m_engine.ping(this, [this, guard = QPointer<QEventLoop>(&loop)](const docker::DockerResult<QString> &r) {
-        setEngineUp(r.ok());
-        if (guard)
-            guard->quit();
-    });
-    loop.exec(QEventLoop::ExcludeUserInputEvents);
-    m_probe.start();
-}
-
-void ContainerManager::probeEngine()
-{
-    if (m_engineUp && m_events)
-        return; // the events stream is our liveness signal while it lasts
-    m_engine.ping(this, [this](const docker::DockerResult<QString> &r) { setEngineUp(r.ok()); });
-}
-
-void ContainerManager::setEngineUp(bool up)
-{
-    if (up == m_engineUp)
-        return;
-    m_engineUp = up;
-    qCInfo(lcContainers) << "docker engine" << (up ? "available" : "unavailable");
-    Q_EMIT engineAvailabilityChanged(up);
-    if (!up)
-        return;
-    openEvents();
-    // First contact, or the engine came back: adopt what Docker says about every container.
-    for (auto *rt : std::as_const(m_runtimes))
-        rt->reconcile();
-    m_everUp = true;
-}
-
-void ContainerManager::openEvents()
-{
-    if (m_events)
-        m_events->close();
-    docker::EventsOptions opts;
-    opts.filters =
-        QJsonObject{{QStringLiteral("type"), QJsonArray{QStringLiteral("container")}},
-                    {QStringLiteral("label"), QJsonArray{QStringLiteral("lightd.role=server")}},
-                    {QStringLiteral("event"), QJsonArray{QStringLiteral("die"), QStringLiteral("oom")}}};
-    m_events = m_engine.events(opts, this);
-    connect(m_events, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &e) {
-        const QString id = e.value(QStringLiteral("Actor"))
-                               .toObject()
-                               .value(QStringLiteral("Attributes"))
-                               .toObject()
-                               .value(QStringLiteral("lightd.internal_id"))
-                               .toString();
-        if (auto *rt = m_runtimes.value(id))
-            rt->onEngineEvent(
-                e.value(QStringLiteral("Action")).toString(e.value(QStringLiteral("status")).toString()), e);
-    });
-    connect(m_events, &docker::DockerStream::finished, this, [this](const docker::DockerError &err) {
-        if (err.kind == docker::DockerError::Kind::Cancelled)
-            return;
-        qCWarning(lcContainers) << "docker events stream ended:" << err.toString();
-        m_events = nullptr;
-        setEngineUp(false);
-    });
+    // 503 the engine would not have earned.
+    m_monitor.start();
 }
 
 void ContainerManager::requireEngine() const
 {
-    if (!m_engineUp)
+    if (!m_monitor.up())
         throw DomainError(codes::DockerUnavailable, QStringLiteral("Docker engine is unavailable"));
 }
 

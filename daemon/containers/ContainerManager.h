@@ -1,6 +1,7 @@
 #pragma once
 #include "config/Config.h"
 #include "containers/ContainerRuntime.h"
+#include "containers/EngineMonitor.h"
 #include "docker/ContainerEngine.h"
 #include "storage/Repositories.h"
 
@@ -18,9 +19,9 @@ class VolumeRegistry;
 }
 
 namespace lightd::containers {
-// The registry of managed containers: creates and deletes them, keeps one Docker events stream for
-// all of them (crash detection without polling), notices the engine going away and coming back, and
-// reconciles every record with Docker at start.
+// The registry of managed containers: creates and deletes them, hands the engine's events to them
+// (EngineMonitor keeps the one stream and the liveness), and reconciles every record with Docker
+// at start and whenever the engine comes back.
 class ContainerManager final : public QObject
 {
     Q_OBJECT
@@ -31,7 +32,7 @@ class ContainerManager final : public QObject
 
     // Loads the records, reconciles them with Docker, opens the events stream.
     void start();
-    bool engineAvailable() const { return m_engineUp; }
+    bool engineAvailable() const { return m_monitor.up(); }
     // Throws 503 docker_unavailable when the engine is down.
     void requireEngine() const;
 
@@ -59,9 +60,6 @@ class ContainerManager final : public QObject
   private:
     ContainerRuntime *adopt(const ContainerRecord &record);
     ContainerPaths pathsFor(const ContainerRecord &record) const;
-    void openEvents();
-    void setEngineUp(bool up);
-    void probeEngine();
 
     docker::ContainerEngine &m_engine;
     storage::ContainerRepository m_repo;
@@ -71,9 +69,6 @@ class ContainerManager final : public QObject
     volumes::VolumeRegistry &m_volumes;
     QMap<QString, ContainerRuntime *> m_runtimes;
     QSet<QString> m_removing; // deleted ids whose engine containers are not all removed yet
-    QPointer<docker::DockerStream> m_events;
-    QTimer m_probe;
-    bool m_engineUp = false;
-    bool m_everUp = false;
+    EngineMonitor m_monitor;
 };
 } // namespace lightd::containers

@@ -2,6 +2,7 @@
 #include "config/Config.h"
 #include "containers/ConsoleHistory.h"
 #include "containers/ContainerRecord.h"
+#include "containers/CrashPolicy.h"
 #include "containers/DockerSpec.h"
 #include "containers/LineAssembler.h"
 #include "containers/StateMachine.h"
@@ -24,7 +25,9 @@ class ContainerRepository;
 namespace lightd::containers {
 // One managed container: its record, the one state machine every change goes through, the power
 // lock, the install flow, and the container's single attach stream (console + stdin) and single
-// stats stream — owned here, independent of how many viewers watch.
+// stats stream — owned here, independent of how many viewers watch. Split by job like Wings'
+// server: power and state here, RuntimeInstall.cpp, RuntimeStreams.cpp, RuntimeRecovery.cpp (crash
+// policy in CrashPolicy).
 class ContainerRuntime final : public QObject
 {
     Q_OBJECT
@@ -137,7 +140,7 @@ class ContainerRuntime final : public QObject
     bool m_destroyed = false;
     int m_creating = 0;                       // engine creates in flight
     std::function<void()> m_purgeWhenCreated; // a destroy waiting for them
-    qint64 m_lastCrashRestart = 0;
+    CrashPolicy m_crashPolicy;
     ContainerState m_suspendedFrom = ContainerState::Running; // the state a suspend paused
     qint64 m_startRequestedNs = 0; // engine clock (same host) when the current run was started
     quint64 m_generation = 0;      // bumps on every start/stop so late callbacks of an old run are ignored

@@ -4,6 +4,8 @@
 #include "Await.h"
 #include "FakeContainerEngine.h"
 #include "containers/ContainerRuntime.h"
+#include "containers/CrashPolicy.h"
+#include "containers/EngineMonitor.h"
 #include "lightd/ContainerRules.h"
 #include "lightd/ErrorCodes.h"
 #include "storage/Database.h"
@@ -166,6 +168,32 @@ class TestRuntime : public QObject
             },
             5000));
         QCOMPARE(rt->state(), S::Ready);
+    }
+
+    void crashPolicyWindow()
+    {
+        CrashPolicy p;
+        QCOMPARE(p.onCrash(1000, false, 60), CrashPolicy::Verdict::Off);
+        QCOMPARE(p.onCrash(1000, true, 60), CrashPolicy::Verdict::Restart);
+        QCOMPARE(p.onCrash(1059, true, 60), CrashPolicy::Verdict::TooSoon);
+        QCOMPARE(p.onCrash(1060, true, 60), CrashPolicy::Verdict::Restart);
+    }
+
+    // EngineMonitor: up after the first ping, down when the events stream ends, up again when a
+    // probe answers.
+    void engineMonitorFollowsTheEngine()
+    {
+        FakeContainerEngine engine;
+        EngineMonitor monitor(engine);
+        QList<bool> changes;
+        connect(&monitor, &EngineMonitor::availabilityChanged, this, [&](bool up) { changes.append(up); });
+        monitor.start(1000);
+        QVERIFY(monitor.up());
+        engine.setAlive(false);
+        QVERIFY(waitUntil([&] { return !monitor.up(); }, 5000));
+        engine.setAlive(true);
+        QVERIFY(waitUntil([&] { return monitor.up(); }, 5000)); // the 2 s probe
+        QCOMPARE(changes, (QList<bool>{true, false, true}));
     }
 
     void installToReady()

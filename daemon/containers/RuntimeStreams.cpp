@@ -1,0 +1,85 @@
+#include "containers/ContainerRuntime.h"
+
+#include "containers/ContainersLog.h"
+#include "docker/DockerStream.h"
+#include "metrics/Counters.h"
+
+// The console streams of ContainerRuntime: the one attach (console + stdin) and its lines, which
+// feed the history and the start-pattern detection.
+namespace lightd::containers {
+using docker::DockerError;
+
+namespace {
+QString stripAnsi(const QString &line)
+{
+    static const QRegularExpression ansi(QStringLiteral("\x1b\\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\\\-_]"));
+    QString s = line;
+    return s.remove(ansi);
+}
+} // namespace
+
+void ContainerRuntime::openStreams(std::function<void(bool)> attached)
+{
+    closeStreams();
+    docker::AttachOptions opts;
+    opts.logs = false;
+    m_attach = m_deps.engine.attach(m_record.dto.containerId, opts, this);
+    auto reported = std::make_shared<bool>(false);
+    connect(m_attach, &docker::DockerStream::data, this,
+            [this](int, const QByteArray &b) { onConsoleBytes(b); });
+    connect(m_attach, &docker::DockerStream::started, this, [reported, attached] {
+        if (!*reported) {
+            *reported = true;
+            attached(true);
+        }
+    });
+    connect(m_attach, &docker::DockerStream::finished, this, [this, reported, attached](const DockerError &) {
+        for (const auto &l : m_lines.flush())
+            handleLine(l);
+        if (!*reported) {
+            *reported = true;
+            attached(false);
+        }
+    });
+}
+
+void ContainerRuntime::closeStreams()
+{
+    if (m_attach) {
+        m_attach->disconnect(this);
+        m_attach->close();
+        m_attach->deleteLater();
+    }
+    if (m_stats) {
+        m_stats->disconnect(this);
+        m_stats->close();
+        m_stats->deleteLater();
+    }
+    m_attach = nullptr;
+    m_stats = nullptr;
+}
+
+void ContainerRuntime::onConsoleBytes(const QByteArray &bytes)
+{
+    for (const auto &l : m_lines.feed(bytes))
+        handleLine(l);
+}
+
+void ContainerRuntime::handleLine(const QString &line)
+{
+    const quint64 seq = m_history.append(line);
+    metrics::Counters::add(metrics::counters().consoleLinesIn);
+    Q_EMIT consoleLine(seq, line);
+    if (m_record.state == ContainerState::Starting && m_pattern &&
+        m_pattern->match(stripAnsi(line.left(spec::kPatternLineChars))).hasMatch()) {
+        // The output can overtake the engine's answer to the start: once the server says it is up,
+        // the start is over and the next power action may begin.
+        if (m_startInFlight) {
+            m_startInFlight = false;
+            m_busy = false;
+        }
+        setState(ContainerState::Running);
+        message(QStringLiteral("Server marked as running"));
+    }
+}
+} // namespace lightd::containers
