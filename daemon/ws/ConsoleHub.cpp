@@ -1,7 +1,6 @@
 #include "ws/ConsoleHub.h"
 
 #include "containers/ConsoleCommand.h"
-#include "containers/ContainerManager.h"
 #include "lightd/ContainerStats.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Events.h"
@@ -18,9 +17,9 @@ namespace lightd::ws {
 using containers::ContainerRuntime;
 using Kind = ViewerSession::Kind;
 
-ConsoleHub::ConsoleHub(ContainerRuntime *runtime, containers::ContainerManager &manager,
-                       volumes::VolumeRegistry &volumes, const Config &config, QObject *parent)
-    : QObject(parent), m_runtime(runtime), m_manager(manager), m_volumes(volumes), m_config(config)
+ConsoleHub::ConsoleHub(ContainerRuntime *runtime, volumes::VolumeRegistry &volumes, const Config &config,
+                       QObject *parent)
+    : QObject(parent), m_runtime(runtime), m_volumes(volumes), m_config(config)
 {
     m_window.start();
     m_clock.start();

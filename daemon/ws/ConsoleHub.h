@@ -9,9 +9,6 @@
 #include <QPointer>
 #include <QTimer>
 
-namespace lightd::containers {
-class ContainerManager;
-}
 namespace lightd::volumes {
 class VolumeRegistry;
 }
@@ -26,8 +23,8 @@ class ConsoleHub final : public QObject
 {
     Q_OBJECT
   public:
-    ConsoleHub(containers::ContainerRuntime *runtime, containers::ContainerManager &manager,
-               volumes::VolumeRegistry &volumes, const Config &config, QObject *parent = nullptr);
+    ConsoleHub(containers::ContainerRuntime *runtime, volumes::VolumeRegistry &volumes, const Config &config,
+               QObject *parent = nullptr);
     ~ConsoleHub() override;
 
     void addViewer(ViewerSession *viewer);
@@ -50,7 +47,6 @@ class ConsoleHub final : public QObject
     QByteArray logsMessage(int lines) const;
 
     QPointer<containers::ContainerRuntime> m_runtime;
-    containers::ContainerManager &m_manager;
     volumes::VolumeRegistry &m_volumes;
     const Config &m_config;
     QList<ViewerSession *> m_viewers;

@@ -93,7 +93,7 @@ ConsoleHub *WebSocketGateway::hubFor(const QString &internalId)
     auto *rt = m_manager.find(internalId);
     if (!rt)
         return nullptr;
-    auto *hub = new ConsoleHub(rt, m_manager, m_volumes, m_config, this);
+    auto *hub = new ConsoleHub(rt, m_volumes, m_config, this);
     m_hubs.insert(rt->record().dto.internalId, hub);
     return hub;
 }
