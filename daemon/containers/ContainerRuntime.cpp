@@ -114,6 +114,9 @@ std::optional<DomainError> ContainerRuntime::admit(Operation op) const
 
 std::optional<DomainError> ContainerRuntime::requestPower(PowerAction action)
 {
+    if (!powerVerbFromString(toString(action)))
+        return DomainError(codes::InvalidField,
+                           QStringLiteral("%1 is not a power action").arg(toString(action)));
     if (auto refused = admit(action))
         return refused;
     switch (action) {
@@ -164,6 +167,10 @@ std::optional<DomainError> ContainerRuntime::requestPower(PowerAction action)
                 setState(m_suspendedFrom == ContainerState::Starting && m_pattern ? ContainerState::Starting
                                                                                   : ContainerState::Running);
             });
+        break;
+    case Operation::Reinstall: // not power actions: refused above
+    case Operation::Rebind:
+    case Operation::Command:
         break;
     }
     return std::nullopt;
