@@ -124,11 +124,14 @@ HttpResponse ContainerController::repair(const HttpRequest &req)
 {
     fields::allowOnly(req.jsonBody(), {});
     auto *rt = runtime(req);
-    if (rt->state() == ContainerState::Installing || rt->busy())
-        throw DomainError(codes::InvalidState,
-                          QStringLiteral("Cannot repair while the container is %1")
-                              .arg(rt->busy() ? QStringLiteral("busy") : toString(rt->state())));
-    m_manager.requireEngine();
+    // A repair is a recreate, as a rebind is: the same door and rules.
+    if (auto refused = rt->admit(Operation::Rebind)) {
+        if (refused->code() == codes::InvalidState)
+            throw DomainError(
+                codes::InvalidState,
+                QStringLiteral("Cannot repair while the container is %1").arg(toString(rt->state())));
+        throw *refused;
+    }
     rt->recreate(false);
     return HttpResponse::json(202, QJsonObject{{keys::Message, QStringLiteral("Container repair started")},
                                                {keys::InternalId, rt->record().dto.internalId}});
