@@ -1,8 +1,8 @@
 #include "api/SftpController.h"
 
 #include "containers/ContainerManager.h"
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/Keys.h"
 #include "sftp/SftpAccounts.h"
 #include "sftp/SftpServer.h"
@@ -95,7 +95,7 @@ HttpResponse SftpController::info(const HttpRequest &req)
 {
     const auto account = m_accounts.account(containerOf(req));
     if (!account)
-        throw ApiError::notFound(kNotConfigured, QStringLiteral("SFTP is not configured for this container"));
+        throw DomainError(kNotConfigured, QStringLiteral("SFTP is not configured for this container"));
     return HttpResponse::json(200, QJsonObject{{kUsername, account->username},
                                                {kHost, hostFor(req)},
                                                {keys::Port, port()},

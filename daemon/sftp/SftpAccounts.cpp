@@ -1,6 +1,6 @@
 #include "sftp/SftpAccounts.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "sftp/PublicKey.h"
 
@@ -10,7 +10,6 @@
 #include <sodium.h>
 
 namespace lightd::sftp {
-using http::ApiError;
 
 namespace {
 constexpr int kPasswordLength = 24;
@@ -66,7 +65,7 @@ QString SftpAccounts::hashPassword(const QByteArray &password)
                                      crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
     hashSlots().release();
     if (rc != 0)
-        throw ApiError::internal();
+        throw DomainError::internal();
     return QString::fromLatin1(out);
 }
 
@@ -78,16 +77,15 @@ SftpAccounts::Issued SftpAccounts::setCredentials(const QString &container,
     QString name =
         username.value_or(existing != m_rows.cend() ? existing->username : defaultUsername(container));
     if (!validUsername(name))
-        throw ApiError::badRequest(codes::InvalidField,
-                                   QStringLiteral("username: must match ^[a-z0-9][a-z0-9_.-]{0,31}$"));
+        throw DomainError(codes::InvalidField,
+                          QStringLiteral("username: must match ^[a-z0-9][a-z0-9_.-]{0,31}$"));
     for (const auto &row : m_rows)
         if (row.username == name && row.container != container)
-            throw ApiError::conflict(kUsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
+            throw DomainError(kUsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
     if (password && (password->size() < kMinPasswordLength || password->size() > kMaxPasswordLength))
-        throw ApiError::badRequest(codes::InvalidField,
-                                   QStringLiteral("password: must be %1 to %2 characters")
-                                       .arg(kMinPasswordLength)
-                                       .arg(kMaxPasswordLength));
+        throw DomainError(codes::InvalidField, QStringLiteral("password: must be %1 to %2 characters")
+                                                   .arg(kMinPasswordLength)
+                                                   .arg(kMaxPasswordLength));
     const QString clear = password.value_or(randomPassword());
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     storage::SftpAccountRow row = existing != m_rows.cend() ? *existing : storage::SftpAccountRow{};
@@ -109,19 +107,18 @@ storage::SftpKeyRow SftpAccounts::addKey(const QString &container, const QString
     QString why;
     const auto key = PublicKey::parse(line, why);
     if (!key)
-        throw ApiError::badRequest(codes::InvalidField, QStringLiteral("public_key: %1").arg(why));
+        throw DomainError(codes::InvalidField, QStringLiteral("public_key: %1").arg(why));
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     auto it = m_rows.find(container);
     if (it == m_rows.end()) {
         const QString name = defaultUsername(container);
         for (const auto &row : m_rows)
             if (row.username == name)
-                throw ApiError::conflict(kUsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
+                throw DomainError(kUsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
         it = m_rows.insert(container, storage::SftpAccountRow{container, name, QString(), now, now, {}});
     }
     if (it->keys.size() >= kMaxKeys)
-        throw ApiError::badRequest(codes::InvalidField,
-                                   QStringLiteral("public_key: at most %1 keys").arg(kMaxKeys));
+        throw DomainError(codes::InvalidField, QStringLiteral("public_key: at most %1 keys").arg(kMaxKeys));
     storage::SftpKeyRow row{key->fingerprint, key->type, key->blob, key->comment, now};
     it->updatedAt = now;
     m_repo.upsert(*it);
@@ -136,7 +133,7 @@ void SftpAccounts::removeKey(const QString &container, const QString &fingerprin
 {
     auto it = m_rows.find(container);
     if (it == m_rows.end() || !m_repo.removeKey(container, fingerprint))
-        throw ApiError::notFound(kKeyNotFound, QStringLiteral("Key not found: %1").arg(fingerprint));
+        throw DomainError(kKeyNotFound, QStringLiteral("Key not found: %1").arg(fingerprint));
     it->keys.removeIf([&](const storage::SftpKeyRow &k) { return k.fingerprint == fingerprint; });
     publish();
     Q_EMIT revoked(container, fingerprint);

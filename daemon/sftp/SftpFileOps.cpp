@@ -1,6 +1,6 @@
 #include "sftp/SftpFileOps.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "sftp/SftpAttributes.h"
 #include "sftp/SftpStatus.h"
 #include "sftp/SftpWriteFile.h"
@@ -81,7 +81,7 @@ bool SftpFileOps::handle(sftp_client_message_struct *msg)
         return dispatch(msg) >= 0;
     } catch (const SftpFailure &f) {
         return sftp_reply_status(msg, f.code(), f.message().constData()) >= 0;
-    } catch (const http::ApiError &e) {
+    } catch (const DomainError &e) {
         const SftpFailure f = SftpFailure::from(e);
         return sftp_reply_status(msg, f.code(), f.message().constData()) >= 0;
     }

@@ -1,6 +1,6 @@
 #include "sftp/SftpStatus.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 
 #include <cerrno>
@@ -10,17 +10,18 @@
 #include <libssh/sftp.h>
 
 namespace lightd::sftp {
-SftpFailure SftpFailure::from(const http::ApiError &error)
+SftpFailure SftpFailure::from(const DomainError &error)
 {
     const QString code = error.code();
     const QByteArray message = error.message().toUtf8();
     if (code == codes::QuotaExceeded)
         return SftpFailure(SSH_FX_FAILURE, "quota exceeded");
-    if (error.status() == 404)
+    // By code, never by HTTP status: the volume layer's refusals and what SFTP calls them.
+    if (code == codes::FileNotFound || code == codes::VolumeNotFound || code == codes::NotFound)
         return SftpFailure(SSH_FX_NO_SUCH_FILE, message);
-    if (code == codes::InvalidPath || error.status() == 403)
+    if (code == codes::InvalidPath || code == codes::Forbidden)
         return SftpFailure(SSH_FX_PERMISSION_DENIED, message);
-    if (error.status() >= 500 && code != codes::DiskFull)
+    if (code == codes::Internal || code == codes::DockerError || code == codes::DockerUnavailable)
         return SftpFailure(SSH_FX_FAILURE, "internal error");
     return SftpFailure(SSH_FX_FAILURE, message);
 }

@@ -8,7 +8,7 @@
 #include "volumes/PathRules.h"
 
 namespace lightd::http {
-class ApiError;
+class DomainError;
 }
 
 namespace lightd::sftp {
@@ -22,7 +22,7 @@ class SftpFailure final : public std::exception
     const char *what() const noexcept override { return m_message.constData(); }
 
     // The volume layer's refusals, in SFTP terms (same decisions as REST, other words).
-    static SftpFailure from(const http::ApiError &error);
+    static SftpFailure from(const DomainError &error);
     static SftpFailure fromErrno(int err);
 
   private:

@@ -1,6 +1,6 @@
 #include "sftp/SftpWriteFile.h"
 
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "sftp/SftpStatus.h"
 #include "volumes/Sandbox.h"
 
@@ -52,7 +52,7 @@ SftpWriteFile::SftpWriteFile(const volumes::Sandbox &sandbox, volumes::QuotaTrac
             fcntl(m_fd.get(), F_SETFL, fcntl(m_fd.get(), F_GETFL) & ~O_NONBLOCK);
             m_size = st.st_size;
         }
-    } catch (const http::ApiError &e) {
+    } catch (const DomainError &e) {
         throw SftpFailure::from(e);
     }
 }
@@ -79,7 +79,7 @@ void SftpWriteFile::charge(quint64 end)
     try {
         // Replace mode: what counts is the volume once the old file is gone (same rule as REST uploads).
         m_quota.charge(m_volumeId, qint64(end) - m_size, m_temp ? m_oldSize : 0);
-    } catch (const http::ApiError &e) {
+    } catch (const DomainError &e) {
         m_failed = true;
         throw SftpFailure::from(e);
     }
@@ -134,7 +134,7 @@ void SftpWriteFile::close()
     if (m_temp) {
         try {
             m_temp->commit();
-        } catch (const http::ApiError &e) {
+        } catch (const DomainError &e) {
             m_temp->abort();
             m_quota.add(m_volumeId, -m_size);
             m_scope.reset();
