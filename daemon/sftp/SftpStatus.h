@@ -7,7 +7,7 @@
 
 #include "volumes/PathRules.h"
 
-namespace lightd::http {
+namespace lightd {
 class DomainError;
 }
 
