@@ -235,10 +235,9 @@ void ContainerController::updateResources(const HttpRequest &req, Responder resp
             if (!r.ok())
                 return responder.fail(
                     r.error.kind == docker::DockerError::Kind::Http && r.error.httpStatus == 400
-                        ? DomainError(
-                              codes::InvalidField,
-                              containers::engineFailure(
-                                  id, QStringLiteral("The engine refused these resources"), r.error))
+                        ? DomainError(codes::InvalidField,
+                                      containers::engineFailure(
+                                          id, QStringLiteral("The engine refused these resources"), r.error))
                         : docker::domainError(r.error));
             auto *rt2 = m_manager.find(id);
             if (!rt2)

@@ -121,8 +121,7 @@ struct FileController::Impl
 
 FileController::FileController(volumes::VolumeRegistry &registry, const Config &config)
     : d(std::make_unique<Impl>(registry, config))
-{
-}
+{}
 
 FileController::~FileController() = default;
 

@@ -67,7 +67,8 @@ http::Caller AuthGuard::authenticate(const http::HttpRequest &req, http::Access 
             if (!acceptsVendor(req.header("accept")))
                 throw DomainError(codes::InvalidVendor,
                                   QStringLiteral("Accept header must include Application/vnd.pkglatv1+json"));
-            throw DomainError(codes::Forbidden, QStringLiteral("This token's scopes do not allow this route"));
+            throw DomainError(codes::Forbidden,
+                              QStringLiteral("This token's scopes do not allow this route"));
         }
         if (!verified)
             throw failed(m_limiter, req.peer);
@@ -89,7 +90,8 @@ std::optional<DomainError> AuthGuard::checkConsole(const QString &token, const Q
     bool outOfScope = false;
     if (!m_tokens.verify(token, Purpose{Purpose::Console, containerId}, &outOfScope)) {
         if (outOfScope)
-            return DomainError(codes::Forbidden, QStringLiteral("This token's scopes do not allow this console"));
+            return DomainError(codes::Forbidden,
+                               QStringLiteral("This token's scopes do not allow this console"));
         return failed(m_limiter, peer);
     }
     return std::nullopt;

@@ -2,6 +2,7 @@
 
 #include "containers/ContainerSpec.h"
 #include "containers/ContainersLog.h"
+#include "containers/EngineErrors.h"
 #include "docker/DockerStream.h"
 #include "lightd/ErrorCodes.h"
 #include "storage/Repositories.h"

@@ -151,8 +151,7 @@ QMap<QString, QString> resolveAll(const Config &config, const QMap<QString, QStr
         QString why;
         const QString real = resolve(config, it.value(), &why);
         if (real.isEmpty())
-            throw DomainError(codes::MountNotAllowed,
-                                             QStringLiteral("Field '%1': %2").arg(field, why));
+            throw DomainError(codes::MountNotAllowed, QStringLiteral("Field '%1': %2").arg(field, why));
         out.insert(it.key(), real);
     }
     return out;

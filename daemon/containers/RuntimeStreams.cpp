@@ -1,5 +1,6 @@
 #include "containers/ContainerRuntime.h"
 
+#include "containers/ContainerSpec.h"
 #include "containers/ContainersLog.h"
 #include "docker/DockerStream.h"
 #include "metrics/Counters.h"

@@ -1,6 +1,7 @@
 #include "FakeContainerEngine.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QTimer>
 
 namespace lightd::test {
@@ -286,6 +287,33 @@ void FakeContainerEngine::removeContainer(const QString &id, bool, bool, QObject
         m_containers.remove(c->id);
     }
     answerVoid(ctx, std::move(done));
+}
+
+// Only the `label` filter (key=value, all must match), which is all the runtime asks for.
+void FakeContainerEngine::listContainers(const QJsonObject &filters, QObject *ctx,
+                                         docker::DockerCallback<QJsonArray> done)
+{
+    calls.append(QStringLiteral("list"));
+    if (!m_alive)
+        return answer<QJsonArray>(ctx, std::move(done), {{}, down()});
+    const QJsonArray wanted = filters.value(QStringLiteral("label")).toArray();
+    QJsonArray out;
+    for (const Container &c : std::as_const(m_containers)) {
+        const QJsonObject labels = c.config.value(QStringLiteral("Labels")).toObject();
+        bool all = true;
+        for (const auto &w : wanted) {
+            const QString kv = w.toString();
+            const qsizetype eq = kv.indexOf(QLatin1Char('='));
+            const QString key = eq < 0 ? kv : kv.left(eq);
+            if (!labels.contains(key) || (eq >= 0 && labels.value(key).toString() != kv.mid(eq + 1)))
+                all = false;
+        }
+        if (all)
+            out.append(QJsonObject{{QStringLiteral("Id"), c.id},
+                                   {QStringLiteral("Names"), QJsonArray{QLatin1Char('/') + c.name}},
+                                   {QStringLiteral("Labels"), labels}});
+    }
+    answer<QJsonArray>(ctx, std::move(done), {out, {}});
 }
 
 void FakeContainerEngine::inspectContainer(const QString &id, QObject *ctx,

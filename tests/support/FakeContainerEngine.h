@@ -85,6 +85,8 @@ class FakeContainerEngine final : public QObject, public docker::ContainerEngine
     void removeContainer(const QString &id, bool force, bool removeVolumes, QObject *ctx,
                          docker::DockerCallback<void> done) override;
     void inspectContainer(const QString &id, QObject *ctx, docker::DockerCallback<QJsonObject> done) override;
+    void listContainers(const QJsonObject &filters, QObject *ctx,
+                        docker::DockerCallback<QJsonArray> done) override;
     void updateContainer(const QString &id, const QJsonObject &resources, QObject *ctx,
                          docker::DockerCallback<QStringList> done) override;
     void waitContainer(const QString &id, docker::WaitCondition condition, QObject *ctx,
