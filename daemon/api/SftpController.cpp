@@ -3,6 +3,7 @@
 #include "containers/ContainerManager.h"
 #include "http/JsonFields.h"
 #include "lightd/DomainError.h"
+#include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 #include "sftp/SftpAccounts.h"
 #include "sftp/SftpServer.h"
@@ -15,7 +16,6 @@ using namespace http;
 
 namespace {
 const QString kVolumePath = QStringLiteral("/home/container");
-constexpr QLatin1StringView kNotConfigured{"sftp_not_configured"};
 constexpr QLatin1StringView kUsername{"username"}, kPassword{"password"}, kHost{"host"},
     kVolumePathKey{"volume_path"}, kPublicKey{"public_key"}, kFingerprint{"fingerprint"}, kComment{"comment"},
     kKeys{"keys"};
@@ -95,7 +95,8 @@ HttpResponse SftpController::info(const HttpRequest &req)
 {
     const auto account = m_accounts.account(containerOf(req));
     if (!account)
-        throw DomainError(kNotConfigured, QStringLiteral("SFTP is not configured for this container"));
+        throw DomainError(codes::SftpNotConfigured,
+                          QStringLiteral("SFTP is not configured for this container"));
     return HttpResponse::json(200, QJsonObject{{kUsername, account->username},
                                                {kHost, hostFor(req)},
                                                {keys::Port, port()},

@@ -16,8 +16,6 @@ constexpr int kPasswordLength = 24;
 constexpr int kMinPasswordLength = 12;
 constexpr int kMaxPasswordLength = 1024;
 constexpr int kMaxKeys = 100;
-constexpr QLatin1StringView kUsernameTaken{"username_taken"};
-constexpr QLatin1StringView kKeyNotFound{"key_not_found"};
 
 bool validUsername(const QString &name)
 {
@@ -81,7 +79,7 @@ SftpAccounts::Issued SftpAccounts::setCredentials(const QString &container,
                           QStringLiteral("username: must match ^[a-z0-9][a-z0-9_.-]{0,31}$"));
     for (const auto &row : m_rows)
         if (row.username == name && row.container != container)
-            throw DomainError(kUsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
+            throw DomainError(codes::UsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
     if (password && (password->size() < kMinPasswordLength || password->size() > kMaxPasswordLength))
         throw DomainError(codes::InvalidField, QStringLiteral("password: must be %1 to %2 characters")
                                                    .arg(kMinPasswordLength)
@@ -114,7 +112,7 @@ storage::SftpKeyRow SftpAccounts::addKey(const QString &container, const QString
         const QString name = defaultUsername(container);
         for (const auto &row : m_rows)
             if (row.username == name)
-                throw DomainError(kUsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
+                throw DomainError(codes::UsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
         it = m_rows.insert(container, storage::SftpAccountRow{container, name, QString(), now, now, {}});
     }
     if (it->keys.size() >= kMaxKeys)
@@ -133,7 +131,7 @@ void SftpAccounts::removeKey(const QString &container, const QString &fingerprin
 {
     auto it = m_rows.find(container);
     if (it == m_rows.end() || !m_repo.removeKey(container, fingerprint))
-        throw DomainError(kKeyNotFound, QStringLiteral("Key not found: %1").arg(fingerprint));
+        throw DomainError(codes::KeyNotFound, QStringLiteral("Key not found: %1").arg(fingerprint));
     it->keys.removeIf([&](const storage::SftpKeyRow &k) { return k.fingerprint == fingerprint; });
     publish();
     Q_EMIT revoked(container, fingerprint);

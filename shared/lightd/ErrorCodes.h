@@ -45,4 +45,7 @@ inline constexpr C FileExists{"file_exists"};
 inline constexpr C InvalidArchive{"invalid_archive"};
 inline constexpr C DiskFull{"disk_full"};
 inline constexpr C MountNotAllowed{"mount_not_allowed"};
+inline constexpr C SftpNotConfigured{"sftp_not_configured"};
+inline constexpr C UsernameTaken{"username_taken"};
+inline constexpr C KeyNotFound{"key_not_found"};
 } // namespace lightd::codes

@@ -24,7 +24,8 @@ constexpr std::array kStatus{
     std::pair{PowerLocked, 409},       std::pair{InvalidPath, 400},       std::pair{QuotaExceeded, 507},
     std::pair{FileNotFound, 404},      std::pair{NotADirectory, 400},     std::pair{IsADirectory, 400},
     std::pair{FileExists, 409},        std::pair{InvalidArchive, 400},    std::pair{DiskFull, 507},
-    std::pair{MountNotAllowed, 400},
+    std::pair{MountNotAllowed, 400},   std::pair{SftpNotConfigured, 404}, std::pair{UsernameTaken, 409},
+    std::pair{KeyNotFound, 404},
 };
 } // namespace
 
