@@ -64,7 +64,7 @@ ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, c
             QString why;
             m_webSocketAccept = webSocketAccept(head, &why);
             if (m_webSocketAccept.isEmpty()) {
-                refuse(ApiError::badRequest(codes::BadRequest, why));
+                refuse(DomainError(codes::BadRequest, why));
                 m_framer.stop();
                 return 0;
             }
