@@ -2,8 +2,8 @@
 
 #include "billing/UsageMath.h"
 #include "containers/ContainerManager.h"
-#include "http/ApiError.h"
 #include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/Keys.h"
 
@@ -72,7 +72,7 @@ QString BillingController::resolve(const QString &id)
         return rt->record().dto.internalId;
     if (m_samples.containers().contains(id))
         return id; // deleted since, its samples kept until retention
-    throw ApiError::notFound(codes::ContainerNotFound, QStringLiteral("Container not found"));
+    throw DomainError(codes::ContainerNotFound, QStringLiteral("Container not found"));
 }
 
 namespace {

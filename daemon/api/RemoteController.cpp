@@ -1,7 +1,7 @@
 #include "api/RemoteController.h"
 
 #include "config/Config.h"
-#include "http/ApiError.h"
+#include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "sync/Outbox.h"
 
@@ -24,8 +24,7 @@ HttpResponse RemoteController::reload(const HttpRequest &)
 {
     const QString error = m_reload();
     if (!error.isEmpty())
-        throw ApiError::badRequest(codes::InvalidField,
-                                   QStringLiteral("config.json not reloaded: %1").arg(error));
+        throw DomainError(codes::InvalidField, QStringLiteral("config.json not reloaded: %1").arg(error));
     return HttpResponse::message(200, QStringLiteral("Configuration reloaded successfully"));
 }
 } // namespace lightd::api
