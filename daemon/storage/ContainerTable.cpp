@@ -76,9 +76,8 @@ void ContainerRepository::update(const ContainerRow &r)
     m_db.transaction([&] {
         bool changed = false;
         if (m_stateHook) {
-            auto before =
-                m_db.exec(QStringLiteral("SELECT state, error FROM containers WHERE internal_id = ?"),
-                          {r.internalId});
+            auto before = m_db.exec(
+                QStringLiteral("SELECT state, error FROM containers WHERE internal_id = ?"), {r.internalId});
             // a new state, or the same state with a new message (a second failure)
             changed = before.next() &&
                       (before.value(0).toString() != r.state || before.value(1).toString() != r.error);
