@@ -15,6 +15,7 @@
 #include "api/VolumeController.h"
 #include "app/AppLog.h"
 #include "app/EngineOptions.h"
+#include "app/MemoryTrim.h"
 #include "auth/AuthGuard.h"
 #include "auth/RateLimiter.h"
 #include "auth/TokenService.h"
@@ -101,6 +102,8 @@ bool Daemon::start(QString &error)
     });
     m_gateway =
         new ws::WebSocketGateway(*m_listener, *m_guard, *m_containers, *m_volumes, m_config, m_listener);
+    connect(m_listener, &http::HttpListener::connectionClosed, new app::MemoryTrim(2000, m_listener),
+            &app::MemoryTrim::schedule);
     m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_docker);
     m_metrics = std::make_unique<metrics::Registry>();
     api::addCoreCollectors(*m_metrics, *m_listener, *m_gateway, *m_containers);

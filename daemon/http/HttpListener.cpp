@@ -151,6 +151,7 @@ HttpListener::AddressSlot::~AddressSlot()
     auto it = m_listener->m_perAddress.find(m_peer);
     if (it != m_listener->m_perAddress.end() && --*it <= 0)
         m_listener->m_perAddress.erase(it);
+    Q_EMIT m_listener->connectionClosed();
 }
 
 void HttpListener::adopt(QTcpSocket *socket)

@@ -58,6 +58,8 @@ class HttpListener final : public QObject
 
   Q_SIGNALS:
     void consoleConnected();
+    // A connection (REST or console) has ended and its socket is gone.
+    void connectionClosed();
 
   private:
     friend class GuardedTcpServer;
