@@ -1,5 +1,6 @@
 #include "api/ContainerController.h"
 
+#include "api/ContainerSpecParser.h"
 #include "containers/ConsoleCommand.h"
 #include "containers/ContainerSpec.h"
 #include "containers/EngineErrors.h"
@@ -109,7 +110,7 @@ ContainerRuntime *ContainerController::runtime(const HttpRequest &req) const
 
 HttpResponse ContainerController::create(const HttpRequest &req)
 {
-    auto *rt = m_manager.create(req.jsonBody());
+    auto *rt = m_manager.create(spec::parseCreate(req.jsonBody()));
     return HttpResponse::json(201, QJsonObject{{keys::Message, QStringLiteral("Container creation started")},
                                                {keys::InternalId, rt->record().dto.internalId},
                                                {keys::State, toString(rt->state())}});
@@ -178,7 +179,10 @@ HttpResponse ContainerController::rebind(const HttpRequest &req)
     const QJsonObject body = req.jsonBody();
     fields::allowOnly(body, {keys::Ports});
     const QJsonArray ports = fields::requireArray(body, keys::Ports);
-    m_manager.rebind(req.param(QStringLiteral("id")), ports);
+    // 404 and the refusals (409, 503) before the entries are read, as the manager checks them.
+    if (auto refused = runtime(req)->admit(Operation::Rebind))
+        throw *refused;
+    m_manager.rebind(req.param(QStringLiteral("id")), spec::parsePorts(ports));
     return accepted(QStringLiteral("Network rebinding started"), runtime(req)->record().dto.internalId);
 }
 
@@ -295,7 +299,7 @@ HttpResponse ContainerController::setStartPattern(const HttpRequest &req)
     if (!body.contains(keys::StartPattern))
         throw DomainError(codes::MissingField,
                           QStringLiteral("Field 'start_pattern' is required (a string or null)"));
-    const auto pattern = containers::spec::parseStartPattern(body.value(keys::StartPattern));
+    const auto pattern = spec::parseStartPattern(body.value(keys::StartPattern));
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.startPattern = pattern; });
     return HttpResponse::message(200, QStringLiteral("Start pattern updated"));
 }
@@ -308,7 +312,7 @@ HttpResponse ContainerController::setMounts(const HttpRequest &req)
     const auto mounts = fields::optionalObject(body, keys::Volumes);
     if (!mounts)
         throw DomainError(codes::MissingField, QStringLiteral("Field 'volumes' is required"));
-    const auto parsed = containers::spec::parseMounts(*mounts, keys::Volumes);
+    const auto parsed = spec::parseMounts(*mounts, keys::Volumes);
     containers::mounts::resolveAll(m_manager.config(), parsed, keys::Volumes); // 400 mount_not_allowed
     rt->updateRecord([&](containers::ContainerRecord &r) { r.dto.mount = parsed; });
     return HttpResponse::message(

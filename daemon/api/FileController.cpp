@@ -34,6 +34,26 @@ double round2(double v)
     return std::round(v * 100.0) / 100.0;
 }
 
+// PUT files/content: the HTTP body fed into the volume's UploadSink, its answer made here.
+class UploadBody final : public BodySink
+{
+  public:
+    explicit UploadBody(std::unique_ptr<volumes::UploadSink> sink) : m_sink(std::move(sink)) {}
+    void write(const char *data, qint64 size) override { m_sink->write(data, size); }
+    HttpResponse finish() override
+    {
+        const auto stored = m_sink->finish();
+        return HttpResponse::json(200,
+                                  QJsonObject{{keys::Message, QStringLiteral("File uploaded successfully")},
+                                              {keys::Path, stored.path},
+                                              {keys::Size, stored.size}});
+    }
+    void abort() override { m_sink->abort(); }
+
+  private:
+    std::unique_ptr<volumes::UploadSink> m_sink;
+};
+
 PathParts bodyPath(const QJsonObject &o, QLatin1StringView key)
 {
     return paths::parse(fields::requireString(o, key));
@@ -185,8 +205,8 @@ std::unique_ptr<BodySink> FileController::upload(const HttpRequest &req)
     const auto sandbox = d->registry.sandbox(v.volumeId);
     bool known = false;
     const qint64 length = req.header("content-length").trimmed().toLongLong(&known);
-    return std::make_unique<volumes::UploadSink>(*sandbox, d->registry.quota(), v.volumeId, path,
-                                                 d->uploadLimit, known ? length : -1);
+    return std::make_unique<UploadBody>(std::make_unique<volumes::UploadSink>(
+        *sandbox, d->registry.quota(), v.volumeId, path, d->uploadLimit, known ? length : -1));
 }
 
 HttpResponse FileController::remove(const HttpRequest &req)

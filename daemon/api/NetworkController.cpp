@@ -1,5 +1,6 @@
 #include "api/NetworkController.h"
 
+#include "api/PortParser.h"
 #include "http/JsonFields.h"
 #include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
@@ -32,7 +33,7 @@ PortDto portEntry(const QJsonValue &v)
         throw DomainError(codes::InvalidField, QStringLiteral("entry must be an object"));
     const QJsonObject o = v.toObject();
     fields::allowOnly(o, {keys::Ip, keys::Port, keys::Protocol});
-    return network::PortPool::validated(o, false);
+    return parsePort(o, false);
 }
 
 // `?protocol=` of the :ip/:port routes: tcp unless told udp.

@@ -1,6 +1,5 @@
 #include "containers/ContainerManager.h"
 
-#include "containers/ContainerSpec.h"
 #include "containers/ContainersLog.h"
 #include "containers/MountPolicy.h"
 #include "containers/ScriptDir.h"
@@ -97,9 +96,8 @@ ContainerRuntime *ContainerManager::get(const QString &id) const
     return rt;
 }
 
-ContainerRuntime *ContainerManager::create(const QJsonObject &body)
+ContainerRuntime *ContainerManager::create(ContainerRecord r)
 {
-    ContainerRecord r = spec::parseCreate(body);
     mounts::resolveAll(m_config, r.dto.mount, keys::Mount); // 400 mount_not_allowed
     if (m_runtimes.contains(r.dto.internalId))
         throw DomainError(codes::ContainerExists,
@@ -139,12 +137,11 @@ void ContainerManager::remove(const QString &id, std::function<void()> done)
     });
 }
 
-void ContainerManager::rebind(const QString &id, const QJsonArray &portsJson)
+void ContainerManager::rebind(const QString &id, const QList<PortBindingDto> &bindings)
 {
     auto *rt = get(id);
     if (auto refused = rt->admit(Operation::Rebind))
         throw *refused;
-    const auto bindings = spec::parsePorts(portsJson);
     m_ports.check(bindings, rt->record().dto.internalId);
     const QString owner = rt->record().dto.internalId;
     m_db.transaction([&] {

@@ -43,13 +43,14 @@ class ContainerManager final : public QObject
     ContainerRuntime *find(const QString &id) const;
     ContainerRuntime *get(const QString &id) const; // throws 404 container_not_found
 
-    // Validates everything first (400/404/409/503), then records it, claims its ports and starts the
-    // installation. Returns the new runtime.
-    ContainerRuntime *create(const QJsonObject &body);
+    // record: a new one as api/ContainerSpecParser reads it from the request (fields already valid).
+    // Checks it against the rest first (400 mounts, 409 id, 404 volume, ports, 503), then records it,
+    // claims its ports and starts the installation. Returns the new runtime.
+    ContainerRuntime *create(ContainerRecord record);
     // Removes the Docker container(s), frees the ports, deletes the record; the volume stays.
     void remove(const QString &id, std::function<void()> done);
     // Validates and applies new port bindings: old ports freed, new ones marked, container recreated.
-    void rebind(const QString &id, const QJsonArray &ports);
+    void rebind(const QString &id, const QList<PortBindingDto> &bindings);
     const Config &config() const { return m_config; }
 
   Q_SIGNALS:

@@ -24,7 +24,7 @@ bool present(const QJsonObject &o, QLatin1StringView key)
 
 void invalid(QLatin1StringView key, const QString &why)
 {
-    throw DomainError(codes::InvalidField, QStringLiteral("Field '%1' %2").arg(key, why));
+    throw DomainError::invalidField(key, why);
 }
 
 void allowOnly(const QJsonObject &o, std::initializer_list<QLatin1StringView> known)

@@ -1,6 +1,5 @@
 #include "network/PortPool.h"
 
-#include "http/JsonFields.h"
 #include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
 #include "lightd/JsonUtil.h"
@@ -19,8 +18,9 @@ DomainError notFound()
 {
     return DomainError(codes::PortNotFound, QStringLiteral("Port not found in pool"));
 }
+} // namespace
 
-QString normalisedIp(const QString &ip)
+QString PortPool::normalisedIp(const QString &ip)
 {
     // Only canonical dotted quads for IPv4: QHostAddress also takes inet_aton shorthand ("10.0.0",
     // "2130706433", "0x7f.0.0.1", octal "010.1.1.1"), which would store another address than sent.
@@ -33,7 +33,6 @@ QString normalisedIp(const QString &ip)
         return {};
     return a.toString();
 }
-} // namespace
 
 PortPool::PortPool(storage::Database &db, Firewall &firewall, QObject *parent)
     : QObject(parent), m_repo(db), m_db(db), m_firewall(firewall)
@@ -59,22 +58,6 @@ const QByteArray &PortPool::listJson()
         m_listJson = json::encode(QJsonObject{{keys::Ports, a}});
     }
     return m_listJson;
-}
-
-PortDto PortPool::validated(const QJsonObject &o, bool requireProtocol)
-{
-    PortDto p;
-    const QString ip = http::fields::requireString(o, keys::Ip);
-    p.ip = normalisedIp(ip);
-    if (p.ip.isEmpty())
-        http::fields::invalid(keys::Ip, QStringLiteral("must be an IPv4 or IPv6 address"));
-    p.port = int(http::fields::requireInt(o, keys::Port, 1, 65535));
-    const auto proto = requireProtocol ? std::optional(http::fields::requireString(o, keys::Protocol))
-                                       : http::fields::optionalString(o, keys::Protocol);
-    p.protocol = proto.value_or(QStringLiteral("tcp")).toLower();
-    if (p.protocol != QLatin1StringView("tcp") && p.protocol != QLatin1StringView("udp"))
-        http::fields::invalid(keys::Protocol, QStringLiteral("must be tcp or udp"));
-    return p;
 }
 
 PortDto PortPool::get(const QString &ip, int port, const QString &protocol) const

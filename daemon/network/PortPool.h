@@ -42,8 +42,8 @@ class PortPool final : public QObject
     void check(const QList<PortBindingDto> &bindings, const QString &owner) const;
     void releaseAll(const QString &owner);
 
-    // Validation shared with container requests.
-    static PortDto validated(const QJsonObject &o, bool requireProtocol);
+    // The canonical form of an address (IPv4 dotted quads only), empty when it is none.
+    static QString normalisedIp(const QString &ip);
 
   Q_SIGNALS:
     void changed();

@@ -1,6 +1,6 @@
 #include "volumes/FileManager.h"
 
-#include "http/JsonFields.h"
+#include "lightd/DomainError.h"
 #include "lightd/Keys.h"
 #include "volumes/AtomicFile.h"
 #include "volumes/FsError.h"
@@ -70,8 +70,8 @@ mode_t FileManager::parseMode(const QString &text)
 {
     static const QRegularExpression re(QStringLiteral("^0?[0-7]{3}$"));
     if (!re.match(text).hasMatch())
-        http::fields::invalid(keys::Mode,
-                              QStringLiteral("must be an octal permission string such as \"0644\""));
+        throw DomainError::invalidField(
+            keys::Mode, QStringLiteral("must be an octal permission string such as \"0644\""));
     return mode_t(text.toUInt(nullptr, 8)) & 0777;
 }
 

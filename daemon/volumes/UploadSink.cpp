@@ -2,13 +2,11 @@
 
 #include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
-#include "lightd/Keys.h"
 #include "metrics/Counters.h"
 #include "volumes/FsError.h"
 #include "volumes/QuotaTracker.h"
 #include "volumes/Sandbox.h"
 
-#include <QJsonObject>
 #include <cerrno>
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -76,7 +74,7 @@ void UploadSink::write(const char *data, qint64 size)
     }
 }
 
-http::HttpResponse UploadSink::finish()
+UploadSink::Stored UploadSink::finish()
 {
     const qint64 size = m_file->written();
     try {
@@ -94,10 +92,7 @@ http::HttpResponse UploadSink::finish()
     m_done = true;
     m_quota.add(m_volumeId, -m_oldSize);
     m_scope.reset();
-    return http::HttpResponse::json(200,
-                                    QJsonObject{{keys::Message, QStringLiteral("File uploaded successfully")},
-                                                {keys::Path, m_shown},
-                                                {keys::Size, size}});
+    return Stored{m_shown, size};
 }
 
 void UploadSink::abort()

@@ -20,6 +20,8 @@ class DomainError final : public std::exception
 
     // The one generic failure: never leaks a path or a stack.
     static DomainError internal();
+    // 400 invalid_field naming the field: "Field '<key>' <why>".
+    static DomainError invalidField(QLatin1StringView key, const QString &why);
     static DomainError retryLater(QLatin1StringView code, QString message, int retryAfterS)
     {
         DomainError e(code, std::move(message));

@@ -51,4 +51,9 @@ DomainError DomainError::internal()
 {
     return DomainError(codes::Internal, QStringLiteral("Internal server error"));
 }
+
+DomainError DomainError::invalidField(QLatin1StringView key, const QString &why)
+{
+    return DomainError(codes::InvalidField, QStringLiteral("Field '%1' %2").arg(key, why));
+}
 } // namespace lightd

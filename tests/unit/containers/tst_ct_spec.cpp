@@ -1,5 +1,6 @@
 // Request validation of POST /containers (API.md section 3) and the engine create bodies built from
 // a record: tables of bad inputs, each refused with 400 naming the field.
+#include "api/ContainerSpecParser.h"
 #include "containers/ContainerSpec.h"
 #include "containers/DockerSpec.h"
 #include "lightd/DomainError.h"
@@ -213,7 +214,7 @@ class TestContainerSpec : public QObject
         QFETCH(QString, field);
         QFETCH(QString, code);
         try {
-            spec::parseCreate(body);
+            api::spec::parseCreate(body);
             QFAIL("accepted");
         } catch (const DomainError &e) {
             QCOMPARE(codes::httpStatus(e.code()), 400);
@@ -233,7 +234,7 @@ class TestContainerSpec : public QObject
         b.insert(QStringLiteral("mount"), json(R"({"/srv/maps":"/srv/lightd/maps"})"));
         b.insert(QStringLiteral("env"), json(R"({"EULA":"true"})"));
         b.insert(QStringLiteral("install_script"), QStringLiteral("#!/bin/bash\necho hi"));
-        const ContainerRecord r = spec::parseCreate(b);
+        const ContainerRecord r = api::spec::parseCreate(b);
         QCOMPARE(r.dto.internalId, QStringLiteral("srv-1"));
         QVERIFY(r.state == ContainerState::Installing);
         QCOMPARE(r.dto.installState, QStringLiteral("installing"));
@@ -260,11 +261,11 @@ class TestContainerSpec : public QObject
         QJsonObject b = base();
         b.insert(QStringLiteral("start_pattern"), QJsonValue());
         b.insert(QStringLiteral("limits"), json(R"({"memory":0,"cpu":0})"));
-        ContainerRecord r = spec::parseCreate(b);
+        ContainerRecord r = api::spec::parseCreate(b);
         QVERIFY(!r.dto.startPattern);
         QCOMPARE(r.dto.limits.memory, qint64(0));
         b.insert(QStringLiteral("start_pattern"), QString());
-        r = spec::parseCreate(b);
+        r = api::spec::parseCreate(b);
         QVERIFY(!r.dto.startPattern);
         QVERIFY(r.dto.ports.isEmpty());
     }
