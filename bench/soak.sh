@@ -51,6 +51,9 @@ cleanup() {
     rm -rf "$WORK"
 }
 trap cleanup EXIT
+# The daemon's log outlives a failed run (the state changes show what a power loop waited for).
+keep_log() { cp "$WORK/daemon.log" "${TMPDIR:-/tmp}/lightd-soak-$PREFIX.log" 2>/dev/null &&
+    echo "daemon log kept: ${TMPDIR:-/tmp}/lightd-soak-$PREFIX.log" >&2; }
 
 cat >"$WORK/config.json" <<JSON
 {"server": {"host": "127.0.0.1", "port": 0},
@@ -81,7 +84,7 @@ state() { api GET "/containers/$1" | jq -r .install_state; }
 wait_state() { # id state timeout_s
     local end=$((SECONDS + $3))
     until [ "$(state "$1" 2>/dev/null)" = "$2" ]; do
-        ((SECONDS < end)) || { echo "$1 not $2 after $3 s" >&2; return 1; }
+        ((SECONDS < end)) || { echo "$1 not $2 after $3 s (still $(state "$1" 2>/dev/null))" >&2; return 1; }
         sleep 0.1
     done
 }
@@ -184,12 +187,12 @@ END=$((SECONDS + MINUTES * 60))
 n=0
 while :; do
     sleep "$SAMPLE_S" # the sampling period of the soak, not a synchronisation
-    kill -0 "$DAEMON_PID" 2>/dev/null || { echo "daemon died" >&2; tail -50 "$WORK/daemon.log" >&2; exit 1; }
+    kill -0 "$DAEMON_PID" 2>/dev/null || { echo "daemon died" >&2; tail -50 "$WORK/daemon.log" >&2; keep_log; exit 1; }
     n=$((n + 1))
     s=$(sample)
     SAMPLES+=("$s")
     reqs=$(( $(lines rest.ok) * 6 + $(lines commands.ok) + $(lines files.ok) * 2 + $(lines power.ok) ))
-    printf '%-6s %10s %6s %8s %8s %8s  %s\n' "$(echo "scale=1; $n * $SAMPLE_S / 60" | bc)" $s "$reqs" \
+    printf '%-6s %10s %6s %8s %8s %8s  %s\n' "$(awk "BEGIN {printf \"%.1f\", $n * $SAMPLE_S / 60}")" $s "$reqs" \
         "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
     ((SECONDS < END)) || break
 done
@@ -226,5 +229,5 @@ for k in 0 1 2 3; do
         echo "ok: ${names[$k]} after the warm-up: first $first, max $max (limit $limit)" >&2
     fi
 done
-((status == 0)) && echo "soak passed ($MINUTES min)" >&2
+if ((status == 0)); then echo "soak passed ($MINUTES min)" >&2; else keep_log; fi
 exit $status
