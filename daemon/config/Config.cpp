@@ -73,6 +73,7 @@ const Key kKeys[] = {
     {"websocket.max_messages", Kind::Int, 1, 100000},
     {"websocket.message_window_ms", Kind::Int, 10, 60000},
     {"websocket.max_viewers_per_container", Kind::Int, 1, 100000},
+    {"websocket.stats_linger_ms", Kind::Int, 0, 3600000},
     {"files.upload_limit_mb", Kind::Int, 1, 1048576},
     {"volumes.quota_check_s", Kind::Int, 1, 86400},
     {"volumes.max_count", Kind::Int, 1, 10000000},
@@ -263,7 +264,8 @@ QJsonObject defaults(const QString &configDir)
                                                   {QStringLiteral("send_queue_frames"), 4096},
                                                   {QStringLiteral("max_messages"), 10},
                                                   {QStringLiteral("message_window_ms"), 200},
-                                                  {QStringLiteral("max_viewers_per_container"), 30}}},
+                                                  {QStringLiteral("max_viewers_per_container"), 30},
+                                                  {QStringLiteral("stats_linger_ms"), 10000}}},
         {QStringLiteral("files"), QJsonObject{{QStringLiteral("upload_limit_mb"), 1024}}},
         {QStringLiteral("volumes"),
          QJsonObject{{QStringLiteral("quota_check_s"), 30}, {QStringLiteral("max_count"), 1000}}},
@@ -368,6 +370,7 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.websocket.maxMessages = i("websocket.max_messages");
     c.websocket.messageWindowMs = i("websocket.message_window_ms");
     c.websocket.maxViewersPerContainer = i("websocket.max_viewers_per_container");
+    c.websocket.statsLingerMs = i("websocket.stats_linger_ms");
     c.files.uploadLimitMb = i("files.upload_limit_mb");
     c.volumes.quotaCheckS = i("volumes.quota_check_s");
     c.volumes.maxCount = i("volumes.max_count");

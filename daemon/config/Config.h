@@ -69,6 +69,7 @@ struct Config
         int maxMessages = 10; // per viewer and messageWindowMs
         int messageWindowMs = 200;
         int maxViewersPerContainer = 30;
+        int statsLingerMs = 10000; // the stats stream outlives the last viewer by this much
     } websocket;
     struct Files
     {

@@ -25,6 +25,9 @@ ContainerRuntime::ContainerRuntime(ContainerRecord record, ContainerPaths paths,
 {
     if (m_record.dto.startPattern)
         m_pattern = spec::startPatternRegex(*m_record.dto.startPattern);
+    m_statsLinger.setSingleShot(true);
+    m_statsLinger.setInterval(m_deps.config.websocket.statsLingerMs);
+    connect(&m_statsLinger, &QTimer::timeout, this, &ContainerRuntime::syncStats);
 }
 
 ContainerRuntime::~ContainerRuntime()
@@ -59,6 +62,7 @@ bool ContainerRuntime::setState(ContainerState next, const QString &error, bool 
             << m_record.dto.internalId << "->" << toString(next) << (error.isEmpty() ? QString() : error);
         Q_EMIT stateChanged(next);
     }
+    syncStats();
     return true;
 }
 
@@ -148,6 +152,8 @@ std::optional<DomainError> ContainerRuntime::requestPower(PowerAction action)
         m_deps.engine.pauseContainer(m_record.dto.containerId, this,
                                      [this, from = m_record.state](const docker::DockerResult<void> &r) {
                                          m_busy = false;
+                                         if (!r.ok() && outcomeUnknown(r.error))
+                                             return settle(m_generation);
                                          if (!r.ok())
                                              return message(engineFailure(m_record.dto.internalId,
                                                                           QStringLiteral("Suspend failed"),
@@ -161,6 +167,8 @@ std::optional<DomainError> ContainerRuntime::requestPower(PowerAction action)
         m_deps.engine.unpauseContainer(
             m_record.dto.containerId, this, [this](const docker::DockerResult<void> &r) {
                 m_busy = false;
+                if (!r.ok() && outcomeUnknown(r.error))
+                    return settle(m_generation);
                 if (!r.ok())
                     return message(
                         engineFailure(m_record.dto.internalId, QStringLiteral("Resume failed"), r.error));
@@ -184,6 +192,10 @@ void ContainerRuntime::startProcess()
     m_diedDuringStart = false;
     m_expectExit = false;
     const quint64 gen = ++m_generation;
+    // Set before the attach: the exit of the run before (a restart's stop) can be reported while
+    // the attach opens, and must not be taken for a death of this start (then a crash restart
+    // started it twice and it stayed `starting`: seen once in 276 restarts by the soak).
+    m_startRequestedNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
     setState(ContainerState::Starting);
     m_runningSince.invalidate();
     // Attach before start, so the first output lines are not lost.
@@ -196,7 +208,6 @@ void ContainerRuntime::startProcess()
             setState(ContainerState::Ready, QStringLiteral("cannot attach to the container"));
             return message(QStringLiteral("Start failed: cannot attach to the container"));
         }
-        m_startRequestedNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
         m_deps.engine.startContainer(
             m_record.dto.containerId, this, [this, gen](const docker::DockerResult<void> &r) {
                 if (gen != m_generation)
@@ -204,6 +215,14 @@ void ContainerRuntime::startProcess()
                 if (m_startInFlight) { // else the start_pattern matched first and ended the start already
                     m_startInFlight = false;
                     m_busy = false;
+                }
+                if (!r.ok() && outcomeUnknown(r.error)) {
+                    // Docker may have started it after all (issue 17: 18 of 100 did): ask it.
+                    m_busy = true;
+                    const QString why =
+                        engineFailure(m_record.dto.internalId, QStringLiteral("Start failed"), r.error);
+                    message(QStringLiteral("No answer to the start; asking the engine what it did"));
+                    return settle(gen, why);
                 }
                 if (!r.ok()) {
                     m_busy = false;
@@ -219,11 +238,7 @@ void ContainerRuntime::startProcess()
                     return onCrash();
                 }
                 m_runningSince.start();
-                m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
-                connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
-                    m_lastStats = computeStats(o);
-                    Q_EMIT statsSample(*m_lastStats);
-                });
+                syncStats();
                 message(QStringLiteral("Server marked as starting"));
                 if (!m_pattern && m_record.state == ContainerState::Starting) {
                     setState(ContainerState::Running);
@@ -249,6 +264,8 @@ void ContainerRuntime::stopProcess(std::function<void()> then)
         [this, gen, then](const docker::DockerResult<void> &r) {
             if (gen != m_generation)
                 return;
+            if (!r.ok() && outcomeUnknown(r.error)) // the process may be gone, or not: ask
+                return settle(gen);
             closeStreams();
             if (!r.ok() && !r.error.isNotFound()) {
                 m_busy = false;
@@ -271,6 +288,8 @@ void ContainerRuntime::killProcess()
         [this, gen](const docker::DockerResult<void> &r) {
             if (gen != m_generation)
                 return;
+            if (!r.ok() && outcomeUnknown(r.error))
+                return settle(gen);
             if (!r.ok() && !r.error.isConflict() && !r.error.isNotFound()) {
                 m_busy = false;
                 return message(

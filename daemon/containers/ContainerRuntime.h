@@ -16,6 +16,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QTimer>
 #include <optional>
 
 namespace lightd::storage {
@@ -69,6 +70,11 @@ class ContainerRuntime final : public QObject
     const QStringList &installOutput() const { return m_installOutput; }
     static constexpr qsizetype kInstallOutputLines = 500;
     std::optional<StatsSample> lastStats() const { return m_lastStats; }
+    // Stats on demand (issue 17): the engine's stats stream costs dockerd CPU for every container
+    // that has one, so it is open only while someone holds it (the console hub, while it has
+    // viewers) and for websocket.stats_linger_ms after the last release.
+    void holdStats();
+    void releaseStats();
     qint64 uptimeMs() const;
 
     // Changes applied to the record (persisted); the Docker container is recreated when needed.
@@ -116,6 +122,15 @@ class ContainerRuntime final : public QObject
     void killProcess();
     void openStreams(std::function<void(bool ok)> attached);
     void closeStreams();
+    void syncStats(); // opens or closes the stats stream to match the holds and the process
+    void closeStats();
+    // A call whose answer never came (timeout, dropped connection) may still have been done by the
+    // engine: its outcome is unknown until inspected. settle() asks the engine (again, with backoff,
+    // while it cannot answer) and adopts what it says; gen guards against a newer action.
+    // ifStopped: the record's error (and a console message) when the engine says the process is
+    // not running, e.g. why a start whose answer never came did not start it.
+    void settle(quint64 gen, const QString &ifStopped = QString(), int attempt = 0);
+    void adopt(const QJsonObject &inspect, const QString &ifStopped = QString());
     void onConsoleBytes(const QByteArray &bytes);
     void handleLine(const QString &line);
     void onCrash();
@@ -131,12 +146,15 @@ class ContainerRuntime final : public QObject
     std::optional<QRegularExpression> m_pattern;
     QPointer<docker::DockerStream> m_attach;
     QPointer<docker::DockerStream> m_stats;
+    int m_statsHolds = 0;
+    QTimer m_statsLinger;
     std::optional<StatsSample> m_lastStats;
     QElapsedTimer m_runningSince;
     bool m_busy = false;            // a power action or install is in flight
     bool m_startInFlight = false;   // the engine has not answered the current start yet
     bool m_diedDuringStart = false; // ...and the process already died meanwhile
     bool m_expectExit = false;      // an exit now is ours (stop/kill/restart), not a crash
+    bool m_stoppedOutside = false;  // the engine reported a kill nobody here asked for (docker stop)
     bool m_destroyed = false;
     int m_creating = 0;                       // engine creates in flight
     std::function<void()> m_purgeWhenCreated; // a destroy waiting for them

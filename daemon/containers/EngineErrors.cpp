@@ -37,4 +37,10 @@ QString engineFailure(const QString &internalId, const QString &context, const d
     }
     return QStringLiteral("%1: %2").arg(context, reason);
 }
+
+bool outcomeUnknown(const docker::DockerError &error)
+{
+    using Kind = docker::DockerError::Kind;
+    return error.kind == Kind::Timeout || error.kind == Kind::Unavailable || error.kind == Kind::Protocol;
+}
 } // namespace lightd::containers

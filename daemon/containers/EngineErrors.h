@@ -8,4 +8,7 @@ namespace lightd::containers {
 // name internal hosts, resolver addresses or host paths, so it goes to the log (with `context` and the
 // container's id), never into a record's `error` or a console message.
 QString engineFailure(const QString &internalId, const QString &context, const docker::DockerError &error);
+// True when the engine may have done what was asked though no answer came: a timeout, a dropped
+// connection, an unreadable answer. Such an outcome is "unknown" until the container is inspected.
+bool outcomeUnknown(const docker::DockerError &error);
 } // namespace lightd::containers

@@ -61,7 +61,11 @@ void EngineMonitor::openEvents()
     opts.filters =
         QJsonObject{{QStringLiteral("type"), QJsonArray{QStringLiteral("container")}},
                     {QStringLiteral("label"), QJsonArray{QStringLiteral("lightd.role=server")}},
-                    {QStringLiteral("event"), QJsonArray{QStringLiteral("die"), QStringLiteral("oom")}}};
+                    // die/oom: exits and crashes; start/kill/pause/unpause: what was done behind
+                    // lightd's back (docker start/stop/kill/pause) or completed after a timeout
+                    {QStringLiteral("event"),
+                     QJsonArray{QStringLiteral("die"), QStringLiteral("oom"), QStringLiteral("start"),
+                                QStringLiteral("kill"), QStringLiteral("pause"), QStringLiteral("unpause")}}};
     m_events = m_engine.events(opts, this);
     connect(m_events, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &e) {
         const QString id = e.value(QStringLiteral("Actor"))

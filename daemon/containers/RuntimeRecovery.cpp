@@ -4,21 +4,40 @@
 #include "docker/DockerStream.h"
 
 #include <QJsonArray>
+#include <algorithm>
 
 // ContainerRuntime's side of the engine's events and of recovery: crashes (judged by
-// CrashPolicy), reconcile after a daemon restart or the engine's return, recreate and destroy.
+// CrashPolicy), what was done behind lightd's back (docker start/stop/kill/pause), calls whose
+// answer never came (settle), reconcile after a daemon restart or the engine's return, recreate
+// and destroy. The engine's word is the truth: every path here ends in what inspect says.
 namespace lightd::containers {
 void ContainerRuntime::onEngineEvent(const QString &action, const QJsonObject &event)
 {
+    const auto attrs =
+        event.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject();
     if (action == QLatin1StringView("oom")) {
         m_record.oomKilled = true;
         persist();
         return;
     }
+    if (action == QLatin1StringView("start") || action == QLatin1StringView("pause") ||
+        action == QLatin1StringView("unpause")) {
+        // Our own action's event is explained by its answer; any other (docker start, a start that
+        // completed after its call timed out, docker pause) is adopted from an inspect.
+        m_stoppedOutside = false;
+        if (!m_busy && !m_startInFlight)
+            reconcile();
+        return;
+    }
+    if (action == QLatin1StringView("kill")) {
+        // docker stop / docker kill: the exit that follows is not a crash (no restart), but told.
+        const QString sig = attrs.value(QStringLiteral("signal")).toString();
+        if (!m_expectExit && !m_busy && (sig == QLatin1StringView("9") || sig == QLatin1StringView("15")))
+            m_stoppedOutside = true;
+        return;
+    }
     if (action != QLatin1StringView("die"))
         return;
-    const auto attrs =
-        event.value(QStringLiteral("Actor")).toObject().value(QStringLiteral("Attributes")).toObject();
     m_record.exitCode = attrs.value(QStringLiteral("exitCode")).toString().toInt();
     persist();
     // The end of an earlier run (e.g. the stop of a restart) reported after the new start: no crash.
@@ -32,8 +51,75 @@ void ContainerRuntime::onEngineEvent(const QString &action, const QJsonObject &e
     }
     if (m_expectExit || m_busy)
         return;
-    if (m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting)
+    if (m_stoppedOutside) {
+        m_stoppedOutside = false;
+        ++m_generation;
+        closeStreams();
+        m_runningSince.invalidate();
+        setState(ContainerState::Ready); // legal from any run state
+        message(QStringLiteral("Server stopped outside lightd (exit code %1)")
+                    .arg(m_record.exitCode.value_or(-1)));
+        return;
+    }
+    if (m_record.state == ContainerState::Running || m_record.state == ContainerState::Starting ||
+        m_record.state == ContainerState::Suspended)
         onCrash();
+}
+
+void ContainerRuntime::settle(quint64 gen, const QString &ifStopped, int attempt)
+{
+    m_deps.engine.inspectContainer(
+        m_record.dockerName(), this,
+        [this, gen, ifStopped, attempt](const docker::DockerResult<QJsonObject> &r) {
+            if (gen != m_generation || m_destroyed)
+                return; // a newer action owns the container now
+            m_busy = false;
+            m_startInFlight = false;
+            if (r.ok())
+                return adopt(r.value, ifStopped);
+            if (r.error.isNotFound())
+                return reconcile(); // the container vanished: reconcile recreates it
+            // The engine cannot answer yet. The lock is released (a kill may still be wanted) and
+            // the engine asked again, 0.5 s doubling to 10 s, until it answers or an action intervenes.
+            const int delayMs = std::min(500 << std::min(attempt, 5), 10000);
+            QTimer::singleShot(delayMs, this, [this, gen, ifStopped, attempt] {
+                if (gen == m_generation && !m_busy)
+                    settle(gen, ifStopped, attempt + 1);
+            });
+        });
+}
+
+void ContainerRuntime::adopt(const QJsonObject &inspect, const QString &ifStopped)
+{
+    const QJsonObject st = inspect.value(QStringLiteral("State")).toObject();
+    m_record.dto.containerId = inspect.value(QStringLiteral("Id")).toString();
+    if (!st.value(QStringLiteral("Running")).toBool()) {
+        closeStreams();
+        m_runningSince.invalidate();
+        if (m_record.state != ContainerState::Failed && m_record.state != ContainerState::Ready)
+            setState(ContainerState::Ready, ifStopped); // legal from any run state
+        persist();
+        if (!ifStopped.isEmpty())
+            message(ifStopped);
+        return;
+    }
+    // Running. Still `starting` only while the start pattern can yet match: its attach was open
+    // through the start. After a daemon restart the line may have passed unseen: running.
+    const ContainerState target = st.value(QStringLiteral("Paused")).toBool() ? ContainerState::Suspended
+                                  : m_record.state == ContainerState::Starting && m_pattern && attachOpen()
+                                      ? ContainerState::Starting
+                                      : ContainerState::Running;
+    m_expectExit = false; // a run adopted from the engine: its exit is a crash unless we act
+    if (!m_runningSince.isValid())
+        m_runningSince.start();
+    if (!attachOpen())
+        openStreams([](bool) {});
+    if (target != m_record.state) {
+        setState(target, m_record.dto.error, true); // the engine's word, told to viewers
+        if (target == ContainerState::Running)
+            message(QStringLiteral("Server marked as running"));
+    }
+    syncStats();
 }
 
 void ContainerRuntime::onCrash()
@@ -86,7 +172,7 @@ void ContainerRuntime::reconcile()
                 return; // a power action began while the engine was asked
             if (!r.ok()) {
                 if (!r.error.isNotFound())
-                    return; // engine down: the manager calls reconcile again when it is back
+                    return settle(m_generation, QString(), 1); // asked again until the engine answers
                 if (m_record.state == ContainerState::Failed)
                     return;
                 // The Docker container vanished: recreate it from the record, volume data is untouched.
@@ -99,15 +185,11 @@ void ContainerRuntime::reconcile()
                 });
                 return;
             }
-            const QJsonObject st = r.value.value(QStringLiteral("State")).toObject();
-            m_record.dto.containerId = r.value.value(QStringLiteral("Id")).toString();
-            const bool running = st.value(QStringLiteral("Running")).toBool();
-            const bool paused = st.value(QStringLiteral("Paused")).toBool();
-            if (!running) {
-                closeStreams();
-                if (m_record.state != ContainerState::Failed && m_record.state != ContainerState::Ready)
-                    setState(ContainerState::Ready); // legal from any run state
-                persist();
+            adopt(r.value);
+            if (!r.value.value(QStringLiteral("State"))
+                     .toObject()
+                     .value(QStringLiteral("Running"))
+                     .toBool()) {
                 // Made by an earlier version with its scripts directory read-write: made again now.
                 const QJsonArray binds = r.value.value(QStringLiteral("HostConfig"))
                                              .toObject()
@@ -119,21 +201,7 @@ void ContainerRuntime::reconcile()
                         << m_record.dto.internalId << "recreated: /app/data was writable";
                     recreate(false);
                 }
-                return;
             }
-            // Running: adopt it, with fresh streams.
-            const ContainerState target =
-                paused ? ContainerState::Suspended
-                       : (m_record.state == ContainerState::Starting ? ContainerState::Starting
-                                                                     : ContainerState::Running);
-            setState(target, m_record.dto.error, true); // the engine's word, told to viewers
-            m_runningSince.start();
-            openStreams([](bool) {});
-            m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
-            connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
-                m_lastStats = computeStats(o);
-                Q_EMIT statsSample(*m_lastStats);
-            });
         });
 }
 

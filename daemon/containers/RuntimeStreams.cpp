@@ -5,8 +5,9 @@
 #include "docker/DockerStream.h"
 #include "metrics/Counters.h"
 
-// The console streams of ContainerRuntime: the one attach (console + stdin) and its lines, which
-// feed the history and the start-pattern detection.
+// The engine streams of ContainerRuntime: the one attach (console + stdin) and its lines, which
+// feed the history and the start-pattern detection, held while the process runs; the stats
+// stream, held only while someone looks.
 namespace lightd::containers {
 using docker::DockerError;
 
@@ -51,13 +52,52 @@ void ContainerRuntime::closeStreams()
         m_attach->close();
         m_attach->deleteLater();
     }
+    m_attach = nullptr;
+    closeStats();
+}
+
+void ContainerRuntime::closeStats()
+{
     if (m_stats) {
         m_stats->disconnect(this);
         m_stats->close();
         m_stats->deleteLater();
     }
-    m_attach = nullptr;
     m_stats = nullptr;
+}
+
+void ContainerRuntime::holdStats()
+{
+    ++m_statsHolds;
+    m_statsLinger.stop();
+    syncStats();
+}
+
+void ContainerRuntime::releaseStats()
+{
+    if (m_statsHolds > 0 && --m_statsHolds == 0 && m_statsLinger.interval() > 0)
+        m_statsLinger.start(); // a viewer that reconnects at once finds the stream still open
+    syncStats();
+}
+
+void ContainerRuntime::syncStats()
+{
+    const bool up = m_runningSince.isValid() && (m_record.state == ContainerState::Running ||
+                                                 m_record.state == ContainerState::Starting ||
+                                                 m_record.state == ContainerState::Suspended);
+    const bool wanted = up && !m_destroyed && (m_statsHolds > 0 || m_statsLinger.isActive());
+    if (!wanted) {
+        closeStats();
+        return;
+    }
+    if (statsOpen())
+        return;
+    closeStats(); // one the engine ended: replaced
+    m_stats = m_deps.engine.stats(m_record.dto.containerId, true, this);
+    connect(m_stats, &docker::DockerStream::jsonObject, this, [this](const QJsonObject &o) {
+        m_lastStats = computeStats(o);
+        Q_EMIT statsSample(*m_lastStats);
+    });
 }
 
 void ContainerRuntime::onConsoleBytes(const QByteArray &bytes)

@@ -47,6 +47,8 @@ ConsoleHub::~ConsoleHub()
 {
     for (auto *v : std::as_const(m_viewers))
         v->disconnect(this);
+    if (!m_viewers.isEmpty() && m_runtime)
+        m_runtime->releaseStats();
 }
 
 QByteArray ConsoleHub::message(QLatin1StringView event, const QJsonValue &data)
@@ -206,6 +208,8 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
             viewer->send(replay);
     }
     m_viewers.append(viewer);
+    if (m_viewers.size() == 1 && m_runtime) // the hub holds the stats stream while anyone watches
+        m_runtime->holdStats();
     connect(viewer, &ViewerSession::messageReceived, this,
             [this, viewer](const QString &t) { onMessage(viewer, t); });
     connect(viewer, &ViewerSession::rateLimited, this, [viewer] {
@@ -216,7 +220,8 @@ void ConsoleHub::addViewer(ViewerSession *viewer)
             Kind::Control);
     });
     connect(viewer, &ViewerSession::closed, this, [this, viewer] {
-        m_viewers.removeAll(viewer);
+        if (m_viewers.removeAll(viewer) > 0 && m_viewers.isEmpty() && m_runtime)
+            m_runtime->releaseStats();
         viewer->deleteLater();
     });
 }

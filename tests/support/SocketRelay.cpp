@@ -37,8 +37,9 @@ void SocketRelay::onNewConnection()
         auto *pair = new Pair{client, new QLocalSocket(this), {}};
         m_pairs.append(pair);
         QLocalSocket *up = pair->upstream;
-        connect(client, &QLocalSocket::readyRead, this, [pair] {
+        connect(client, &QLocalSocket::readyRead, this, [this, pair] {
             const QByteArray bytes = pair->client->readAll();
+            judge(pair, bytes);
             if (pair->upstream && pair->upstream->state() == QLocalSocket::ConnectedState)
                 pair->upstream->write(bytes);
             else
@@ -49,22 +50,37 @@ void SocketRelay::onNewConnection()
             pair->pending.clear();
         });
         connect(up, &QLocalSocket::readyRead, this, [pair] {
-            if (pair->client)
-                pair->client->write(pair->upstream->readAll());
+            const QByteArray bytes = pair->upstream->readAll();
+            if (pair->client && !pair->swallow)
+                pair->client->write(bytes);
         });
         // One side hanging up: what it sent last still goes to the other, which is then closed
         // gracefully (its unsent bytes are written first). The engine closes after answering a
         // "Connection: close" request, so this is the common case.
         connect(client, &QLocalSocket::disconnected, this, [this, pair] { drop(pair, true); });
-        connect(up, &QLocalSocket::disconnected, this, [this, pair] { drop(pair, true); });
+        connect(up, &QLocalSocket::disconnected, this, [this, pair] {
+            if (!pair->swallow) // else the caller is left waiting until it gives up
+                drop(pair, true);
+        });
         connect(up, &QLocalSocket::errorOccurred, this, [this, pair](QLocalSocket::LocalSocketError e) {
             if (e != QLocalSocket::PeerClosedError)
                 drop(pair, false);
         });
-        if (client->bytesAvailable() > 0)
+        if (client->bytesAvailable() > 0) {
             pair->pending += client->readAll();
+            judge(pair, pair->pending);
+        }
         up->connectToServer(m_target);
     }
+}
+
+void SocketRelay::judge(Pair *pair, const QByteArray &firstBytes) const
+{
+    if (pair->judged || firstBytes.isEmpty())
+        return;
+    pair->judged = true;
+    const QByteArray line = firstBytes.left(firstBytes.indexOf('\n'));
+    pair->swallow = !m_swallow.isEmpty() && line.contains(m_swallow);
 }
 
 void SocketRelay::drop(Pair *pair, bool graceful)

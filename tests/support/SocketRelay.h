@@ -21,6 +21,10 @@ class SocketRelay final : public QObject
     bool start();
     void stop();
     QString path() const { return m_path; }
+    // Requests whose request line contains fragment (e.g. "/start?" or "/start ") still reach the
+    // engine, which does what they ask, but their answers are thrown away: the caller's call times
+    // out though the engine did it. Empty: every answer relayed again.
+    void swallowReplies(const QByteArray &fragment) { m_swallow = fragment; }
     int connectionCount() const { return int(m_pairs.size()); }
 
   private:
@@ -28,13 +32,17 @@ class SocketRelay final : public QObject
     {
         QPointer<QLocalSocket> client;
         QPointer<QLocalSocket> upstream;
-        QByteArray pending; // client bytes that came before the upstream connection was up
+        QByteArray pending;   // client bytes that came before the upstream connection was up
+        bool judged = false;  // the request line was looked at
+        bool swallow = false; // ...and its answer is thrown away
     };
+    void judge(Pair *pair, const QByteArray &firstBytes) const;
     void onNewConnection();
     void drop(Pair *pair, bool graceful);
 
     QString m_path;
     QString m_target;
+    QByteArray m_swallow;
     QLocalServer m_server;
     QList<Pair *> m_pairs;
 };

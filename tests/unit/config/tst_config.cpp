@@ -177,6 +177,7 @@ class TestConfig : public QObject
         put("console.history_lines", 12);
         put("websocket.history_lines", 13);
         put("websocket.max_message_kb", 14);
+        put("websocket.stats_linger_ms", 1400);
         put("files.upload_limit_mb", 15);
         put("volumes.quota_check_s", 16);
         put("monitoring.interval_ms", 17000);
@@ -210,6 +211,7 @@ class TestConfig : public QObject
         QCOMPARE(c.console.historyLines, 12);
         QCOMPARE(c.websocket.historyLines, 13);
         QCOMPARE(c.websocket.maxMessageKb, 14);
+        QCOMPARE(c.websocket.statsLingerMs, 1400);
         QCOMPARE(c.files.uploadLimitMb, 15);
         QCOMPARE(c.volumes.quotaCheckS, 16);
         QCOMPARE(c.monitoring.intervalMs, 17000);
