@@ -22,6 +22,7 @@
 #include "billing/Meter.h"
 #include "containers/ContainerManager.h"
 #include "containers/QuotaStop.h"
+#include "docker/AdmissionQueue.h"
 #include "docker/DockerClient.h"
 #include "http/HttpListener.h"
 #include "http/Router.h"
@@ -73,8 +74,10 @@ bool Daemon::start(QString &error)
         m_ports = std::make_unique<network::PortPool>(*m_db, *m_firewall);
         m_volumes = std::make_unique<volumes::VolumeRegistry>(*m_db, m_config.storage.volumesPath);
         m_docker = std::make_unique<docker::DockerClient>(engineOptions(m_config.docker));
+        m_engine = std::make_unique<docker::AdmissionQueue>(
+            *m_docker, docker::AdmissionQueue::limitFor(m_config.docker.maxConcurrentCalls));
         m_containers =
-            std::make_unique<containers::ContainerManager>(*m_docker, *m_db, m_config, *m_ports, *m_volumes);
+            std::make_unique<containers::ContainerManager>(*m_engine, *m_db, m_config, *m_ports, *m_volumes);
         m_sftpAccounts = std::make_unique<sftp::SftpAccounts>(*m_db);
         m_sftp = std::make_unique<sftp::SftpServer>(m_config, *m_sftpAccounts, m_volumes->quota());
         // Every state change is an outbox event written in the same transaction as the change.
@@ -94,7 +97,7 @@ bool Daemon::start(QString &error)
     m_fileCtl = std::make_unique<api::FileController>(*m_volumes, m_config);
     // The quota walker belongs to the daemon's life, not to a controller's.
     m_volumes->quota().startPeriodicRefresh(m_config.volumes.quotaCheckS);
-    m_containerCtl = std::make_unique<api::ContainerController>(*m_containers, *m_docker);
+    m_containerCtl = std::make_unique<api::ContainerController>(*m_containers, *m_engine);
     m_sftpCtl = std::make_unique<api::SftpController>(*m_sftpAccounts, m_sftp.get(), *m_containers, m_config);
     m_router = std::make_unique<http::Router>();
     m_listener = new http::HttpListener(*m_router, [this](const http::HttpRequest &req, http::Access access) {
@@ -104,7 +107,7 @@ bool Daemon::start(QString &error)
         new ws::WebSocketGateway(*m_listener, *m_guard, *m_containers, *m_volumes, m_config, m_listener);
     connect(m_listener, &http::HttpListener::connectionClosed, new app::MemoryTrim(2000, m_listener),
             &app::MemoryTrim::schedule);
-    m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_docker);
+    m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_engine);
     m_metrics = std::make_unique<metrics::Registry>();
     api::addCoreCollectors(*m_metrics, *m_listener, *m_gateway, *m_containers);
     // Later modules add theirs the same way: m_metrics->addCollector([this](metrics::TextWriter &w) { ... });
@@ -120,6 +123,15 @@ bool Daemon::start(QString &error)
                  double(c.sftpBytesUp.load()));
         w.sample("lightd_sftp_bytes_total", {{"direction", QStringLiteral("down")}},
                  double(c.sftpBytesDown.load()));
+    });
+    m_metrics->addCollector([this](metrics::TextWriter &w) {
+        w.family("lightd_engine_calls_queued", "gauge",
+                 "Heavy engine calls (pull, create, start, stop, restart, remove) waiting for a slot.");
+        w.sample("lightd_engine_calls_queued", m_engine->queued());
+        w.family("lightd_engine_calls_in_flight", "gauge", "Heavy engine calls at the engine now.");
+        w.sample("lightd_engine_calls_in_flight", m_engine->inFlight());
+        w.family("lightd_engine_calls_limit", "gauge", "docker.max_concurrent_calls as applied.");
+        w.sample("lightd_engine_calls_limit", m_engine->limit());
     });
     m_metricsCtl = std::make_unique<api::MetricsController>(*m_metrics);
     m_openApiCtl = std::make_unique<api::OpenApiController>(*m_router);

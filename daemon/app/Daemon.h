@@ -25,8 +25,9 @@ namespace volumes {
 class VolumeRegistry;
 }
 namespace docker {
+class AdmissionQueue;
 class DockerClient;
-}
+} // namespace docker
 namespace containers {
 class ContainerManager;
 }
@@ -91,6 +92,7 @@ class Daemon final : public QObject
     std::unique_ptr<network::PortPool> m_ports;
     std::unique_ptr<volumes::VolumeRegistry> m_volumes;
     std::unique_ptr<docker::DockerClient> m_docker;
+    std::unique_ptr<docker::AdmissionQueue> m_engine; // m_docker behind the heavy-call queue
     std::unique_ptr<containers::ContainerManager> m_containers;
     std::unique_ptr<api::HealthController> m_healthCtl;
     std::unique_ptr<api::TokenController> m_tokenCtl;

@@ -48,7 +48,8 @@ const Key kKeys[] = {
     {"docker.socket_path", Kind::String},
     {"docker.host", Kind::String},
     {"docker.timeout_s", Kind::Int, 1, 3600},
-    {"docker.tls_ca", Kind::String}, // PEM files for docker.host = tcp://...
+    {"docker.max_concurrent_calls", Kind::Int, 0, 1024}, // 0: automatic, 4 per core
+    {"docker.tls_ca", Kind::String},                     // PEM files for docker.host = tcp://...
     {"docker.tls_cert", Kind::String},
     {"docker.tls_key", Kind::String},
     {"storage.base_path", Kind::String},
@@ -240,6 +241,7 @@ QJsonObject defaults(const QString &configDir)
         {QStringLiteral("docker"), QJsonObject{{QStringLiteral("socket_path"), platform.dockerSocket},
                                                {QStringLiteral("host"), QString()},
                                                {QStringLiteral("timeout_s"), 30},
+                                               {QStringLiteral("max_concurrent_calls"), 0},
                                                {QStringLiteral("tls_ca"), QString()},
                                                {QStringLiteral("tls_cert"), QString()},
                                                {QStringLiteral("tls_key"), QString()}}},
@@ -332,6 +334,7 @@ ConfigResult fromJson(const QJsonObject &json, const QString &path)
     c.docker.socketPath = s("docker.socket_path");
     c.docker.host = s("docker.host");
     c.docker.timeoutS = i("docker.timeout_s");
+    c.docker.maxConcurrentCalls = i("docker.max_concurrent_calls");
     c.docker.tlsCa = absoluteOrEmpty(dir, s("docker.tls_ca"));
     c.docker.tlsCert = absoluteOrEmpty(dir, s("docker.tls_cert"));
     c.docker.tlsKey = absoluteOrEmpty(dir, s("docker.tls_key"));

@@ -34,6 +34,7 @@ struct Config
         QString socketPath;
         QString host; // empty: socketPath; unix:///path or tcp://host:port
         int timeoutS = 30;
+        int maxConcurrentCalls = 0;     // heavy engine calls at once; 0: automatic (4 per core)
         QString tlsCa, tlsCert, tlsKey; // client TLS for tcp:// (absolute paths)
     } docker;
     struct Storage

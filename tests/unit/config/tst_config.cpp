@@ -170,6 +170,7 @@ class TestConfig : public QObject
         put("docker.socket_path", QStringLiteral("/tmp/d.sock"));
         put("docker.host", QStringLiteral("tcp://1.2.3.4:2375"));
         put("docker.timeout_s", 9);
+        put("docker.max_concurrent_calls", 6);
         put("network.manage_firewall", false);
         put("network.chain", QStringLiteral("LTEST-X"));
         put("containers.stop_timeout_s", 11);
@@ -204,6 +205,7 @@ class TestConfig : public QObject
         QCOMPARE(c.docker.socketPath, QStringLiteral("/tmp/d.sock"));
         QCOMPARE(c.docker.host, QStringLiteral("tcp://1.2.3.4:2375"));
         QCOMPARE(c.docker.timeoutS, 9);
+        QCOMPARE(c.docker.maxConcurrentCalls, 6);
         QCOMPARE(c.network.manageFirewall, false);
         QCOMPARE(c.network.chain, QStringLiteral("LTEST-X"));
         QCOMPARE(c.containers.stopTimeoutS, 11);
@@ -252,6 +254,8 @@ class TestConfig : public QObject
         row("authorization.max_failures", "zero", 0);
         row("docker.socket_path", "array", QJsonArray{});
         row("docker.timeout_s", "huge", 1e9);
+        row("docker.max_concurrent_calls", "negative", -1); // 0 is valid: automatic
+        row("docker.max_concurrent_calls", "too big", 1025);
         row("storage.base_path", "object", QJsonObject{});
         row("network.manage_firewall", "string", QStringLiteral("true"));
         row("network.chain", "empty", QString());
