@@ -1,8 +1,9 @@
 // Issue 17, admission to the engine: 50 containers created and started in one burst through the
 // REST API, with docker.timeout_s at 5 s. Sent to the engine all at once, the last of 50 starts
-// waits ~25 s there on this kind of machine (each takes ~0.5 s, the engine does them about one at
-// a time), so raw calls would time out; through the daemon's queue (2 at once here) every call's
-// timeout starts when it leaves the queue, and every container ends `running`, as docker inspect says.
+// waits ~10 s there on this 2-core machine (bench/scale.sh: 50 concurrent raw starts took 9.8 s to
+// all running; the engine does them about one at a time), so raw calls would time out; through the
+// daemon's queue (2 at once here) every call's timeout starts when it leaves the queue, and every
+// container ends `running`, as docker inspect says.
 #include "ApiCalls.h"
 #include "Await.h"
 #include "DaemonProcess.h"
