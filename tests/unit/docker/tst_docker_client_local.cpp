@@ -2,6 +2,7 @@
 // recovery after the engine comes back, streams and hijacked attach, without a real engine.
 #include "WireFixtures.h"
 
+#include "docker/AdmissionQueue.h"
 #include "docker/DockerClient.h"
 #include "docker/DockerStream.h"
 
@@ -83,6 +84,7 @@ class TestDockerClientLocal : public QObject
     void logsStreamDemuxes();
     void attachIsHijackedBothWays();
     void eventsStreamHttpError();
+    void queuedCallTimesFromDispatch();
 
   private:
     DockerClient::Options options() const
@@ -354,6 +356,50 @@ void TestDockerClientLocal::eventsStreamHttpError()
     QCOMPARE(error.message, QStringLiteral("invalid filter 'bogus'"));
     QCOMPARE(started.size(), 0);
     delete stream;
+}
+
+// An engine that does one start at a time, 400 ms each (as dockerd works through a burst), and a
+// 1000 ms call timeout: sent at once, the third of four starts answers after 1200 ms and times out;
+// through an AdmissionQueue of 1 each call's timeout starts when it leaves the queue, so all succeed.
+void TestDockerClientLocal::queuedCallTimesFromDispatch()
+{
+    FakeEngine engine;
+    QList<QPointer<QLocalSocket>> waiting;
+    bool busy = false;
+    std::function<void()> serveNext = [&] {
+        busy = true;
+        QTimer::singleShot(400, this, [&] {
+            if (QPointer<QLocalSocket> s = waiting.takeFirst())
+                answer(s, "HTTP/1.1 204 No Content\r\n\r\n");
+            busy = false;
+            if (!waiting.isEmpty())
+                serveNext();
+        });
+    };
+    engine.reply = [&](const QByteArray &, QLocalSocket *s) {
+        waiting.append(s);
+        if (!busy)
+            serveNext();
+    };
+    QVERIFY(engine.listen(options().socketPath));
+    DockerClient::Options o = options();
+    o.callTimeoutMs = 1000;
+    DockerClient client(o);
+
+    auto burst = [&](ContainerEngine &e) {
+        int ok = 0, timedOut = 0;
+        for (int i = 0; i < 4; ++i)
+            e.startContainer(QStringLiteral("c%1").arg(i), this, [&](const DockerResult<void> &r) {
+                ++(r.ok() ? ok : timedOut);
+                QVERIFY(r.ok() || r.error.kind == DockerError::Kind::Timeout);
+            });
+        [&] { QTRY_COMPARE_WITH_TIMEOUT(ok + timedOut, 4, 5000); }();
+        return timedOut;
+    };
+    QVERIFY(burst(client) > 0); // raw: the tail of the burst times out
+    QTRY_VERIFY_WITH_TIMEOUT(waiting.isEmpty() && !busy, 5000);
+    AdmissionQueue queue(client, 1);
+    QCOMPARE(burst(queue), 0);
 }
 
 QTEST_GUILESS_MAIN(TestDockerClientLocal)
