@@ -31,6 +31,7 @@
 #include <QAction>
 #include <QDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QJsonObject>
 #include <QLabel>
@@ -394,7 +395,13 @@ class TstGuiWindow : public QObject
         QApplication::processEvents();
         TableView *view = w->volumesPage()->view();
         QVERIFY(waitUntil([&] { return view->isVisible(); }));
-        QCOMPARE(view->horizontalScrollBar()->maximum(), 0);
+        QStringList widths; // what the columns take against what the viewport has, if it fails
+        for (int c = 0; c < view->horizontalHeader()->count(); ++c)
+            widths << QString::number(view->horizontalHeader()->sectionSize(c));
+        QVERIFY2(view->horizontalScrollBar()->maximum() == 0,
+                 qPrintable(QStringLiteral("columns %1 in a viewport of %2")
+                                .arg(widths.join(u'+'))
+                                .arg(view->viewport()->width())));
         // The containers list too.
         w->showPage(w->currentNode(), PageId::Containers);
         QVERIFY(waitUntil([&] { return w->containersPage()->view()->isVisible(); }));

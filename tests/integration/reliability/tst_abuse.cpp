@@ -289,7 +289,10 @@ class TestAbuse : public QObject
         }
         const Usage held = usageOf(pid());
         qInfo("slowloris bodies: %d connections dripping for %d s, daemon fds %d", n, tick, held.fds);
-        QVERIFY(held.fds >= baseline.fds + n);
+        // every dripping body is held; the baseline's own fds move by the same +-2 the other
+        // checks allow (a probe connection or engine call open at one sample and not the other)
+        QVERIFY2(held.fds >= baseline.fds + n - 2,
+                 qPrintable(QStringLiteral("daemon fds %1, baseline %2").arg(held.fds).arg(baseline.fds)));
         s.closeAll();
         probeCheck(QStringLiteral("slowloris bodies x%1").arg(n));
     }
@@ -314,7 +317,7 @@ class TestAbuse : public QObject
                      qPrintable(QStringLiteral("connect %1: %2").arg(i).arg(qt_error_string(errno))));
             s.fds.push_back(fd);
         }
-        QVERIFY2(waitUntil([&] { return usageOf(pid()).fds >= baseline.fds + n; }, 30000),
+        QVERIFY2(waitUntil([&] { return usageOf(pid()).fds >= baseline.fds + n - 2; }, 30000),
                  qPrintable(QStringLiteral("daemon fds %1").arg(usageOf(pid()).fds)));
         const qint64 acceptedMs = clock.elapsed();
         const Usage held = usageOf(pid());
