@@ -215,6 +215,8 @@ class TstGuiWindow : public QObject
         QVERIFY2(
             waitUntil([&] { return subtitleOf(page) == QStringLiteral("3 Container, 0 laufen."); }, 30000),
             qPrintable(subtitleOf(page)));
+        // "0 running" is already true while it is stopping; the next test starts from ready.
+        QVERIFY(waitUntil([&] { return restState(m_ids.at(0)) == QLatin1StringView("ready"); }, 60000));
         translations::setConfiguredLanguage(QStringLiteral("en"));
         old = window();
         Q_EMIT old->languageChanged();
@@ -228,13 +230,17 @@ class TstGuiWindow : public QObject
     {
         ContainersPage *page = window()->containersPage();
         QVERIFY(waitUntil([&] { return page->model()->rowCount() == 3; }));
+        // A start is refused while a container is still stopping (409): begin from three at rest.
+        for (const QString &id : m_ids)
+            QVERIFY2(waitUntil([&] { return restState(id) == QLatin1StringView("ready"); }, 60000),
+                     qPrintable(id + u' ' + restState(id)));
         page->view()->selectAll();
         QCOMPARE(page->selectedIds().size(), 3);
         QVERIFY(waitUntil([&] { return page->powerAction(QStringLiteral("start"))->isEnabled(); }));
         page->powerAction(QStringLiteral("start"))->trigger();
         for (const QString &id : m_ids)
             QVERIFY2(waitUntil([&] { return restState(id) == QLatin1StringView("running"); }, 30000),
-                     qPrintable(id));
+                     qPrintable(id + u' ' + restState(id)));
 
         QVERIFY(waitUntil([&] { return page->powerAction(QStringLiteral("stop"))->isEnabled(); }));
         QMenu *menu = page->contextMenu();
@@ -476,6 +482,13 @@ class TstGuiWindow : public QObject
         QCOMPARE(all->index(0, NodesOverviewModel::EventsColumn).data().toInt(), 1);
         QCOMPARE(all->index(0, NodesOverviewModel::StateColumn).data().toString(),
                  QStringLiteral("Connected"));
+    }
+
+    // On a failure, the daemon's side of the story: CI keeps only this output.
+    void cleanup()
+    {
+        if (QTest::currentTestFailed() && m_daemon)
+            qWarning().noquote() << "daemon log tail:\n" << m_daemon->log().right(6000);
     }
 
     void cleanupTestCase()
