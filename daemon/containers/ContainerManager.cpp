@@ -17,8 +17,8 @@ namespace lightd::containers {
 ContainerManager::ContainerManager(docker::ContainerEngine &engine, storage::Database &db,
                                    const Config &config, network::PortPool &ports,
                                    volumes::VolumeRegistry &volumes, QObject *parent)
-    : QObject(parent), m_engine(engine), m_repo(db), m_db(db), m_config(config), m_ports(ports),
-      m_volumes(volumes), m_monitor(engine)
+    : QObject(parent), m_engine(engine), m_repo(db), m_removals(db), m_db(db), m_config(config),
+      m_ports(ports), m_volumes(volumes), m_monitor(engine)
 {
     connect(&m_monitor, &EngineMonitor::availabilityChanged, this, [this](bool up) {
         Q_EMIT engineAvailabilityChanged(up);
@@ -27,6 +27,7 @@ ContainerManager::ContainerManager(docker::ContainerEngine &engine, storage::Dat
         // First contact, or the engine came back: adopt what Docker says about every container.
         for (auto *rt : std::as_const(m_runtimes))
             rt->reconcile();
+        finishRemovals();
     });
     connect(&m_monitor, &EngineMonitor::containerEvent, this,
             [this](const QString &id, const QString &action, const QJsonObject &event) {
@@ -125,16 +126,55 @@ void ContainerManager::remove(const QString &id, std::function<void()> done)
     const QString internalId = rt->record().dto.internalId;
     const QString dataDir = rt->paths().dataDir;
     m_runtimes.remove(internalId);
-    m_repo.remove(internalId);
-    m_ports.releaseAll(internalId);
+    // The record goes with a tombstone in one transaction: a kill before the engine has removed
+    // the containers leaves the tombstone, and the next start finishes the job.
+    m_db.transaction([&] {
+        m_repo.remove(internalId);
+        m_removals.insert(internalId);
+        m_ports.releaseAll(internalId);
+    });
     m_removing.insert(internalId);
     rt->destroy([this, rt, internalId, dataDir, done] {
         m_removing.remove(internalId);
+        m_removals.remove(internalId);
         scriptdir::remove(dataDir);
         Q_EMIT containerRemoved(internalId);
         rt->deleteLater();
         done();
     });
+}
+
+void ContainerManager::finishRemovals()
+{
+    for (const QString &id : m_removals.all()) {
+        if (m_removing.contains(id))
+            continue; // being removed by this run
+        m_removing.insert(id);
+        const QJsonObject filters{
+            {QStringLiteral("label"), QJsonArray{QStringLiteral("lightd.internal_id=") + id}}};
+        m_engine.listContainers(filters, this, [this, id](const docker::DockerResult<QJsonArray> &r) {
+            if (!r.ok()) { // the engine is gone again: tried on its return
+                m_removing.remove(id);
+                return;
+            }
+            auto left = std::make_shared<int>(int(r.value.size()));
+            auto finished = [this, id, left] {
+                if (--*left > 0)
+                    return;
+                m_removing.remove(id);
+                m_removals.remove(id);
+                scriptdir::remove(QDir(m_config.storage.containersPath).filePath(id));
+                qCInfo(lcContainers).noquote() << id << "removal finished after a restart";
+            };
+            ++*left; // held until every remove is sent
+            for (const auto &c : r.value) {
+                m_engine.removeContainer(c.toObject().value(QStringLiteral("Id")).toString(), true, true,
+                                         this,
+                                         [finished](const docker::DockerResult<void> &) { finished(); });
+            }
+            finished();
+        });
+    }
 }
 
 void ContainerManager::rebind(const QString &id, const QList<PortBindingDto> &bindings)

@@ -3,6 +3,7 @@
 #include "containers/ContainerRuntime.h"
 #include "containers/EngineMonitor.h"
 #include "docker/ContainerEngine.h"
+#include "storage/RemovalTable.h"
 #include "storage/Repositories.h"
 
 #include <QMap>
@@ -59,11 +60,14 @@ class ContainerManager final : public QObject
     void engineAvailabilityChanged(bool up);
 
   private:
+    // Removes what the engine still holds for deletes a kill interrupted (RemovalTable).
+    void finishRemovals();
     ContainerRuntime *adopt(const ContainerRecord &record);
     ContainerPaths pathsFor(const ContainerRecord &record) const;
 
     docker::ContainerEngine &m_engine;
     storage::ContainerRepository m_repo;
+    storage::RemovalTable m_removals; // deletes whose engine containers may still exist
     storage::Database &m_db;
     const Config &m_config;
     network::PortPool &m_ports;

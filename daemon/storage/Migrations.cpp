@@ -1,6 +1,7 @@
 #include "storage/Migrations.h"
 
 #include "storage/OutboxTable.h"
+#include "storage/RemovalTable.h"
 #include "storage/UsageSampleTable.h"
 
 namespace lightd::storage {
@@ -88,6 +89,7 @@ const QList<Migration> &migrations()
          }},
         {4, UsageSampleTable::migration()},
         {5, OutboxTable::migration()},
+        {6, RemovalTable::migration()},
     };
     return list;
 }

@@ -6,6 +6,7 @@
 #include "volumes/Sandbox.h"
 #include "volumes/TreeOps.h"
 #include "volumes/UniqueFd.h"
+#include "volumes/VolumeRecovery.h"
 #include "volumes/VolumesLog.h"
 
 #include <QDateTime>
@@ -22,7 +23,15 @@ VolumeRegistry::VolumeRegistry(storage::Database &db, const QString &volumesPath
     : QObject(parent), m_repo(db), m_containers(db), m_root(volumesPath)
 {
     QDir().mkpath(m_root);
+    const qint64 startedAtMs = QDateTime::currentMSecsSinceEpoch();
     const auto all = m_repo.all();
+    // What a kill left behind: renames now (before the API listens), removal off the event loop.
+    const recovery::Plan plan = recovery::prepare(m_root, all);
+    QStringList paths;
+    for (const auto &v : all)
+        paths.append(v.path);
+    QThreadPool::globalInstance()->start(
+        [root = m_root, plan, paths, startedAtMs] { recovery::sweep(root, plan, paths, startedAtMs); });
     m_quota = new QuotaTracker(this);
     for (const auto &v : all) {
         m_volumes.insert(v.volumeId, v);
@@ -47,13 +56,21 @@ VolumeDto VolumeRegistry::create(std::optional<qint64> quotaMb)
     v.path = QDir(m_root).filePath(v.volumeId);
     v.quotaMb = quotaMb;
     v.createdAt = QDateTime::currentSecsSinceEpoch();
-    if (!QDir().mkpath(v.path))
+    // `.new-<id>`, the record, then the final name: a kill at any point leaves either nothing
+    // visible or a record the next start completes (VolumeRecovery), never an unnamed directory.
+    const QString staging = QDir(m_root).filePath(QLatin1StringView(recovery::kNewPrefix) + v.volumeId);
+    if (!QDir().mkpath(staging))
         throw DomainError::internal();
     try {
         m_repo.insert(v);
     } catch (...) {
-        QDir(v.path).removeRecursively();
+        QDir(staging).removeRecursively();
         throw;
+    }
+    if (!QDir().rename(staging, v.path)) {
+        m_repo.remove(v.volumeId);
+        QDir(staging).removeRecursively();
+        throw DomainError::internal();
     }
     m_volumes.insert(v.volumeId, v);
     m_quota->track(v.volumeId, v.path, v.quotaMb, 0);
@@ -89,12 +106,15 @@ void VolumeRegistry::remove(const QString &idOrPrefix)
         throw DomainError(
             codes::VolumeInUse,
             QStringLiteral("Volume is used by container %1").arg(users.join(QStringLiteral(", "))));
+    // Rename first, then the record: a kill between leaves the record and `.trash-<id>`, which the
+    // next start renames back (the delete was never acknowledged). The (possibly long) tree
+    // removal runs off the event loop.
+    const QString trash = QDir(m_root).filePath(QLatin1StringView(recovery::kTrashPrefix) + v.volumeId);
+    const bool renamed = QDir().rename(v.path, trash);
     m_repo.remove(v.volumeId);
     m_volumes.remove(v.volumeId);
     m_quota->untrack(v.volumeId);
-    // Rename first so the id is gone at once; the (possibly long) tree removal runs off the event loop.
-    const QString trash = QDir(m_root).filePath(QStringLiteral(".trash-") + v.volumeId);
-    if (QDir().rename(v.path, trash)) {
+    if (renamed) {
         // Through descriptors at any depth (QDir's path-based removal stops at PATH_MAX).
         QThreadPool::globalInstance()->start([root = m_root, name = QFileInfo(trash).fileName()] {
             const UniqueFd dir(
