@@ -35,6 +35,11 @@ bool RateLimiter::blocked(const QHostAddress &addr)
     return it->size() >= m_max;
 }
 
+int RateLimiter::failures(const QHostAddress &addr)
+{
+    return blocked(addr) ? m_max : int(m_failures.value(addr.toString()).size());
+}
+
 void RateLimiter::recordFailure(const QHostAddress &addr)
 {
     auto &times = m_failures[addr.toString()];

@@ -13,6 +13,9 @@ class RateLimiter
     RateLimiter(int maxFailures, int windowMs) : m_max(maxFailures), m_windowMs(windowMs) {}
     void configure(int maxFailures, int windowMs);
     bool blocked(const QHostAddress &addr);
+    // Failures of the address in the window, and how many make it blocked.
+    int failures(const QHostAddress &addr);
+    int maxFailures() const { return m_max; }
     void recordFailure(const QHostAddress &addr);
     // Seconds until the address may try again (for Retry-After).
     int retryAfterS(const QHostAddress &addr);

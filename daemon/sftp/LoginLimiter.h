@@ -1,11 +1,16 @@
 #pragma once
 #include "auth/RateLimiter.h"
 
+#include <QDeadlineTimer>
+#include <QHash>
 #include <QMutex>
+#include <QWaitCondition>
 
 namespace lightd::sftp {
 // The REST limiter's rules (authorization.max_failures per authorization.failure_window_s and
-// address) for SFTP logins, callable from session threads.
+// address) for SFTP logins, callable from session threads. Password checks are reserved before
+// they run: checks under way count as failures until they end, so parallel connections from one
+// address get at most max_failures argon2id checks per window, never one per connection.
 class LoginLimiter
 {
   public:
@@ -25,9 +30,42 @@ class LoginLimiter
         QMutexLocker lock(&m_mutex);
         m_limiter.recordFailure(addr);
     }
+    // A password check from addr may run (then finishCheck follows), or the address is limited.
+    // When the checks under way could still take it to the limit, it waits for them (at most
+    // waitMs): correct logins from one address in parallel (a client opening several connections)
+    // go through, guesses in parallel do not get more than the limit.
+    bool beginCheck(const QHostAddress &addr, int waitMs = 10000)
+    {
+        const QString key = addr.toString();
+        QDeadlineTimer deadline(waitMs);
+        QMutexLocker lock(&m_mutex);
+        for (;;) {
+            const int failures = m_limiter.failures(addr), running = m_running.value(key);
+            if (failures >= m_limiter.maxFailures())
+                return false;
+            if (failures + running < m_limiter.maxFailures())
+                break;
+            if (!m_checkDone.wait(&m_mutex, deadline))
+                return false;
+        }
+        ++m_running[key];
+        return true;
+    }
+    void finishCheck(const QHostAddress &addr, bool failed)
+    {
+        QMutexLocker lock(&m_mutex);
+        const QString key = addr.toString();
+        if (--m_running[key] <= 0)
+            m_running.remove(key);
+        if (failed)
+            m_limiter.recordFailure(addr);
+        m_checkDone.wakeAll();
+    }
 
   private:
     QMutex m_mutex;
     auth::RateLimiter m_limiter;
+    QWaitCondition m_checkDone;
+    QHash<QString, int> m_running; // password checks under way per address
 };
 } // namespace lightd::sftp

@@ -5,8 +5,8 @@
 #include "sftp/PublicKey.h"
 
 #include <QDateTime>
+#include <QPointer>
 #include <QRegularExpression>
-#include <semaphore>
 #include <sodium.h>
 
 namespace lightd::sftp {
@@ -31,14 +31,6 @@ QString randomPassword()
         out.append(QLatin1Char(alphabet[randombytes_uniform(sizeof(alphabet) - 1)]));
     return out;
 }
-
-// argon2id at the interactive limits needs 64 MiB per check: two at a time bounds the memory a
-// burst of logins can take.
-std::counting_semaphore<2> &hashSlots()
-{
-    static std::counting_semaphore<2> semaphore(2);
-    return semaphore;
-}
 } // namespace
 
 SftpAccounts::SftpAccounts(storage::Database &db, QObject *parent) : QObject(parent), m_repo(db)
@@ -58,18 +50,22 @@ QString SftpAccounts::defaultUsername(const QString &internalId)
 QString SftpAccounts::hashPassword(const QByteArray &password)
 {
     char out[crypto_pwhash_STRBYTES];
-    hashSlots().acquire();
     const int rc = crypto_pwhash_str(out, password.constData(), quint64(password.size()),
                                      crypto_pwhash_OPSLIMIT_INTERACTIVE, crypto_pwhash_MEMLIMIT_INTERACTIVE);
-    hashSlots().release();
     if (rc != 0)
         throw DomainError::internal();
     return QString::fromLatin1(out);
 }
 
-SftpAccounts::Issued SftpAccounts::setCredentials(const QString &container,
-                                                  const std::optional<QString> &username,
-                                                  const std::optional<QString> &password)
+void SftpAccounts::checkUsernameFree(const QString &container, const QString &name) const
+{
+    for (const auto &row : m_rows)
+        if (row.username == name && row.container != container)
+            throw DomainError(codes::UsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
+}
+
+SftpAccounts::Prepared SftpAccounts::prepare(const QString &container, const std::optional<QString> &username,
+                                             const std::optional<QString> &password)
 {
     const auto existing = m_rows.constFind(container);
     QString name =
@@ -77,19 +73,26 @@ SftpAccounts::Issued SftpAccounts::setCredentials(const QString &container,
     if (!validUsername(name))
         throw DomainError(codes::InvalidField,
                           QStringLiteral("username: must match ^[a-z0-9][a-z0-9_.-]{0,31}$"));
-    for (const auto &row : m_rows)
-        if (row.username == name && row.container != container)
-            throw DomainError(codes::UsernameTaken, QStringLiteral("Username %1 is taken").arg(name));
+    checkUsernameFree(container, name);
     if (password && (password->size() < kMinPasswordLength || password->size() > kMaxPasswordLength))
         throw DomainError(codes::InvalidField, QStringLiteral("password: must be %1 to %2 characters")
                                                    .arg(kMinPasswordLength)
                                                    .arg(kMaxPasswordLength));
-    const QString clear = password.value_or(randomPassword());
+    return Prepared{name, password.value_or(randomPassword()), ++m_serial};
+}
+
+SftpAccounts::Issued SftpAccounts::commit(const QString &container, const Prepared &p, const QString &hash)
+{
+    // While the hash was made the container may have gone, or another container taken the name.
+    if (m_removedAt.value(container) > p.serial)
+        throw DomainError(codes::ContainerNotFound, QStringLiteral("Container not found: %1").arg(container));
+    checkUsernameFree(container, p.username);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const auto existing = m_rows.constFind(container);
     storage::SftpAccountRow row = existing != m_rows.cend() ? *existing : storage::SftpAccountRow{};
     row.container = container;
-    row.username = name;
-    row.passwordHash = hashPassword(clear.toUtf8());
+    row.username = p.username;
+    row.passwordHash = hash;
     if (row.createdAt == 0)
         row.createdAt = now;
     row.updatedAt = now;
@@ -97,7 +100,53 @@ SftpAccounts::Issued SftpAccounts::setCredentials(const QString &container,
     m_rows.insert(container, row);
     publish();
     Q_EMIT revoked(container, QString()); // a new password ends every open session of the container
-    return Issued{name, clear};
+    return Issued{p.username, p.password};
+}
+
+SftpAccounts::Issued SftpAccounts::setCredentials(const QString &container,
+                                                  const std::optional<QString> &username,
+                                                  const std::optional<QString> &password)
+{
+    const Prepared p = prepare(container, username, password);
+    // On this thread: waiting here for a pool worker (nice 10) would tie the caller to the lowest
+    // priority. Callers on the event loop should use issueCredentials.
+    return commit(container, p, hashPassword(p.password.toUtf8()));
+}
+
+void SftpAccounts::issueCredentials(const QString &container, const std::optional<QString> &username,
+                                    const std::optional<QString> &password, IssuedCallback done)
+{
+    const Prepared p = prepare(container, username, password);
+    ++m_issuing;
+    auto finish = [this, container, p, done](const QString &hash, std::exception_ptr error) {
+        if (--m_issuing == 0)
+            m_removedAt.clear();
+        if (!error) {
+            try {
+                const Issued issued = commit(container, p, hash);
+                done(&issued, nullptr);
+                return;
+            } catch (...) {
+                error = std::current_exception();
+            }
+        }
+        done(nullptr, error);
+    };
+    QPointer<SftpAccounts> self(this);
+    m_pool.post(
+        [self, finish, clear = p.password.toUtf8()] {
+            QString hash;
+            std::exception_ptr error;
+            try {
+                hash = hashPassword(clear);
+            } catch (...) {
+                error = std::current_exception();
+            }
+            // Back on this object's thread; dropped if the object is gone by then.
+            QMetaObject::invokeMethod(
+                self, [finish, hash, error] { finish(hash, error); }, Qt::QueuedConnection);
+        },
+        [finish] { finish(QString(), std::make_exception_ptr(DomainError::internal())); });
 }
 
 storage::SftpKeyRow SftpAccounts::addKey(const QString &container, const QString &line)
@@ -147,6 +196,8 @@ std::optional<storage::SftpAccountRow> SftpAccounts::account(const QString &cont
 
 void SftpAccounts::removeContainer(const QString &container)
 {
+    if (m_issuing > 0) // an issuance waiting for its hash must not bring the login back
+        m_removedAt.insert(container, ++m_serial);
     m_repo.remove(container);
     m_rows.remove(container);
     publish();
@@ -166,23 +217,27 @@ void SftpAccounts::publish()
     m_logins.swap(logins);
 }
 
-std::optional<QString> SftpAccounts::checkPassword(const QString &username, const QByteArray &password) const
+SftpAccounts::PasswordCheck SftpAccounts::checkPassword(const QString &username,
+                                                        const QByteArray &password) const
 {
     Login login;
     {
         QMutexLocker lock(&m_mutex);
         const auto it = m_logins.constFind(username);
         if (it == m_logins.cend() || it->passwordHash.isEmpty())
-            return std::nullopt;
+            return {};
         login = *it;
     }
-    hashSlots().acquire();
-    const bool ok = crypto_pwhash_str_verify(login.passwordHash.constData(), password.constData(),
-                                             quint64(password.size())) == 0;
-    hashSlots().release();
+    bool ok = false;
+    const bool ran = m_pool.runBounded([&] {
+        ok = crypto_pwhash_str_verify(login.passwordHash.constData(), password.constData(),
+                                      quint64(password.size())) == 0;
+    });
+    if (!ran)
+        return {PasswordCheck::Busy, {}};
     if (!ok)
-        return std::nullopt;
-    return login.container;
+        return {};
+    return {PasswordCheck::Ok, login.container};
 }
 
 std::optional<QPair<QString, QString>> SftpAccounts::checkKey(const QString &username,

@@ -1,9 +1,12 @@
 #pragma once
+#include "sftp/HashPool.h"
 #include "storage/SftpRepository.h"
 
 #include <QHash>
 #include <QMutex>
 #include <QObject>
+#include <exception>
+#include <functional>
 #include <optional>
 
 namespace lightd::sftp {
@@ -26,18 +29,31 @@ class SftpAccounts final : public QObject
     };
     Issued setCredentials(const QString &container, const std::optional<QString> &username,
                           const std::optional<QString> &password);
+    // The same without holding the event loop for the argon2id hash (tens to hundreds of ms): bad
+    // input throws here; the hash is made on the hash pool and `done` runs later on this object's
+    // thread with the result, or with the DomainError when the username was taken or the container
+    // removed meanwhile.
+    using IssuedCallback = std::function<void(const Issued *issued, std::exception_ptr error)>;
+    void issueCredentials(const QString &container, const std::optional<QString> &username,
+                          const std::optional<QString> &password, IssuedCallback done);
     storage::SftpKeyRow addKey(const QString &container, const QString &line);
     void removeKey(const QString &container, const QString &fingerprint); // 404 key_not_found
     std::optional<storage::SftpAccountRow> account(const QString &container) const;
     // The container is gone: its logins go too.
     void removeContainer(const QString &container);
 
-    // Any thread. The container the login belongs to, or nothing. Password checks are slow by design
-    // (argon2id) and at most two run at a time, so a burst of logins cannot eat the memory.
-    std::optional<QString> checkPassword(const QString &username, const QByteArray &password) const;
+    // Any thread (a session's). Password checks are slow by design (argon2id): they run on the hash
+    // pool, two at a time, and when its queue is full the check is refused without hashing (Busy).
+    struct PasswordCheck
+    {
+        enum Result { Ok, Wrong, Busy } result = Wrong;
+        QString container;
+    };
+    PasswordCheck checkPassword(const QString &username, const QByteArray &password) const;
     // The container and the key's fingerprint when the base64 blob is one of the user's keys.
     std::optional<QPair<QString, QString>> checkKey(const QString &username, const QByteArray &blob) const;
 
+    // The argon2id string of a password (on the calling thread).
     static QString hashPassword(const QByteArray &password);
     static QString defaultUsername(const QString &internalId);
 
@@ -54,10 +70,24 @@ class SftpAccounts final : public QObject
         QHash<QByteArray, QString> keys; // blob -> fingerprint
     };
     void publish(); // rebuilds the sessions' copy from m_rows (main thread)
+    struct Prepared
+    {
+        QString username;
+        QString password;
+        quint64 serial; // m_serial when the request came
+    };
+    Prepared prepare(const QString &container, const std::optional<QString> &username,
+                     const std::optional<QString> &password);
+    Issued commit(const QString &container, const Prepared &p, const QString &hash);
+    void checkUsernameFree(const QString &container, const QString &name) const;
 
     storage::SftpRepository m_repo;
     QHash<QString, storage::SftpAccountRow> m_rows; // by container
+    quint64 m_serial = 0;                           // counts issuances and removals
+    QHash<QString, quint64> m_removedAt;            // container -> m_serial at its removal
+    int m_issuing = 0;                              // issuances waiting for their hash
     mutable QMutex m_mutex;
     QHash<QString, Login> m_logins; // by username, guarded by m_mutex
+    mutable HashPool m_pool;        // last: its workers stop first
 };
 } // namespace lightd::sftp

@@ -9,6 +9,7 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <netdb.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <thread>
 #include <unistd.h>
@@ -19,6 +20,8 @@
 
 namespace lightd::sftp {
 namespace {
+constexpr int kSessionNice = 5;
+
 QHostAddress peerOf(int fd)
 {
     sockaddr_storage ss{};
@@ -167,6 +170,10 @@ void SftpServer::onAcceptable()
 
 void SftpServer::runSession(ssh_session session, std::shared_ptr<SessionControl> control)
 {
+    // When the CPU is short, transfers yield to the event loop (REST, consoles) and to the
+    // containers' own processes: the session thread's nice value is raised (Linux keeps one per
+    // thread; raising it needs no privilege).
+    setpriority(PRIO_PROCESS, id_t(gettid()), kSessionNice);
     SessionDeps deps{m_accounts, m_quota, m_limiter,
                      [this](const QString &container) -> std::optional<VolumeTarget> {
                          QMutexLocker lock(&m_targetsMutex);

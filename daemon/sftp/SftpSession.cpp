@@ -109,11 +109,16 @@ bool SftpSession::authenticate()
         if (method == SSH_AUTH_METHOD_PASSWORD) {
             ++attempts;
             counted = true;
-            if (!m_deps.limiter.blocked(peer)) {
+            // Limited before any hashing: the check is reserved first (see LoginLimiter).
+            if (m_deps.limiter.beginCheck(peer)) {
                 const char *pw = ssh_message_auth_password(msg);
-                container = m_deps.accounts.checkPassword(m_user, QByteArray(pw ? pw : ""));
-                if (!container)
-                    m_deps.limiter.recordFailure(peer);
+                const auto check = m_deps.accounts.checkPassword(m_user, QByteArray(pw ? pw : ""));
+                // Busy (the hash queue was full) is no failure of the address: no password was tried.
+                m_deps.limiter.finishCheck(peer, check.result == SftpAccounts::PasswordCheck::Wrong);
+                if (check.result == SftpAccounts::PasswordCheck::Ok)
+                    container = check.container;
+                else if (check.result == SftpAccounts::PasswordCheck::Busy)
+                    qCWarning(lcSftp).noquote() << "login from" << peer.toString() << "refused: busy";
             } else {
                 qCWarning(lcSftp).noquote() << "login from" << peer.toString() << "rate limited";
             }
