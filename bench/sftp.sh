@@ -12,7 +12,7 @@
 #   Needs root (sshd), Docker.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=${1:-$ROOT/build}
+BUILD=$(cd "${1:-$ROOT/build}" && pwd) # absolute: sshd wants absolute paths
 BIG_MB=${BIG_MB:-256} SMALL_FILES=${SMALL_FILES:-1000} PARALLEL=${PARALLEL:-20} PAR_MB=${PAR_MB:-50}
 LOGINS=${LOGINS:-2000} CIPHER=${CIPHER:-aes128-gcm@openssh.com}
 PY=/usr/bin/python3
@@ -28,7 +28,12 @@ fi
 WORK=$(mktemp -d "$BUILD/sftp-bench.XXXXXX")
 PID= SSHD_PID= NAME=
 cleanup() {
+    local rc=$?
     set +e
+    if ((rc != 0)); then # keep what explains the failure
+        mkdir -p "$BUILD/sftp-bench-failed" && cp "$WORK"/*.log "$BUILD/sftp-bench-failed/" 2>/dev/null
+        echo "bench failed (rc $rc); logs in $BUILD/sftp-bench-failed" >&2
+    fi
     [[ -n ${SAMPLER:-} ]] && kill "$SAMPLER" 2>/dev/null
     [[ -n $NAME ]] && curl -s "${AUTH[@]}" -X DELETE "$BASE/containers/$NAME" >/dev/null 2>&1
     [[ -n $PID ]] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null
