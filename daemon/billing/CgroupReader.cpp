@@ -2,7 +2,9 @@
 
 #include <QFileInfo>
 #include <QList>
+#include <algorithm>
 #include <fcntl.h>
+#include <functional>
 #include <unistd.h>
 
 namespace lightd::billing {
@@ -33,6 +35,59 @@ bool readable(const QByteArray &path)
 {
     return ::access(path.constData(), R_OK) == 0;
 }
+
+enum FileIndex { Usage, Stat, Cpu, Net };
+
+const QByteArray &pathOf(const CgroupFiles &files, int index)
+{
+    switch (index) {
+    case Usage:
+        return files.memoryUsage;
+    case Stat:
+        return files.memoryStat;
+    case Cpu:
+        return files.cpuUsage;
+    default:
+        return files.netDev;
+    }
+}
+
+// The counters from the four files, each asked for and parsed in turn (the reader may hand out
+// the same buffer every time).
+std::optional<Counters> countersFrom(bool v2, const std::function<std::optional<QByteArray>(int)> &read)
+{
+    Counters c;
+    const auto usage = read(Usage);
+    if (!usage)
+        return std::nullopt;
+    bool ok = false;
+    const qint64 used = QByteArrayView(*usage).trimmed().toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    const auto stat = read(Stat);
+    if (!stat)
+        return std::nullopt;
+    const qint64 inactive = parseStatValue(*stat, v2 ? "inactive_file" : "total_inactive_file").value_or(0);
+    c.memoryBytes = inactive < used ? used - inactive : used;
+    const auto cpu = read(Cpu);
+    if (!cpu)
+        return std::nullopt;
+    if (v2) {
+        const auto usec = parseStatValue(*cpu, "usage_usec");
+        if (!usec)
+            return std::nullopt;
+        c.cpuTotalNs = *usec * 1000;
+    } else {
+        c.cpuTotalNs = QByteArrayView(*cpu).trimmed().toLongLong(&ok);
+        if (!ok)
+            return std::nullopt;
+    }
+    const auto net = read(Net);
+    if (!net)
+        return std::nullopt;
+    c.txTotal = parseNetDevTx(*net);
+    return c;
+}
 } // namespace
 
 std::optional<qint64> parseStatValue(const QByteArray &text, const QByteArray &key)
@@ -54,19 +109,30 @@ std::optional<qint64> parseStatValue(const QByteArray &text, const QByteArray &k
     return std::nullopt;
 }
 
+// Read every tick: no allocation, the line and its columns are views into the text.
 qint64 parseNetDevTx(const QByteArray &text)
 {
     qint64 total = 0;
-    const QList<QByteArray> lines = text.split('\n');
-    for (qsizetype i = 2; i < lines.size(); ++i) { // two header lines
-        const qsizetype colon = lines[i].indexOf(':');
-        if (colon < 0)
+    qsizetype at = 0;
+    for (int lineNo = 0; at < text.size(); ++lineNo) {
+        qsizetype end = text.indexOf('\n', at);
+        if (end < 0)
+            end = text.size();
+        const QByteArrayView line(text.constData() + at, end - at);
+        at = end + 1;
+        const qsizetype colon = line.indexOf(':');
+        if (lineNo < 2 || colon < 0 || line.first(colon).trimmed() == "lo") // two header lines
             continue;
-        if (lines[i].left(colon).trimmed() == "lo")
-            continue;
-        const QList<QByteArray> cols = lines[i].mid(colon + 1).simplified().split(' ');
-        if (cols.size() >= 9)
-            total += cols[8].toLongLong(); // receive: 8 columns, then transmit bytes
+        QByteArrayView rest = line.sliced(colon + 1);
+        for (int col = 0; col < 9; ++col) { // receive: 8 columns, then transmit bytes
+            rest = rest.trimmed();
+            qsizetype space = rest.indexOf(' ');
+            if (space < 0)
+                space = rest.size();
+            if (col == 8 && !rest.isEmpty())
+                total += rest.first(space).toLongLong();
+            rest = rest.sliced(space);
+        }
     }
     return total;
 }
@@ -122,31 +188,48 @@ std::optional<CgroupFiles> resolveCgroup(qint64 pid, const QString &procRoot, co
 
 std::optional<Counters> readCounters(const CgroupFiles &files)
 {
-    const auto usage = slurp(files.memoryUsage);
-    const auto stat = slurp(files.memoryStat);
-    const auto cpu = slurp(files.cpuUsage);
-    const auto net = slurp(files.netDev);
-    if (!usage || !stat || !cpu || !net)
-        return std::nullopt;
-    Counters c;
-    bool ok = false;
-    const qint64 used = usage->trimmed().toLongLong(&ok);
-    if (!ok)
-        return std::nullopt;
-    const qint64 inactive =
-        parseStatValue(*stat, files.v2 ? "inactive_file" : "total_inactive_file").value_or(0);
-    c.memoryBytes = inactive < used ? used - inactive : used;
-    if (files.v2) {
-        const auto usec = parseStatValue(*cpu, "usage_usec");
-        if (!usec)
-            return std::nullopt;
-        c.cpuTotalNs = *usec * 1000;
-    } else {
-        c.cpuTotalNs = cpu->trimmed().toLongLong(&ok);
-        if (!ok)
-            return std::nullopt;
+    return countersFrom(files.v2, [&](int index) { return slurp(pathOf(files, index)); });
+}
+
+CounterFiles::CounterFiles(const CgroupFiles &paths) : m_paths(paths)
+{
+    for (int i = 0; i < int(m_fds.size()); ++i)
+        m_fds[i] = ::open(pathOf(m_paths, i).constData(), O_RDONLY | O_CLOEXEC);
+    m_scratch.resize(4096);
+}
+
+CounterFiles::~CounterFiles()
+{
+    for (int fd : m_fds) {
+        if (fd >= 0)
+            ::close(fd);
     }
-    c.txTotal = parseNetDevTx(*net);
-    return c;
+}
+
+int CounterFiles::openDescriptors() const
+{
+    return int(std::count_if(m_fds.begin(), m_fds.end(), [](int fd) { return fd >= 0; }));
+}
+
+std::optional<QByteArray> CounterFiles::readOne(int index)
+{
+    const int fd = m_fds[index];
+    if (fd < 0)
+        return slurp(pathOf(m_paths, index));
+    for (;;) {
+        const ssize_t n = ::pread(fd, m_scratch.data(), size_t(m_scratch.size()), 0);
+        if (n < 0)
+            return std::nullopt; // the cgroup or the process is gone
+        if (n < m_scratch.size())
+            return QByteArray::fromRawData(m_scratch.constData(), n);
+        if (m_scratch.size() >= (1 << 20))
+            return std::nullopt;                // not a counter file
+        m_scratch.resize(m_scratch.size() * 2); // it may not have fit: read it whole again
+    }
+}
+
+std::optional<Counters> CounterFiles::read()
+{
+    return countersFrom(m_paths.v2, [this](int index) { return readOne(index); });
 }
 } // namespace lightd::billing

@@ -1,6 +1,7 @@
 #pragma once
 #include <QByteArray>
 #include <QString>
+#include <array>
 #include <optional>
 
 namespace lightd::billing {
@@ -21,6 +22,30 @@ struct Counters
     qint64 memoryBytes = 0; // usage without inactive page cache
     qint64 cpuTotalNs = 0;  // CPU time since the container started
     qint64 txTotal = 0;     // bytes sent on every interface but lo since the netns was made
+};
+
+// The same files kept open while the container runs: each read is a pread from offset 0, which
+// makes the kernel generate the file afresh. Opening is most of the cost: for the four files of a
+// cgroup v1 container, open+read+close took ~56 us and pread ~7 us (2 cores, load 7). A file that
+// cannot be held open (no descriptor left) is read by its path instead. Closed with the object,
+// which the meter drops when the container's state changes (the files then belong to a dead run).
+class CounterFiles
+{
+  public:
+    explicit CounterFiles(const CgroupFiles &paths);
+    ~CounterFiles();
+    CounterFiles(const CounterFiles &) = delete;
+    CounterFiles &operator=(const CounterFiles &) = delete;
+
+    std::optional<Counters> read();
+    int openDescriptors() const;
+
+  private:
+    std::optional<QByteArray> readOne(int index);
+
+    CgroupFiles m_paths;
+    std::array<int, 4> m_fds{-1, -1, -1, -1};
+    QByteArray m_scratch; // one file at a time: each is parsed before the next is read
 };
 
 // procRoot and cgroupRoot are "/proc" and "/sys/fs/cgroup" except in tests.

@@ -30,7 +30,7 @@ void CounterSource::read(const QString &internalId, const QString &dockerId, Don
     if (it != m_targets.end() && it->dockerId == dockerId) {
         if (!it->files)
             return oneShot(dockerId, it->pid, std::move(done));
-        if (auto c = readCounters(*it->files))
+        if (auto c = it->files->read())
             return done(c, it->pid);
         m_targets.erase(it); // the process is gone (restarted): find the new one
     }
@@ -50,12 +50,14 @@ void CounterSource::inspect(const QString &internalId, const QString &dockerId, 
             done(std::nullopt, 0); // not running
             return;
         }
-        Target t{dockerId, pid, resolveCgroup(pid)};
+        Target t{dockerId, pid, nullptr};
+        if (const auto paths = resolveCgroup(pid))
+            t.files = std::make_shared<CounterFiles>(*paths);
         if (!t.files)
             qCInfo(lcBilling).noquote() << internalId << "cgroup not readable, metering with one-shot stats";
         m_targets.insert(internalId, t);
         if (t.files) {
-            if (auto c = readCounters(*t.files))
+            if (auto c = t.files->read())
                 return done(c, pid);
             m_targets.remove(internalId);
             return done(std::nullopt, pid);

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QObject>
 #include <functional>
+#include <memory>
 
 namespace lightd::billing {
 // The raw counters of running containers. One inspect per container start gives the init pid and,
@@ -35,7 +36,7 @@ class CounterSource final : public QObject
     {
         QString dockerId;
         qint64 pid = 0;
-        std::optional<CgroupFiles> files; // empty: one-shot stats
+        std::shared_ptr<CounterFiles> files; // held open while it runs; empty: one-shot stats
     };
     void inspect(const QString &internalId, const QString &dockerId, Done done);
     void oneShot(const QString &dockerId, qint64 run, Done done);

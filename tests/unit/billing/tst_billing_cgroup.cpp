@@ -66,6 +66,38 @@ class TstBillingCgroup : public QObject
         QCOMPARE(c->txTotal, 1234);
     }
 
+    // The files held open are read afresh each time (pread from 0), a file larger than the first
+    // buffer is read whole, and a file that went away reads as gone.
+    void heldOpenFilesReadAfresh()
+    {
+        QTemporaryDir dir;
+        const QString proc = dir.path() + QStringLiteral("/proc"),
+                      cg = dir.path() + QStringLiteral("/cgroup");
+        put(proc + QStringLiteral("/42/cgroup"), "5:memory:/docker/abc\n3:cpu,cpuacct:/docker/abc\n");
+        put(proc + QStringLiteral("/42/net/dev"), kNetDev);
+        const QString usage = cg + QStringLiteral("/memory/docker/abc/memory.usage_in_bytes");
+        put(usage, "10000\n");
+        put(cg + QStringLiteral("/memory/docker/abc/memory.stat"), "cache 1\ntotal_inactive_file 4000\n");
+        put(cg + QStringLiteral("/cpu,cpuacct/docker/abc/cpuacct.usage"), "123456789\n");
+        const auto paths = resolveCgroup(42, proc, cg);
+        QVERIFY(paths);
+        CounterFiles files(*paths);
+        QCOMPARE(files.openDescriptors(), 4);
+        QCOMPARE(files.read()->memoryBytes, 6000);
+        put(usage, "900000\n"); // same inode, new content
+        QByteArray bigNetDev = kNetDev;
+        for (int i = 0; i < 100; ++i) // ~9 KB: more than the first buffer
+            bigNetDev += "  veth" + QByteArray::number(i) + ": 5 1 0 0 0 0 0 0 10 2 0 0 0 0 0 0\n";
+        put(proc + QStringLiteral("/42/net/dev"), bigNetDev);
+        const auto c = files.read();
+        QVERIFY(c);
+        QCOMPARE(c->memoryBytes, 896000);
+        QCOMPARE(c->cpuTotalNs, 123456789);
+        QCOMPARE(c->txTotal, 1234 + 100 * 10);
+        QVERIFY(readCounters(*paths));
+        QCOMPARE(readCounters(*paths)->txTotal, c->txTotal);
+    }
+
     void cgroupV2()
     {
         QTemporaryDir dir;
