@@ -6,7 +6,9 @@
 #include "Programs.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -238,6 +240,21 @@ done
             QSqlDatabase::removeDatabase(conn);
         }
 
+        // The counter files are held open only while it runs: a stop closes them (a held cgroup
+        // file would keep a dead run's cgroup and network namespace alive).
+        const QString dockerId = env->get(QStringLiteral("/containers/%1").arg(id))
+                                     .json()
+                                     .value(QStringLiteral("container_id"))
+                                     .toString();
+        QVERIFY(!dockerId.isEmpty());
+        QVERIFY2(heldFiles(dockerId) >= 2, qPrintable(dockerId + u' ' + fdTargets().join(u' ')));
+        QCOMPARE(env->post(QStringLiteral("/containers/%1/stop").arg(id)).status, 202);
+        QVERIFY(env->waitState(id, QStringLiteral("ready"), 30000));
+        QVERIFY2(waitUntil([&] { return heldFiles(dockerId) == 0; }, 5000),
+                 qPrintable(QString::number(heldFiles(dockerId))));
+        QCOMPARE(env->post(QStringLiteral("/containers/%1/start").arg(id)).status, 202);
+        QVERIFY(env->waitState(id, QStringLiteral("running")));
+
         // The samples survive a restart, and metering goes on from them. Retention: samples older
         // than monitoring.retention_days (35) are pruned, younger ones kept (rows of a past container
         // written while the daemon is down, 36 and 34 days old).
@@ -272,6 +289,27 @@ done
     }
 
   private:
+    QStringList fdTargets() const
+    {
+        const QString fdDir = QStringLiteral("/proc/%1/fd").arg(env->daemon->process().processId());
+        QStringList out;
+        for (const QFileInfo &fd :
+             QDir(fdDir).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
+            out << fd.symLinkTarget();
+        return out;
+    }
+
+    // How many of the daemon's descriptors are files of this container's cgroup.
+    int heldFiles(const QString &dockerId) const
+    {
+        const QString fdDir = QStringLiteral("/proc/%1/fd").arg(env->daemon->process().processId());
+        int n = 0;
+        for (const QFileInfo &fd :
+             QDir(fdDir).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
+            n += fd.symLinkTarget().contains(dockerId) ? 1 : 0;
+        return n;
+    }
+
     std::unique_ptr<ApiCalls> env;
 };
 
