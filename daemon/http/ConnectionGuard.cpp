@@ -36,6 +36,30 @@ QByteArray webSocketAccept(const RequestHead &head, QString *why)
 }
 } // namespace
 
+namespace {
+// The method and Origin of a head that was refused before it was whole (431): enough to label the
+// answer for a browser and for /metrics. Nothing else of it is trusted or used.
+RequestHead headSeen(QByteArrayView raw)
+{
+    RequestHead head;
+    qsizetype at = 0;
+    for (int lineNo = 0; at < raw.size(); ++lineNo) {
+        qsizetype end = raw.indexOf('\n', at);
+        if (end < 0)
+            end = raw.size();
+        const QByteArrayView line = raw.sliced(at, end - at).trimmed();
+        at = end + 1;
+        if (lineNo == 0) {
+            const qsizetype space = line.indexOf(' ');
+            head.method = line.first(space < 0 ? 0 : std::min<qsizetype>(space, 16)).toByteArray();
+        } else if (line.size() > 7 && line.first(7).compare("origin:", Qt::CaseInsensitive) == 0) {
+            head.headers.append({QByteArray("origin"), line.sliced(7).trimmed().toByteArray()});
+        }
+    }
+    return head;
+}
+} // namespace
+
 ConnectionGuard::ConnectionGuard(QTcpSocket *socket, ResponseChannel *channel, const Limits &limits,
                                  UpgradeCheck upgradeCheck, BodyLimit bodyLimit, UploadRoute uploadRoute)
     : QObject(socket), m_socket(socket), m_channel(channel), m_limits(limits),
@@ -308,6 +332,9 @@ void ConnectionGuard::refuse(const DomainError &error, const QString &givenId)
     HttpResponse response = errorResponse(error);
     if (m_upload.isUpload)
         response.headers += m_upload.headers;
+    else if (m_refusalHook)
+        m_refusalHook(m_head.method.isEmpty() ? headSeen(m_framer.headSoFar()) : m_head,
+                      m_requestClock.isValid() ? m_requestClock.nsecsElapsed() : 0, response);
     m_channel->completeAndClose(response, rid);
     // A client that keeps sending after the refusal is cut off rather than waited for.
     QTimer::singleShot(2000, m_socket, [s = QPointer<QTcpSocket>(m_socket)] {

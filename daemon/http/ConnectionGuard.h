@@ -1,6 +1,7 @@
 #pragma once
 #include "http/BodySink.h"
 #include "http/HttpFramer.h"
+#include "http/HttpResponse.h"
 #include "lightd/DomainError.h"
 
 #include <QElapsedTimer>
@@ -61,6 +62,11 @@ class ConnectionGuard final : public QObject
     void setWebSocketHandoff(WebSocketHandoff handoff) { m_handoff = std::move(handoff); }
     // Whether the guard's own refusals get an access line (uploads log theirs through Upload::done).
     void setAccessLog(bool on) { m_accessLog = on; }
+    // Sees each of the guard's own refusals before it is sent (not an upload's: its done callback
+    // does): the listener adds CORS headers, so a browser panel can read the error, and counts it.
+    using RefusalHook =
+        std::function<void(const RequestHead &head, qint64 elapsedNs, HttpResponse &response)>;
+    void setRefusalHook(RefusalHook hook) { m_refusalHook = std::move(hook); }
 
     // Requests taken but not answered, past which the guard stops reading (pipelining back-pressure).
     static constexpr quint64 kMaxPipelined = 32;
@@ -95,6 +101,7 @@ class ConnectionGuard final : public QObject
     RequestHead m_head;           // the current request's head, once complete (for refusals' id and log)
     bool m_accessLog = true;
     bool m_refused = false;
+    RefusalHook m_refusalHook;
     bool m_upgraded = false;
     QByteArray m_webSocketAccept; // Sec-WebSocket-Accept of the upgrade being handed over
 };

@@ -57,6 +57,11 @@ class HttpFramer
     // even for bytes of the same feed() (a body whose last bytes were refused never "ends").
     void stop() { m_stopped = true; }
     bool isStopped() const { return m_stopped; }
+    // The bytes of a head not complete yet (a head refused as too large still names its origin).
+    QByteArrayView headSoFar() const
+    {
+        return m_state == State::Head ? QByteArrayView(m_line) : QByteArrayView();
+    }
 
     static bool parseHead(const QByteArray &raw, RequestHead &head);
 

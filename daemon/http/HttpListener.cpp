@@ -164,6 +164,10 @@ void HttpListener::adopt(QTcpSocket *socket)
         handle(head, std::move(body), socket, channel);
     });
     guard->setAccessLog(m_accessLog);
+    guard->setRefusalHook([this](const RequestHead &head, qint64 elapsedNs, HttpResponse &response) {
+        Cors::decorate(response, m_cors.allowOrigin(head.header("origin")));
+        m_requestMetrics.record(head.method, QStringLiteral("unmatched"), response.status, elapsedNs);
+    });
     guard->setWebSocketHandoff([this](QTcpSocket *s, const RequestHead &head, const QByteArray &early) {
         m_consoles.append({s, head.target, early});
         Q_EMIT consoleConnected();

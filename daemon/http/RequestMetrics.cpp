@@ -1,9 +1,19 @@
 #include "http/RequestMetrics.h"
 
 namespace lightd::http {
+namespace {
+// A label value from the client's own bytes: only the methods HTTP knows, so a client sending made-up
+// methods cannot grow the series without bound.
+QString methodLabel(const QByteArray &method)
+{
+    static const QByteArrayList known{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+    return known.contains(method) ? QString::fromLatin1(method) : QStringLiteral("other");
+}
+} // namespace
+
 void RequestMetrics::record(const QByteArray &method, const QString &route, int status, qint64 elapsedNs)
 {
-    const QString key = QString::fromLatin1(method) + QLatin1Char('\n') + route;
+    const QString key = methodLabel(method) + QLatin1Char('\n') + route;
     ++m_requests[key + QLatin1Char('\n') + QString::number(status)];
     Histogram &h = m_latency[key];
     const double s = double(elapsedNs) / 1e9;

@@ -120,6 +120,31 @@ class TestApiCors : public QObject
         QCOMPARE(refused.header("access-control-allow-origin"), kPanel.toUtf8());
     }
 
+    // The connection guard's own refusals (here 431, a head over the limit) carry CORS too, and are
+    // counted in /metrics like any answer; a made-up method is counted as "other", never as itself.
+    void guardRefusalsCarryAllowOriginAndAreCounted()
+    {
+        // (the Origin line comes first, as browsers send it: what lies past the limit is never read)
+        const auto big = curl(origin(kPanel) +
+                              QStringList{d().url(QStringLiteral("/volumes")), QStringLiteral("-H"),
+                                          QStringLiteral("X-Big: ") + QString(40000, u'a')} +
+                              d().authArgs());
+        QVERIFY2(big.status == 431, qPrintable(describe(big)));
+        QCOMPARE(big.header("access-control-allow-origin"), kPanel.toUtf8());
+        const auto odd = curl(QStringList{QStringLiteral("-X"), QStringLiteral("FROBNICATE"),
+                                          d().url(QStringLiteral("/volumes"))} +
+                              d().authArgs() + origin(kPanel));
+        QVERIFY2(odd.status >= 400, qPrintable(describe(odd)));
+        QCOMPARE(odd.header("access-control-allow-origin"), kPanel.toUtf8());
+        const auto metrics = curl(QStringList{d().url(QStringLiteral("/metrics"))} + d().authArgs());
+        QCOMPARE(metrics.status, 200);
+        QVERIFY2(metrics.body.contains(
+                     "lightd_http_requests_total{method=\"GET\",route=\"unmatched\",status=\"431\"}"),
+                 metrics.body.constData());
+        QVERIFY2(metrics.body.contains("method=\"other\""), metrics.body.constData());
+        QVERIFY(!metrics.body.contains("FROBNICATE"));
+    }
+
     void otherOriginsGetNoCorsHeaders()
     {
         const auto pre = preflight(d(), QStringLiteral("/volumes"), QStringLiteral("https://evil.example"),
