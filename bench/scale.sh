@@ -4,7 +4,14 @@
 #   raw:    N concurrent POST /containers/create on the engine's socket (curl --unix-socket), then
 #           N concurrent POST /containers/:id/start; time from the start burst to all N running, and
 #           how many raw calls took longer than docker.timeout_s (they would have timed out in lightd
-#           without its admission queue).
+#           without its admission queue). Done twice:
+#             same:  containers made exactly as lightd makes them (the Config and HostConfig of one it
+#                    created, read back with docker inspect, without its labels: tini as PID 1, open
+#                    stdin, the local log driver, the volume's bind mount, the hardening). The ratio
+#                    against this one is lightd's own cost: the same containers, the same burst.
+#             plain: `sleep` with only the memory and CPU limits (what the engine alone costs for the
+#                    least it can start; the difference to `same` is what the container spec costs
+#                    the engine, not lightd).
 #   lightd: N concurrent POST /containers, wait until all are `ready`, then N concurrent
 #           POST /containers/:id/start; time from the start burst to GET /containers saying all
 #           `running`. lightd's CPU over the burst.
@@ -115,24 +122,47 @@ wrong_states() { # lightd's state vs docker inspect: running in one and not the 
 
 echo "machine: $(nproc) cores, $(free -m | awk '/^Mem:/ { print $7 " MB available" }'), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "config: docker.max_concurrent_calls=$CONCURRENCY docker.timeout_s=$TIMEOUT_S, image $IMAGE, ${MEM} B / 0.1 CPU each"
-printf '%-5s %-8s %-8s %-6s %-7s %-6s %-9s %-9s %-9s %-8s %-9s %-9s %-9s %-9s %-8s %-8s\n' \
-    N raw_s lightd_s ratio raw_gt_to wrong lightd_cpu lightd_rss engine_idle eng_idle0 lightd_idl list_p50 list_p99 listen_s known_s load1
+printf '%-5s %-8s %-8s %-6s %-8s %-6s %-7s %-6s %-9s %-9s %-9s %-8s %-9s %-9s %-9s %-9s %-8s %-8s\n' \
+    N raw_s lightd_s ratio raw_pl_s ratio_p raw_gt_to wrong lightd_cpu lightd_rss engine_idle eng_idle0 lightd_idl list_p50 list_p99 listen_s known_s load1
 for N in $NS; do
-    # --- raw Docker: the same burst on the socket ---
-    seq 1 "$N" | xargs -P "$N" -I{} curl -s -o /dev/null --unix-socket "$SOCK" -X POST \
-        -H 'Content-Type: application/json' "http://localhost/v1.41/containers/create?name=$PREFIX-raw-{}" \
-        -d "{\"Image\":\"$IMAGE\",\"Cmd\":[\"sleep\",\"86400\"],\"HostConfig\":{\"Memory\":$MEM,\"NanoCpus\":100000000}}"
-    t0=$(now)
-    seq 1 "$N" | xargs -P "$N" -I{} curl -s -o /dev/null -w '%{time_total}\n' --unix-socket "$SOCK" -X POST \
-        "http://localhost/v1.41/containers/$PREFIX-raw-{}/start" >"$WORK/raw-times.txt"
-    end=$(($(date +%s) + 600))
-    until [ "$(docker ps -q --filter "name=${PREFIX}-raw-" --filter status=running | wc -l)" -eq "$N" ]; do
-        [ "$(date +%s)" -lt "$end" ] || { echo "N=$N: raw containers not all running after 600 s" >&2; break; }
-        sleep 0.2
+    # --- the containers lightd makes, read back so the raw side can make the same ---
+    start_daemon
+    VOL=$(api POST /volumes | jq -r .volume_id)
+    api POST /containers -d "{\"internal_id\":\"$PREFIX-probe\",\"image\":\"$IMAGE\",\"volume_id\":\"$VOL\",\
+\"startup_command\":\"sleep 86400\",\"limits\":{\"memory\":$MEM,\"cpu\":0.1}}" >/dev/null
+    wait_count ready 1 120 || { echo "N=$N: the probe container is not ready" >&2; exit 1; }
+    docker inspect "lightd-$PREFIX-probe" | jq -c '.[0] | {Image: .Config.Image, Entrypoint: .Config.Entrypoint,
+        Cmd: .Config.Cmd, WorkingDir: .Config.WorkingDir, Env: .Config.Env, Tty: .Config.Tty,
+        OpenStdin: .Config.OpenStdin, StdinOnce: .Config.StdinOnce, AttachStdin: .Config.AttachStdin,
+        AttachStdout: .Config.AttachStdout, AttachStderr: .Config.AttachStderr, HostConfig: .HostConfig}' \
+        >"$WORK/same.json"
+    api DELETE "/containers/$PREFIX-probe" >/dev/null
+    stop_daemon
+    echo "{\"Image\":\"$IMAGE\",\"Cmd\":[\"sleep\",\"86400\"],\"HostConfig\":{\"Memory\":$MEM,\"NanoCpus\":100000000}}" \
+        >"$WORK/plain.json"
+
+    # --- raw Docker: the same burst on the socket, with the same containers and with plain ones ---
+    for kind in same plain; do
+        seq 1 "$N" | xargs -P "$N" -I{} curl -s -o /dev/null --unix-socket "$SOCK" -X POST \
+            -H 'Content-Type: application/json' "http://localhost/v1.41/containers/create?name=$PREFIX-raw-{}" \
+            -d "@$WORK/$kind.json"
+        t0=$(now)
+        seq 1 "$N" | xargs -P "$N" -I{} curl -s -o /dev/null -w '%{time_total}\n' --unix-socket "$SOCK" -X POST \
+            "http://localhost/v1.41/containers/$PREFIX-raw-{}/start" >"$WORK/raw-times.txt"
+        end=$(($(date +%s) + 600))
+        until [ "$(docker ps -q --filter "name=${PREFIX}-raw-" --filter status=running | wc -l)" -eq "$N" ]; do
+            [ "$(date +%s)" -lt "$end" ] || { echo "N=$N: raw $kind containers not all running after 600 s" >&2; break; }
+            sleep 0.2
+        done
+        if [ $kind = same ]; then
+            RAW=$(since "$t0")
+            RAW_SLOW=$(awk -v t="$TIMEOUT_S" '$1 > t' "$WORK/raw-times.txt" | wc -l)
+        else
+            RAW_PLAIN=$(since "$t0")
+        fi
+        remove_all
     done
-    RAW=$(since "$t0")
-    RAW_SLOW=$(awk -v t="$TIMEOUT_S" '$1 > t' "$WORK/raw-times.txt" | wc -l)
-    remove_all
+    rm -rf "$WORK/data"
 
     # --- lightd: the same burst through the REST API ---
     start_daemon
@@ -181,8 +211,9 @@ for N in $NS; do
     WRONG=$((WRONG + $(wrong_states)))
 
     RATIO=$(awk -v a="$LIGHTD" -v b="$RAW" 'BEGIN { printf "%.2f", a / b }')
-    printf '%-5s %-8s %-8s %-6s %-7s %-6s %-9s %-9s %-9s %-8s %-9s %-9s %-9s %-9s %-8s %-8s\n' \
-        "$N" "$RAW" "$LIGHTD" "$RATIO" "$RAW_SLOW" "$WRONG" "$LCPU%" "${RSS}MB" "$EIDLE%" "$EIDLE0%" "$LIDLE%" \
+    RATIO_PLAIN=$(awk -v a="$LIGHTD" -v b="$RAW_PLAIN" 'BEGIN { printf "%.2f", a / b }')
+    printf '%-5s %-8s %-8s %-6s %-8s %-6s %-7s %-6s %-9s %-9s %-9s %-8s %-9s %-9s %-9s %-9s %-8s %-8s\n' \
+        "$N" "$RAW" "$LIGHTD" "$RATIO" "$RAW_PLAIN" "$RATIO_PLAIN" "$RAW_SLOW" "$WRONG" "$LCPU%" "${RSS}MB" "$EIDLE%" "$EIDLE0%" "$LIDLE%" \
         "${P50}ms" "${P99}ms" "$LISTEN" "$KNOWN" "$(cut -d' ' -f1 /proc/loadavg)"
     [ -s "$WORK/wrong.txt" ] && sed 's/^/  wrong: /' "$WORK/wrong.txt" >&2
     stop_daemon
@@ -190,8 +221,9 @@ for N in $NS; do
     rm -rf "$WORK/data"
 done
 cat <<'EOF'
-raw_s / lightd_s: burst of N start calls to all N running; ratio lightd / raw (target <= 1.15).
-raw_gt_to: raw start calls that took longer than docker.timeout_s. wrong: states differing from the
+raw_s / lightd_s: burst of N start calls to all N running, raw with the same containers lightd makes;
+ratio lightd / raw (target <= 1.15). raw_pl_s / ratio_p: the raw burst with plain `sleep` containers
+(the engine's cost of lightd's container spec shows as ratio_p - ratio). raw_gt_to: raw start calls that took longer than docker.timeout_s. wrong: states differing from the
 engine after the burst, after idle and after restart (target 0). lightd_cpu: lightd over the burst.
 engine_idle: dockerd+containerd over IDLE_S s with N running, no viewer (target < 2% at 200);
 eng_idle0: the same with lightd stopped. lightd_idl / lightd_rss: lightd idle CPU, RSS (< 40 MB at 200).
