@@ -425,6 +425,7 @@ class TestApiCompat : public QObject
                     "DROP TABLE IF EXISTS usage_samples;\n" // and 4, 5 (billing, outbox)
                     "DROP TABLE IF EXISTS outbox;\n"
                     "DROP TABLE IF EXISTS outbox_counters;\n"
+                    "DROP TABLE IF EXISTS container_removals;\n" // and 6 (delete tombstones)
                     "DELETE FROM schema_version WHERE version > 1;\n"
                     "''')\n"
                     "c.commit()\n"
