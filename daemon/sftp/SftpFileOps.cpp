@@ -2,6 +2,7 @@
 
 #include "lightd/DomainError.h"
 #include "sftp/SftpAttributes.h"
+#include "sftp/SftpExtensions.h"
 #include "sftp/SftpStatus.h"
 #include "sftp/SftpWriteFile.h"
 #include "volumes/QuotaTracker.h"
@@ -12,6 +13,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace lightd::sftp {
@@ -416,8 +418,44 @@ int SftpFileOps::extended(sftp_client_message_struct *msg)
     const QByteArray name(msg->submessage ? msg->submessage : "");
     if (name == "posix-rename@openssh.com")
         return rename(msg);
+    if (name == "statvfs@openssh.com")
+        return statvfs(msg);
     if (name == "hardlink@openssh.com")
         throw SftpFailure(SSH_FX_PERMISSION_DENIED, "Hard links are not allowed");
     throw SftpFailure(SSH_FX_OP_UNSUPPORTED, "Extension not supported");
+}
+
+// `df` in OpenSSH's sftp. A volume with a quota is a disk of the quota's size with what is left of it
+// free (never more than the real disk has); one without shows the disk it lives on.
+int SftpFileOps::statvfs(sftp_client_message_struct *msg)
+{
+    QByteArray path;
+    if (!extendedArgument(msg, path))
+        throw SftpFailure(SSH_FX_BAD_MESSAGE, "statvfs@openssh.com: no path");
+    const UniqueFd fd = m_sandbox->resolve(paths::parse(path), true);
+    struct statvfs st
+    {
+    };
+    if (::fstatvfs(fd.get(), &st) != 0)
+        throw SftpFailure::fromErrno(errno);
+    VfsFigures v;
+    v.bsize = st.f_bsize;
+    v.frsize = st.f_frsize ? st.f_frsize : st.f_bsize;
+    v.blocks = st.f_blocks;
+    v.bfree = st.f_bfree;
+    v.bavail = st.f_bavail;
+    v.files = st.f_files;
+    v.ffree = st.f_ffree;
+    v.favail = st.f_favail;
+    v.fsid = st.f_fsid;
+    v.flag = st.f_flag & (ST_RDONLY | ST_NOSUID);
+    v.namemax = st.f_namemax;
+    if (const auto limit = m_quota.limitBytes(m_volumeId); limit && v.frsize > 0) {
+        const qint64 left = std::max<qint64>(0, *limit - m_quota.usedBytes(m_volumeId));
+        v.blocks = quint64(*limit) / v.frsize;
+        v.bfree = std::min<quint64>(quint64(left) / v.frsize, st.f_bfree);
+        v.bavail = std::min<quint64>(quint64(left) / v.frsize, st.f_bavail);
+    }
+    return replyStatvfs(msg, v);
 }
 } // namespace lightd::sftp

@@ -59,6 +59,7 @@ class SftpFileOps final
     int rename(sftp_client_message_struct *msg);
     int readlink(sftp_client_message_struct *msg);
     int extended(sftp_client_message_struct *msg);
+    int statvfs(sftp_client_message_struct *msg);
 
     std::shared_ptr<const volumes::Sandbox> m_sandbox;
     volumes::QuotaTracker &m_quota;

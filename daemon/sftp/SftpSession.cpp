@@ -3,6 +3,7 @@
 #include "metrics/Counters.h"
 #include "sftp/LoginLimiter.h"
 #include "sftp/SftpAccounts.h"
+#include "sftp/SftpExtensions.h"
 #include "sftp/SftpFileOps.h"
 #include "sftp/SftpLog.h"
 #include "volumes/Sandbox.h"
@@ -224,7 +225,7 @@ void SftpSession::serve(ssh_channel channel)
         return;
     }
     sftp_session sftp = sftp_server_new(m_session, channel);
-    if (!sftp || sftp_server_init(sftp) != 0) {
+    if (!sftp || !serverInit(sftp)) { // libssh's own init announces no extensions
         if (sftp)
             sftp_server_free(sftp);
         m_end = QStringLiteral("sftp-init-failed");

@@ -5,6 +5,8 @@
 // file and the usage right; paramiko does the everyday operations too. Real daemon, container, clients.
 #include "SftpTestUtil.h"
 
+#include <QStorageInfo>
+
 #include <QDir>
 
 using namespace lightd::test;
@@ -27,6 +29,26 @@ class TestSftpConfinement : public QObject
         const int rc = sftpBatch(m_login, commands, &out);
         QVERIFY2(rc != 0, qPrintable(commands + S(" was not refused: ") + QString::fromUtf8(out)));
         QVERIFY2(!out.contains("root:x:0"), out.constData());
+    }
+
+    QByteArray m_lastDf;
+    // OpenSSH sftp's `df` (1 KiB units): size, used, available, available to root.
+    QList<qint64> dfKb(const Login &login)
+    {
+        m_lastDf.clear();
+        if (sftpBatch(login, S("df\n"), &m_lastDf) != 0)
+            return {};
+        QList<qint64> figures;
+        for (const QByteArray &line : m_lastDf.split('\n')) {
+            const QList<QByteArray> cols = line.simplified().split(' ');
+            if (cols.size() == 5 && cols[4].endsWith('%')) {
+                bool ok = true;
+                for (int i = 0; i < 4 && ok; ++i)
+                    figures.append(cols[i].toLongLong(&ok));
+                return ok ? figures : QList<qint64>{};
+            }
+        }
+        return {};
     }
 
   private Q_SLOTS:
@@ -116,7 +138,22 @@ class TestSftpConfinement : public QObject
         const double used =
             m_env->get(S("/volumes/%1/quota").arg(volumeId)).json().value(S("used_mb")).toDouble();
         QVERIFY2(used >= 0.99 && used <= 1.1, qPrintable(QString::number(used)));
+        // `df` (statvfs@openssh.com): the volume is a 3 MiB disk with what the quota leaves free.
+        const QList<qint64> df = dfKb(login);
+        QVERIFY2(df.size() == 4, qPrintable(S("df: ") + QString::fromUtf8(m_lastDf)));
+        qInfo("df with a 3 MiB quota and 1 MiB stored: %s", m_lastDf.simplified().constData());
+        QCOMPARE(df[0], 3072);
+        QVERIFY2(df[1] >= 1024 && df[1] <= 1127, m_lastDf.constData());
+        QVERIFY2(qAbs(df[0] - df[1] - df[2]) <= 4, m_lastDf.constData());
         m_env->call("DELETE", S("/containers/") + id);
+    }
+
+    // Without a quota `df` shows the disk the volume lives on.
+    void dfWithoutQuotaShowsTheDisk()
+    {
+        const QList<qint64> df = dfKb(m_login);
+        QVERIFY2(df.size() == 4, qPrintable(S("df: ") + QString::fromUtf8(m_lastDf)));
+        QCOMPARE(df[0], QStorageInfo(m_volume).bytesTotal() / 1024);
     }
 
     void paramikoOperations()
