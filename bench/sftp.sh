@@ -5,7 +5,8 @@
 # ChrootDirectory). Measured per server: put and get of BIG_MB (MB/s), SMALL_FILES 1 KiB files in one
 # `put -r` (files/s), PARALLEL clients each putting PAR_MB at once (aggregate MB/s, every file
 # checked); for lightd also its peak RSS during the parallel run, REST GET /health p50/p99 sampled
-# meanwhile, and LOGINS failed password logins (PARALLEL at a time) with RSS and fd count before/after.
+# meanwhile, and LOGINS failed password logins (PARALLEL at a time) with RSS and fd count before/after
+# and REST p50/p99 during them.
 # Usage: bench/sftp.sh [build-dir]   (env: BIG_MB=256 SMALL_FILES=1000 PARALLEL=20 PAR_MB=50 LOGINS=2000
 #                                      CIPHER=aes128-gcm@openssh.com)
 #   build-dir defaults to ./build; lightd is (re)built there first (or LIGHTD_BIN is used as it is).
@@ -144,7 +145,8 @@ bench_server() { # name remote-dir-on-host
 }
 
 # REST /health latency sampled with one keep-alive connection for the whole lightd run.
-$PY - "$API_PORT" "$WORK/lat.txt" <<'PYEOF' &
+sample_rest() { # output-file: GET /health timed every 20 ms until killed
+$PY - "$API_PORT" "$1" <<'PYEOF' &
 import http.client, sys, time
 c = http.client.HTTPConnection("127.0.0.1", int(sys.argv[1]))
 out = open(sys.argv[2], "w")
@@ -154,11 +156,13 @@ while True:
     time.sleep(0.02)
 PYEOF
 SAMPLER=$!
+}
+sample_rest "$WORK/lat.txt"
 bench_server lightd "$VOLDIR"
 kill "$SAMPLER"; SAMPLER=
 bench_server openssh "$WORK/chroot/data"
-read -r P50 P99 BAD < <(sort -n "$WORK/lat.txt" | awk '{v[NR]=$1; if ($2!=200) b++} END {print v[int(NR*0.5)+1], v[int(NR*0.99)+1], b+0}')
-NSAMPLES=$(wc -l <"$WORK/lat.txt")
+pcts() { sort -n "$1" | awk '{v[NR]=$1; if ($2!=200) b++} END {print v[int(NR*0.5)+1], v[int(NR*0.99)+1], b+0, NR}'; }
+read -r P50 P99 BAD NSAMPLES < <(pcts "$WORK/lat.txt")
 
 # --- failed logins --------------------------------------------------------------------------------
 wrong() { sshpass -p wrong-password sftp -q -o BatchMode=no -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null \
@@ -166,9 +170,12 @@ wrong() { sshpass -p wrong-password sftp -q -o BatchMode=no -o StrictHostKeyChec
 export -f wrong; export WORK LPORT LUSER
 wrong; sleep 1
 RSS0=$(rss_kb "$PID") FD0=$(fds "$PID")
+sample_rest "$WORK/lat-logins.txt"
 t0=$(now)
 seq "$LOGINS" | xargs -P "$PARALLEL" -I{} bash -c wrong
 t1=$(now)
+kill "$SAMPLER"; SAMPLER=
+read -r LP50 LP99 LBAD LSAMPLES < <(pcts "$WORK/lat-logins.txt")
 for _ in $(seq 100); do [[ $(fds "$PID") -le $((FD0 + 2)) ]] && break; sleep 0.1; done
 RSS1=$(rss_kb "$PID") FD1=$(fds "$PID")
 REFUSED=$(grep -c "login refused" "$WORK/lightd.log" || true)
@@ -184,4 +191,5 @@ echo "lightd peak RSS with ${PARALLEL} sessions: ${R[lightd.rss]} MB (target < 6
 echo "REST GET /health during the lightd run: p50 ${P50} ms, p99 ${P99} ms over ${NSAMPLES} samples, non-200: ${BAD} (target p99 < 10)"
 echo "${LOGINS} failed logins in $($PY -c "print(f'{$t1-$t0:.0f}')") s: refused ${REFUSED}, rate-limited attempts ${LIMITED};" \
     "RSS ${RSS0} -> ${RSS1} kB, fds ${FD0} -> ${FD1}"
+echo "REST GET /health during the failed logins: p50 ${LP50} ms, p99 ${LP99} ms over ${LSAMPLES} samples, non-200: ${LBAD}"
 echo "cipher $CIPHER, lightd build $(grep -m1 CMAKE_BUILD_TYPE "$BUILD/CMakeCache.txt" | cut -d= -f2), load $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -9,6 +9,8 @@
 #include <arpa/inet.h>
 #include <cerrno>
 #include <netdb.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <thread>
@@ -144,6 +146,10 @@ void SftpServer::onAcceptable()
         const int fd = accept4(m_listenFd, nullptr, nullptr, SOCK_CLOEXEC);
         if (fd < 0)
             return;
+        // SFTP answers each WRITE with a small STATUS packet: with Nagle on, those wait for the
+        // client's delayed ACKs and a single upload crawls (35 MB/s instead of 300 on loopback).
+        const int one = 1;
+        setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof(one));
         const QHostAddress peer = peerOf(fd);
         if (activeSessions() >= m_config.sftp.maxSessions) {
             qCWarning(lcSftp).noquote() << "refused" << peer.toString() << ": sftp.max_sessions reached";

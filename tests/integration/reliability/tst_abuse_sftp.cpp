@@ -67,6 +67,7 @@ class TestAbuseSftp : public QObject
         Prober prober(quint16(QUrl(m_env->baseUrl()).port()),
                       "GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
         prober.start();
+        const LoopTime loop0 = eventLoopTime(pid());
         QElapsedTimer t;
         t.start();
         std::atomic<int> next{0}, accepted{0}, denied{0}, failed{0};
@@ -93,6 +94,7 @@ class TestAbuseSftp : public QObject
         for (auto &a : attackers)
             a.join();
         const qint64 elapsedMs = t.elapsed();
+        const LoopTime loop1 = eventLoopTime(pid());
         const Prober::Result r = prober.stop();
 
         const bool back = waitUntil(
@@ -110,7 +112,7 @@ class TestAbuseSftp : public QObject
             QStringLiteral("%1 failed logins (%2 at a time, %3 addresses) in %4 s: denied %5, accepted %6, "
                            "broken %7; rate limited %8, busy %9, checked %10 | REST /health %11 probes, %12 "
                            "failed, p50 %13 ms, p99 %14 ms, max %15 ms | RSS %16 -> %17 kB, fds %18 -> %19, "
-                           "threads %20 -> %21 | load %22")
+                           "threads %20 -> %21 | event loop: %22 ms CPU, %23 ms waiting for a CPU | load %24")
                 .arg(kLogins)
                 .arg(kParallel)
                 .arg(kAddresses)
@@ -132,6 +134,8 @@ class TestAbuseSftp : public QObject
                 .arg(after.fds)
                 .arg(baseline.threads)
                 .arg(after.threads)
+                .arg(double(loop1.cpuNs - loop0.cpuNs) / 1e6, 0, 'f', 1)
+                .arg(double(loop1.waitNs - loop0.waitNs) / 1e6, 0, 'f', 1)
                 .arg(loadAverage());
         qInfo().noquote() << line;
         QCOMPARE(accepted.load(), 0);
