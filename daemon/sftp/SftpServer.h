@@ -18,7 +18,8 @@ namespace lightd::sftp {
 class SftpAccounts;
 
 // The SFTP listener (API.md section 9). Accepts on the main thread and hands each connection to a
-// thread of its own; at most sftp.max_sessions at once (further connections are closed at once).
+// thread of its own (libssh's set-up included); at most sftp.max_sessions at once (further
+// connections are closed at once).
 // Revocations and shutdown reach sessions through their SessionControl.
 class SftpServer final : public QObject
 {
@@ -47,13 +48,14 @@ class SftpServer final : public QObject
 
   private:
     void onAcceptable();
-    void runSession(ssh_session_struct *session, std::shared_ptr<SessionControl> control);
+    void runSession(std::shared_ptr<SessionControl> control);
 
     const Config &m_config;
     SftpAccounts &m_accounts;
     volumes::QuotaTracker &m_quota;
     LoginLimiter m_limiter;
     ssh_bind_struct *m_bind = nullptr;
+    std::mutex m_bindMutex; // ssh_bind_accept_fd from session threads
     int m_listenFd = -1;
     quint16 m_port = 0;
     QSocketNotifier *m_notifier = nullptr;
