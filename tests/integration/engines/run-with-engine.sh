@@ -58,8 +58,11 @@ podman)
     sock=$work/podman.sock
     # Podman raises each container's nofile and nproc limits to its own defaults (1048576, 4194304),
     # which runc may not set where the service's hard limits are lower (sandboxes, CI): give
-    # containers the hard limits we have.
-    files=$(ulimit -Hn) procs=$(ulimit -Hu)
+    # containers the hard limits we have. nproc is also capped at kernel.pid_max: above it runc's
+    # setrlimit fails here too (measured: 32768 starts, 32769 does not, with a hard limit of 96367).
+    files=$(ulimit -Hn) procs=$(ulimit -Hu) pidmax=$(cat /proc/sys/kernel/pid_max)
+    [ "$procs" = unlimited ] || [ "$procs" -gt "$pidmax" ] && procs=$pidmax
+    [ "$files" = unlimited ] && files=1048576
     printf '[containers]\ndefault_ulimits = ["nofile=%s:%s", "nproc=%s:%s"]\n' "$files" "$files" "$procs" "$procs" \
         >"$work/containers.conf"
     export CONTAINERS_CONF=$work/containers.conf
