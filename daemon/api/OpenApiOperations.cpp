@@ -15,6 +15,10 @@ const OperationDoc kOps[] = {
     {"GET", "/system/metrics", "node", "Daemon figures as JSON (streams held, viewers, RSS)", "",
      "SystemMetrics", 200, ""},
     {"GET", "/system/info", "node", "Daemon and engine version", "", "SystemInfo", 200, "", true},
+    {"GET", "/system/containers", "node",
+     "Every container's state, CPU %, memory, uptime, ports and volume, and the host's CPU and memory "
+     "(cgroup files, no stats stream; null where unknown)",
+     "", "ContainerSummaryList", 200, ""},
 
     {"POST", "/auth/tokens", "tokens", "Create a scoped token (master token only)", "TokenCreate",
      "TokenCreated", 201, kBad},

@@ -77,6 +77,9 @@ void registerRoutes(http::Router &r, const Controllers &c)
     r.add("GET", s("/system/metrics"), Access::Protected, noBody(bind(c.system, &SystemController::metrics)));
     r.addAsync("GET", s("/system/info"), Access::Protected,
                noBody(bindAsync(c.system, &SystemController::info)));
+    // not in API.md: every container's CPU, memory, uptime, ports and volume in one answer (GUI lists)
+    r.addAsync("GET", s("/system/containers"), Access::Protected,
+               noBody(bindAsync(c.system, &SystemController::containers)));
     // WebSocket consoles: GET /ws/:internal_id?token= is upgraded by ws::WebSocketGateway before routing
 
     // tokens (master token only)

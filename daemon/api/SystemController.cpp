@@ -38,4 +38,10 @@ void SystemController::info(const HttpRequest &, Responder responder)
                                                 {QStringLiteral("docker"), r.value}}));
     });
 }
+void SystemController::containers(const HttpRequest &, Responder responder)
+{
+    m_summary.collect([responder](const NodeSummaryDto &summary) {
+        responder.send(HttpResponse::json(200, summary.toJson()));
+    });
+}
 } // namespace lightd::api

@@ -3,6 +3,7 @@
 #include "lightd/BillingDto.h"
 #include "lightd/ContainerDto.h"
 #include "lightd/FileDto.h"
+#include "lightd/NodeSummaryDto.h"
 #include "lightd/PortDto.h"
 #include "lightd/ResourcesDto.h"
 #include "lightd/SftpDto.h"
@@ -50,6 +51,9 @@ class ApiClient final : public QObject
     void request(const QByteArray &method, const QString &path, JsonCallback done);
 
     void health(JsonCallback done);
+    // GET /system/containers: every container's figures and the host's in one answer
+    // (ApiClientNode.cpp); a node without the route answers 404 route_not_found.
+    void nodeSummary(Callback<NodeSummaryDto> done);
 
     void createToken(const QString &ttl, bool removeOnUse, const QStringList &scopes,
                      Callback<CreatedTokenDto> done);

@@ -27,6 +27,7 @@ const Row kMatrix[] = {
     {"GET", "/metrics", Rule::Metrics},
     {"GET", "/system/metrics", Rule::Protected},
     {"GET", "/system/info", Rule::Protected},
+    {"GET", "/system/containers", Rule::Protected},
     {"POST", "/auth/tokens", Rule::MasterOnly},
     {"GET", "/auth/tokens", Rule::MasterOnly},
     {"DELETE", "/auth/tokens/:id", Rule::MasterOnly},
