@@ -103,6 +103,7 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
             m_sidebar->highlight(m_node, PageId::Volumes);
     });
     connect(m_containers, &ContainersPage::openRequested, this, &MainWindow::openContainer);
+    connect(m_events, &EventsPage::openRequested, this, &MainWindow::openContainer);
     connect(m_detail, &ContainerDetailPage::backRequested, this, [this] {
         m_stack->setCurrentWidget(m_containers);
         if (m_node)

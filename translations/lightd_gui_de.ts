@@ -651,6 +651,38 @@
         <source>Docker ID</source>
         <translation>Docker-ID</translation>
     </message>
+    <message>
+        <source>CPU time since the last poll; 100 % is one core</source>
+        <translation>CPU-Zeit seit der letzten Abfrage; 100 % ist ein Kern</translation>
+    </message>
+    <message>
+        <source>Limit %1</source>
+        <translation>Grenze %1</translation>
+    </message>
+    <message>
+        <source>No memory limit</source>
+        <translation>Keine Speichergrenze</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Ports</translation>
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation>Laufzeit</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>Volume</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainersPage</name>
@@ -893,8 +925,32 @@
         <translation>%1 (%2 Kontingent)</translation>
     </message>
     <message>
-        <source>No volume on this node: create one first</source>
-        <translation>Kein Volume auf diesem Knoten: zuerst eines erstellen</translation>
+        <source>New volume…</source>
+        <translation>Neues Volume…</translation>
+    </message>
+    <message>
+        <source>Create an empty volume on the node for this container</source>
+        <translation>Ein leeres Volume auf dem Knoten für diesen Container anlegen</translation>
+    </message>
+    <message>
+        <source>Creating a volume…</source>
+        <translation>Volume wird angelegt…</translation>
+    </message>
+    <message>
+        <source>The port pool has no free port. Add ports on the node's Ports page to make the server reachable; it can also be created without one.</source>
+        <translation>Der Port-Pool hat keinen freien Port. Fügen Sie auf der Seite Ports des Knotens Ports hinzu, damit der Server erreichbar ist; er kann auch ohne Port angelegt werden.</translation>
+    </message>
+    <message>
+        <source>No volume on this node: create one with New volume…</source>
+        <translation>Kein Volume auf diesem Knoten: mit „Neues Volume…“ eines anlegen</translation>
+    </message>
+    <message>
+        <source>Volume %1 created.</source>
+        <translation>Volume %1 angelegt.</translation>
+    </message>
+    <message>
+        <source>No volume created: %1</source>
+        <translation>Kein Volume angelegt: %1</translation>
     </message>
 </context>
 <context>
@@ -963,6 +1019,14 @@
         <source>Tick at least one thing the token may reach, or choose Everything.</source>
         <translation>Haken Sie mindestens etwas an, das das Token erreichen darf, oder wählen Sie „Alles“.</translation>
     </message>
+    <message>
+        <source>optional, e.g. billing panel</source>
+        <translation>optional, z. B. Abrechnungs-Panel</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::CreateVolumeDialog</name>
@@ -989,6 +1053,14 @@
     <message>
         <source>Create</source>
         <translation>Erstellen</translation>
+    </message>
+    <message>
+        <source>optional, e.g. survival world</source>
+        <translation>optional, z. B. Survival-Welt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1118,14 @@
             <numerusform>%n Ereignis, seit diese App den Node beobachtet.</numerusform>
             <numerusform>%n Ereignisse, seit diese App den Node beobachtet.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Open container</source>
+        <translation>Container öffnen</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
     </message>
 </context>
 <context>
@@ -1589,6 +1669,18 @@
         <source>Exited with code %1.</source>
         <translation>Mit Code %1 beendet.</translation>
     </message>
+    <message numerus="yes">
+        <source>Killed by the kernel: out of memory; up again for %n s.</source>
+        <translation><numerusform>Vom Kernel beendet: Speicher erschöpft; wieder gestartet seit %n s.</numerusform><numerusform>Vom Kernel beendet: Speicher erschöpft; wieder gestartet seit %n s.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exited with code %1; up again for %n s.</source>
+        <translation><numerusform>Mit Code %1 beendet; wieder gestartet seit %n s.</numerusform><numerusform>Mit Code %1 beendet; wieder gestartet seit %n s.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Up again for %n s.</source>
+        <translation><numerusform>Wieder gestartet seit %n s.</numerusform><numerusform>Wieder gestartet seit %n s.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::NodeSidebar</name>
@@ -1658,6 +1750,26 @@
     <message>
         <source>Version</source>
         <translation>Version</translation>
+    </message>
+    <message>
+        <source>Containers use %1</source>
+        <translation>Container belegen %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s); 100 % is all of them busy</source>
+        <translation><numerusform>%n CPU; 100 % heißt voll ausgelastet</numerusform><numerusform>%n CPUs; 100 % heißt alle ausgelastet</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation>Speicher</translation>
     </message>
 </context>
 <context>
@@ -2460,6 +2572,34 @@
         <source>Discard your changes to %1?</source>
         <translation>Ihre Änderungen an %1 verwerfen?</translation>
     </message>
+    <message>
+        <source>Find in file</source>
+        <translation>In Datei suchen</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>Vorheriger Treffer (Umschalt+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>Nächster Treffer (Eingabe)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>Kein Treffer</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::TokensModel</name>
@@ -2510,6 +2650,10 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
     </message>
 </context>
 <context>
@@ -2603,6 +2747,22 @@
             <numerusform>%n Tokens widerrufen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Name…</source>
+        <translation>Name…</translation>
+    </message>
+    <message>
+        <source>Name the selected token in this app</source>
+        <translation>Das gewählte Token in dieser App benennen</translation>
+    </message>
+    <message>
+        <source>Name token</source>
+        <translation>Token benennen</translation>
+    </message>
+    <message>
+        <source>Name for token %1 (empty: none):</source>
+        <translation>Name für Token %1 (leer: keiner):</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::UsageModel</name>
@@ -2664,6 +2824,14 @@
     <message>
         <source>Created</source>
         <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation>Unbenutzt</translation>
+    </message>
+    <message>
+        <source>Used by</source>
+        <translation>Benutzt von</translation>
     </message>
 </context>
 <context>
@@ -2735,6 +2903,22 @@
         <source>Volume deleted.</source>
         <translation>Volume gelöscht.</translation>
     </message>
+    <message>
+        <source>Name…</source>
+        <translation>Name…</translation>
+    </message>
+    <message>
+        <source>Give the volume a name this app shows instead of its id</source>
+        <translation>Dem Volume einen Namen geben, den diese App statt seiner ID zeigt</translation>
+    </message>
+    <message>
+        <source>Name volume</source>
+        <translation>Volume benennen</translation>
+    </message>
+    <message>
+        <source>Name for %1 (empty: show the id):</source>
+        <translation>Name für %1 (leer: die ID zeigen):</translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::WebSocketContainerFeed</name>
@@ -2773,6 +2957,25 @@
     <message>
         <source>The %1 action</source>
         <translation>Die Aktion %1</translation>
+    </message>
+</context>
+<context>
+    <name>lightd::gui::format</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 T %2 h</translation>
     </message>
 </context>
 <context>

@@ -203,6 +203,34 @@
         <source>This node does not meter usage: it has no billing.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Over time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory (GB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU (vCPU)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Storage (GB)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Egress (GB)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::CommandLine</name>
@@ -605,6 +633,38 @@
         <source>Docker ID</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>CPU time since the last poll; 100 % is one core</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Limit %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No memory limit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Uptime</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::ContainersPage</name>
@@ -837,7 +897,31 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <source>No volume on this node: create one first</source>
+        <source>New volume…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create an empty volume on the node for this container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating a volume…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The port pool has no free port. Add ports on the node's Ports page to make the server reachable; it can also be created without one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No volume on this node: create one with New volume…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Volume %1 created.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No volume created: %1</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -907,6 +991,14 @@
         <source>Tick at least one thing the token may reach, or choose Everything.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>optional, e.g. billing panel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::CreateVolumeDialog</name>
@@ -932,6 +1024,14 @@
     </message>
     <message>
         <source>Create</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>optional, e.g. survival world</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -987,6 +1087,14 @@
     <message numerus="yes">
         <source>%n event(s) since this app started watching the node.</source>
         <translation><numerusform>%n event since this app started watching the node.</numerusform><numerusform>%n events since this app started watching the node.</numerusform></translation>
+    </message>
+    <message>
+        <source>Open container</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
@@ -1521,6 +1629,18 @@
         <source>Exited with code %1.</source>
         <translation type="unfinished" />
     </message>
+    <message numerus="yes">
+        <source>Killed by the kernel: out of memory; up again for %n s.</source>
+        <translation><numerusform>Killed by the kernel: out of memory; up again for %n s.</numerusform><numerusform>Killed by the kernel: out of memory; up again for %n s.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exited with code %1; up again for %n s.</source>
+        <translation><numerusform>Exited with code %1; up again for %n s.</numerusform><numerusform>Exited with code %1; up again for %n s.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Up again for %n s.</source>
+        <translation><numerusform>Up again for %n s.</numerusform><numerusform>Up again for %n s.</numerusform></translation>
+    </message>
 </context>
 <context>
     <name>lightd::gui::NodeSidebar</name>
@@ -1589,6 +1709,26 @@
     </message>
     <message>
         <source>Version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Containers use %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n CPU(s); 100 % is all of them busy</source>
+        <translation><numerusform>%n CPU; 100 % is all of them busy</numerusform><numerusform>%n CPUs; 100 % is all of them busy</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Memory</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2364,6 +2504,34 @@
         <source>Discard your changes to %1?</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Find in file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No match</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::TokensModel</name>
@@ -2413,6 +2581,10 @@
     </message>
     <message>
         <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2498,6 +2670,22 @@
         <source>%n token(s) revoked.</source>
         <translation><numerusform>%n token revoked.</numerusform><numerusform>%n tokens revoked.</numerusform></translation>
     </message>
+    <message>
+        <source>Name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name the selected token in this app</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name token</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name for token %1 (empty: none):</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::UsageModel</name>
@@ -2558,6 +2746,14 @@
     </message>
     <message>
         <source>Created</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Used by</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2627,6 +2823,22 @@
         <source>Volume deleted.</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Name…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Give the volume a name this app shows instead of its id</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name volume</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Name for %1 (empty: show the id):</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>lightd::gui::WebSocketContainerFeed</name>
@@ -2664,6 +2876,25 @@
     </message>
     <message>
         <source>The %1 action</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>lightd::gui::format</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
         <translation type="unfinished" />
     </message>
 </context>

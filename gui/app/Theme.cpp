@@ -79,6 +79,18 @@ QStatusBar { background: #ffffff; border-top: 1px solid #e3e6eb; color: #4b5563;
 QTabWidget::pane { border: 1px solid #e3e6eb; border-radius: 8px; background: #ffffff; top: -1px; }
 QTabBar::tab { padding: 7px 14px; border: none; color: #6b7280; }
 QTabBar::tab:selected { color: #111827; border-bottom: 2px solid #2f5bd3; }
+/* Dialogs in the main window's look: its card colours, rounded inputs, the page buttons, one accent default. */
+QDialog QPushButton { background: #ffffff; border: 1px solid #d9dde3; border-radius: 6px; padding: 6px 14px;
+                      color: #1f2937; min-width: 64px; }
+QDialog QPushButton:hover { background: #eef2ff; border-color: #b9c6f4; }
+QDialog QPushButton:pressed { background: #dfe7fd; }
+QDialog QPushButton:default { background: #2f5bd3; border-color: #2f5bd3; color: #fefefe; font-weight: 600; }
+QDialog QPushButton:disabled { color: #a0a7b4; background: #f3f4f6; border-color: #e5e7eb; }
+QDialog QLineEdit, QDialog QPlainTextEdit, QDialog QListWidget { background: #ffffff; border: 1px solid #d9dde3;
+                                                                 border-radius: 6px; }
+QDialog QLineEdit { padding: 4px 6px; }
+QDialog QLineEdit:focus, QDialog QPlainTextEdit:focus { border-color: #2f5bd3; }
+QDialog QLabel#dialogSection { font-weight: 600; color: #374151; }
 )";
 // The dark set: every light colour of the sheet above and its dark counterpart (the sidebar and the
 // console are dark already and keep their colours).

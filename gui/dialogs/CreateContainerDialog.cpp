@@ -1,6 +1,7 @@
 #include "dialogs/CreateContainerDialog.h"
 
 #include "dialogs/ContainerForm.h"
+#include "dialogs/CreateVolumeDialog.h"
 #include "models/Format.h"
 
 #include <QComboBox>
@@ -8,6 +9,7 @@
 #include <QDoubleSpinBox>
 #include <QFontDatabase>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -24,7 +26,8 @@ CreateContainerDialog::CreateContainerDialog(QWidget *parent)
     : QDialog(parent), m_id(new QLineEdit(this)), m_image(new QLineEdit(this)),
       m_startup(new QLineEdit(this)), m_pattern(new QLineEdit(this)), m_volume(new QComboBox(this)),
       m_ports(new QListWidget(this)), m_memory(new QSpinBox(this)), m_cpu(new QDoubleSpinBox(this)),
-      m_env(new QPlainTextEdit(this)), m_install(new QPlainTextEdit(this)), m_problems(new QLabel(this))
+      m_env(new QPlainTextEdit(this)), m_install(new QPlainTextEdit(this)), m_problems(new QLabel(this)),
+      m_poolHint(new QLabel(this)), m_volumeHint(new QLabel(this))
 {
     setWindowTitle(tr("New container"));
     m_id->setObjectName(QStringLiteral("internalId"));
@@ -49,13 +52,40 @@ CreateContainerDialog::CreateContainerDialog(QWidget *parent)
     m_pattern->setPlaceholderText(tr("optional regex, e.g. Done \\(.*\\)! For help"));
     m_pattern->setToolTip(tr("The container counts as running once a console line matches this."));
     form->addRow(tr("Start pattern"), m_pattern);
-    form->addRow(tr("Volume"), m_volume);
+    auto *volumeRow = new QHBoxLayout;
+    volumeRow->addWidget(m_volume, 1);
+    auto *newVolume = new QPushButton(tr("New volume…"), this);
+    newVolume->setObjectName(QStringLiteral("newVolume"));
+    newVolume->setAutoDefault(false);
+    newVolume->setToolTip(tr("Create an empty volume on the node for this container"));
+    volumeRow->addWidget(newVolume);
+    form->addRow(tr("Volume"), volumeRow);
+    m_volumeHint->setObjectName(QStringLiteral("dialogHint"));
+    m_volumeHint->setWordWrap(true);
+    m_volumeHint->hide();
+    form->addRow(QString(), m_volumeHint);
+    connect(newVolume, &QPushButton::clicked, this, [this, newVolume] {
+        CreateVolumeDialog ask(this);
+        if (ask.exec() != QDialog::Accepted)
+            return;
+        newVolume->setEnabled(false);
+        m_volumeHint->setText(tr("Creating a volume…"));
+        m_volumeHint->setProperty("error", false);
+        m_volumeHint->show();
+        Q_EMIT newVolumeRequested(ask.quotaMb(), ask.name());
+    });
     m_ports->setSelectionMode(QAbstractItemView::NoSelection);
     m_ports->setMinimumHeight(110);
     m_ports->setMaximumHeight(150);
     m_ports->setToolTip(
         tr("Tick the free pool ports this container binds; the container port is the same number."));
     form->addRow(tr("Host ports"), m_ports);
+    m_poolHint->setObjectName(QStringLiteral("dialogHint"));
+    m_poolHint->setWordWrap(true);
+    m_poolHint->setText(tr("The port pool has no free port. Add ports on the node's Ports page to "
+                           "make the server reachable; it can also be created without one."));
+    m_poolHint->hide();
+    form->addRow(QString(), m_poolHint);
     m_memory->setRange(0, 1024 * 1024);
     m_memory->setSuffix(tr(" MiB"));
     m_memory->setSpecialValueText(tr("Unlimited"));
@@ -99,17 +129,43 @@ CreateContainerDialog::CreateContainerDialog(QWidget *parent)
     validate();
 }
 
-void CreateContainerDialog::setVolumes(const QList<VolumeDto> &volumes)
+QString CreateContainerDialog::volumeLabel(const VolumeDto &v, const QString &name)
 {
+    const QString id = name.isEmpty() ? v.volumeId : QStringLiteral("%1 — %2").arg(name, v.volumeId);
+    return v.quotaMb ? tr("%1 (%2 quota)").arg(id, format::bytes(*v.quotaMb * 1024 * 1024)) : id;
+}
+
+void CreateContainerDialog::setVolumes(const QList<VolumeDto> &volumes, const QHash<QString, QString> &names)
+{
+    const QString keep = m_volume->currentData().toString();
     m_volume->clear();
     for (const VolumeDto &v : volumes)
-        m_volume->addItem(v.quotaMb
-                              ? tr("%1 (%2 quota)").arg(v.volumeId, format::bytes(*v.quotaMb * 1024 * 1024))
-                              : v.volumeId,
-                          v.volumeId);
+        m_volume->addItem(volumeLabel(v, names.value(v.volumeId)), v.volumeId);
     if (volumes.isEmpty())
-        m_volume->setPlaceholderText(tr("No volume on this node: create one first"));
+        m_volume->setPlaceholderText(tr("No volume on this node: create one with New volume…"));
+    if (const int at = m_volume->findData(keep); at >= 0)
+        m_volume->setCurrentIndex(at);
     validate();
+}
+
+void CreateContainerDialog::addVolume(const VolumeDto &volume, const QString &name)
+{
+    if (m_volume->findData(volume.volumeId) < 0)
+        m_volume->addItem(volumeLabel(volume, name), volume.volumeId);
+    m_volume->setCurrentIndex(m_volume->findData(volume.volumeId));
+    m_volumeHint->setText(tr("Volume %1 created.").arg(volume.volumeId));
+    if (auto *button = findChild<QPushButton *>(QStringLiteral("newVolume")))
+        button->setEnabled(true);
+    validate();
+}
+
+void CreateContainerDialog::volumeFailed(const QString &message)
+{
+    m_volumeHint->setText(tr("No volume created: %1").arg(message));
+    m_volumeHint->setProperty("error", true);
+    m_volumeHint->show();
+    if (auto *button = findChild<QPushButton *>(QStringLiteral("newVolume")))
+        button->setEnabled(true);
 }
 
 void CreateContainerDialog::setPorts(const QList<PortDto> &ports)
@@ -130,6 +186,7 @@ void CreateContainerDialog::setPorts(const QList<PortDto> &ports)
         item->setData(Qt::UserRole + 1, p.ip);
         item->setData(Qt::UserRole + 2, p.protocol);
     }
+    m_poolHint->setVisible(m_ports->count() == 0);
 }
 
 CreateContainerDto CreateContainerDialog::form() const

@@ -4,6 +4,8 @@
 #include "lightd/VolumeDto.h"
 
 #include <QDialog>
+#include <QHash>
+#include <optional>
 
 class QComboBox;
 class QDoubleSpinBox;
@@ -23,13 +25,27 @@ class CreateContainerDialog final : public QDialog
   public:
     explicit CreateContainerDialog(QWidget *parent = nullptr);
 
-    void setVolumes(const QList<VolumeDto> &volumes);
+    // names: what the operator called them (NameStore), shown beside the id.
+    void setVolumes(const QList<VolumeDto> &volumes, const QHash<QString, QString> &names = {});
+    // A volume made from here (newVolumeRequested) joins the list, selected.
+    void addVolume(const VolumeDto &volume, const QString &name = {});
+    // Only free ports are offered; with none a hint says where ports come from.
     void setPorts(const QList<PortDto> &ports);
+    QLabel *poolHint() const { return m_poolHint; }
     CreateContainerDto form() const;
     QStringList problems() const;
 
+  Q_SIGNALS:
+    // "New volume" beside the volume list: the page creates one (optionally with a quota) and
+    // calls addVolume, or volumeFailed with the node's reason.
+    void newVolumeRequested(std::optional<qint64> quotaMb, const QString &name);
+
+  public Q_SLOTS:
+    void volumeFailed(const QString &message);
+
   private:
     void validate();
+    static QString volumeLabel(const VolumeDto &v, const QString &name);
 
     QLineEdit *m_id;
     QLineEdit *m_image;
@@ -42,6 +58,8 @@ class CreateContainerDialog final : public QDialog
     QPlainTextEdit *m_env;
     QPlainTextEdit *m_install;
     QLabel *m_problems;
+    QLabel *m_poolHint;
+    QLabel *m_volumeHint;
     QPushButton *m_create;
 };
 } // namespace lightd::gui

@@ -7,6 +7,7 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
@@ -15,7 +16,7 @@
 
 namespace lightd::gui {
 CreateTokenDialog::CreateTokenDialog(QWidget *parent)
-    : QDialog(parent), m_amount(new QSpinBox(this)), m_unit(new QComboBox(this)),
+    : QDialog(parent), m_name(new QLineEdit(this)), m_amount(new QSpinBox(this)), m_unit(new QComboBox(this)),
       m_once(new QCheckBox(tr("Valid for one console connection only"), this)),
       m_full(new QRadioButton(tr("Everything (REST API and every console)"), this)),
       m_limited(new QRadioButton(tr("Only what is ticked below"), this)),
@@ -27,6 +28,9 @@ CreateTokenDialog::CreateTokenDialog(QWidget *parent)
     resize(480, 520);
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
+    m_name->setObjectName(QStringLiteral("tokenName"));
+    m_name->setPlaceholderText(tr("optional, e.g. billing panel"));
+    form->addRow(tr("Name"), m_name);
     auto *ttlRow = new QHBoxLayout;
     m_amount->setRange(1, 100000);
     m_amount->setValue(15);
@@ -92,6 +96,11 @@ void CreateTokenDialog::setContainers(const QStringList &internalIds)
         item->setCheckState(Qt::Unchecked);
     }
     validate();
+}
+
+QString CreateTokenDialog::name() const
+{
+    return m_name->text().trimmed();
 }
 
 QString CreateTokenDialog::ttl() const

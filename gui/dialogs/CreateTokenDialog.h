@@ -5,6 +5,7 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QRadioButton;
@@ -20,7 +21,8 @@ class CreateTokenDialog final : public QDialog
     explicit CreateTokenDialog(QWidget *parent = nullptr);
 
     void setContainers(const QStringList &internalIds);
-    QString ttl() const; // "15m", "2h", "7d"
+    QString name() const; // kept by the app, optional
+    QString ttl() const;  // "15m", "2h", "7d"
     bool removeOnUse() const;
     QStringList scopes() const; // empty = full access
     QStringList problems() const;
@@ -28,6 +30,7 @@ class CreateTokenDialog final : public QDialog
   private:
     void validate();
 
+    QLineEdit *m_name;
     QSpinBox *m_amount;
     QComboBox *m_unit;
     QCheckBox *m_once;

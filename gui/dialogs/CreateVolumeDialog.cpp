@@ -4,17 +4,21 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
 
 namespace lightd::gui {
 CreateVolumeDialog::CreateVolumeDialog(QWidget *parent)
-    : QDialog(parent), m_limit(new QCheckBox(tr("Limit the size of this volume"), this)),
-      m_size(new QSpinBox(this))
+    : QDialog(parent), m_name(new QLineEdit(this)),
+      m_limit(new QCheckBox(tr("Limit the size of this volume"), this)), m_size(new QSpinBox(this))
 {
     setWindowTitle(tr("New volume"));
     setMinimumWidth(380);
     auto *form = new QFormLayout(this);
+    m_name->setObjectName(QStringLiteral("volumeName"));
+    m_name->setPlaceholderText(tr("optional, e.g. survival world"));
+    form->addRow(tr("Name"), m_name);
     form->addRow(m_limit);
     m_size->setRange(16, 16 * 1024 * 1024);
     m_size->setValue(2048);
@@ -32,6 +36,11 @@ CreateVolumeDialog::CreateVolumeDialog(QWidget *parent)
     connect(m_limit, &QCheckBox::toggled, m_size, &QSpinBox::setEnabled);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+}
+
+QString CreateVolumeDialog::name() const
+{
+    return m_name->text().trimmed();
 }
 
 std::optional<qint64> CreateVolumeDialog::quotaMb() const

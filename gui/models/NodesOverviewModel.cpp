@@ -1,9 +1,12 @@
 #include "models/NodesOverviewModel.h"
 
+#include "models/Format.h"
 #include "models/Roles.h"
 #include "nodes/NodeConnection.h"
 #include "nodes/NodeEvents.h"
 #include "nodes/NodeManager.h"
+
+#include <QLocale>
 
 namespace lightd::gui {
 NodesOverviewModel::NodesOverviewModel(NodeManager *nodes, QObject *parent)
@@ -57,8 +60,18 @@ QVariant NodesOverviewModel::data(const QModelIndex &index, int role) const
     NodeConnection *n = m_nodes.at(index.row());
     if (!n)
         return {};
-    if (role == Qt::ToolTipRole)
+    const auto &host = n->events()->host();
+    if (role == Qt::ToolTipRole) {
+        if (index.column() == MemoryColumn && host)
+            return tr("Containers use %1").arg(format::bytes(n->events()->containersMemory()));
+        if (index.column() == CpuColumn && host)
+            return tr("%n CPU(s); 100 % is all of them busy", nullptr, host->cpus);
         return n->stateDetail();
+    }
+    if (role == Qt::TextAlignmentRole)
+        return index.column() == CpuColumn || index.column() == MemoryColumn
+                   ? QVariant(Qt::AlignRight | Qt::AlignVCenter)
+                   : QVariant();
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
     const int containers = n->events()->containerCount();
@@ -71,6 +84,20 @@ QVariant NodesOverviewModel::data(const QModelIndex &index, int role) const
         return containers < 0 ? QVariant(QStringLiteral("—")) : QVariant(containers);
     case RunningColumn:
         return containers < 0 ? QVariant(QStringLiteral("—")) : QVariant(n->events()->runningCount());
+    case CpuColumn:
+        if (role == SortRole)
+            return host && host->cpuPercent ? *host->cpuPercent : -1.0;
+        return host && host->cpuPercent
+                   ? QStringLiteral("%1 %").arg(QLocale().toString(*host->cpuPercent, 'f', 1))
+                   : QStringLiteral("—");
+    case MemoryColumn: {
+        const qint64 used = host ? host->memoryTotalBytes - host->memoryAvailableBytes : -1;
+        if (role == SortRole)
+            return used;
+        return host && host->memoryTotalBytes > 0
+                   ? tr("%1 of %2").arg(format::bytes(used), format::bytes(host->memoryTotalBytes))
+                   : QStringLiteral("—");
+    }
     case EventsColumn:
         return n->events()->model()->rowCount();
     case VersionColumn:
@@ -93,6 +120,10 @@ QVariant NodesOverviewModel::headerData(int section, Qt::Orientation orientation
         return tr("Containers");
     case RunningColumn:
         return tr("Running");
+    case CpuColumn:
+        return tr("CPU");
+    case MemoryColumn:
+        return tr("Memory");
     case EventsColumn:
         return tr("Events");
     case VersionColumn:

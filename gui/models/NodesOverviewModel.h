@@ -7,8 +7,8 @@ namespace lightd::gui {
 class NodeConnection;
 class NodeManager;
 
-// Every node at once: state, version, containers and how many run, crashes seen. The counts come
-// from each node's NodeEvents poll (one GET /containers per node and interval), nothing extra.
+// Every node at once: state, version, containers and how many run, the host's CPU and memory,
+// events seen. Everything comes from each node's NodeEvents poll (one call per node and interval).
 class NodesOverviewModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -18,6 +18,8 @@ class NodesOverviewModel final : public QAbstractTableModel
         StateColumn,
         ContainersColumn,
         RunningColumn,
+        CpuColumn,    // the host's, from the node's summary
+        MemoryColumn, // the host's used of total
         EventsColumn,
         VersionColumn,
         ColumnCount

@@ -30,6 +30,15 @@ QString TokensModel::describeScopes(const QStringList &scopes)
     return parts.join(QStringLiteral(", "));
 }
 
+void TokensModel::setNames(const QHash<QString, QString> &names)
+{
+    if (names == m_names)
+        return;
+    m_names = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, NameColumn), index(rowCount() - 1, NameColumn));
+}
+
 QVariant TokensModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
@@ -39,6 +48,8 @@ QVariant TokensModel::data(const QModelIndex &index, int role) const
     case KeyRole:
         return t.id;
     case Qt::ToolTipRole:
+        if (index.column() == IdColumn)
+            return t.id;
         return index.column() == ScopesColumn ? t.scopes.join(QStringLiteral(" ")) : QVariant();
     case Qt::ForegroundRole:
         if (index.column() == ExpiresColumn && t.expiresAt > 0 &&
@@ -59,6 +70,8 @@ QVariant TokensModel::data(const QModelIndex &index, int role) const
         [[fallthrough]];
     case Qt::DisplayRole:
         switch (index.column()) {
+        case NameColumn:
+            return m_names.value(t.id, QStringLiteral("—"));
         case IdColumn:
             return t.id;
         case ScopesColumn:
@@ -82,6 +95,8 @@ QVariant TokensModel::headerData(int section, Qt::Orientation orientation, int r
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
+    case NameColumn:
+        return tr("Name");
     case IdColumn:
         return tr("ID");
     case ScopesColumn:

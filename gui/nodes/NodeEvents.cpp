@@ -7,7 +7,7 @@ namespace lightd::gui {
 NodeEvents::NodeEvents(NodeConnection *node, QObject *parent)
     : QObject(parent), m_node(node), m_model(new EventsModel(this))
 {
-    m_timer.setInterval(3000);
+    m_timer.setInterval(2000); // a restart shows within one interval of it being up again
     connect(&m_timer, &QTimer::timeout, this, &NodeEvents::poll);
     m_timer.start();
     poll();
@@ -17,6 +17,37 @@ void NodeEvents::poll()
 {
     if (!m_node || !m_node->isConnected() || m_inFlight)
         return;
+    if (!m_hasSummary)
+        return pollList();
+    m_inFlight = true;
+    m_node->client()->nodeSummary([self = QPointer<NodeEvents>(this)](const ApiResult<NodeSummaryDto> &r) {
+        if (!self)
+            return;
+        self->m_inFlight = false;
+        if (!r.ok()) {
+            if (r.error.status == 404 || r.error.status == 501) { // an older node: states only
+                self->m_hasSummary = false;
+                self->pollList();
+            }
+            return;
+        }
+        QHash<QString, QString> states;
+        QHash<QString, qint64> uptimes;
+        qint64 memory = 0;
+        for (const ContainerUsageDto &c : r->containers) {
+            states.insert(c.internalId, c.state);
+            if (c.uptimeS)
+                uptimes.insert(c.internalId, *c.uptimeS);
+            memory += c.memoryBytes.value_or(0);
+        }
+        self->m_host = r->host;
+        self->m_containersMemory = memory;
+        self->learn(states, uptimes);
+    });
+}
+
+void NodeEvents::pollList()
+{
     m_inFlight = true;
     m_node->client()->listContainers(
         [self = QPointer<NodeEvents>(this)](const ApiResult<QList<ContainerSummaryDto>> &r) {
@@ -25,18 +56,65 @@ void NodeEvents::poll()
             self->m_inFlight = false;
             if (!r.ok())
                 return;
-            QHash<QString, QString> now;
+            QHash<QString, QString> states;
             for (const ContainerSummaryDto &c : *r)
-                now.insert(c.internalId, c.installState);
-            if (self->m_primed)
-                for (auto it = now.cbegin(); it != now.cend(); ++it) {
-                    const QString before = self->m_states.value(it.key());
-                    if (!before.isEmpty() && before != it.value())
-                        self->changed(it.key(), before, it.value());
-                }
-            self->m_states = now;
-            self->m_primed = true;
-            Q_EMIT self->polled();
+                states.insert(c.internalId, c.installState);
+            self->learn(states, {});
+        });
+}
+
+void NodeEvents::learn(const QHash<QString, QString> &now, const QHash<QString, qint64> &uptimes)
+{
+    if (!m_clock.isValid())
+        m_clock.start();
+    const qint64 nowMs = m_clock.elapsed();
+    if (m_primed)
+        for (auto it = now.cbegin(); it != now.cend(); ++it) {
+            const QString before = m_states.value(it.key());
+            if (!before.isEmpty() && before != it.value())
+                changed(it.key(), before, it.value());
+        }
+    // Up now but younger than the time since it was last seen up (2 s of rounding allowed): it went
+    // down and came back in between, which the states alone may not show. Stopping and starting
+    // keep the last sighting; a container at rest forgets it (a stop then a start is no restart).
+    for (auto it = now.cbegin(); it != now.cend(); ++it) {
+        const QString &state = it.value();
+        const bool moving = state == QLatin1StringView("running") || state == QLatin1StringView("starting") ||
+                            state == QLatin1StringView("stopping");
+        if (!moving) {
+            m_lastUp.remove(it.key());
+            continue;
+        }
+        const auto is = uptimes.constFind(it.key());
+        if (is == uptimes.cend())
+            continue;
+        const auto seen = m_lastUp.constFind(it.key());
+        if (m_primed && seen != m_lastUp.cend() && *is + 2 < seen->uptimeS + (nowMs - seen->atMs) / 1000)
+            restarted(it.key(), *is);
+        m_lastUp.insert(it.key(), Sighting{*is, nowMs});
+    }
+    for (auto it = m_lastUp.begin(); it != m_lastUp.end();)
+        it = now.contains(it.key()) ? std::next(it) : m_lastUp.erase(it);
+    m_states = now;
+    m_primed = true;
+    Q_EMIT polled();
+}
+
+// The record's last exit tells a crash the node restarted from a restart someone asked for.
+void NodeEvents::restarted(const QString &id, qint64 upS)
+{
+    m_node->client()->getContainer(
+        id, [self = QPointer<NodeEvents>(this), id, upS](const ApiResult<ContainerDto> &r) {
+            if (!self)
+                return;
+            const int code = r.ok() ? r->exitCode.value_or(0) : 0;
+            if (r.ok() && r->oomKilled)
+                self->raise(id, NodeEvent::Kind::OutOfMemory,
+                            tr("Killed by the kernel: out of memory; up again for %n s.", nullptr, int(upS)));
+            else if (code != 0 && code != 130 && code != 137 && code != 143)
+                self->raise(id, NodeEvent::Kind::Crash,
+                            tr("Exited with code %1; up again for %n s.", nullptr, int(upS)).arg(code));
+            self->raise(id, NodeEvent::Kind::Restarted, tr("Up again for %n s.", nullptr, int(upS)));
         });
 }
 

@@ -1,6 +1,8 @@
 #pragma once
+#include "lightd/NodeSummaryDto.h"
 #include "models/EventsModel.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -9,10 +11,12 @@
 namespace lightd::gui {
 class NodeConnection;
 
-// Watches one node for trouble with one GET /containers per interval (no stream per container):
-// an install that ends in "failed", a running container that drops to ready or failed on its own
-// (the record's exit code and oom_killed, fetched once for that container, tell crash from OOM; an
-// exit code of 0, 130, 137 or 143 is a stop or kill, not news). Counts crashes per container.
+// Watches one node for trouble with one call per interval (GET /system/containers, or GET
+// /containers on a node without it; never a stream per container): an install that ends in
+// "failed", a running container that drops to ready or failed on its own (the record's exit code and
+// oom_killed, fetched once for that container, tell crash from OOM; an exit code of 0, 130, 137 or
+// 143 is a stop or kill, not news), and a restart — a container up again with an uptime shorter than
+// the time since it was last seen up, however quickly it came back. Counts crashes per container.
 class NodeEvents final : public QObject
 {
     Q_OBJECT
@@ -26,6 +30,10 @@ class NodeEvents final : public QObject
     // From the same poll: how many containers the node has and how many run (-1 before the first answer).
     int containerCount() const { return m_primed ? int(m_states.size()) : -1; }
     int runningCount() const;
+    // The node's host CPU and memory and its containers' memory in all, from the same poll
+    // (nullopt: not yet, or the node has no summary route).
+    const std::optional<HostUsageDto> &host() const { return m_host; }
+    qint64 containersMemory() const { return m_containersMemory; }
 
   Q_SIGNALS:
     void raised(const lightd::gui::NodeEvent &event);
@@ -33,7 +41,11 @@ class NodeEvents final : public QObject
 
   private:
     void poll();
+    void pollList();
+    // One answer of either route: states (and uptimes, when known) per container.
+    void learn(const QHash<QString, QString> &states, const QHash<QString, qint64> &uptimes);
     void changed(const QString &id, const QString &before, const QString &now);
+    void restarted(const QString &id, qint64 upS);
     void raise(const QString &id, NodeEvent::Kind kind, const QString &detail);
 
     QPointer<NodeConnection> m_node;
@@ -44,5 +56,15 @@ class NodeEvents final : public QObject
     bool m_inFlight = false;
     bool m_primed = false; // the first answer only learns the states
     quint64 m_seq = 0;
+    bool m_hasSummary = true; // GET /system/containers answers (restarts need its uptimes)
+    struct Sighting           // a container's uptime (s) when last seen up, and when that was (ms of m_clock)
+    {
+        qint64 uptimeS = 0;
+        qint64 atMs = 0;
+    };
+    QHash<QString, Sighting> m_lastUp;
+    QElapsedTimer m_clock;
+    std::optional<HostUsageDto> m_host;
+    qint64 m_containersMemory = 0;
 };
 } // namespace lightd::gui

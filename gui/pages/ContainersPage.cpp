@@ -6,6 +6,8 @@
 #include "lightd/ContainerRules.h"
 #include "models/ContainersModel.h"
 #include "models/Roles.h"
+#include "nodes/NameStore.h"
+#include "nodes/NodeConnection.h"
 #include "widgets/Confirm.h"
 #include "widgets/EmptyState.h"
 #include "widgets/MessageBar.h"
@@ -14,6 +16,7 @@
 #include "widgets/TableView.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QMenu>
@@ -34,13 +37,19 @@ ContainersPage::ContainersPage(QWidget *parent)
     m_view->setItemDelegateForColumn(ContainersModel::StateColumn, new StateBadgeDelegate(this));
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
-    m_view->horizontalHeader()->resizeSection(ContainersModel::NameColumn, 220);
-    m_view->horizontalHeader()->resizeSection(ContainersModel::StateColumn, 150);
-    // The image takes what is left and the Docker ID fits its text: no horizontal scrollbar at 1024 px.
-    m_view->horizontalHeader()->setStretchLastSection(false);
-    m_view->horizontalHeader()->setSectionResizeMode(ContainersModel::ImageColumn, QHeaderView::Stretch);
-    m_view->horizontalHeader()->setSectionResizeMode(ContainersModel::DockerIdColumn,
-                                                     QHeaderView::ResizeToContents);
+    // The image takes what is left; Volume and Docker ID step aside on a narrow window (fitColumns),
+    // so the list fits 1024 px without a horizontal scrollbar.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    const std::pair<ContainersModel::Column, int> widths[] = {
+        {ContainersModel::NameColumn, 160},  {ContainersModel::StateColumn, 110},
+        {ContainersModel::CpuColumn, 70},    {ContainersModel::MemoryColumn, 90},
+        {ContainersModel::PortsColumn, 100}, {ContainersModel::UptimeColumn, 90},
+        {ContainersModel::VolumeColumn, 90}, {ContainersModel::DockerIdColumn, 110}};
+    for (const auto &[column, width] : widths)
+        header->resizeSection(column, width);
+    header->setSectionResizeMode(ContainersModel::ImageColumn, QHeaderView::Stretch);
+    m_view->installEventFilter(this);
     m_view->setTextElideMode(Qt::ElideMiddle);
     m_body->addWidget(m_view);
     m_body->addWidget(m_empty);
@@ -121,6 +130,22 @@ QString ContainersPage::featureName() const
     return tr("Containers");
 }
 
+bool ContainersPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        fitColumns();
+    return Page::eventFilter(watched, event);
+}
+
+void ContainersPage::fitColumns()
+{
+    const int width = m_view->width();
+    m_view->setColumnHidden(ContainersModel::DockerIdColumn, width < 900);
+    m_view->setColumnHidden(ContainersModel::VolumeColumn, width < 790);
+}
+
+// The list, then the live columns of every container from one summary call (a node without the
+// route keeps "—" there and is not asked again).
 void ContainersPage::poll()
 {
     client()->listContainers(
@@ -130,13 +155,23 @@ void ContainersPage::poll()
                 m_loaded = true;
                 updateBody();
             }
-            finishPoll(r.ok() ? nullptr : &r.error);
+            if (!r.ok() || !m_hasSummary)
+                return finishPoll(r.ok() ? nullptr : &r.error);
+            client()->nodeSummary(guarded<NodeSummaryDto>([this](const ApiResult<NodeSummaryDto> &s) {
+                if (s.ok())
+                    m_model->setUsage(s->containers);
+                else if (isMissingRoute(s.error))
+                    m_hasSummary = false;
+                finishPoll(s.ok() || isMissingRoute(s.error) ? nullptr : &s.error);
+            }));
         }));
 }
 
 void ContainersPage::clearData()
 {
     m_model->clear();
+    m_model->setUsage({});
+    m_hasSummary = true;
     m_loaded = false;
     updateBody();
 }
@@ -249,10 +284,23 @@ CreateContainerDialog *ContainersPage::openCreateDialog()
     auto *dialog = new CreateContainerDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     QPointer<CreateContainerDialog> guard(dialog);
-    client()->listVolumes([guard](const ApiResult<QList<VolumeDto>> &r) {
+    const QString node = connection()->info().id;
+    client()->listVolumes([guard, node](const ApiResult<QList<VolumeDto>> &r) {
         if (guard && r.ok())
-            guard->setVolumes(*r);
+            guard->setVolumes(*r, names::all(node, names::Kind::Volume));
     });
+    // A volume made from the form: created here, named in the app, selected in the form.
+    connect(dialog, &CreateContainerDialog::newVolumeRequested, this,
+            [this, guard, node](std::optional<qint64> quotaMb, const QString &name) {
+                client()->createVolume(quotaMb, [guard, node, name](const ApiResult<VolumeDto> &r) {
+                    if (!guard)
+                        return;
+                    if (!r.ok())
+                        return guard->volumeFailed(NodeConnection::describe(r.error));
+                    names::set(node, names::Kind::Volume, r->volumeId, name);
+                    guard->addVolume(*r, name);
+                });
+            });
     client()->listPorts([guard](const ApiResult<QList<PortDto>> &r) {
         if (guard && r.ok())
             guard->setPorts(*r);

@@ -43,6 +43,7 @@ class ContainersPage final : public Page
     void poll() override;
     void clearData() override;
     QString featureName() const override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
   public:
     QStringList selectedIds() const;
@@ -54,6 +55,7 @@ class ContainersPage final : public Page
     void updateCounts();
     void confirmKill(const QStringList &ids);
     void updateBody();
+    void fitColumns();
 
     ContainersModel *m_model;
     TableView *m_view;
@@ -66,7 +68,8 @@ class ContainersPage final : public Page
     QAction *m_restart;
     QAction *m_kill;
     QAction *m_delete;
-    QString m_installing;  // created from here and still installing: its banner is replaced when it ends
-    bool m_loaded = false; // the empty state waits for the node's first answer
+    QString m_installing;     // created from here and still installing: its banner is replaced when it ends
+    bool m_loaded = false;    // the empty state waits for the node's first answer
+    bool m_hasSummary = true; // the node serves GET /system/containers
 };
 } // namespace lightd::gui

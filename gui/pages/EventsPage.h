@@ -1,6 +1,8 @@
 #pragma once
 #include "pages/Page.h"
 
+class QAction;
+
 namespace lightd::gui {
 class TableView;
 
@@ -12,6 +14,12 @@ class EventsPage final : public Page
   public:
     explicit EventsPage(QWidget *parent = nullptr);
     TableView *view() const { return m_view; }
+    // Right-click menu of the list: open the event's container, copy the selected events.
+    QAction *openAction() const { return m_open; }
+    QAction *copyAction() const { return m_copy; }
+
+  Q_SIGNALS:
+    void openRequested(const QString &internalId);
 
   protected:
     void poll() override;
@@ -20,7 +28,11 @@ class EventsPage final : public Page
 
   private:
     void updateSubtitle();
+    void updateActions();
+    QList<int> selectedRows() const;
 
     TableView *m_view;
+    QAction *m_open;
+    QAction *m_copy;
 };
 } // namespace lightd::gui

@@ -43,6 +43,8 @@ class FilesPage final : public Page
     void download(const QString &name, const QString &localFile);
     void compress(const QStringList &names, const QString &format, const QString &outputName);
     void decompress(const QString &archive, const QString &destination);
+    // Opens a text file of the current folder in the editor (line numbers, find).
+    void editFile(const QString &name);
 
   Q_SIGNALS:
     void backRequested();
@@ -67,7 +69,6 @@ class FilesPage final : public Page
     void askDownload();
     void askCompress();
     void askDecompress();
-    void editFile(const QString &name);
     void updateQuota();
 
     FilesModel *m_model;

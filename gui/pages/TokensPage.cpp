@@ -4,6 +4,8 @@
 #include "dialogs/CreateTokenDialog.h"
 #include "lightd/ApiClient.h"
 #include "models/TokensModel.h"
+#include "nodes/NameStore.h"
+#include "nodes/NodeConnection.h"
 #include "widgets/EmptyState.h"
 #include "widgets/TableView.h"
 
@@ -13,6 +15,7 @@
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -31,10 +34,12 @@ TokensPage::TokensPage(QWidget *parent)
       m_secret(new QLineEdit(this))
 {
     m_proxy = m_view->setSourceModel(m_model, TokensModel::CreatedColumn);
-    m_view->horizontalHeader()->resizeSection(TokensModel::IdColumn, 300);
-    m_view->horizontalHeader()->resizeSection(TokensModel::ScopesColumn, 260);
-    m_view->horizontalHeader()->resizeSection(TokensModel::ExpiresColumn, 170);
-    m_view->horizontalHeader()->resizeSection(TokensModel::UseColumn, 130);
+    m_view->horizontalHeader()->resizeSection(TokensModel::NameColumn, 150);
+    m_view->horizontalHeader()->resizeSection(TokensModel::IdColumn, 170);
+    m_view->horizontalHeader()->resizeSection(TokensModel::ScopesColumn, 180);
+    m_view->horizontalHeader()->resizeSection(TokensModel::ExpiresColumn, 140);
+    m_view->horizontalHeader()->resizeSection(TokensModel::UseColumn, 120);
+    m_view->setTextElideMode(Qt::ElideMiddle);
 
     auto *content = new QWidget(this);
     auto *layout = new QVBoxLayout(content);
@@ -86,6 +91,11 @@ TokensPage::TokensPage(QWidget *parent)
     connect(m_create, &QAction::triggered, this, &TokensPage::openCreateDialog);
     m_revoke = addPageAction(QStringLiteral("delete"), tr("Revoke"), tr("Revoke the selected tokens"));
     connect(m_revoke, &QAction::triggered, this, &TokensPage::confirmRevoke);
+    m_rename = addPageAction(QStringLiteral("edit"), tr("Name…"), tr("Name the selected token in this app"));
+    connect(m_rename, &QAction::triggered, this, &TokensPage::askRename);
+    // The right-click menu of the list: the same actions.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions({m_rename, m_revoke});
     toolbar()->addStretch();
 
     connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this, &TokensPage::updateView);
@@ -107,6 +117,7 @@ QString TokensPage::lastSecret() const
 
 void TokensPage::poll()
 {
+    m_model->setNames(names::all(connection()->info().id, names::Kind::Token));
     client()->listTokens(guarded<QList<TokenInfoDto>>([this](const ApiResult<QList<TokenInfoDto>> &r) {
         // 403 is this token's business, not the node's: say so here and keep the node connected.
         const bool denied = !r.ok() && r.error.status == 403;
@@ -151,6 +162,7 @@ void TokensPage::updateView()
     }
     m_create->setEnabled(!m_forbidden);
     m_revoke->setEnabled(!m_forbidden && !m_view->selectedSourceRows().isEmpty());
+    m_rename->setEnabled(!m_forbidden && m_view->selectedSourceRows().size() == 1);
     setSubtitle(m_forbidden ? tr("Only the master token manages tokens.")
                             : tr("%n scoped token(s).", nullptr, m_model->rowCount()));
 }
@@ -179,23 +191,48 @@ void TokensPage::openCreateDialog()
         ids.sort();
         guard->setContainers(ids);
     });
-    connect(dialog, &QDialog::accepted, this,
-            [this, dialog] { createToken(dialog->ttl(), dialog->removeOnUse(), dialog->scopes()); });
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        createToken(dialog->ttl(), dialog->removeOnUse(), dialog->scopes(), dialog->name());
+    });
     dialog->open();
 }
 
-void TokensPage::createToken(const QString &ttl, bool removeOnUse, const QStringList &scopes)
+void TokensPage::createToken(const QString &ttl, bool removeOnUse, const QStringList &scopes,
+                             const QString &name)
 {
     if (!client())
         return;
     client()->createToken(ttl, removeOnUse, scopes,
-                          guarded<CreatedTokenDto>([this](const ApiResult<CreatedTokenDto> &r) {
+                          guarded<CreatedTokenDto>([this, name](const ApiResult<CreatedTokenDto> &r) {
                               if (!reportResult(tr("Creating the token"), r.error, r.ok()))
                                   return;
+                              if (!name.trimmed().isEmpty())
+                                  renameToken(r->id, name);
                               m_secret->setText(r->token);
                               m_secretBox->show();
                               refresh();
                           }));
+}
+
+void TokensPage::renameToken(const QString &id, const QString &name)
+{
+    if (!connection())
+        return;
+    names::set(connection()->info().id, names::Kind::Token, id, name);
+    m_model->setNames(names::all(connection()->info().id, names::Kind::Token));
+}
+
+void TokensPage::askRename()
+{
+    const QStringList ids = selectedIds();
+    if (ids.size() != 1)
+        return;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Name token"), tr("Name for token %1 (empty: none):").arg(ids.first()),
+                              QLineEdit::Normal, m_model->name(ids.first()), &ok);
+    if (ok)
+        renameToken(ids.first(), name);
 }
 
 void TokensPage::confirmRevoke()

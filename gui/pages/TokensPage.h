@@ -26,7 +26,10 @@ class TokensPage final : public Page
     QString lastSecret() const; // the token just created, until the operator dismisses it
 
   public Q_SLOTS:
-    void createToken(const QString &ttl, bool removeOnUse, const QStringList &scopes);
+    // name: kept by the app for this node under the new token's id (optional).
+    void createToken(const QString &ttl, bool removeOnUse, const QStringList &scopes,
+                     const QString &name = {});
+    void renameToken(const QString &id, const QString &name);
     void revokeTokens(const QStringList &ids);
 
   protected:
@@ -37,6 +40,7 @@ class TokensPage final : public Page
   private:
     void openCreateDialog();
     void confirmRevoke();
+    void askRename();
     void updateView();
     QStringList selectedIds() const;
 
@@ -50,6 +54,7 @@ class TokensPage final : public Page
     QLineEdit *m_secret;
     QAction *m_create;
     QAction *m_revoke;
+    QAction *m_rename;
     bool m_forbidden = false;
     bool m_loaded = false;
     QString m_deniedMessage;

@@ -4,13 +4,18 @@
 #include "lightd/ApiClient.h"
 #include "models/Format.h"
 #include "models/VolumesModel.h"
+#include "nodes/NameStore.h"
+#include "nodes/NodeConnection.h"
 #include "widgets/QuotaBarDelegate.h"
 #include "widgets/SearchField.h"
 #include "widgets/TableView.h"
 
 #include <QAction>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
 
@@ -23,16 +28,16 @@ VolumesPage::VolumesPage(QWidget *parent)
     m_view->setItemDelegateForColumn(VolumesModel::UsageColumn, new QuotaBarDelegate(this));
     m_view->verticalHeader()->setDefaultSectionSize(42);
     // The path takes what is left (elided in the middle, full in its tooltip) and Created fits its
-    // text, so the table never needs a horizontal scrollbar on a small screen.
+    // text; on a narrow window the path steps aside (eventFilter), so no horizontal scrollbar shows.
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
-    // Id and usage leave room for the path and the date at 1024 px (the date's width varies with the
-    // time of day: 250 + 190 overflowed by 3 px at 21:53); ids elide in the middle.
-    header->resizeSection(VolumesModel::IdColumn, 230);
-    header->resizeSection(VolumesModel::UsageColumn, 170);
-    header->resizeSection(VolumesModel::QuotaColumn, 90);
+    header->resizeSection(VolumesModel::IdColumn, 220);
+    header->resizeSection(VolumesModel::UsedByColumn, 130);
+    header->resizeSection(VolumesModel::UsageColumn, 150);
+    header->resizeSection(VolumesModel::QuotaColumn, 80);
     header->setSectionResizeMode(VolumesModel::PathColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(VolumesModel::CreatedColumn, QHeaderView::ResizeToContents);
+    m_view->installEventFilter(this);
     m_view->setTextElideMode(Qt::ElideMiddle);
     setContent(m_view);
 
@@ -42,9 +47,15 @@ VolumesPage::VolumesPage(QWidget *parent)
     m_browse = addPageAction(QStringLiteral("folder-open"), tr("Browse files"),
                              tr("Open the selected volume's files"));
     connect(m_browse, &QAction::triggered, this, &VolumesPage::browseSelected);
+    m_rename = addPageAction(QStringLiteral("edit"), tr("Name…"),
+                             tr("Give the volume a name this app shows instead of its id"));
+    connect(m_rename, &QAction::triggered, this, &VolumesPage::askRename);
     m_delete =
         addPageAction(QStringLiteral("delete"), tr("Delete"), tr("Delete the selected volume and its data"));
     connect(m_delete, &QAction::triggered, this, &VolumesPage::confirmDelete);
+    // The right-click menu of the list: the same actions.
+    m_view->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_view->addActions({m_browse, m_rename, m_delete});
     toolbar()->addStretch();
     toolbar()->addWidget(new SearchField(m_proxy, tr("Search volumes…"), this));
 
@@ -62,18 +73,66 @@ QString VolumesPage::featureName() const
     return tr("Volumes");
 }
 
+bool VolumesPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        m_view->setColumnHidden(VolumesModel::PathColumn, m_view->width() < 900);
+    return Page::eventFilter(watched, event);
+}
+
+// The volumes, then who uses them from the node's summary (one call; a node without the route
+// shows a dash there and is not asked again).
 void VolumesPage::poll()
 {
+    m_model->setNames(names::all(connection()->info().id, names::Kind::Volume));
     client()->listVolumes(guarded<QList<VolumeDto>>([this](const ApiResult<QList<VolumeDto>> &r) {
         if (r.ok())
             m_model->setRows(*r);
-        finishPoll(r.ok() ? nullptr : &r.error);
+        if (!r.ok() || !m_hasSummary)
+            return finishPoll(r.ok() ? nullptr : &r.error);
+        client()->nodeSummary(guarded<NodeSummaryDto>([this](const ApiResult<NodeSummaryDto> &s) {
+            if (s.ok()) {
+                QHash<QString, QStringList> users;
+                for (const ContainerUsageDto &c : s->containers)
+                    users[c.volumeId].append(c.internalId);
+                for (QStringList &ids : users)
+                    ids.sort();
+                m_model->setUsers(users);
+            } else if (isMissingRoute(s.error)) {
+                m_hasSummary = false;
+                m_model->setUsers({}, false);
+            }
+            finishPoll(s.ok() || isMissingRoute(s.error) ? nullptr : &s.error);
+        }));
     }));
 }
 
 void VolumesPage::clearData()
 {
     m_model->clear();
+    m_model->setUsers({}, false);
+    m_hasSummary = true;
+}
+
+void VolumesPage::renameVolume(const QString &volumeId, const QString &name)
+{
+    if (!connection())
+        return;
+    names::set(connection()->info().id, names::Kind::Volume, volumeId, name);
+    m_model->setNames(names::all(connection()->info().id, names::Kind::Volume));
+}
+
+void VolumesPage::askRename()
+{
+    const QString id = selectedVolume();
+    if (id.isEmpty())
+        return;
+    bool ok = false;
+    const QString name =
+        QInputDialog::getText(this, tr("Name volume"), tr("Name for %1 (empty: show the id):").arg(id),
+                              QLineEdit::Normal, m_model->name(id), &ok);
+    if (ok)
+        renameVolume(id, name);
 }
 
 QString VolumesPage::selectedVolume() const
@@ -87,6 +146,7 @@ void VolumesPage::updateActions()
     const bool any = !selectedVolume().isEmpty();
     m_delete->setEnabled(any);
     m_browse->setEnabled(any);
+    m_rename->setEnabled(any);
     qint64 used = 0;
     for (const VolumeDto &v : m_model->rows())
         used += v.usedBytes;
@@ -99,15 +159,17 @@ void VolumesPage::openCreateDialog()
 {
     CreateVolumeDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
-        createVolume(dialog.quotaMb());
+        createVolume(dialog.quotaMb(), dialog.name());
 }
 
-void VolumesPage::createVolume(std::optional<qint64> quotaMb)
+void VolumesPage::createVolume(std::optional<qint64> quotaMb, const QString &name)
 {
     if (!client())
         return;
     client()->createVolume(
-        quotaMb, guarded<VolumeDto>([this](const ApiResult<VolumeDto> &r) {
+        quotaMb, guarded<VolumeDto>([this, name](const ApiResult<VolumeDto> &r) {
+            if (r.ok() && !name.trimmed().isEmpty())
+                renameVolume(r->volumeId, name);
             if (reportResult(tr("Creating the volume"), r.error, r.ok(),
                              r.ok() ? tr("Volume %1 created.").arg(r->volumeId) : QString()))
                 refresh();
@@ -119,8 +181,10 @@ void VolumesPage::confirmDelete()
     const QString id = selectedVolume();
     if (id.isEmpty())
         return;
+    const QString name = m_model->name(id);
     if (QMessageBox::warning(this, tr("Delete volume"),
-                             tr("Delete volume %1 and every file in it? This cannot be undone.").arg(id),
+                             tr("Delete volume %1 and every file in it? This cannot be undone.")
+                                 .arg(name.isEmpty() ? id : QStringLiteral("%1 (%2)").arg(name, id)),
                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel) == QMessageBox::Yes)
         deleteVolume(id);
 }

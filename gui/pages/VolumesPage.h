@@ -22,8 +22,10 @@ class VolumesPage final : public Page
     TableView *view() const { return m_view; }
 
   public Q_SLOTS:
-    void createVolume(std::optional<qint64> quotaMb);
+    void createVolume(std::optional<qint64> quotaMb, const QString &name = {});
     void deleteVolume(const QString &volumeId);
+    // Kept by the app for this node; an empty name shows the id again.
+    void renameVolume(const QString &volumeId, const QString &name);
 
   Q_SIGNALS:
     void browseRequested(const QString &volumeId);
@@ -32,8 +34,10 @@ class VolumesPage final : public Page
     void poll() override;
     void clearData() override;
     QString featureName() const override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
   private:
+    void askRename();
     void openCreateDialog();
     void confirmDelete();
     void browseSelected();
@@ -45,5 +49,7 @@ class VolumesPage final : public Page
     QSortFilterProxyModel *m_proxy;
     QAction *m_delete;
     QAction *m_browse;
+    QAction *m_rename;
+    bool m_hasSummary = true; // the node serves GET /system/containers
 };
 } // namespace lightd::gui

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Screenshots of every lightd-gui page against a real daemon with some ports, volumes, files,
+# Screenshots of every lightd-gui page (the all-nodes page, the editor and the dialogs included), light,
+# dark and German, at 1280x800 and 1024x700, against a real daemon with some ports, volumes, files,
 # containers (real Docker, image lightd-test:busybox) and tokens.
 # usage: tests/gui/screenshots.sh OUT_DIR [BUILD_DIR]   (needs xvfb-run, curl and a Docker engine)
 set -euo pipefail
@@ -141,3 +142,11 @@ for size in 1280x800 1024x700; do
 done
 shots
 ls "$out"/*.png "$out"/*/*.png
+# Nothing cut off in any picture: the runner lists what a shot would show clipped (a label or button
+# narrower than its text, a table that scrolls sideways, a widget outside its parent).
+if compgen -G "$out/*clipped.txt" >/dev/null || compgen -G "$out/*/clipped.txt" >/dev/null; then
+    echo "clipped widgets:" >&2
+    for f in "$out"/clipped.txt "$out"/*/clipped.txt; do [[ -f $f ]] && sed "s|^|$f: |" "$f" >&2; done
+    exit 1
+fi
+echo "no clipped widgets"
