@@ -3,6 +3,7 @@
 #include "containers/ContainerManager.h"
 #include "docker/ContainerEngine.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonObject>
 #include <memory>
@@ -146,7 +147,9 @@ void ContainerSummary::collect(std::function<void(const NodeSummaryDto &)> done)
             c.volumeId = rec.dto.volumeId;
             const Target t = m_targets.value(c.internalId);
             if (live.contains(c.internalId)) {
-                c.uptimeS = rt->uptimeMs() / 1000;
+                const qint64 upMs = rt->uptimeMs();
+                c.uptimeS = upMs / 1000;
+                c.startedAtMs = QDateTime::currentMSecsSinceEpoch() - upMs;
                 if (t.files) {
                     if (const auto counters = billing::readCounters(*t.files)) {
                         c.memoryBytes = counters->memoryBytes;

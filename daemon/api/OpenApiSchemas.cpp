@@ -20,7 +20,8 @@ const char kSchemas[] = R"json({
  "ContainerUsage": {"type": "object", "properties": {"internal_id": {"type": "string"}, "state": {"type": "string"},
   "cpu_percent": {"type": ["number", "null"], "description": "100 = one core busy"},
   "memory_bytes": {"type": ["integer", "null"]}, "memory_limit_bytes": {"type": "integer"},
-  "uptime_s": {"type": ["integer", "null"]}, "volume_id": {"type": "string"},
+  "uptime_s": {"type": ["integer", "null"]}, "started_at_ms": {"type": ["integer", "null"]},
+  "volume_id": {"type": "string"},
   "ports": {"type": "array", "items": {"$ref": "#/components/schemas/PortBinding"}}}},
  "ContainerSummaryList": {"type": "object", "required": ["host", "containers"], "properties": {
   "host": {"type": "object", "properties": {"cpu_percent": {"type": ["number", "null"]}, "cpus": {"type": "integer"},

@@ -31,6 +31,7 @@ QJsonObject ContainerUsageDto::toJson() const
                        {QStringLiteral("memory_bytes"), orNull(memoryBytes)},
                        {QStringLiteral("memory_limit_bytes"), memoryLimitBytes},
                        {QStringLiteral("uptime_s"), orNull(uptimeS)},
+                       {QStringLiteral("started_at_ms"), orNull(startedAtMs)},
                        {keys::Ports, p},
                        {keys::VolumeId, volumeId}};
 }
@@ -44,6 +45,7 @@ ContainerUsageDto ContainerUsageDto::fromJson(const QJsonObject &o)
     c.memoryBytes = optionalInt(o.value(QLatin1StringView("memory_bytes")));
     c.memoryLimitBytes = o.value(QLatin1StringView("memory_limit_bytes")).toInteger();
     c.uptimeS = optionalInt(o.value(QLatin1StringView("uptime_s")));
+    c.startedAtMs = optionalInt(o.value(QLatin1StringView("started_at_ms")));
     for (const QJsonValue &v : o.value(keys::Ports).toArray())
         c.ports.append(PortBindingDto::fromJson(v.toObject()));
     c.volumeId = o.value(keys::VolumeId).toString();

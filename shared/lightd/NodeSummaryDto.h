@@ -17,6 +17,8 @@ struct ContainerUsageDto
     std::optional<qint64> memoryBytes;
     qint64 memoryLimitBytes = 0; // 0 = unlimited
     std::optional<qint64> uptimeS;
+    // When this run started (unix ms): a restart between two asks changes it, however quick it was.
+    std::optional<qint64> startedAtMs;
     QList<PortBindingDto> ports;
     QString volumeId;
 
