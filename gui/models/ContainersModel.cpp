@@ -37,6 +37,15 @@ void ContainersModel::setUsage(const QList<ContainerUsageDto> &usage)
     }
 }
 
+void ContainersModel::setVolumeNames(const QHash<QString, QString> &names)
+{
+    if (names == m_volumeNames)
+        return;
+    m_volumeNames = names;
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, VolumeColumn), index(rowCount() - 1, VolumeColumn));
+}
+
 const ContainerUsageDto *ContainersModel::usage(const QString &internalId) const
 {
     const auto it = m_usage.constFind(internalId);
@@ -78,7 +87,9 @@ QVariant ContainersModel::usageData(const ContainerSummaryDto &c, int column, in
     case VolumeColumn:
         if (sort || role == Qt::ToolTipRole)
             return u->volumeId;
-        return u->volumeId.isEmpty() ? kUnknown : format::shortId(u->volumeId, 8);
+        if (u->volumeId.isEmpty())
+            return kUnknown;
+        return m_volumeNames.value(u->volumeId, format::shortId(u->volumeId, 8));
     default:
         return {};
     }

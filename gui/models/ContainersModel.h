@@ -34,6 +34,8 @@ class ContainersModel final : public KeyedTableModel<ContainerSummaryDto>
     // The summary of the whole node; containers it does not list keep "—" in those columns.
     void setUsage(const QList<ContainerUsageDto> &usage);
     const ContainerUsageDto *usage(const QString &internalId) const;
+    // Names the operator gave volumes (NameStore): the Volume column shows them instead of the id.
+    void setVolumeNames(const QHash<QString, QString> &names);
 
   protected:
     QString keyOf(const ContainerSummaryDto &row) const override { return row.internalId; }
@@ -41,5 +43,6 @@ class ContainersModel final : public KeyedTableModel<ContainerSummaryDto>
   private:
     QVariant usageData(const ContainerSummaryDto &c, int column, int role) const;
     QHash<QString, ContainerUsageDto> m_usage;
+    QHash<QString, QString> m_volumeNames;
 };
 } // namespace lightd::gui

@@ -32,17 +32,17 @@ void NodeEvents::poll()
             return;
         }
         QHash<QString, QString> states;
-        QHash<QString, qint64> uptimes;
+        QHash<QString, Run> runs;
         qint64 memory = 0;
         for (const ContainerUsageDto &c : r->containers) {
             states.insert(c.internalId, c.state);
-            if (c.uptimeS)
-                uptimes.insert(c.internalId, *c.uptimeS);
+            if (c.uptimeS && c.startedAtMs)
+                runs.insert(c.internalId, Run{*c.startedAtMs, *c.uptimeS});
             memory += c.memoryBytes.value_or(0);
         }
         self->m_host = r->host;
         self->m_containersMemory = memory;
-        self->learn(states, uptimes);
+        self->learn(states, runs);
     });
 }
 
@@ -63,38 +63,36 @@ void NodeEvents::pollList()
         });
 }
 
-void NodeEvents::learn(const QHash<QString, QString> &now, const QHash<QString, qint64> &uptimes)
+void NodeEvents::learn(const QHash<QString, QString> &now, const QHash<QString, Run> &runs)
 {
-    if (!m_clock.isValid())
-        m_clock.start();
-    const qint64 nowMs = m_clock.elapsed();
     if (m_primed)
         for (auto it = now.cbegin(); it != now.cend(); ++it) {
             const QString before = m_states.value(it.key());
             if (!before.isEmpty() && before != it.value())
                 changed(it.key(), before, it.value());
         }
-    // Up now but younger than the time since it was last seen up (2 s of rounding allowed): it went
-    // down and came back in between, which the states alone may not show. Stopping and starting
-    // keep the last sighting; a container at rest forgets it (a stop then a start is no restart).
+    // Up now in a run that started later than the one last seen (250 ms of clock jitter allowed):
+    // it went down and came back in between, which the states alone may not show. Stopping and
+    // starting keep the last run seen; a container at rest forgets it (a stop then a start is no
+    // restart).
     for (auto it = now.cbegin(); it != now.cend(); ++it) {
         const QString &state = it.value();
         const bool moving = state == QLatin1StringView("running") || state == QLatin1StringView("starting") ||
                             state == QLatin1StringView("stopping");
         if (!moving) {
-            m_lastUp.remove(it.key());
+            m_lastRun.remove(it.key());
             continue;
         }
-        const auto is = uptimes.constFind(it.key());
-        if (is == uptimes.cend())
+        const auto run = runs.constFind(it.key());
+        if (run == runs.cend())
             continue;
-        const auto seen = m_lastUp.constFind(it.key());
-        if (m_primed && seen != m_lastUp.cend() && *is + 2 < seen->uptimeS + (nowMs - seen->atMs) / 1000)
-            restarted(it.key(), *is);
-        m_lastUp.insert(it.key(), Sighting{*is, nowMs});
+        const auto seen = m_lastRun.constFind(it.key());
+        if (m_primed && seen != m_lastRun.cend() && run->startedAtMs > *seen + 250)
+            restarted(it.key(), run->uptimeS);
+        m_lastRun.insert(it.key(), run->startedAtMs);
     }
-    for (auto it = m_lastUp.begin(); it != m_lastUp.end();)
-        it = now.contains(it.key()) ? std::next(it) : m_lastUp.erase(it);
+    for (auto it = m_lastRun.begin(); it != m_lastRun.end();)
+        it = now.contains(it.key()) ? std::next(it) : m_lastRun.erase(it);
     m_states = now;
     m_primed = true;
     Q_EMIT polled();

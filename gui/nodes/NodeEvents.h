@@ -2,7 +2,6 @@
 #include "lightd/NodeSummaryDto.h"
 #include "models/EventsModel.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointer>
@@ -15,8 +14,8 @@ class NodeConnection;
 // /containers on a node without it; never a stream per container): an install that ends in
 // "failed", a running container that drops to ready or failed on its own (the record's exit code and
 // oom_killed, fetched once for that container, tell crash from OOM; an exit code of 0, 130, 137 or
-// 143 is a stop or kill, not news), and a restart — a container up again with an uptime shorter than
-// the time since it was last seen up, however quickly it came back. Counts crashes per container.
+// 143 is a stop or kill, not news), and a restart — a container up in a run that started after the one
+// last seen (the summary's started_at_ms), however quickly it came back. Counts crashes per container.
 class NodeEvents final : public QObject
 {
     Q_OBJECT
@@ -42,8 +41,13 @@ class NodeEvents final : public QObject
   private:
     void poll();
     void pollList();
-    // One answer of either route: states (and uptimes, when known) per container.
-    void learn(const QHash<QString, QString> &states, const QHash<QString, qint64> &uptimes);
+    struct Run // of a container that is up: when it started (unix ms) and for how long (s)
+    {
+        qint64 startedAtMs = 0;
+        qint64 uptimeS = 0;
+    };
+    // One answer of either route: states (and runs, when the node tells them) per container.
+    void learn(const QHash<QString, QString> &states, const QHash<QString, Run> &runs);
     void changed(const QString &id, const QString &before, const QString &now);
     void restarted(const QString &id, qint64 upS);
     void raise(const QString &id, NodeEvent::Kind kind, const QString &detail);
@@ -56,14 +60,8 @@ class NodeEvents final : public QObject
     bool m_inFlight = false;
     bool m_primed = false; // the first answer only learns the states
     quint64 m_seq = 0;
-    bool m_hasSummary = true; // GET /system/containers answers (restarts need its uptimes)
-    struct Sighting           // a container's uptime (s) when last seen up, and when that was (ms of m_clock)
-    {
-        qint64 uptimeS = 0;
-        qint64 atMs = 0;
-    };
-    QHash<QString, Sighting> m_lastUp;
-    QElapsedTimer m_clock;
+    bool m_hasSummary = true;         // GET /system/containers answers (restarts need its uptimes)
+    QHash<QString, qint64> m_lastRun; // start (unix ms) of the run last seen, per container up
     std::optional<HostUsageDto> m_host;
     qint64 m_containersMemory = 0;
 };

@@ -148,6 +148,7 @@ void ContainersPage::fitColumns()
 // route keeps "—" there and is not asked again).
 void ContainersPage::poll()
 {
+    m_model->setVolumeNames(names::all(connection()->info().id, names::Kind::Volume));
     client()->listContainers(
         guarded<QList<ContainerSummaryDto>>([this](const ApiResult<QList<ContainerSummaryDto>> &r) {
             if (r.ok()) {

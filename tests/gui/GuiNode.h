@@ -25,7 +25,10 @@ namespace lightd::test {
 class GuiNode
 {
   public:
-    explicit GuiNode(const QString &prefix) : m_prefix(prefix) {}
+    // extraConfig: merged over the daemon's test config (e.g. a short metering interval).
+    explicit GuiNode(const QString &prefix, const QJsonObject &extraConfig = {})
+        : m_prefix(prefix), m_extra(extraConfig)
+    {}
     ~GuiNode() { stop(); }
 
     // false with the reason in why.
@@ -41,9 +44,12 @@ class GuiNode
         if (!image.waitForFinished(180000) || image.exitCode() != 0)
             return fail(why, QStringLiteral("no test image"));
         removeLeftovers();
-        daemon = std::make_unique<DaemonProcess>(QJsonObject{
+        QJsonObject config{
             {QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), false}}},
-            {QStringLiteral("containers"), QJsonObject{{QStringLiteral("crash_restart"), false}}}});
+            {QStringLiteral("containers"), QJsonObject{{QStringLiteral("crash_restart"), false}}}};
+        for (auto it = m_extra.constBegin(); it != m_extra.constEnd(); ++it)
+            config.insert(it.key(), it.value());
+        daemon = std::make_unique<DaemonProcess>(config);
         if (!daemon->start())
             return fail(why, QStringLiteral("daemon did not start"));
         if (!waitUntil(
@@ -181,5 +187,6 @@ class GuiNode
     }
 
     QString m_prefix;
+    QJsonObject m_extra;
 };
 } // namespace lightd::test

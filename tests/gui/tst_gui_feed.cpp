@@ -1,21 +1,27 @@
 // Issue 21 against the real daemon and Docker: a restart shows in the node's event feed within 3 s of
 // the container being up again, the event list's right-click menu, the host's CPU and memory per
-// node on the all-nodes page, and dialogs in the main window's look.
+// node on the all-nodes page, dialogs in the main window's look, and the billing page: rates, an
+// estimate and the metered usage per container.
 #include "GuiNode.h"
 #include "dialogs/CreateVolumeDialog.h"
 #include "models/EventsModel.h"
 #include "models/NodesOverviewModel.h"
+#include "models/UsageModel.h"
 #include "nodes/NodeEvents.h"
+#include "pages/BillingPage.h"
 #include "pages/EventsPage.h"
 #include "widgets/TableView.h"
 
 #include <QAction>
+#include <QChartView>
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QStackedWidget>
+#include <QTableWidget>
 
 using namespace lightd;
 using namespace lightd::gui;
@@ -122,6 +128,42 @@ class TstGuiFeed : public QObject
         dialog.reject();
     }
 
+    // Billing: the node's rates, an estimate by its formula, and the metered usage per container
+    // with its cost chart.
+    void billingPage()
+    {
+        MainWindow *w = n.window();
+        w->showPage(n.node, PageId::Billing);
+        BillingPage *page = w->billingPage();
+        page->setPollInterval(500);
+        QStringList rates;
+        QVERIFY(waitUntil([&] {
+            rates.clear();
+            for (QLabel *l : page->findChildren<QLabel *>(QStringLiteral("rateValue")))
+                rates << l->text();
+            return rates == QStringList{QStringLiteral("0.0100"), QStringLiteral("0.0200"),
+                                        QStringLiteral("0.0010"), QStringLiteral("0.0500")};
+        }));
+        // 4 GB, 2 vCPU, 20 GB, 100 GB a month: 0.04 + 0.04 + 0.02 + 100 x 0.05 / 30 / 24 an hour.
+        auto *result = page->findChild<QTableWidget *>();
+        QVERIFY(result);
+        QVERIFY(waitUntil([&] { return result->item(4, 0) && !result->item(4, 0)->text().isEmpty(); }));
+        QCOMPARE(result->item(4, 0)->text(), QStringLiteral("0.1069"));
+        QCOMPARE(result->item(3, 2)->text(), QStringLiteral("5.00"));
+        // The running container is metered each second: its row and a cost above zero.
+        UsageModel *usage = page->usageModel();
+        QVERIFY2(waitUntil(
+                     [&] {
+                         const int row = usage->rowOfKey(n.ids.at(0));
+                         return row >= 0 && usage->row(row).estimatedCost > 0 &&
+                                usage->row(row).durationHours > 0;
+                     },
+                     30000),
+                 qPrintable(QString::number(usage->rowCount())));
+        QVERIFY(!page->findChildren<QChartView *>().isEmpty());
+        QVERIFY(!page->isUnavailable());
+    }
+
     void cleanup()
     {
         if (QTest::currentTestFailed() && n.daemon)
@@ -131,7 +173,15 @@ class TstGuiFeed : public QObject
     void cleanupTestCase() { n.stop(); }
 
   private:
-    GuiNode n{QStringLiteral("guifd-")};
+    // Metering every second with rates of its own, for the billing page.
+    GuiNode n{QStringLiteral("guifd-"),
+              QJsonObject{{QStringLiteral("monitoring"),
+                           QJsonObject{{QStringLiteral("interval_ms"), 1000},
+                                       {QStringLiteral("billing"),
+                                        QJsonObject{{QStringLiteral("memory_per_gb_hour"), 0.01},
+                                                    {QStringLiteral("cpu_per_vcpu_hour"), 0.02},
+                                                    {QStringLiteral("storage_per_gb_hour"), 0.001},
+                                                    {QStringLiteral("egress_per_gb"), 0.05}}}}}}};
 };
 
 QTEST_MAIN(TstGuiFeed)

@@ -18,6 +18,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
@@ -66,11 +67,14 @@ class TstGuiPages : public QObject
                 QVERIFY2(c.memoryBytes && *c.memoryBytes > 0, "no memory figure for a running container");
                 QVERIFY2(c.cpuPercent && *c.cpuPercent >= 0 && *c.cpuPercent < 400, "no CPU figure");
                 QVERIFY(c.uptimeS && *c.uptimeS >= 0);
+                QVERIFY(c.startedAtMs);
+                QVERIFY(qAbs(QDateTime::currentMSecsSinceEpoch() - *c.uptimeS * 1000 - *c.startedAtMs) <
+                        5000);
                 QCOMPARE(c.ports.size(), 1);
                 QCOMPARE(c.ports.first().hostPort, n.port);
             } else {
                 QCOMPARE(c.state, QStringLiteral("ready"));
-                QVERIFY(!c.memoryBytes && !c.cpuPercent && !c.uptimeS);
+                QVERIFY(!c.memoryBytes && !c.cpuPercent && !c.uptimeS && !c.startedAtMs);
             }
             QCOMPARE(c.volumeId, n.volumeId);
         }
@@ -239,6 +243,13 @@ class TstGuiPages : public QObject
     {
         MainWindow *w = n.window();
         w->showPage(n.node, PageId::Containers);
+        // The containers list shows the volume's name too.
+        ContainersModel *containers = w->containersPage()->model();
+        QVERIFY(waitUntil([&] {
+            const int row = containers->rowOfKey(n.ids.at(0));
+            return row >= 0 && containers->index(row, ContainersModel::VolumeColumn).data().toString() ==
+                                   QStringLiteral("world");
+        }));
         QPointer<CreateContainerDialog> dialog = w->containersPage()->openCreateDialog();
         QVERIFY(dialog);
         auto *volumes = dialog->findChild<QComboBox *>(QStringLiteral("volume"));
