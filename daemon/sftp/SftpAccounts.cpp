@@ -86,7 +86,12 @@ SftpAccounts::Issued SftpAccounts::commit(const QString &container, const Prepar
     // While the hash was made the container may have gone, or another container taken the name.
     if (m_removedAt.value(container) > p.serial)
         throw DomainError(codes::ContainerNotFound, QStringLiteral("Container not found: %1").arg(container));
+    // Hashes finish in any order: a request overtaken by a later one for the same container is
+    // answered as if it had come first (its password was replaced at once), never stored over it.
+    if (m_committed.value(container) > p.serial)
+        return Issued{p.username, p.password};
     checkUsernameFree(container, p.username);
+    m_committed.insert(container, p.serial);
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     const auto existing = m_rows.constFind(container);
     storage::SftpAccountRow row = existing != m_rows.cend() ? *existing : storage::SftpAccountRow{};
@@ -200,6 +205,7 @@ void SftpAccounts::removeContainer(const QString &container)
         m_removedAt.insert(container, ++m_serial);
     m_repo.remove(container);
     m_rows.remove(container);
+    m_committed.remove(container);
     publish();
     Q_EMIT revoked(container, QString());
 }

@@ -85,6 +85,7 @@ class SftpAccounts final : public QObject
     QHash<QString, storage::SftpAccountRow> m_rows; // by container
     quint64 m_serial = 0;                           // counts issuances and removals
     QHash<QString, quint64> m_removedAt;            // container -> m_serial at its removal
+    QHash<QString, quint64> m_committed;            // container -> serial of the stored credentials
     int m_issuing = 0;                              // issuances waiting for their hash
     mutable QMutex m_mutex;
     QHash<QString, Login> m_logins; // by username, guarded by m_mutex
