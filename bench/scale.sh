@@ -136,8 +136,7 @@ for N in $NS; do
         OpenStdin: .Config.OpenStdin, StdinOnce: .Config.StdinOnce, AttachStdin: .Config.AttachStdin,
         AttachStdout: .Config.AttachStdout, AttachStderr: .Config.AttachStderr, HostConfig: .HostConfig}' \
         >"$WORK/same.json"
-    api DELETE "/containers/$PREFIX-probe" >/dev/null
-    stop_daemon
+    stop_daemon # the probe stays until the raw bursts are done: they run its entrypoint script
     echo "{\"Image\":\"$IMAGE\",\"Cmd\":[\"sleep\",\"86400\"],\"HostConfig\":{\"Memory\":$MEM,\"NanoCpus\":100000000}}" \
         >"$WORK/plain.json"
 
