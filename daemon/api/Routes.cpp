@@ -155,8 +155,8 @@ void registerRoutes(http::Router &r, const Controllers &c)
           bind(c.containers, &ContainerController::repair));
 
     // sftp logins per container (API.md section 9)
-    r.add("POST", s("/containers/:id/sftp/credentials"), Access::Protected,
-          bind(c.sftp, &SftpController::credentials));
+    r.addAsync("POST", s("/containers/:id/sftp/credentials"), Access::Protected,
+               bindAsync(c.sftp, &SftpController::credentials));
     r.add("POST", s("/containers/:id/sftp/keys"), Access::Protected, bind(c.sftp, &SftpController::addKey));
     r.add("GET", s("/containers/:id/sftp/keys"), Access::Protected,
           noBody(bind(c.sftp, &SftpController::listKeys)));

@@ -46,18 +46,33 @@ QString SftpController::hostFor(const HttpRequest &req) const
     return QStringLiteral("127.0.0.1");
 }
 
-HttpResponse SftpController::credentials(const HttpRequest &req)
+// The argon2id hash is made on the SFTP hash pool: the event loop serves other requests meanwhile.
+void SftpController::credentials(const HttpRequest &req, Responder out)
 {
     const QJsonObject body = req.jsonBody();
     fields::allowOnly(body, {kUsername, kPassword});
     const QString container = containerOf(req);
-    const auto issued = m_accounts.setCredentials(container, fields::optionalString(body, kUsername),
-                                                  fields::optionalString(body, kPassword));
-    return HttpResponse::json(200, QJsonObject{{kUsername, issued.username},
-                                               {kPassword, issued.password},
-                                               {kHost, hostFor(req)},
-                                               {keys::Port, port()},
-                                               {kVolumePathKey, kVolumePath}});
+    const QString host = hostFor(req);
+    const int sftpPort = port();
+    m_accounts.issueCredentials(
+        container, fields::optionalString(body, kUsername), fields::optionalString(body, kPassword),
+        [out, host, sftpPort](const sftp::SftpAccounts::Issued *issued, std::exception_ptr error) {
+            if (!issued) {
+                try {
+                    std::rethrow_exception(error);
+                } catch (const DomainError &e) {
+                    out.fail(e);
+                } catch (...) {
+                    out.fail(DomainError::internal());
+                }
+                return;
+            }
+            out.send(HttpResponse::json(200, QJsonObject{{kUsername, issued->username},
+                                                         {kPassword, issued->password},
+                                                         {kHost, host},
+                                                         {keys::Port, sftpPort},
+                                                         {kVolumePathKey, kVolumePath}}));
+        });
 }
 
 HttpResponse SftpController::addKey(const HttpRequest &req)

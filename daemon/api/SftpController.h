@@ -2,6 +2,7 @@
 #include "config/Config.h"
 #include "http/HttpRequest.h"
 #include "http/HttpResponse.h"
+#include "http/Responder.h"
 
 namespace lightd::containers {
 class ContainerManager;
@@ -20,7 +21,7 @@ class SftpController final
                    containers::ContainerManager &containers, const Config &config)
         : m_accounts(accounts), m_server(server), m_containers(containers), m_config(config)
     {}
-    http::HttpResponse credentials(const http::HttpRequest &req);
+    void credentials(const http::HttpRequest &req, http::Responder out);
     http::HttpResponse addKey(const http::HttpRequest &req);
     http::HttpResponse listKeys(const http::HttpRequest &req);
     http::HttpResponse removeKey(const http::HttpRequest &req);
