@@ -23,7 +23,9 @@
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QEvent>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -67,6 +69,11 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
         auto *view = new TableView(m_overviewPage);
         view->setObjectName(QStringLiteral("allNodes"));
         view->setSourceModel(m_overview, NodesOverviewModel::NameColumn);
+        // Every figure whole ("12.3 GB of 31.2 GB"); the node's name takes what is left.
+        view->horizontalHeader()->setStretchLastSection(false);
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view->horizontalHeader()->setSectionResizeMode(NodesOverviewModel::NameColumn, QHeaderView::Stretch);
+        view->installEventFilter(this); // Version steps aside on a narrow window
         layout->addWidget(view, 1);
         connect(view, &QAbstractItemView::doubleClicked, this, [this, view](const QModelIndex &index) {
             const QList<int> rows = view->selectedSourceRows();
@@ -373,6 +380,14 @@ void MainWindow::refreshCurrent()
 {
     if (auto *page = qobject_cast<Page *>(m_stack->currentWidget()))
         page->refresh();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *view = qobject_cast<TableView *>(watched);
+    if (view && view->objectName() == QLatin1StringView("allNodes") && event->type() == QEvent::Resize)
+        view->setColumnHidden(NodesOverviewModel::VersionColumn, view->width() < 900);
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

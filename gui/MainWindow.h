@@ -65,6 +65,7 @@ class MainWindow final : public QMainWindow
 
   protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
   private:
     void buildMenus();

@@ -226,7 +226,9 @@ void ScreenshotRunner::next()
 
 void ScreenshotRunner::shoot(const QString &name, QWidget *widget)
 {
+    QApplication::processEvents(); // pending layouts first: the picture shows what the user sees
     QWidget *target = widget ? widget : static_cast<QWidget *>(m_window);
+
     const QString path = QDir(m_dir).filePath(name + QStringLiteral(".png"));
     if (!target->grab().save(path))
         qCWarning(lcGui) << "could not save" << path;

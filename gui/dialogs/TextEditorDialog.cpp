@@ -36,6 +36,10 @@ TextEditorDialog::TextEditorDialog(const QString &name, const QString &text, QWi
     m_find->setClearButtonEnabled(true);
     m_find->installEventFilter(this);
     m_findStatus->setObjectName(QStringLiteral("dialogHint"));
+    // Room for "999 of 999" from the start, so the bar does not jump while typing.
+    m_findStatus->setMinimumWidth(
+        m_findStatus->fontMetrics().horizontalAdvance(tr("%1 of %2").arg(999).arg(999)));
+    m_findStatus->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
     auto *previous = new QToolButton(m_findBar);
     previous->setText(tr("Previous"));
     previous->setToolTip(tr("Previous match (Shift+Enter)"));

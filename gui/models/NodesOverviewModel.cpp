@@ -30,10 +30,15 @@ void NodesOverviewModel::reload()
 
 void NodesOverviewModel::watch(NodeConnection *node)
 {
+    // Once per node (Qt::UniqueConnection refuses lambdas, so the model keeps count itself).
+    if (m_watched.contains(node))
+        return;
+    m_watched.insert(node);
     const auto update = [this, node] { changed(node); };
-    connect(node, &NodeConnection::stateChanged, this, update, Qt::UniqueConnection);
-    connect(node->events(), &NodeEvents::polled, this, update, Qt::UniqueConnection);
-    connect(node->events(), &NodeEvents::raised, this, update, Qt::UniqueConnection);
+    connect(node, &NodeConnection::stateChanged, this, update);
+    connect(node->events(), &NodeEvents::polled, this, update);
+    connect(node->events(), &NodeEvents::raised, this, update);
+    connect(node, &QObject::destroyed, this, [this, node] { m_watched.remove(node); });
 }
 
 void NodesOverviewModel::changed(NodeConnection *node)
@@ -95,7 +100,7 @@ QVariant NodesOverviewModel::data(const QModelIndex &index, int role) const
         if (role == SortRole)
             return used;
         return host && host->memoryTotalBytes > 0
-                   ? tr("%1 of %2").arg(format::bytes(used), format::bytes(host->memoryTotalBytes))
+                   ? QStringLiteral("%1 / %2").arg(format::bytes(used), format::bytes(host->memoryTotalBytes))
                    : QStringLiteral("—");
     }
     case EventsColumn:

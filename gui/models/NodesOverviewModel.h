@@ -2,6 +2,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 #include <QPointer>
+#include <QSet>
 
 namespace lightd::gui {
 class NodeConnection;
@@ -39,5 +40,6 @@ class NodesOverviewModel final : public QAbstractTableModel
 
     NodeManager *m_manager;
     QList<QPointer<NodeConnection>> m_nodes;
+    QSet<const QObject *> m_watched;
 };
 } // namespace lightd::gui

@@ -78,9 +78,12 @@ FilesPage::FilesPage(QWidget *parent)
     layout->addWidget(bar);
     layout->addWidget(m_view, 1);
     m_proxy = m_view->setSourceModel(m_model, FilesModel::NameColumn);
-    m_view->horizontalHeader()->resizeSection(FilesModel::NameColumn, 360);
+    // The name takes what is left: no horizontal scrollbar at 1024 px.
+    m_view->horizontalHeader()->setStretchLastSection(false);
+    m_view->horizontalHeader()->setSectionResizeMode(FilesModel::NameColumn, QHeaderView::Stretch);
     m_view->horizontalHeader()->resizeSection(FilesModel::SizeColumn, 110);
-    m_view->horizontalHeader()->resizeSection(FilesModel::ModifiedColumn, 200);
+    m_view->horizontalHeader()->resizeSection(FilesModel::ModifiedColumn, 190);
+    m_view->horizontalHeader()->setSectionResizeMode(FilesModel::ModeColumn, QHeaderView::ResizeToContents);
     m_view->setIconSize(QSize(18, 18));
     setContent(content);
 

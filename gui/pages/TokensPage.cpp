@@ -12,6 +12,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -34,11 +35,17 @@ TokensPage::TokensPage(QWidget *parent)
       m_secret(new QLineEdit(this))
 {
     m_proxy = m_view->setSourceModel(m_model, TokensModel::CreatedColumn);
-    m_view->horizontalHeader()->resizeSection(TokensModel::NameColumn, 150);
-    m_view->horizontalHeader()->resizeSection(TokensModel::IdColumn, 170);
-    m_view->horizontalHeader()->resizeSection(TokensModel::ScopesColumn, 180);
-    m_view->horizontalHeader()->resizeSection(TokensModel::ExpiresColumn, 140);
-    m_view->horizontalHeader()->resizeSection(TokensModel::UseColumn, 120);
+    // The id takes what is left; dates fit their text; Created steps aside on a narrow window
+    // (eventFilter), so no horizontal scrollbar shows at 1024 px.
+    QHeaderView *header = m_view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->resizeSection(TokensModel::NameColumn, 130);
+    header->setSectionResizeMode(TokensModel::IdColumn, QHeaderView::Stretch);
+    header->resizeSection(TokensModel::ScopesColumn, 160);
+    header->setSectionResizeMode(TokensModel::ExpiresColumn, QHeaderView::ResizeToContents);
+    header->resizeSection(TokensModel::UseColumn, 120);
+    header->setSectionResizeMode(TokensModel::CreatedColumn, QHeaderView::ResizeToContents);
+    m_view->installEventFilter(this);
     m_view->setTextElideMode(Qt::ElideMiddle);
 
     auto *content = new QWidget(this);
@@ -103,6 +110,13 @@ TokensPage::TokensPage(QWidget *parent)
     connect(m_model, &QAbstractItemModel::rowsRemoved, this, &TokensPage::updateView);
     connect(m_model, &QAbstractItemModel::modelReset, this, &TokensPage::updateView);
     updateView();
+}
+
+bool TokensPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize)
+        m_view->setColumnHidden(TokensModel::CreatedColumn, m_view->width() < 900);
+    return Page::eventFilter(watched, event);
 }
 
 QString TokensPage::featureName() const

@@ -36,6 +36,7 @@ class TokensPage final : public Page
     void poll() override;
     void clearData() override;
     QString featureName() const override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
   private:
     void openCreateDialog();

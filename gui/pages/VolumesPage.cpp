@@ -27,13 +27,14 @@ VolumesPage::VolumesPage(QWidget *parent)
     m_proxy = m_view->setSourceModel(m_model, VolumesModel::CreatedColumn);
     m_view->setItemDelegateForColumn(VolumesModel::UsageColumn, new QuotaBarDelegate(this));
     m_view->verticalHeader()->setDefaultSectionSize(42);
-    // The path takes what is left (elided in the middle, full in its tooltip) and Created fits its
-    // text; on a narrow window the path steps aside (eventFilter), so no horizontal scrollbar shows.
+    // The name or id and the path share what is left (elided in the middle, full in their tooltips)
+    // and Created fits its text; on a narrow window the path steps aside (eventFilter), so no
+    // horizontal scrollbar shows.
     QHeaderView *header = m_view->horizontalHeader();
     header->setStretchLastSection(false);
-    header->resizeSection(VolumesModel::IdColumn, 220);
-    header->resizeSection(VolumesModel::UsedByColumn, 130);
-    header->resizeSection(VolumesModel::UsageColumn, 150);
+    header->setSectionResizeMode(VolumesModel::IdColumn, QHeaderView::Stretch);
+    header->resizeSection(VolumesModel::UsedByColumn, 120);
+    header->resizeSection(VolumesModel::UsageColumn, 170);
     header->resizeSection(VolumesModel::QuotaColumn, 80);
     header->setSectionResizeMode(VolumesModel::PathColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(VolumesModel::CreatedColumn, QHeaderView::ResizeToContents);

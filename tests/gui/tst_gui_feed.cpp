@@ -1,7 +1,7 @@
 // Issue 21 against the real daemon and Docker: a restart shows in the node's event feed within 3 s of
 // the container being up again, the event list's right-click menu, the host's CPU and memory per
 // node on the all-nodes page, dialogs in the main window's look, and the billing page: rates, an
-// estimate and the metered usage per container.
+// estimate and the metered usage per container; the lists fit 1024 px without scrolling sideways.
 #include "GuiNode.h"
 #include "dialogs/CreateVolumeDialog.h"
 #include "models/EventsModel.h"
@@ -10,16 +10,22 @@
 #include "nodes/NodeEvents.h"
 #include "pages/BillingPage.h"
 #include "pages/EventsPage.h"
+#include "pages/FilesPage.h"
+#include "pages/TokensPage.h"
+#include "pages/VolumesPage.h"
 #include "widgets/TableView.h"
 
 #include <QAction>
 #include <QChartView>
 #include <QClipboard>
 #include <QDialogButtonBox>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollBar>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTableWidget>
 
@@ -100,12 +106,13 @@ class TstGuiFeed : public QObject
                          .hasMatch();
                  }),
                  qPrintable(all->index(0, NodesOverviewModel::CpuColumn).data().toString()));
-        QVERIFY2(all->index(0, NodesOverviewModel::MemoryColumn)
-                     .data()
-                     .toString()
-                     .contains(QStringLiteral(" of ")),
-                 qPrintable(all->index(0, NodesOverviewModel::MemoryColumn).data().toString()));
+        QVERIFY2(
+            all->index(0, NodesOverviewModel::MemoryColumn).data().toString().contains(QStringLiteral(" / ")),
+            qPrintable(all->index(0, NodesOverviewModel::MemoryColumn).data().toString()));
         QCOMPARE(all->index(0, NodesOverviewModel::RunningColumn).data().toInt(), 1);
+        // The view is told: every poll of the node's watcher changes the row.
+        QSignalSpy changed(all, &QAbstractItemModel::dataChanged);
+        QVERIFY(changed.wait(5000));
     }
 
     // Dialogs wear the main window's look: the default button in the accent colour, inputs on cards.
@@ -162,6 +169,33 @@ class TstGuiFeed : public QObject
                  qPrintable(QString::number(usage->rowCount())));
         QVERIFY(!page->findChildren<QChartView *>().isEmpty());
         QVERIFY(!page->isUnavailable());
+    }
+
+    // A small laptop's 1024 x 700: no list scrolls sideways (the screenshots check the same).
+    void narrowWindowListsFit()
+    {
+        MainWindow *w = n.window();
+        w->resize(1024, 700);
+        auto fits = [&](TableView *view) {
+            QApplication::processEvents();
+            return waitUntil([&] { return view->isVisible() && view->model()->rowCount() > 0; }) &&
+                   view->horizontalScrollBar()->maximum() == 0;
+        };
+        w->showPage(n.node, PageId::Volumes);
+        QVERIFY(fits(w->volumesPage()->view()));
+        w->showPage(n.node, PageId::Tokens);
+        w->tokensPage()->createToken(QStringLiteral("7d"), false, {QStringLiteral("api")},
+                                     QStringLiteral("panel"));
+        QVERIFY(fits(w->tokensPage()->view()));
+        Q_EMIT w->volumesPage()->browseRequested(n.volumeId);
+        QFile file(n.volumePath +
+                   QStringLiteral("/a-file-with-a-rather-long-name-for-a-small-window.properties"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.close();
+        QVERIFY(fits(w->filesPage()->view()));
+        w->showAllNodes();
+        QVERIFY(fits(w->findChild<TableView *>(QStringLiteral("allNodes"))));
+        w->resize(1280, 800);
     }
 
     void cleanup()
