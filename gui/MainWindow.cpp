@@ -73,7 +73,7 @@ MainWindow::MainWindow(NodeManager *nodes, QWidget *parent)
         view->horizontalHeader()->setStretchLastSection(false);
         view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
         view->horizontalHeader()->setSectionResizeMode(NodesOverviewModel::NameColumn, QHeaderView::Stretch);
-        view->installEventFilter(this); // Version steps aside on a narrow window
+        view->installEventFilter(this); // columns step aside on a narrow window
         layout->addWidget(view, 1);
         connect(view, &QAbstractItemView::doubleClicked, this, [this, view](const QModelIndex &index) {
             const QList<int> rows = view->selectedSourceRows();
@@ -385,8 +385,11 @@ void MainWindow::refreshCurrent()
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
     auto *view = qobject_cast<TableView *>(watched);
-    if (view && view->objectName() == QLatin1StringView("allNodes") && event->type() == QEvent::Resize)
+    if (view && view->objectName() == QLatin1StringView("allNodes") && event->type() == QEvent::Resize) {
+        // Version and the event count (the node's Events page has them) step aside on a narrow window.
         view->setColumnHidden(NodesOverviewModel::VersionColumn, view->width() < 900);
+        view->setColumnHidden(NodesOverviewModel::EventsColumn, view->width() < 900);
+    }
     return QMainWindow::eventFilter(watched, event);
 }
 

@@ -4,6 +4,8 @@
 
 #include <QAbstractButton>
 #include <QAbstractScrollArea>
+#include <QFontMetrics>
+#include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
 #include <QTableView>
@@ -42,6 +44,19 @@ QStringList clippedWidgets(QWidget *root)
         if (auto *table = qobject_cast<QTableView *>(w)) {
             if (table->horizontalScrollBar()->isVisible())
                 out << describe(w) + QStringLiteral(": horizontal scrollbar");
+            // Column titles are bold with 8 px of padding each side (Theme.cpp).
+            const QHeaderView *header = table->horizontalHeader();
+            QFont bold = header->font();
+            bold.setBold(true);
+            for (int c = 0; table->model() && c < header->count(); ++c) {
+                const QString title = table->model()->headerData(c, Qt::Horizontal).toString();
+                const int needs = QFontMetrics(bold).horizontalAdvance(title) + 16;
+                if (!header->isSectionHidden(c) && header->sectionSize(c) < needs)
+                    out << describe(w) + QStringLiteral(": column \"%1\" %2 px for %3")
+                                             .arg(title)
+                                             .arg(header->sectionSize(c))
+                                             .arg(needs);
+            }
             continue;
         }
         if (auto *label = qobject_cast<QLabel *>(w)) {

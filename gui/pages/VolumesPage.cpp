@@ -34,8 +34,8 @@ VolumesPage::VolumesPage(QWidget *parent)
     header->setStretchLastSection(false);
     header->setSectionResizeMode(VolumesModel::IdColumn, QHeaderView::Stretch);
     header->resizeSection(VolumesModel::UsedByColumn, 120);
-    header->resizeSection(VolumesModel::UsageColumn, 170);
-    header->resizeSection(VolumesModel::QuotaColumn, 80);
+    header->resizeSection(VolumesModel::UsageColumn, 190);
+    header->setSectionResizeMode(VolumesModel::QuotaColumn, QHeaderView::ResizeToContents);
     header->setSectionResizeMode(VolumesModel::PathColumn, QHeaderView::Stretch);
     header->setSectionResizeMode(VolumesModel::CreatedColumn, QHeaderView::ResizeToContents);
     m_view->installEventFilter(this);
