@@ -52,9 +52,11 @@ ContainerPaths ContainerManager::pathsFor(const ContainerRecord &record) const
 
 ContainerRuntime *ContainerManager::adopt(const ContainerRecord &record)
 {
-    auto *rt = new ContainerRuntime(
-        record, pathsFor(record),
-        ContainerRuntime::Deps{m_engine, m_repo, m_config, [this] { return m_monitor.up(); }}, this);
+    auto *rt = new ContainerRuntime(record, pathsFor(record),
+                                    ContainerRuntime::Deps{m_engine, m_repo, m_config,
+                                                           [this] { return m_monitor.up(); },
+                                                           [this] { return m_monitor.isPodman(); }},
+                                    this);
     m_runtimes.insert(record.dto.internalId, rt);
     return rt;
 }

@@ -40,6 +40,8 @@ class ContainerRuntime final : public QObject
         const Config &config;
         // Whether the engine counts as up (ContainerManager's liveness); every operation asks it.
         std::function<bool()> engineUp = [] { return true; };
+        // Whether the engine is Podman (a create's log driver depends on it).
+        std::function<bool()> enginePodman = [] { return false; };
     };
 
     ContainerRuntime(ContainerRecord record, ContainerPaths paths, Deps deps, QObject *parent = nullptr);

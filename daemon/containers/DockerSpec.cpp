@@ -45,7 +45,7 @@ QJsonObject hostLimits(const ContainerRecord &r, const HostPolicy &policy)
         {QStringLiteral("PidsLimit"), policy.pidsLimit},
         // Bounded engine logs: the console history is ours, the engine's file must not fill the disk.
         {QStringLiteral("LogConfig"),
-         QJsonObject{{QStringLiteral("Type"), QStringLiteral("local")},
+         QJsonObject{{QStringLiteral("Type"), policy.logDriver},
                      {QStringLiteral("Config"),
                       QJsonObject{{QStringLiteral("max-size"), QStringLiteral("%1m").arg(policy.logMaxMb)},
                                   {QStringLiteral("max-file"), QString::number(policy.logMaxFiles)}}}}},

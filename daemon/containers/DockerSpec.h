@@ -18,6 +18,7 @@ struct HostPolicy
     int logMaxMb = 10;   // the engine's log of one container: `local` driver, files of this size...
     int logMaxFiles = 3; // ...this many of them
     int pidsLimit = 512; // processes: a fork bomb stays inside its container
+    QString logDriver = QStringLiteral("local"); // json-file on Podman, which has no `local`
 };
 
 // Turns a record into the engine's create bodies. Pure functions: unit-tested without an engine.

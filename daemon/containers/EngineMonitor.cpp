@@ -27,9 +27,18 @@ void EngineMonitor::start(int firstProbeMs)
     QEventLoop loop;
     QTimer::singleShot(firstProbeMs, &loop, &QEventLoop::quit);
     m_engine.ping(this, [this, guard = QPointer<QEventLoop>(&loop)](const docker::DockerResult<QString> &r) {
-        setUp(r.ok());
-        if (guard)
-            guard->quit();
+        if (!r.ok()) {
+            setUp(false);
+            if (guard)
+                guard->quit();
+            return;
+        }
+        // Which engine it is, before the first create is built (within the same first-probe time).
+        learnEngine([this, guard] {
+            setUp(true);
+            if (guard)
+                guard->quit();
+        });
     });
     loop.exec(QEventLoop::ExcludeUserInputEvents);
     m_probe.start();
@@ -39,7 +48,27 @@ void EngineMonitor::probe()
 {
     if (m_up && m_events)
         return; // the events stream is our liveness signal while it lasts
-    m_engine.ping(this, [this](const docker::DockerResult<QString> &r) { setUp(r.ok()); });
+    m_engine.ping(this, [this](const docker::DockerResult<QString> &r) {
+        if (!r.ok() || m_up)
+            return setUp(r.ok());
+        learnEngine([this] { setUp(true); });
+    });
+}
+
+void EngineMonitor::learnEngine(std::function<void()> then)
+{
+    m_engine.version(this, [this, then](const docker::DockerResult<QJsonObject> &r) {
+        if (r.ok()) {
+            bool podman = false;
+            for (const auto &c : r.value.value(QStringLiteral("Components")).toArray())
+                podman |=
+                    c.toObject().value(QStringLiteral("Name")).toString().contains(QLatin1String("Podman"));
+            if (podman != m_podman)
+                qCInfo(lcContainers) << "engine is" << (podman ? "Podman" : "Docker");
+            m_podman = podman;
+        }
+        then();
+    });
 }
 
 void EngineMonitor::setUp(bool up)

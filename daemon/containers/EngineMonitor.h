@@ -21,6 +21,9 @@ class EngineMonitor final : public QObject
     // before serving anything; then keeps watching.
     void start(int firstProbeMs = 3000);
     bool up() const { return m_up; }
+    // Podman's Docker-compatible service (GET /version names "Podman Engine"), which lacks some of
+    // dockerd's options (no `local` log driver). Learnt each time the engine comes up.
+    bool isPodman() const { return m_podman; }
 
   Q_SIGNALS:
     // up: first contact or return (the caller reconciles); down: the events stream ended.
@@ -35,6 +38,9 @@ class EngineMonitor final : public QObject
     docker::ContainerEngine &m_engine;
     QPointer<docker::DockerStream> m_events;
     QTimer m_probe;
+    void learnEngine(std::function<void()> then);
+
     bool m_up = false;
+    bool m_podman = false;
 };
 } // namespace lightd::containers

@@ -10,7 +10,9 @@ namespace lightd::containers {
 HostPolicy ContainerRuntime::policy() const
 {
     const auto &c = m_deps.config.containers;
-    return {c.logMaxMb, c.logMaxFiles, c.pidsLimit};
+    // Podman 4.3 has no `local` driver; its json-file (k8s-file) takes the same size options.
+    return {c.logMaxMb, c.logMaxFiles, c.pidsLimit,
+            m_deps.enginePodman() ? QStringLiteral("json-file") : QStringLiteral("local")};
 }
 
 void ContainerRuntime::createDocker(const QString &name, const QJsonObject &config,

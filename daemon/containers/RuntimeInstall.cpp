@@ -6,6 +6,8 @@
 #include "containers/ScriptDir.h"
 #include "docker/DockerStream.h"
 
+#include <QTimer>
+
 // The install flow of ContainerRuntime (scripts, pull, install script, create), as Wings keeps its
 // server's installer apart from its power handling.
 namespace lightd::containers {
@@ -127,7 +129,10 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
                             [this, name, next, lines, assembler,
                              stream](const docker::DockerResult<docker::WaitResult> &w) {
                                 // Give the log stream the rest of the output before judging.
-                                auto finish = [this, name, next, lines, assembler, w, stream] {
+                                auto done = std::make_shared<bool>(false);
+                                auto finish = [this, name, next, lines, assembler, w, stream, done] {
+                                    if (std::exchange(*done, true))
+                                        return;
                                     for (const auto &l : assembler->flush()) {
                                         lines->append(l);
                                         installOutputLine(l);
@@ -150,10 +155,12 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
                                     });
                                 };
                                 if (stream->isFinished())
-                                    finish();
-                                else
-                                    connect(stream, &docker::DockerStream::finished, this, finish,
-                                            Qt::SingleShotConnection);
+                                    return finish();
+                                connect(stream, &docker::DockerStream::finished, this, finish,
+                                        Qt::SingleShotConnection);
+                                // Podman 4.3 may keep a followed log open after a container that
+                                // exited at once: the exit is known, the output waits 2 s at most.
+                                QTimer::singleShot(2000, stream, finish);
                             });
                     });
             });

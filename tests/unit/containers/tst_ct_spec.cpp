@@ -323,6 +323,32 @@ class TestContainerSpec : public QObject
         QVERIFY(h.value(QStringLiteral("PortBindings")).toObject().isEmpty());
     }
 
+    // The engine's log of a container: `local` on Docker, json-file where the engine has no
+    // `local` (Podman), each with the configured size and count.
+    void logDriverFollowsThePolicy()
+    {
+        const ContainerRecord r = sampleRecord();
+        auto logOf = [](const QJsonObject &c) {
+            return c.value(QStringLiteral("HostConfig"))
+                .toObject()
+                .value(QStringLiteral("LogConfig"))
+                .toObject();
+        };
+        QCOMPARE(logOf(dockerspec::serverConfig(r, kPaths)).value(QStringLiteral("Type")).toString(),
+                 QStringLiteral("local"));
+        HostPolicy podman;
+        podman.logDriver = QStringLiteral("json-file");
+        podman.logMaxMb = 7;
+        for (const QJsonObject &c :
+             {dockerspec::serverConfig(r, kPaths, podman), dockerspec::installConfig(r, kPaths, podman)}) {
+            const QJsonObject log = logOf(c);
+            QCOMPARE(log.value(QStringLiteral("Type")).toString(), QStringLiteral("json-file"));
+            QCOMPARE(
+                log.value(QStringLiteral("Config")).toObject().value(QStringLiteral("max-size")).toString(),
+                QStringLiteral("7m"));
+        }
+    }
+
     void installBody()
     {
         const ContainerRecord r = sampleRecord();
