@@ -1,8 +1,7 @@
 // The billing page against a real daemon that meters (issue 16's GUI part, API.md section 7): the
 // rates the node is configured with, an estimate equal to the node's own POST /billing/estimate,
 // and a running container's metered usage in the table, the cost chart and the history chart.
-#include "Await.h"
-#include "DaemonProcess.h"
+#include "GuiNode.h"
 #include "lightd/ApiClient.h"
 #include "models/Format.h"
 #include "models/UsageModel.h"
@@ -18,7 +17,6 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineSeries>
-#include <QProcess>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTest>
@@ -27,20 +25,11 @@
 using namespace lightd;
 using namespace lightd::gui;
 using lightd::test::awaitResult;
-using lightd::test::DaemonProcess;
+using lightd::test::GuiNode;
 using lightd::test::waitUntil;
 
 namespace {
-const QString kId = QStringLiteral("guibill-meter");
 const double kRates[4] = {0.01, 0.05, 0.005, 0.12}; // memory GB-h, vCPU-h, storage GB-h, egress GB
-
-void removeLeftover()
-{
-    QProcess p;
-    p.start(QStringLiteral("docker"),
-            {QStringLiteral("rm"), QStringLiteral("-f"), QStringLiteral("lightd-") + kId});
-    p.waitForFinished(60000);
-}
 
 QChart *chartTitled(QWidget *page, const QString &title)
 {
@@ -55,59 +44,17 @@ class TstGuiBilling : public QObject
 {
     Q_OBJECT
   private Q_SLOTS:
+    // A metering node (GuiNode: its first container busy and running, the second at rest).
     void initTestCase()
     {
-        const QString source = qEnvironmentVariable("LIGHTD_SOURCE_DIR");
-        QVERIFY(!source.isEmpty());
-        QProcess image;
-        image.start(QStringLiteral("bash"), {source + QStringLiteral("/tests/support/make-test-image.sh")});
-        QVERIFY(image.waitForFinished(180000) && image.exitCode() == 0);
-        removeLeftover();
-        m_daemon = std::make_unique<DaemonProcess>(
-            QJsonObject{{QStringLiteral("sftp"), QJsonObject{{QStringLiteral("enabled"), false}}},
-                        {QStringLiteral("monitoring"),
-                         QJsonObject{{QStringLiteral("interval_ms"), 1000},
-                                     {QStringLiteral("billing"),
-                                      QJsonObject{{QStringLiteral("memory_per_gb_hour"), kRates[0]},
-                                                  {QStringLiteral("cpu_per_vcpu_hour"), kRates[1]},
-                                                  {QStringLiteral("storage_per_gb_hour"), kRates[2]},
-                                                  {QStringLiteral("egress_per_gb"), kRates[3]}}}}}});
-        QVERIFY(m_daemon->start());
-        QVERIFY(waitUntil(
-            [&] {
-                auto r = awaitResult<ApiResult<QJsonObject>>([&](auto done) {
-                    m_daemon->client().request("GET", QStringLiteral("/system/metrics"), done);
-                });
-                return r && r->ok() && (*r)->value(QStringLiteral("docker_available")).toBool();
-            },
-            20000));
-        auto volume = awaitResult<ApiResult<VolumeDto>>(
-            [&](auto done) { m_daemon->client().createVolume(std::nullopt, done); });
-        QVERIFY(volume && volume->ok());
-        auto created = awaitResult<ApiResult<QJsonObject>>([&](auto done) {
-            m_daemon->client().createContainer(
-                QJsonObject{{QStringLiteral("internal_id"), kId},
-                            {QStringLiteral("image"), QStringLiteral("lightd-test:busybox")},
-                            {QStringLiteral("volume_id"), (*volume)->volumeId},
-                            {QStringLiteral("startup_command"), QStringLiteral("sleep 3600")}},
-                done);
-        });
-        QVERIFY2(created && created->ok(), created ? qPrintable(created->error.message) : "timeout");
-        QVERIFY(waitUntil([&] { return state() == QLatin1StringView("ready"); }, 90000));
-        auto started = awaitResult<ApiResult<QJsonObject>>(
-            [&](auto done) { m_daemon->client().power(kId, QStringLiteral("start"), done); });
-        QVERIFY(started && started->ok());
-        QVERIFY(waitUntil([&] { return state() == QLatin1StringView("running"); }, 30000));
-
-        m_node = std::make_unique<NodeConnection>(
-            NodeInfo{QStringLiteral("n1"), QStringLiteral("node"), QUrl(m_daemon->baseUrl())});
-        m_node->setToken(m_daemon->token());
-        QVERIFY(waitUntil([&] { return m_node->isConnected(); }));
+        QString why;
+        QVERIFY2(m_node.start(why), qPrintable(why));
+        m_id = m_node.ids.at(0);
         m_page = std::make_unique<BillingPage>();
         new QAbstractItemModelTester(m_page->usageModel(),
                                      QAbstractItemModelTester::FailureReportingMode::QtTest, m_page.get());
         m_page->setPollInterval(500);
-        m_page->setConnection(m_node.get());
+        m_page->setConnection(m_node.node);
         m_page->resize(1280, 800);
         m_page->show();
     }
@@ -139,8 +86,8 @@ class TstGuiBilling : public QObject
             spins[i]->setValue(inputs[i]);
         m_page->estimate();
         auto rest = awaitResult<ApiResult<BillingEstimateDto>>([&](auto done) {
-            m_daemon->client().billingEstimate(EstimateRequestDto{inputs[0], inputs[1], inputs[2], inputs[3]},
-                                               done);
+            m_node.daemon->client().billingEstimate(
+                EstimateRequestDto{inputs[0], inputs[1], inputs[2], inputs[3]}, done);
         });
         QVERIFY(rest && rest->ok());
         QVERIFY((*rest)->total.monthly > 0);
@@ -159,27 +106,36 @@ class TstGuiBilling : public QObject
     void meteredUsageShows()
     {
         UsageModel *usage = m_page->usageModel();
+        const auto metered = [&] {
+            for (const UsageDto &u : usage->rows())
+                if (u.containerId == m_id)
+                    return std::optional<UsageDto>(u);
+            return std::optional<UsageDto>();
+        };
         QVERIFY2(waitUntil(
                      [&] {
-                         const auto rows = usage->rows();
-                         return rows.size() == 1 && rows.first().containerId == kId &&
-                                rows.first().memoryGb > 0 && rows.first().durationHours > 0 &&
-                                rows.first().estimatedCost > 0;
+                         const auto u = metered();
+                         return u && u->memoryGb > 0 && u->durationHours > 0 && u->estimatedCost > 0;
                      },
                      30000),
                  qPrintable(QString::number(usage->rowCount())));
         // The table's figures are the node's own for the same period (daily is the page's default).
         auto rest = awaitResult<ApiResult<UsageDto>>(
-            [&](auto done) { m_daemon->client().billingUsage(kId, QStringLiteral("daily"), done); });
+            [&](auto done) { m_node.daemon->client().billingUsage(m_id, QStringLiteral("daily"), done); });
         QVERIFY(rest && rest->ok());
-        QVERIFY((*rest)->estimatedCost >= usage->rows().first().estimatedCost); // it only grows
+        QVERIFY((*rest)->estimatedCost >= metered()->estimatedCost); // it only grows
         QChart *cost = chartTitled(m_page.get(), QStringLiteral("Estimated cost"));
         QVERIFY(cost);
         auto *bars = qobject_cast<QBarSeries *>(cost->series().value(0));
         QVERIFY(bars);
-        QVERIFY(
-            waitUntil([&] { return bars->barSets().size() == 1 && bars->barSets().first()->count() == 1; }));
-        QVERIFY(bars->barSets().first()->at(0) > 0);
+        QVERIFY(waitUntil([&] {
+            return bars->barSets().size() == 1 && bars->barSets().first()->count() == usage->rowCount();
+        }));
+        int row = -1;
+        for (int i = 0; i < usage->rowCount(); ++i)
+            row = usage->rows().at(i).containerId == m_id ? i : row;
+        QVERIFY(row >= 0);
+        QVERIFY(bars->barSets().first()->at(row) > 0);
         QChart *history = chartTitled(m_page.get(), QStringLiteral("Cost"));
         QVERIFY(history);
         auto *line = qobject_cast<QLineSeries *>(history->series().value(0));
@@ -191,25 +147,19 @@ class TstGuiBilling : public QObject
     void cleanupTestCase()
     {
         m_page.reset();
-        m_node.reset();
-        if (m_daemon) {
-            awaitResult<ApiResult<QJsonObject>>(
-                [&](auto done) { m_daemon->client().deleteContainer(kId, done); }, 60000);
-            m_daemon.reset();
-        }
-        removeLeftover();
+        m_node.stop();
     }
 
   private:
-    QString state()
-    {
-        auto r = awaitResult<ApiResult<ContainerDto>>(
-            [&](auto done) { m_daemon->client().getContainer(kId, done); });
-        return r && r->ok() ? (*r)->installState : QString();
-    }
-
-    std::unique_ptr<DaemonProcess> m_daemon;
-    std::unique_ptr<NodeConnection> m_node;
+    GuiNode m_node{QStringLiteral("guibill-"),
+                   QJsonObject{{QStringLiteral("monitoring"),
+                                QJsonObject{{QStringLiteral("interval_ms"), 1000},
+                                            {QStringLiteral("billing"),
+                                             QJsonObject{{QStringLiteral("memory_per_gb_hour"), kRates[0]},
+                                                         {QStringLiteral("cpu_per_vcpu_hour"), kRates[1]},
+                                                         {QStringLiteral("storage_per_gb_hour"), kRates[2]},
+                                                         {QStringLiteral("egress_per_gb"), kRates[3]}}}}}}};
+    QString m_id;
     std::unique_ptr<BillingPage> m_page;
 };
 
