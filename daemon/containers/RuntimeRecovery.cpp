@@ -23,9 +23,16 @@ void ContainerRuntime::onEngineEvent(const QString &action, const QJsonObject &e
     if (action == QLatin1StringView("start") || action == QLatin1StringView("pause") ||
         action == QLatin1StringView("unpause")) {
         // Our own action's event is explained by its answer; any other (docker start, a start that
-        // completed after its call timed out, docker pause) is adopted from an inspect.
+        // completed after its call timed out, docker pause) is adopted from an inspect. Only an
+        // event that contradicts the state asks: the event of our own start often arrives after its
+        // answer, and an inspect per start doubled the engine calls of a burst (issue 17).
         m_stoppedOutside = false;
-        if (!m_busy && !m_startInFlight)
+        const auto s = m_record.state;
+        const bool running = s == ContainerState::Running || s == ContainerState::Starting;
+        const bool news = action == QLatin1StringView("start")   ? !running
+                          : action == QLatin1StringView("pause") ? s != ContainerState::Suspended
+                                                                 : s == ContainerState::Suspended || !running;
+        if (!m_busy && !m_startInFlight && news)
             reconcile();
         return;
     }
