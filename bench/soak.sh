@@ -7,6 +7,9 @@
 # (the first SOAK_WARMUP_SAMPLES samples, default 1), each figure stays within SOAK_TOLERANCE percent
 # (default 10) of its first post-warm-up value, plus a small absolute slack for the small counts
 # (fds +4: a request in flight; threads +2; streams +2: the restarting container's attach and stats).
+# The metering's counter files (a running container's cgroup files and /proc/<pid>/net/dev, held
+# open while it runs, so they come and go with the restarts) are counted apart: at most 4 per
+# container, never growing beyond that.
 # Prints a table and the machine's load.
 #
 # Usage: bench/soak.sh                      long form (30 minutes)
@@ -172,17 +175,23 @@ load_viewers_churn & LOADERS+=($!)
 for id in "${IDS[@]:1}"; do load_viewers_stay "$id" & LOADERS+=($!); done
 
 sample() {
-    local rss fds thr streams
+    local rss fds=0 counters=0 thr streams target
     rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$DAEMON_PID/status")
     thr=$(awk '/^Threads:/ {print $2}' "/proc/$DAEMON_PID/status")
-    fds=$(ls "/proc/$DAEMON_PID/fd" | wc -l)
+    for f in "/proc/$DAEMON_PID/fd/"*; do
+        target=$(readlink "$f" 2>/dev/null) || continue
+        case "$target" in
+        /sys/fs/cgroup/* | /proc/*/net/dev) counters=$((counters + 1)) ;;
+        *) fds=$((fds + 1)) ;;
+        esac
+    done
     streams=$(api GET /system/metrics | jq '[.docker_streams[]?] | add // 0')
-    echo "$rss $fds $thr $streams"
+    echo "$rss $fds $thr $streams $counters"
 }
 lines() { [ -f "$WORK/$1" ] && wc -l <"$WORK/$1" || echo 0; }
 
 SAMPLES=()
-printf '%-6s %10s %6s %8s %8s %8s  %s\n' min rss_kb fds threads streams requests load >&2
+printf '%-6s %10s %6s %8s %8s %8s %8s  %s\n' min rss_kb fds threads streams counters requests load >&2
 END=$((SECONDS + MINUTES * 60))
 n=0
 while :; do
@@ -192,7 +201,7 @@ while :; do
     s=$(sample)
     SAMPLES+=("$s")
     reqs=$(( $(lines rest.ok) * 6 + $(lines commands.ok) + $(lines files.ok) * 2 + $(lines power.ok) ))
-    printf '%-6s %10s %6s %8s %8s %8s  %s\n' "$(awk "BEGIN {printf \"%.1f\", $n * $SAMPLE_S / 60}")" $s "$reqs" \
+    printf '%-6s %10s %6s %8s %8s %8s %8s  %s\n' "$(awk "BEGIN {printf \"%.1f\", $n * $SAMPLE_S / 60}")" $s "$reqs" \
         "$(cut -d' ' -f1-3 /proc/loadavg)" >&2
     ((SECONDS < END)) || break
 done
@@ -229,5 +238,16 @@ for k in 0 1 2 3; do
         echo "ok: ${names[$k]} after the warm-up: first $first, max $max (limit $limit)" >&2
     fi
 done
+maxc=0
+for s in "${SAMPLES[@]}"; do
+    v=$(echo "$s" | cut -d' ' -f5)
+    ((v > maxc)) && maxc=$v
+done
+if ((maxc > 4 * ${#IDS[@]})); then
+    echo "FAIL: $maxc counter files held for ${#IDS[@]} containers (at most 4 each)" >&2
+    status=1
+else
+    echo "ok: counter files at most $maxc for ${#IDS[@]} containers (at most 4 each)" >&2
+fi
 if ((status == 0)); then echo "soak passed ($MINUTES min)" >&2; else keep_log; fi
 exit $status
