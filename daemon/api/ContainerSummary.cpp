@@ -1,7 +1,6 @@
 #include "api/ContainerSummary.h"
 
 #include "containers/ContainerManager.h"
-#include "docker/ContainerEngine.h"
 
 #include <QDateTime>
 #include <QFile>
@@ -54,9 +53,9 @@ qint64 meminfo(const QByteArray &text, const QByteArray &key)
 }
 } // namespace
 
-ContainerSummary::ContainerSummary(containers::ContainerManager &manager, docker::ContainerEngine &engine,
+ContainerSummary::ContainerSummary(containers::ContainerManager &manager, billing::CounterSource &source,
                                    QObject *parent)
-    : QObject(parent), m_manager(manager), m_engine(engine)
+    : QObject(parent), m_manager(manager), m_source(source)
 {
     m_clock.start();
 }
@@ -77,58 +76,42 @@ std::optional<double> ContainerSummary::percent(Marks &marks, qint64 used, qint6
     return double(used - marks.older->used) * 100.0 / double(span - marks.older->span);
 }
 
-void ContainerSummary::resolve(const QString &id, const QString &dockerId, std::function<void()> next)
-{
-    m_engine.inspectContainer(dockerId, this, [this, id, dockerId, next](const auto &r) {
-        const qint64 pid =
-            r.ok()
-                ? r.value.value(QStringLiteral("State")).toObject().value(QStringLiteral("Pid")).toInteger()
-                : 0;
-        auto it = m_targets.find(id);
-        if (it != m_targets.end() && it->dockerId == dockerId) {
-            it->files = pid > 0 ? billing::resolveCgroup(pid) : std::nullopt;
-            it->resolved = pid > 0;
-        }
-        next();
-    });
-}
-
 void ContainerSummary::collect(std::function<void(const NodeSummaryDto &)> done)
 {
     struct Pending
     {
         int left = 1;
-        std::function<void()> finish;
+        QHash<QString, billing::Counters> counters;
+        std::function<void(const QHash<QString, billing::Counters> &)> finish;
     };
     auto pending = std::make_shared<Pending>();
-    const auto runtimes = m_manager.all();
     QStringList live;
-    for (auto *rt : runtimes) {
+    for (auto *rt : m_manager.all()) {
         const QString id = rt->record().dto.internalId;
         const QString dockerId = rt->record().dto.containerId;
         const qint64 uptime = rt->uptimeMs();
-        Target &t = m_targets[id];
-        // Another run (restarted, recreated) has another pid and maybe another cgroup.
-        if (uptime <= 0 || uptime < t.uptimeMs || t.dockerId != dockerId)
-            t = Target{dockerId, uptime, std::nullopt, false};
-        t.uptimeMs = uptime;
         if (uptime <= 0 || dockerId.isEmpty())
             continue;
         live << id;
-        if (!t.resolved) {
-            ++pending->left;
-            resolve(id, dockerId, [pending] {
+        Marks &marks = m_marks[id];
+        if (uptime < marks.uptimeMs)
+            marks = Marks{}; // another run: its CPU counter starts again
+        marks.uptimeMs = uptime;
+        ++pending->left;
+        m_source.read(
+            id, dockerId,
+            [pending, id](std::optional<billing::Counters> c, qint64) {
+                if (c)
+                    pending->counters.insert(id, *c);
                 if (--pending->left == 0)
-                    pending->finish();
-            });
-        }
+                    pending->finish(pending->counters);
+            },
+            billing::CounterSource::Fallback::None);
     }
-    for (auto it = m_targets.begin(); it != m_targets.end();)
-        it = m_manager.find(it.key()) ? std::next(it) : m_targets.erase(it);
     for (auto it = m_marks.begin(); it != m_marks.end();)
         it = live.contains(it.key()) ? std::next(it) : m_marks.erase(it);
 
-    pending->finish = [this, done, live] {
+    pending->finish = [this, done, live](const QHash<QString, billing::Counters> &counters) {
         NodeSummaryDto out;
         const HostCpu cpu = hostCpu();
         out.host.cpus = qMax(1, cpu.cpus);
@@ -145,19 +128,14 @@ void ContainerSummary::collect(std::function<void(const NodeSummaryDto &)> done)
             c.memoryLimitBytes = rec.dto.limits.memory;
             c.ports = rec.dto.ports;
             c.volumeId = rec.dto.volumeId;
-            const Target t = m_targets.value(c.internalId);
             if (live.contains(c.internalId)) {
                 const qint64 upMs = rt->uptimeMs();
                 c.uptimeS = upMs / 1000;
                 c.startedAtMs = QDateTime::currentMSecsSinceEpoch() - upMs;
-                if (t.files) {
-                    if (const auto counters = billing::readCounters(*t.files)) {
-                        c.memoryBytes = counters->memoryBytes;
-                        c.cpuPercent =
-                            percent(m_marks[c.internalId], counters->cpuTotalNs, m_clock.nsecsElapsed());
-                    } else {
-                        m_targets[c.internalId].resolved = false; // the process is gone: ask again
-                    }
+                const auto it = counters.constFind(c.internalId);
+                if (it != counters.cend()) {
+                    c.memoryBytes = it->memoryBytes;
+                    c.cpuPercent = percent(m_marks[c.internalId], it->cpuTotalNs, m_clock.nsecsElapsed());
                 }
             }
             out.containers.append(c);
@@ -165,6 +143,6 @@ void ContainerSummary::collect(std::function<void(const NodeSummaryDto &)> done)
         done(out);
     };
     if (--pending->left == 0)
-        pending->finish();
+        pending->finish(pending->counters);
 }
 } // namespace lightd::api

@@ -1,5 +1,5 @@
 #pragma once
-#include "billing/CgroupReader.h"
+#include "billing/CounterSource.h"
 #include "lightd/NodeSummaryDto.h"
 
 #include <QElapsedTimer>
@@ -7,9 +7,6 @@
 #include <QObject>
 #include <functional>
 
-namespace lightd::docker {
-class ContainerEngine;
-}
 namespace lightd::containers {
 class ContainerManager;
 }
@@ -18,14 +15,14 @@ namespace lightd::api {
 // GET /system/containers: every container's state, ports, volume, uptime, memory and CPU, and the
 // host's CPU and memory, in one answer, so a list polls once per node instead of holding a stats
 // stream per row (the engine's streams cost dockerd CPU; they are opened only for viewers). Memory
-// and CPU come from the cgroup files the billing meter reads (one inspect per container start for
-// the pid); where those cannot be read the figures are null, never a stats call. CPU % is the CPU
-// time used between two asks at least a second apart, so it is null on the first ask.
+// and CPU come from the billing meter's counter source (the same held-open cgroup files, one inspect
+// per container start); where those cannot be read the figures are null, never a stats call. CPU %
+// is the CPU time used between two asks at least a second apart, so it is null on the first ask.
 class ContainerSummary final : public QObject
 {
     Q_OBJECT
   public:
-    ContainerSummary(containers::ContainerManager &manager, docker::ContainerEngine &engine,
+    ContainerSummary(containers::ContainerManager &manager, billing::CounterSource &source,
                      QObject *parent = nullptr);
 
     // done runs once, when every running container's counters are read (the first ask of a run
@@ -33,13 +30,6 @@ class ContainerSummary final : public QObject
     void collect(std::function<void(const NodeSummaryDto &)> done);
 
   private:
-    struct Target
-    {
-        QString dockerId;
-        qint64 uptimeMs = 0;
-        std::optional<billing::CgroupFiles> files; // unset: not readable here
-        bool resolved = false;
-    };
     struct Mark // a CPU counter (used), what it is a share of (span) and when it was read
     {
         qint64 used = 0;
@@ -49,13 +39,12 @@ class ContainerSummary final : public QObject
     struct Marks
     {
         std::optional<Mark> older, newer;
+        qint64 uptimeMs = 0; // of the run the marks belong to
     };
-    void resolve(const QString &id, const QString &dockerId, std::function<void()> next);
     std::optional<double> percent(Marks &marks, qint64 used, qint64 span);
 
     containers::ContainerManager &m_manager;
-    docker::ContainerEngine &m_engine;
-    QHash<QString, Target> m_targets;
+    billing::CounterSource &m_source;
     QHash<QString, Marks> m_marks;
     Marks m_host;
     QElapsedTimer m_clock;

@@ -12,8 +12,8 @@ class SystemController final
 {
   public:
     SystemController(ws::WebSocketGateway &gateway, containers::ContainerManager &manager,
-                     docker::ContainerEngine &engine)
-        : m_gateway(gateway), m_manager(manager), m_engine(engine), m_summary(manager, engine)
+                     docker::ContainerEngine &engine, billing::CounterSource &counters)
+        : m_gateway(gateway), m_manager(manager), m_engine(engine), m_summary(manager, counters)
     {}
     http::HttpResponse metrics(const http::HttpRequest &req);
     void info(const http::HttpRequest &req, http::Responder responder);

@@ -76,6 +76,7 @@ bool Daemon::start(QString &error)
         m_docker = std::make_unique<docker::DockerClient>(engineOptions(m_config.docker));
         m_engine = std::make_unique<docker::AdmissionQueue>(
             *m_docker, docker::AdmissionQueue::limitFor(m_config.docker.maxConcurrentCalls));
+        m_counters = std::make_unique<billing::CounterSource>(*m_docker);
         m_containers =
             std::make_unique<containers::ContainerManager>(*m_engine, *m_db, m_config, *m_ports, *m_volumes);
         m_sftpAccounts = std::make_unique<sftp::SftpAccounts>(*m_db);
@@ -107,7 +108,7 @@ bool Daemon::start(QString &error)
         new ws::WebSocketGateway(*m_listener, *m_guard, *m_containers, *m_volumes, m_config, m_listener);
     connect(m_listener, &http::HttpListener::connectionClosed, new app::MemoryTrim(2000, m_listener),
             &app::MemoryTrim::schedule);
-    m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_engine);
+    m_systemCtl = std::make_unique<api::SystemController>(*m_gateway, *m_containers, *m_engine, *m_counters);
     m_metrics = std::make_unique<metrics::Registry>();
     api::addCoreCollectors(*m_metrics, *m_listener, *m_gateway, *m_containers);
     // Later modules add theirs the same way: m_metrics->addCollector([this](metrics::TextWriter &w) { ... });
@@ -150,6 +151,12 @@ bool Daemon::start(QString &error)
         w.sample("lightd_remote_healthy", m_outbox->healthy() ? 1 : 0);
         w.family("lightd_metering_ticks_total", "counter", "Metering ticks written since start.");
         w.sample("lightd_metering_ticks_total", m_meter ? double(m_meter->ticks()) : 0.0);
+        w.family("lightd_metering_sources", "gauge",
+                 "Running containers whose counters are read from held-open cgroup files (cgroup) or "
+                 "from one engine stats call per tick (stats, costlier for the engine).");
+        w.sample("lightd_metering_sources", {{"kind", QStringLiteral("cgroup")}},
+                 m_counters->cgroupTargets());
+        w.sample("lightd_metering_sources", {{"kind", QStringLiteral("stats")}}, m_counters->statsTargets());
     });
     m_billingCtl = std::make_unique<api::BillingController>(*m_db, *m_containers, m_config);
     m_remoteCtl = std::make_unique<api::RemoteController>(
@@ -204,7 +211,7 @@ bool Daemon::start(QString &error)
     if (!startSftp(error))
         return false;
     if (m_config.monitoring.enabled) {
-        m_meter = std::make_unique<billing::Meter>(*m_db, *m_docker, *m_containers, *m_volumes,
+        m_meter = std::make_unique<billing::Meter>(*m_db, *m_counters, *m_containers, *m_volumes,
                                                    m_config.monitoring);
         m_meter->setSampleHook(
             [this](const storage::UsageSampleRow &row) { m_outbox->addBillingEvent(row); });

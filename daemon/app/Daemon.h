@@ -57,7 +57,8 @@ class Registry;
 } // namespace metrics
 namespace billing {
 class Meter;
-}
+class CounterSource;
+} // namespace billing
 namespace sync {
 class Outbox;
 }
@@ -92,7 +93,8 @@ class Daemon final : public QObject
     std::unique_ptr<network::PortPool> m_ports;
     std::unique_ptr<volumes::VolumeRegistry> m_volumes;
     std::unique_ptr<docker::DockerClient> m_docker;
-    std::unique_ptr<docker::AdmissionQueue> m_engine; // m_docker behind the heavy-call queue
+    std::unique_ptr<docker::AdmissionQueue> m_engine;   // m_docker behind the heavy-call queue
+    std::unique_ptr<billing::CounterSource> m_counters; // the meter's and the summary route's
     std::unique_ptr<containers::ContainerManager> m_containers;
     std::unique_ptr<api::HealthController> m_healthCtl;
     std::unique_ptr<api::TokenController> m_tokenCtl;

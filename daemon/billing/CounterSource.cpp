@@ -24,22 +24,25 @@ int CounterSource::statsTargets() const
     return int(m_targets.size()) - cgroupTargets();
 }
 
-void CounterSource::read(const QString &internalId, const QString &dockerId, Done done)
+void CounterSource::read(const QString &internalId, const QString &dockerId, Done done, Fallback fallback)
 {
     auto it = m_targets.find(internalId);
     if (it != m_targets.end() && it->dockerId == dockerId) {
-        if (!it->files)
+        if (!it->files) {
+            if (fallback == Fallback::None)
+                return done(std::nullopt, it->pid);
             return oneShot(dockerId, it->pid, std::move(done));
+        }
         if (auto c = it->files->read())
             return done(c, it->pid);
         m_targets.erase(it); // the process is gone (restarted): find the new one
     }
-    inspect(internalId, dockerId, std::move(done));
+    inspect(internalId, dockerId, std::move(done), fallback);
 }
 
-void CounterSource::inspect(const QString &internalId, const QString &dockerId, Done done)
+void CounterSource::inspect(const QString &internalId, const QString &dockerId, Done done, Fallback fallback)
 {
-    m_engine.inspectContainer(dockerId, this, [this, internalId, dockerId, done](const auto &r) {
+    m_engine.inspectContainer(dockerId, this, [this, internalId, dockerId, done, fallback](const auto &r) {
         if (!r.ok()) {
             done(std::nullopt, 0);
             return;
@@ -62,6 +65,8 @@ void CounterSource::inspect(const QString &internalId, const QString &dockerId, 
             m_targets.remove(internalId);
             return done(std::nullopt, pid);
         }
+        if (fallback == Fallback::None)
+            return done(std::nullopt, pid);
         oneShot(dockerId, pid, done);
     });
 }

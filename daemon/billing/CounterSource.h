@@ -9,9 +9,10 @@
 
 namespace lightd::billing {
 // The raw counters of running containers. One inspect per container start gives the init pid and,
-// from it, the cgroup files; after that every read is a few file reads. Where the cgroup cannot be
-// read (another cgroup layout, a remote engine) it asks the engine for one stats sample instead —
-// never a stream.
+// from it, the cgroup files, held open while the container runs; after that every read is a few
+// preads. Where the cgroup cannot be read (another cgroup layout, a remote engine) the meter asks the
+// engine for one stats sample instead — never a stream. One instance per daemon: the meter and the
+// GUI's summary route read through it, so a container has one set of open files and one inspect.
 class CounterSource final : public QObject
 {
     Q_OBJECT
@@ -20,8 +21,11 @@ class CounterSource final : public QObject
 
     explicit CounterSource(docker::ContainerEngine &engine, QObject *parent = nullptr);
 
-    // done runs once: at once when the cgroup is known, else after the engine answered.
-    void read(const QString &internalId, const QString &dockerId, Done done);
+    enum class Fallback { EngineStats, None };
+    // done runs once: at once when the cgroup is known, else after the engine answered. With
+    // Fallback::None a container whose cgroup cannot be read answers nullopt (no stats call).
+    void read(const QString &internalId, const QString &dockerId, Done done,
+              Fallback fallback = Fallback::EngineStats);
     // The container stopped or started again: its pid and cgroup are to be found anew.
     void forget(const QString &internalId) { m_targets.remove(internalId); }
 
@@ -38,7 +42,7 @@ class CounterSource final : public QObject
         qint64 pid = 0;
         std::shared_ptr<CounterFiles> files; // held open while it runs; empty: one-shot stats
     };
-    void inspect(const QString &internalId, const QString &dockerId, Done done);
+    void inspect(const QString &internalId, const QString &dockerId, Done done, Fallback fallback);
     void oneShot(const QString &dockerId, qint64 run, Done done);
 
     docker::ContainerEngine &m_engine;

@@ -9,10 +9,10 @@
 #include <QDateTime>
 
 namespace lightd::billing {
-Meter::Meter(storage::Database &db, docker::ContainerEngine &engine, containers::ContainerManager &containers,
+Meter::Meter(storage::Database &db, CounterSource &source, containers::ContainerManager &containers,
              volumes::VolumeRegistry &volumes, const Config::Monitoring &config, QObject *parent)
     : QObject(parent), m_db(db), m_table(db), m_containers(containers), m_volumes(volumes), m_config(config),
-      m_source(engine)
+      m_source(source)
 {
     m_timer.setInterval(m_config.intervalMs);
     m_timer.setTimerType(Qt::CoarseTimer);

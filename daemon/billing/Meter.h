@@ -27,7 +27,7 @@ class Meter final : public QObject
   public:
     using SampleHook = std::function<void(const storage::UsageSampleRow &row)>;
 
-    Meter(storage::Database &db, docker::ContainerEngine &engine, containers::ContainerManager &containers,
+    Meter(storage::Database &db, CounterSource &source, containers::ContainerManager &containers,
           volumes::VolumeRegistry &volumes, const Config::Monitoring &config, QObject *parent = nullptr);
 
     void start();
@@ -38,7 +38,6 @@ class Meter final : public QObject
     // For /metrics and the bench.
     quint64 ticks() const { return m_ticks; }
     qint64 lastTickUs() const { return m_lastTickUs; }
-    const CounterSource &source() const { return m_source; }
 
   private:
     struct Baseline
@@ -63,7 +62,7 @@ class Meter final : public QObject
     containers::ContainerManager &m_containers;
     volumes::VolumeRegistry &m_volumes;
     Config::Monitoring m_config;
-    CounterSource m_source;
+    CounterSource &m_source;
     SampleHook m_hook;
     QTimer m_timer;
     QTimer m_deadline; // a tick waiting on the engine commits what it has by then

@@ -92,7 +92,8 @@ class TestApiMetrics : public QObject
                                    "lightd_outbox_failures_total",
                                    "lightd_outbox_dropped_total",
                                    "lightd_remote_healthy",
-                                   "lightd_metering_ticks_total"})
+                                   "lightd_metering_ticks_total",
+                                   "lightd_metering_sources"})
             QVERIFY2(t.contains(QByteArray("# TYPE ") + family + ' '), family);
         for (const char *state :
              {"installing", "ready", "starting", "running", "stopping", "suspended", "failed"})

@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -248,6 +249,26 @@ done
                                      .toString();
         QVERIFY(!dockerId.isEmpty());
         QVERIFY2(heldFiles(dockerId) >= 2, qPrintable(dockerId + u' ' + fdTargets().join(u' ')));
+        // The GUI's summary route reads through the meter's counter source: the same held files,
+        // none opened beside them.
+        const int held = heldFiles(dockerId);
+        for (int i = 0; i < 2; ++i) {
+            const QJsonArray all = env->get(QStringLiteral("/system/containers"))
+                                       .json()
+                                       .value(QStringLiteral("containers"))
+                                       .toArray();
+            QJsonObject mine;
+            for (const auto &c : all)
+                if (c.toObject().value(QStringLiteral("internal_id")).toString() == id)
+                    mine = c.toObject();
+            QVERIFY2(mine.value(QStringLiteral("memory_bytes")).toDouble() > 0,
+                     QJsonDocument(mine).toJson(QJsonDocument::Compact).constData());
+            QCOMPARE(heldFiles(dockerId), held);
+        }
+        const QByteArray metrics = env->get(QStringLiteral("/metrics")).body;
+        QVERIFY2(metrics.contains("lightd_metering_sources{kind=\"cgroup\"} 1\n") &&
+                     metrics.contains("lightd_metering_sources{kind=\"stats\"} 0\n"),
+                 metrics.constData());
         QCOMPARE(env->post(QStringLiteral("/containers/%1/stop").arg(id)).status, 202);
         QVERIFY(env->waitState(id, QStringLiteral("ready"), 30000));
         QVERIFY2(waitUntil([&] { return heldFiles(dockerId) == 0; }, 5000),
