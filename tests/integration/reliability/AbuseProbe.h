@@ -4,6 +4,8 @@
 // well-behaved client from 127.0.0.1), the daemon's resource use from /proc, and the Prober: a
 // well-behaved REST client on a thread of its own that times one request every 10 ms while an attack
 // runs, so the attack's own work in the test's event loop never delays its measurements.
+#include "LatencyBounds.h"
+
 #include <QByteArray>
 #include <QFile>
 #include <QList>

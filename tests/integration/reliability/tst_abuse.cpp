@@ -89,23 +89,9 @@ class TestAbuse : public QObject
         table.append(line);
         QVERIFY2(r.samples >= 50, qPrintable(line));
         QVERIFY2(r.failures == 0, qPrintable(line + QStringLiteral(" first failure: ") + r.firstFailure));
-        const double limit = p99LimitMs * overload();
+        const double limit = p99LimitMs * latencyBoundFactor();
         QVERIFY2(r.p99Ms < limit, qPrintable(line + QStringLiteral(" (limit %1 ms)").arg(limit)));
         QVERIFY2(back.isEmpty(), qPrintable(back));
-    }
-
-    // The latency bounds hold for a machine that is not oversubscribed (CTest runs this test alone:
-    // RUN_SERIAL). When other work keeps the 1-minute load average above 1.5 per core the daemon is
-    // starved of CPU by others, not by the attack: the bounds are relaxed 4x and a warning says so.
-    static double overload()
-    {
-        QFile f(QStringLiteral("/proc/loadavg"));
-        const double load = f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').first().toDouble() : 0;
-        const int cores = std::max(1, QThread::idealThreadCount());
-        if (load <= 1.5 * cores)
-            return 1.0;
-        qWarning("load average %.1f on %d cores: latency bounds relaxed 4x", load, cores);
-        return 4.0;
     }
 
     // Waits until fds and RSS are back within the margins of the baseline; *why says what is not.
@@ -114,7 +100,8 @@ class TestAbuse : public QObject
         const bool back = waitUntil(
             [&] {
                 const Usage u = usageOf(pid());
-                return u.fds <= baseline.fds + kFdMargin && u.rssKb <= baseline.rssKb + kRssMarginKb;
+                return u.fds <= baseline.fds + kFdMargin &&
+                       (u.rssKb <= baseline.rssKb + kRssMarginKb || !DaemonProcess::memoryBoundsApply());
             },
             20000);
         const Usage after = usageOf(pid());
@@ -627,7 +614,9 @@ class TestAbuse : public QObject
             QVERIFY(waitUntil([&] { return env->viewers() == 0; }));
         }
         qInfo("ping flood: %d rounds, %d closed by the daemon, RSS peak %lld kB", rounds, cutRounds, peak);
-        QVERIFY2(peak - baseline.rssKb < 32 * 1024, qPrintable(QStringLiteral("RSS peak %1 kB").arg(peak)));
+        if (DaemonProcess::memoryBoundsApply())
+            QVERIFY2(peak - baseline.rssKb < 32 * 1024,
+                     qPrintable(QStringLiteral("RSS peak %1 kB").arg(peak)));
         probeCheck(QStringLiteral("WS ping flood"), peak);
     }
 
@@ -675,7 +664,9 @@ class TestAbuse : public QObject
               r.value(QStringLiteral("closeCode")).toInt(), peak);
         QVERIFY(r.value(QStringLiteral("droppedTold")).toInt() > 0 ||
                 r.value(QStringLiteral("closeCode")).toInt() == 1008);
-        QVERIFY2(peak - baseline.rssKb < 64 * 1024, qPrintable(QStringLiteral("RSS peak %1 kB").arg(peak)));
+        if (DaemonProcess::memoryBoundsApply())
+            QVERIFY2(peak - baseline.rssKb < 64 * 1024,
+                     qPrintable(QStringLiteral("RSS peak %1 kB").arg(peak)));
         other.socket.close();
         QVERIFY(waitUntil([&] { return env->viewers() == 0; }));
         probeCheck(QStringLiteral("WS viewer never reads"), peak);
@@ -756,7 +747,7 @@ class TestAbuse : public QObject
                          .arg(r.p99Ms, 0, 'f', 2)
                          .arg(r.maxMs, 0, 'f', 1));
         QCOMPARE(r.failures, 0);
-        QVERIFY2(r.p99Ms < 1000 * overload(), qPrintable(table.last()));
+        QVERIFY2(r.p99Ms < 1000 * latencyBoundFactor(), qPrintable(table.last()));
         QVERIFY(waitUntil([&] { return env->viewers() == 0; }, 20000));
         QString back;
         const Usage after = resourcesBack(&back);

@@ -1,7 +1,6 @@
 #pragma once
 // Tools of the SFTP load and brute-force tests: a raw libssh client for password logins from a chosen
-// loopback address (the daemon limits failed logins per address), and the latency bound's factor
-// for an oversubscribed machine (the abuse suite's rule).
+// loopback address (the daemon limits failed logins per address).
 #include <QFile>
 #include <QThread>
 #include <algorithm>
@@ -11,20 +10,6 @@
 #include <libssh/libssh.h>
 
 namespace lightd::test::sftp {
-
-// The latency bounds hold for a machine that is not oversubscribed. When other work keeps the
-// 1-minute load average above 1.5 per core the daemon is starved of CPU by others: the bounds are
-// relaxed 4x and a warning says so.
-inline double overloadFactor()
-{
-    QFile f(QStringLiteral("/proc/loadavg"));
-    const double load = f.open(QIODevice::ReadOnly) ? f.readAll().split(' ').first().toDouble() : 0;
-    const int cores = std::max(1, QThread::idealThreadCount());
-    if (load <= 1.5 * cores)
-        return 1.0;
-    qWarning("load average %.1f on %d cores: latency bounds relaxed 4x", load, cores);
-    return 4.0;
-}
 
 // Clients and attackers stand for other machines: on this one their threads (and the processes they
 // start, which inherit it) run at nice 10, so what the REST client measures is the daemon's own
