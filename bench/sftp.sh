@@ -7,15 +7,18 @@
 # checked); for lightd also its peak RSS during the parallel run, REST GET /health p50/p99 sampled
 # meanwhile, and LOGINS failed password logins (PARALLEL at a time) with RSS and fd count before/after
 # and REST p50/p99 during them.
+# The clients stand for other machines: they run at nice CLIENT_NICE (10), as in tst_sftp_load, so on
+# this one machine the REST figures measure the daemon, not the CPU 20 local OpenSSH clients take
+# (CLIENT_NICE=0 shows them competing as equals). Both servers get the same clients.
 # Usage: bench/sftp.sh [build-dir]   (env: BIG_MB=256 SMALL_FILES=1000 PARALLEL=20 PAR_MB=50 LOGINS=2000
-#                                      CIPHER=aes128-gcm@openssh.com)
+#                                      CIPHER=aes128-gcm@openssh.com CLIENT_NICE=10)
 #   build-dir defaults to ./build; lightd is (re)built there first (or LIGHTD_BIN is used as it is).
 #   Needs root (sshd), Docker.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=$(cd "${1:-$ROOT/build}" && pwd) # absolute: sshd wants absolute paths
 BIG_MB=${BIG_MB:-256} SMALL_FILES=${SMALL_FILES:-1000} PARALLEL=${PARALLEL:-20} PAR_MB=${PAR_MB:-50}
-LOGINS=${LOGINS:-2000} CIPHER=${CIPHER:-aes128-gcm@openssh.com}
+LOGINS=${LOGINS:-2000} CIPHER=${CIPHER:-aes128-gcm@openssh.com} CLIENT_NICE=${CLIENT_NICE:-10}
 PY=/usr/bin/python3
 if [[ -n ${LIGHTD_BIN:-} ]]; then
     BIN=$LIGHTD_BIN # a binary built elsewhere, e.g. while the build dir is busy
@@ -96,8 +99,8 @@ SSHD_PID=$!
 OPTS=(-q -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=ERROR -i "$WORK/id"
       -o IdentitiesOnly=yes -o PasswordAuthentication=no -o Ciphers=$CIPHER)
 run_sftp() { # server(lightd|openssh) batch-file
-    if [[ $1 == lightd ]]; then sftp "${OPTS[@]}" -P "$LPORT" -b "$2" "$LUSER@127.0.0.1" >/dev/null
-    else sftp "${OPTS[@]}" -P "$OPORT" -b "$2" "root@127.0.0.1" >/dev/null; fi
+    if [[ $1 == lightd ]]; then nice -n "$CLIENT_NICE" sftp "${OPTS[@]}" -P "$LPORT" -b "$2" "$LUSER@127.0.0.1" >/dev/null
+    else nice -n "$CLIENT_NICE" sftp "${OPTS[@]}" -P "$OPORT" -b "$2" "root@127.0.0.1" >/dev/null; fi
 }
 for _ in $(seq 50); do echo "ls" >"$WORK/ls.b"; run_sftp openssh "$WORK/ls.b" 2>/dev/null && break; sleep 0.1; done
 
@@ -157,8 +160,12 @@ while True:
 PYEOF
 SAMPLER=$!
 }
+# The event loop's own time from schedstat: ns on a CPU and ns runnable but waiting for one.
+loop_ns() { awk '{print $1, $2}' "/proc/$PID/task/$PID/schedstat"; }
 sample_rest "$WORK/lat.txt"
+read -r LOOP_CPU0 LOOP_WAIT0 < <(loop_ns)
 bench_server lightd "$VOLDIR"
+read -r LOOP_CPU1 LOOP_WAIT1 < <(loop_ns)
 kill "$SAMPLER"; SAMPLER=
 bench_server openssh "$WORK/chroot/data"
 pcts() { sort -n "$1" | awk '{v[NR]=$1; if ($2!=200) b++} END {print v[int(NR*0.5)+1], v[int(NR*0.99)+1], b+0, NR}'; }
@@ -172,7 +179,7 @@ wrong; sleep 1
 RSS0=$(rss_kb "$PID") FD0=$(fds "$PID")
 sample_rest "$WORK/lat-logins.txt"
 t0=$(now)
-seq "$LOGINS" | xargs -P "$PARALLEL" -I{} bash -c wrong
+seq "$LOGINS" | nice -n "$CLIENT_NICE" xargs -P "$PARALLEL" -I{} bash -c wrong
 t1=$(now)
 kill "$SAMPLER"; SAMPLER=
 read -r LP50 LP99 LBAD LSAMPLES < <(pcts "$WORK/lat-logins.txt")
@@ -189,7 +196,8 @@ printf '%-26s %10s %10s %8s\n' "${SMALL_FILES} x 1 KiB (files/s)" "${R[lightd.sm
 printf '%-26s %10s %10s %8s\n' "${PARALLEL} x ${PAR_MB} MB put (MB/s)" "${R[lightd.par]}" "${R[openssh.par]}" "$(ratio "${R[lightd.par]}" "${R[openssh.par]}")"
 echo "lightd peak RSS with ${PARALLEL} sessions: ${R[lightd.rss]} MB (target < 64)"
 echo "REST GET /health during the lightd run: p50 ${P50} ms, p99 ${P99} ms over ${NSAMPLES} samples, non-200: ${BAD} (target p99 < 10)"
+echo "lightd event loop over the lightd run: $(((LOOP_CPU1 - LOOP_CPU0) / 1000000)) ms on a CPU, $(((LOOP_WAIT1 - LOOP_WAIT0) / 1000000)) ms waiting for one"
 echo "${LOGINS} failed logins in $($PY -c "print(f'{$t1-$t0:.0f}')") s: refused ${REFUSED}, rate-limited attempts ${LIMITED};" \
     "RSS ${RSS0} -> ${RSS1} kB, fds ${FD0} -> ${FD1}"
 echo "REST GET /health during the failed logins: p50 ${LP50} ms, p99 ${LP99} ms over ${LSAMPLES} samples, non-200: ${LBAD}"
-echo "cipher $CIPHER, lightd build $(grep -m1 CMAKE_BUILD_TYPE "$BUILD/CMakeCache.txt" | cut -d= -f2), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "clients at nice $CLIENT_NICE, cipher $CIPHER, lightd build $(grep -m1 CMAKE_BUILD_TYPE "$BUILD/CMakeCache.txt" | cut -d= -f2), load $(cut -d' ' -f1-3 /proc/loadavg)"
