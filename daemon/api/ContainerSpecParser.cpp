@@ -5,6 +5,7 @@
 #include "http/JsonFields.h"
 #include "lightd/DomainError.h"
 #include "lightd/ErrorCodes.h"
+#include "lightd/JsonUtil.h"
 #include "lightd/Keys.h"
 
 #include <QDateTime>
@@ -85,12 +86,13 @@ LimitsDto parseLimits(const QJsonObject &limits)
     LimitsDto l;
     const auto memory = limits.value(keys::Memory);
     if (!memory.isUndefined() && !memory.isNull()) {
-        const double m = memory.toDouble();
-        if (!memory.isDouble() || m != double(qint64(m)) ||
-            (m != 0 && (m < 4.0 * 1024 * 1024 || m > 1024.0 * 1024 * 1024 * 1024)))
+        // exactInt64: a double outside qint64's range is refused before any conversion (casting
+        // -1e308 to an integer is undefined behaviour; fuzz_request_bodies found it).
+        const auto m = json::exactInt64(memory);
+        if (!m || (*m != 0 && (*m < 4LL * 1024 * 1024 || *m > 1024LL * 1024 * 1024 * 1024)))
             invalid(QLatin1StringView("limits.memory"),
                     QStringLiteral("must be 0 (unlimited) or bytes between 4 MiB and 1 TiB"));
-        l.memory = qint64(m);
+        l.memory = *m;
     }
     const auto cpu = limits.value(keys::Cpu);
     if (!cpu.isUndefined() && !cpu.isNull()) {
