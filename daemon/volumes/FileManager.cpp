@@ -10,6 +10,7 @@
 
 #include <QHash>
 #include <QMimeDatabase>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <algorithm>
 #include <cerrno>
@@ -196,12 +197,20 @@ void FileManager::copy(const PathParts &source, const PathParts &destination)
         throwErrno(EEXIST, shownDst);
     const QuotaTracker::WriteScope scope(m_quota, m_volumeId);
     m_quota.charge(m_volumeId, size);
+    // Copied under a hidden temp name beside the destination, then renamed to it in one step: a
+    // failure or a kill never leaves a partial copy under the final name (the next start removes
+    // a `.lightd-tmp-*` left behind).
+    const QByteArray staging = QByteArray(AtomicFile::kTempPrefix) +
+                               QByteArray::number(QRandomGenerator::global()->generate64(), 16);
     try {
-        const qint64 copied = tree::copy(src.dir.get(), src.name, dst.dir.get(), dst.name, shownSrc);
+        const qint64 copied = tree::copy(src.dir.get(), src.name, dst.dir.get(), staging, shownSrc);
+        if (renameat2(dst.dir.get(), staging.constData(), dst.dir.get(), dst.name.constData(),
+                      RENAME_NOREPLACE) != 0)
+            throwErrno(errno, shownDst);
         m_quota.add(m_volumeId, copied - size);
     } catch (...) {
         try {
-            tree::remove(dst.dir.get(), dst.name, shownDst);
+            tree::remove(dst.dir.get(), staging, shownDst);
         } catch (...) { // best effort: the first error is the one to report
         }
         m_quota.add(m_volumeId, -size);

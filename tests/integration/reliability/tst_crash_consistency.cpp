@@ -167,13 +167,7 @@ class TestCrashConsistency : public QObject
         QVERIFY2(leftovers.isEmpty(), qPrintable(describe(leftovers)));
         QVERIFY2(orphanDirs.isEmpty(), qPrintable(describe(orphanDirs)));
         QVERIFY2(stuckStarting.isEmpty(), qPrintable(describe(stuckStarting)));
-        // Known bugs (seen, reported in issue 20's note): each assertion below fails only when a kill
-        // hit the window; then it is an expected failure so the suite stays green and the bug visible.
-        if (!partialCopies.isEmpty())
-            QEXPECT_FAIL("",
-                         "BUG: POST /volumes/:id/copy writes the destination in place (tree::copy, "
-                         "O_EXCL under its final name): a kill leaves a partial file there",
-                         Continue);
+        // Fixed (a copy is made under a temp name and renamed into place).
         QVERIFY2(partialCopies.isEmpty(), qPrintable(partialCopies.join(QLatin1Char('\n'))));
         // Fixed (a tombstone row; the start removes what the engine still holds).
         QVERIFY2(orphanContainers.isEmpty(), qPrintable(describe(orphanContainers)));
