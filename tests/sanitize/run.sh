@@ -9,6 +9,7 @@
 # test may not notice that its daemon died on the way out).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/sanitize/reports.sh
 tests=${LIGHTD_BUILD_DIR:-build}
 build=${LIGHTD_FUZZ_BUILD_DIR:-build-fuzz}
 launcher=()
@@ -17,7 +18,7 @@ CXX=clang++-14 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo
     -DLIGHTD_BUILD_GUI=OFF -DBUILD_TESTING=OFF "${launcher[@]}" >/dev/null
 cmake --build "$build" --target lightd
 reports=$PWD/$build/sanitize-reports
-rm -rf "$reports" && mkdir -p "$reports"
+fresh_reports "$reports"
 # Leak checking is off: Qt's process-wide caches read as leaks at exit. Memory errors stop the daemon
 # and undefined behaviour too (the fuzz build does not recover from it): the test around it fails and
 # the report names the place.
@@ -26,13 +27,6 @@ export UBSAN_OPTIONS="print_stacktrace=1:log_path=$reports/ubsan"
 export LIGHTD_SANITIZED_BINARY=$PWD/$build/daemon/lightd
 rc=0
 ctest --test-dir "$tests" -L integration --output-on-failure -j2 --timeout 1200 "$@" || rc=$?
-if compgen -G "$reports/*" >/dev/null; then
-    echo "sanitize: reports in $reports:" >&2
-    for f in "$reports"/*; do
-        echo "== $f" >&2
-        head -n 60 "$f" >&2
-    done
-    exit 1
-fi
+fail_on_reports "$reports" sanitize
 [ $rc -eq 0 ] && echo "sanitize: integration suite passed on the ASan + UBSan daemon, no reports"
 exit $rc

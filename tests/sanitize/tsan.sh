@@ -9,6 +9,7 @@
 # those. Any report fails the run, even when the test around it passed.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. tests/sanitize/reports.sh
 build=${LIGHTD_TSAN_BUILD_DIR:-build-tsan}
 launcher=()
 command -v ccache >/dev/null 2>&1 && launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
@@ -26,17 +27,10 @@ for t in "${tests[@]}"; do
 done
 cmake --build "$build" --target "${targets[@]}"
 reports=$PWD/$build/reports
-rm -rf "$reports" && mkdir -p "$reports"
+fresh_reports "$reports"
 export TSAN_OPTIONS="log_path=$reports/tsan:halt_on_error=0:second_deadlock_stack=1:suppressions=$PWD/tests/sanitize/tsan.supp"
 rc=0
 ctest --test-dir "$build" -L unit --output-on-failure -j2 --timeout 600 "$@" || rc=$?
-if compgen -G "$reports/*" >/dev/null; then
-    echo "tsan: reports in $reports:" >&2
-    for f in "$reports"/*; do
-        echo "== $f" >&2
-        head -n 80 "$f" >&2
-    done
-    exit 1
-fi
-[ $rc -eq 0 ] && echo "tsan: ${#tests[@]} unit tests passed under ThreadSanitizer, no reports"
+fail_on_reports "$reports" tsan
+[ $rc -eq 0 ] && echo "tsan: the unit tests passed under ThreadSanitizer, no reports"
 exit $rc

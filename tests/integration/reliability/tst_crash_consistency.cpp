@@ -13,6 +13,7 @@
 #include "ApiCalls.h"
 #include "Await.h"
 #include "CrashModel.h"
+#include "EngineAgreement.h"
 #include "Programs.h"
 #include "SocketRelay.h"
 
@@ -246,21 +247,7 @@ class TestCrashConsistency : public QObject
             QElapsedTimer back;
             back.start();
             QString last;
-            const bool settled = waitUntil(
-                [&] {
-                    if (!available())
-                        return false;
-                    for (const QString &id : std::as_const(ids)) {
-                        const QString state = eng.state(id);
-                        const QString engine = dockerStatus(ApiCalls::dockerName(id));
-                        if (!sameState(state, engine)) {
-                            last = QStringLiteral("%1 is %2, the engine says '%3'").arg(id, state, engine);
-                            return false;
-                        }
-                    }
-                    return true;
-                },
-                20000);
+            const bool settled = waitStatesAgree(eng, ids, true, 20000, &last);
             QVERIFY2(settled, qPrintable(last));
             const qint64 stateMs = back.elapsed();
             QStringList states;
@@ -1107,21 +1094,6 @@ class TestCrashConsistency : public QObject
         model.unackedTokenCreates = 0;
     }
 
-    // The engine's view of a container in lightd's words; empty when they cannot agree.
-    static bool sameState(const QString &lightd, const QString &engine)
-    {
-        if (lightd == QLatin1String("running"))
-            return engine == QLatin1String("running");
-        if (lightd == QLatin1String("suspended"))
-            return engine == QLatin1String("paused");
-        if (lightd == QLatin1String("ready"))
-            return engine == QLatin1String("created") || engine == QLatin1String("exited");
-        if (lightd == QLatin1String("failed"))
-            return engine.isEmpty() || engine == QLatin1String("created") ||
-                   engine == QLatin1String("exited") || engine == QLatin1String("dead");
-        return false;
-    }
-
     void verifyContainers()
     {
         const Reply r = env->get(QStringLiteral("/containers"));
@@ -1159,7 +1131,7 @@ class TestCrashConsistency : public QObject
             const auto agree = [&] {
                 state = env->state(id);
                 engine = dockerStatus(ApiCalls::dockerName(id));
-                return sameState(state, engine);
+                return sameState(state, engine, true);
             };
             bool settled = waitUntil(agree, stuckStarting.contains(id) ? 0 : 5000);
             if (!settled && state == QLatin1String("starting") && engine == QLatin1String("running")) {

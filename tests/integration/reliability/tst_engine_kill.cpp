@@ -7,6 +7,7 @@
 #include "../containers/ContainerTestUtil.h"
 #include "ApiCalls.h"
 #include "Await.h"
+#include "EngineAgreement.h"
 #include "Programs.h"
 
 #include <QElapsedTimer>
@@ -45,17 +46,6 @@ QList<qint64> dockerdPids()
     return pids;
 }
 
-// lightd's state against the engine's State.Status.
-bool sameState(const QString &lightd, const QString &engine)
-{
-    if (lightd == QLatin1String("running"))
-        return engine == QLatin1String("running");
-    if (lightd == QLatin1String("suspended"))
-        return engine == QLatin1String("paused");
-    if (lightd == QLatin1String("ready"))
-        return engine == QLatin1String("created") || engine == QLatin1String("exited");
-    return false; // starting, stopping, failed, installing: not a settled state after an outage
-}
 } // namespace
 
 class TestEngineKill : public QObject
@@ -150,21 +140,7 @@ class TestEngineKill : public QObject
             QElapsedTimer back; // from the engine answering again
             back.start();
             QString last;
-            const bool settled = waitUntil(
-                [&] {
-                    if (!available())
-                        return false;
-                    for (const QString &id : std::as_const(ids)) {
-                        const QString state = eng.state(id);
-                        const QString engine = dockerStatus(ApiCalls::dockerName(id));
-                        if (!sameState(state, engine)) {
-                            last = QStringLiteral("%1 is %2, the engine says '%3'").arg(id, state, engine);
-                            return false;
-                        }
-                    }
-                    return true;
-                },
-                20000);
+            const bool settled = waitStatesAgree(eng, ids, false, 20000, &last);
             QVERIFY2(settled, qPrintable(last));
             const qint64 stateMs = back.elapsed();
             QStringList states;
