@@ -456,7 +456,12 @@ class TstGuiWindow : public QObject
         QVERIFY(started && started->ok());
         QVERIFY(waitUntil([&] { return node->events()->crashCount(id) == 1; }, 30000));
         EventsModel *feed = node->events()->model();
-        QCOMPARE(feed->rowCount(), 1); // the stop above raised nothing
+        QStringList rows;
+        for (int i = 0; i < feed->rowCount(); ++i)
+            rows << feed->row(i).container + u' ' + QString::number(int(feed->row(i).kind)) + u' ' +
+                        feed->row(i).detail;
+        QVERIFY2(feed->rowCount() == 1,
+                 qPrintable(rows.join(QStringLiteral(" | ")))); // the stop raised nothing
         QCOMPARE(feed->row(0).container, id);
         QCOMPARE(feed->row(0).kind, NodeEvent::Kind::Crash);
         QVERIFY2(feed->row(0).detail.contains(QStringLiteral("code 3")), qPrintable(feed->row(0).detail));
