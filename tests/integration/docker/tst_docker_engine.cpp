@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <memory>
 #include <optional>
 
 using namespace lightd::docker;
@@ -18,13 +19,18 @@ namespace {
 
 const QString kImage = QStringLiteral("lightd-test:busybox");
 
+// The answer lives in shared state: when an AWAIT gives up, the Pending on the test's stack goes
+// while the client still holds the callback, and a late answer must not write into it (CI once saw
+// the test crash that way after an engine wait went unanswered).
 template <typename T> struct Pending
 {
-    std::optional<DockerResult<T>> result;
+    std::shared_ptr<std::optional<DockerResult<T>>> state =
+        std::make_shared<std::optional<DockerResult<T>>>();
+    std::optional<DockerResult<T>> &result = *state;
     DockerCallback<T> callback()
     {
         result.reset();
-        return [this](const DockerResult<T> &r) { result = r; };
+        return [s = state](const DockerResult<T> &r) { *s = r; };
     }
 };
 
