@@ -25,8 +25,12 @@ ContainerManager::ContainerManager(docker::ContainerEngine &engine, storage::Dat
         if (!up)
             return;
         // First contact, or the engine came back: adopt what Docker says about every container.
-        for (auto *rt : std::as_const(m_runtimes))
+        const bool returned = std::exchange(m_engineSeen, true);
+        for (auto *rt : std::as_const(m_runtimes)) {
+            if (returned)
+                rt->engineReturned();
             rt->reconcile();
+        }
         finishRemovals();
     });
     connect(&m_monitor, &EngineMonitor::containerEvent, this,

@@ -75,5 +75,6 @@ class ContainerManager final : public QObject
     QMap<QString, ContainerRuntime *> m_runtimes;
     QSet<QString> m_removing; // deleted ids whose engine containers are not all removed yet
     EngineMonitor m_monitor;
+    bool m_engineSeen = false; // the engine answered once: its next "up" is a return
 };
 } // namespace lightd::containers

@@ -185,7 +185,7 @@ std::optional<DomainError> ContainerRuntime::requestPower(PowerAction action)
     return std::nullopt;
 }
 
-void ContainerRuntime::startProcess()
+void ContainerRuntime::startProcess(bool afterReplace)
 {
     m_busy = true;
     m_startInFlight = true;
@@ -198,8 +198,14 @@ void ContainerRuntime::startProcess()
     m_startRequestedNs = QDateTime::currentMSecsSinceEpoch() * 1000000;
     setState(ContainerState::Starting);
     m_runningSince.invalidate();
+    if (m_replaceBeforeStart && !afterReplace) {
+        m_replaceBeforeStart = false;
+        message(QStringLiteral("The container engine was unreachable and answers again; "
+                               "recreating the container"));
+        return replaceThenStart(gen);
+    }
     // Attach before start, so the first output lines are not lost.
-    openStreams([this, gen](bool attached) {
+    openStreams([this, gen, afterReplace](bool attached) {
         if (gen != m_generation)
             return;
         if (!attached) {
@@ -209,7 +215,7 @@ void ContainerRuntime::startProcess()
             return message(QStringLiteral("Start failed: cannot attach to the container"));
         }
         m_deps.engine.startContainer(
-            m_record.dto.containerId, this, [this, gen](const docker::DockerResult<void> &r) {
+            m_record.dto.containerId, this, [this, gen, afterReplace](const docker::DockerResult<void> &r) {
                 if (gen != m_generation)
                     return;
                 if (m_startInFlight) { // else the start_pattern matched first and ended the start already
@@ -223,6 +229,10 @@ void ContainerRuntime::startProcess()
                         engineFailure(m_record.dto.internalId, QStringLiteral("Start failed"), r.error);
                     message(QStringLiteral("No answer to the start; asking the engine what it did"));
                     return settle(gen, why);
+                }
+                if (!r.ok() && !afterReplace && staleEngineTask(r.error)) {
+                    m_busy = true;
+                    return replaceStaleContainer(gen);
                 }
                 if (!r.ok()) {
                     m_busy = false;
@@ -238,6 +248,8 @@ void ContainerRuntime::startProcess()
                     return onCrash();
                 }
                 m_runningSince.start();
+                if (!attachOpen()) // the engine ended the attach during the start
+                    openStreams([](bool) {});
                 syncStats();
                 message(QStringLiteral("Server marked as starting"));
                 if (!m_pattern && m_record.state == ContainerState::Starting) {

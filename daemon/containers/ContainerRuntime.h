@@ -91,6 +91,9 @@ class ContainerRuntime final : public QObject
     void onEngineEvent(const QString &action, const QJsonObject &event);
     // After a daemon restart or engine return: adopt whatever Docker says the container is doing.
     void reconcile();
+    // The engine was away and answers again (it may have restarted): the container is made again
+    // before its next start (see replaceThenStart).
+    void engineReturned() { m_replaceBeforeStart = true; }
 
   Q_SIGNALS:
     void stateChanged(lightd::ContainerState state);
@@ -119,10 +122,18 @@ class ContainerRuntime final : public QObject
     void removeOwn(const QString &role, std::function<void()> next);
     void purge(std::function<void()> done);
 
-    void startProcess();
+    // afterReplace: the start that follows replaceStaleContainer (which is tried once per start).
+    void startProcess(bool afterReplace = false);
     void stopProcess(std::function<void()> then);
     void killProcess();
     void openStreams(std::function<void(bool ok)> attached);
+    // The engine ended the attach while the process may run on: asked, and attached again if so.
+    void onAttachLost();
+    // A start refused for a stale engine task (staleEngineTask): the container is made again from
+    // the record (a new engine id) and started once more, unless the engine says it runs.
+    void replaceStaleContainer(quint64 gen);
+    // Removes the engine container, creates it again from the record and starts it (once).
+    void replaceThenStart(quint64 gen);
     void closeStreams();
     void syncStats(); // opens or closes the stats stream to match the holds and the process
     void closeStats();
@@ -164,5 +175,8 @@ class ContainerRuntime final : public QObject
     ContainerState m_suspendedFrom = ContainerState::Running; // the state a suspend paused
     qint64 m_startRequestedNs = 0; // engine clock (same host) when the current run was started
     quint64 m_generation = 0;      // bumps on every start/stop so late callbacks of an old run are ignored
+    quint64 m_reattachGen = 0;     // the run whose lost attaches m_reattaches counts
+    int m_reattaches = 0;
+    bool m_replaceBeforeStart = false; // the engine returned since this container was made
 };
 } // namespace lightd::containers

@@ -43,4 +43,11 @@ bool outcomeUnknown(const docker::DockerError &error)
     using Kind = docker::DockerError::Kind;
     return error.kind == Kind::Timeout || error.kind == Kind::Unavailable || error.kind == Kind::Protocol;
 }
+
+bool staleEngineTask(const docker::DockerError &error)
+{
+    return error.kind == docker::DockerError::Kind::Http && error.httpStatus == 500 &&
+           error.message.startsWith(QLatin1StringView("task ")) &&
+           error.message.endsWith(QLatin1StringView("already exists"));
+}
 } // namespace lightd::containers

@@ -129,6 +129,44 @@ void ContainerRuntime::adopt(const QJsonObject &inspect, const QString &ifStoppe
     syncStats();
 }
 
+void ContainerRuntime::replaceStaleContainer(quint64 gen)
+{
+    // The stale task's process is gone (its shim has no child; the engine says not running), but
+    // the engine refuses every start of this id. Made again from the record, as the reconcile of a
+    // vanished container does (and Wings does before every start), the container gets a new id.
+    closeStreams();
+    m_deps.engine.inspectContainer(
+        m_record.dto.containerId, this, [this, gen](const docker::DockerResult<QJsonObject> &r) {
+            if (gen != m_generation || m_destroyed)
+                return;
+            if (!r.ok() ||
+                r.value.value(QStringLiteral("State")).toObject().value(QStringLiteral("Running")).toBool())
+                return settle(gen); // the engine's word first: adopted, whatever it says
+            qCWarning(lcContainers).noquote()
+                << m_record.dto.internalId
+                << "start refused for a stale engine task; recreating the container";
+            message(QStringLiteral("The engine kept a stale task of this container after a restart; "
+                                   "recreating the container"));
+            replaceThenStart(gen);
+        });
+}
+
+void ContainerRuntime::replaceThenStart(quint64 gen)
+{
+    qCInfo(lcContainers).noquote() << m_record.dto.internalId
+                                   << "recreating the engine container before its start";
+    closeStreams();
+    removeDocker(m_record.dockerName(), [this, gen] {
+        if (gen != m_generation)
+            return;
+        writeScripts();
+        createServerContainer([this, gen](bool ok) {
+            if (gen == m_generation && ok) // else fail() said why
+                startProcess(true);
+        });
+    });
+}
+
 void ContainerRuntime::onCrash()
 {
     ++m_generation;

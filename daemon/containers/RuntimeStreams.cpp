@@ -5,6 +5,9 @@
 #include "docker/DockerStream.h"
 #include "metrics/Counters.h"
 
+#include <QJsonObject>
+#include <QTimer>
+
 // The engine streams of ContainerRuntime: the one attach (console + stdin) and its lines, which
 // feed the history and the start-pattern detection, held while the process runs; the stats
 // stream, held only while someone looks.
@@ -41,7 +44,50 @@ void ContainerRuntime::openStreams(std::function<void(bool)> attached)
         if (!*reported) {
             *reported = true;
             attached(false);
+            return;
         }
+        onAttachLost(); // closeStreams() disconnects first: an end we asked for never comes here
+    });
+}
+
+void ContainerRuntime::onAttachLost()
+{
+    // The attach ends when the process exits (its die event says so) but also while it runs on:
+    // after a dockerd restart, the engine's late cleanup of the run before the kill closed the
+    // stdin pipe a new attach held, and the attach ended at the first command (tst_engine_kill).
+    // Without an attach the console is deaf and a start pattern can never match. So the engine is
+    // asked, and while it says the process runs the console is attached again: at once, then after
+    // 0.25, 0.5, 1 and 2 s, at most 5 times a run (a process whose output ends is not a loop).
+    if (m_destroyed || m_expectExit)
+        return;
+    const quint64 gen = m_generation;
+    if (m_reattachGen != gen) {
+        m_reattachGen = gen;
+        m_reattaches = 0;
+    }
+    if (m_reattaches >= 5) {
+        qCWarning(lcContainers).noquote()
+            << m_record.dto.internalId << "console stream lost again; not re-attaching";
+        return;
+    }
+    const int delayMs = m_reattaches == 0 ? 0 : 125 << m_reattaches;
+    ++m_reattaches;
+    QTimer::singleShot(delayMs, this, [this, gen] {
+        if (gen != m_generation || m_destroyed || attachOpen())
+            return;
+        m_deps.engine.inspectContainer(
+            m_record.dto.containerId, this, [this, gen](const docker::DockerResult<QJsonObject> &r) {
+                if (gen != m_generation || m_destroyed || attachOpen() || !r.ok() ||
+                    !r.value.value(QStringLiteral("State"))
+                         .toObject()
+                         .value(QStringLiteral("Running"))
+                         .toBool())
+                    return; // gone: its die event (or the next reconcile) ends the run
+                qCInfo(lcContainers).noquote()
+                    << m_record.dto.internalId
+                    << "the engine ended the console stream of a running process; attaching again";
+                openStreams([](bool) {});
+            });
     });
 }
 

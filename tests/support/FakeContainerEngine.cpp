@@ -90,6 +90,16 @@ void FakeContainerEngine::releaseStarts(const DockerError &error)
     }
 }
 
+void FakeContainerEngine::endAttaches(const QString &idOrName)
+{
+    const Container *c = find(idOrName);
+    if (!c)
+        return;
+    for (const auto &s : std::as_const(attaches))
+        if (s && !s->isFinished() && s->containerId == c->id)
+            s->finish({});
+}
+
 void FakeContainerEngine::print(const QString &idOrName, const QByteArray &bytes)
 {
     const Container *c = find(idOrName);
@@ -195,6 +205,7 @@ void FakeContainerEngine::createContainer(const QString &name, const QJsonObject
     if (m_alive) {
         Container &c = addContainer(name, false);
         c.config = config;
+        c.staleTask = m_staleTaskOnCreate;
         id = c.id;
     }
     answer<docker::CreatedContainer>(ctx, std::move(done), {docker::CreatedContainer{id, {}}, {}});
@@ -206,6 +217,9 @@ void FakeContainerEngine::startContainer(const QString &id, QObject *ctx, docker
     Container *c = find(id);
     if (m_alive && !c)
         return answerVoid(ctx, std::move(done), notFound());
+    if (m_alive && c->staleTask)
+        return answerVoid(ctx, std::move(done),
+                          DockerError::http(500, QStringLiteral("task %1: already exists").arg(c->id)));
     if (m_alive && m_holdStarts) {
         m_heldStarts.append({ctx, ctx != nullptr, std::move(done), c->id});
         return;

@@ -39,6 +39,9 @@ class FakeContainerEngine final : public QObject, public docker::ContainerEngine
         bool running = false;
         bool paused = false;
         int exitCode = 0;
+        // A task left in containerd by an engine killed mid-start: every start of this id is
+        // refused (HTTP 500 "task <id>: already exists"); a new container (new id) starts.
+        bool staleTask = false;
     };
 
     explicit FakeContainerEngine(QObject *parent = nullptr);
@@ -56,6 +59,11 @@ class FakeContainerEngine final : public QObject, public docker::ContainerEngine
     void print(const QString &idOrName, const QByteArray &bytes);
     // The process exits by itself (a crash): waits answer, a `die` event goes out.
     void exitProcess(const QString &idOrName, int exitCode);
+    // The engine ends the container's open attach streams cleanly while the process runs on (what
+    // dockerd does when a late cleanup of the run before its restart closes the stdin they hold).
+    void endAttaches(const QString &idOrName);
+    // Containers created from now on have a stale task (see Container::staleTask).
+    void setStaleTaskOnCreate(bool stale) { m_staleTaskOnCreate = stale; }
     // The container disappears (docker rm behind the daemon's back).
     void vanish(const QString &idOrName);
     // Adds a container as if created earlier (e.g. before a daemon restart).
@@ -109,6 +117,7 @@ class FakeContainerEngine final : public QObject, public docker::ContainerEngine
 
     bool m_alive = true;
     bool m_holdStarts = false;
+    bool m_staleTaskOnCreate = false;
     int m_nextId = 1;
     QSet<QString> m_images;
     QHash<QString, Container> m_containers; // by id

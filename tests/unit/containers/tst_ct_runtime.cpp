@@ -370,6 +370,101 @@ class TestRuntime : public QObject
         QCOMPARE(toString(rt->state()), toString(S::Ready));
     }
 
+    // Issue 20, found by tst_engine_kill: after a dockerd restart the engine can end the attach of a
+    // process that runs on. The console is attached again (and commands reach the new attach); an
+    // end we caused (a stop) or a process that exited is not re-attached.
+    void aConsoleTheEngineEndsIsAttachedAgain()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        QVERIFY(waitUntil([&] { return rt->attachOpen(); }, 5000));
+        QCOMPARE(rig.engine.attaches.size(), 1);
+        rig.engine.endAttaches(QStringLiteral("lightd-rt"));
+        QVERIFY(waitUntil([&] { return rig.engine.attaches.size() == 2 && rt->attachOpen(); }, 5000));
+        QVERIFY(!rt->sendCommand(QStringLiteral("say hi")));
+        QCOMPARE(rig.engine.attaches.last()->written, QByteArray("say hi\n"));
+        rig.engine.print(QStringLiteral("lightd-rt"), "after\n");
+        QCOMPARE(rt->history(1), QStringList{QStringLiteral("after")});
+        QCOMPARE(toString(rt->state()), toString(S::Running));
+
+        // Ended again and again: at most 5 re-attaches a run, then it stops trying.
+        for (int i = 0; i < 6; ++i) {
+            const qsizetype before = rig.engine.attaches.size();
+            rig.engine.endAttaches(QStringLiteral("lightd-rt"));
+            if (i < 4)
+                QVERIFY(waitUntil(
+                    [&] { return rig.engine.attaches.size() == before + 1 && rt->attachOpen(); }, 5000));
+        }
+        QVERIFY(!waitUntil([&] { return rt->attachOpen(); }, 3000)); // could fail: a 6th attach
+        QCOMPARE(rig.engine.attaches.size(), 6);
+
+        // A process that exits: its attach ends, nothing attaches again.
+        QVERIFY(!rt->requestPower(Operation::Kill));
+        QVERIFY(rig.settle(S::Ready));
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        QVERIFY(waitUntil([&] { return rt->attachOpen(); }, 5000));
+        const qsizetype attaches = rig.engine.attaches.size();
+        rig.engine.exitProcess(QStringLiteral("lightd-rt"), 1);
+        QVERIFY(rig.settle(S::Ready));
+        QVERIFY(!waitUntil([&] { return rig.engine.attaches.size() > attaches; }, 1000));
+    }
+
+    // Issue 20, found by tst_engine_kill: an engine killed mid-start keeps a stale task, and refuses
+    // every later start of that container id. The container is made again and started; once only.
+    void aStaleEngineTaskIsReplacedByANewContainer()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        const QString oldId = rt->record().dto.containerId;
+        rig.engine.find(oldId)->staleTask = true;
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        QVERIFY(rt->record().dto.containerId != oldId);
+        QVERIFY(!rig.engine.find(oldId));
+        QVERIFY(rig.engine.find(rt->record().dto.containerId)->running);
+        QVERIFY(rig.messages.join(QLatin1Char('\n')).contains(QStringLiteral("stale task")));
+        QCOMPARE(rt->record().dto.error, QString());
+        QCOMPARE(names(rig.states), names(QList<S>{S::Starting, S::Running}));
+
+        // The new container refused too: one replacement a start, then the refusal is reported.
+        QVERIFY(!rt->requestPower(Operation::Stop));
+        QVERIFY(rig.settle(S::Ready));
+        rig.engine.find(rt->record().dto.containerId)->staleTask = true;
+        rig.engine.setStaleTaskOnCreate(true);
+        const qsizetype creates = rig.engine.calls.filter(QStringLiteral("create ")).size();
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(waitUntil(
+            [&] { return rig.engine.calls.filter(QStringLiteral("create ")).size() == creates + 1; }, 5000));
+        QVERIFY(rig.settle(S::Ready));
+        QVERIFY(rt->record().dto.error.startsWith(QStringLiteral("Start failed")));
+        QCOMPARE(rig.engine.calls.filter(QStringLiteral("create ")).size(), creates + 1);
+    }
+
+    // After the engine's return (it may have restarted, keeping stale state for the container's id)
+    // the first start makes the container again; later starts do not.
+    void theFirstStartAfterTheEngineReturnedUsesANewContainer()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        const QString oldId = rt->record().dto.containerId;
+        rt->engineReturned();
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        const QString newId = rt->record().dto.containerId;
+        QVERIFY(newId != oldId);
+        QVERIFY(!rig.engine.find(oldId));
+        QVERIFY(rig.engine.find(newId)->running);
+        QVERIFY(rig.messages.join(QLatin1Char('\n')).contains(QStringLiteral("recreating the container")));
+        QCOMPARE(names(rig.states), names(QList<S>{S::Starting, S::Running}));
+        QVERIFY(!rt->requestPower(Operation::Restart));
+        QVERIFY(waitUntil([&] { return rig.states.size() == 6; }, 5000));
+        QVERIFY(rig.settle(S::Running));
+        QCOMPARE(rt->record().dto.containerId, newId);
+    }
+
     // The engine goes away while the console streams: the streams end, nothing is left half-open,
     // and power actions answer with the engine's error instead of hanging.
     void theEngineDiesMidStream()
