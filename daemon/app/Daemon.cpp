@@ -208,6 +208,7 @@ bool Daemon::start(QString &error)
     });
     m_outbox->start();
     m_containers->start();
+    m_counters->follow(*m_containers); // the meter's or not: a deleted container's files close
     if (!startSftp(error))
         return false;
     if (m_config.monitoring.enabled) {

@@ -1,6 +1,7 @@
 #include "billing/CounterSource.h"
 
 #include "billing/BillingLog.h"
+#include "containers/ContainerManager.h"
 #include "docker/DockerStream.h"
 
 #include <QJsonObject>
@@ -10,6 +11,20 @@ namespace lightd::billing {
 CounterSource::CounterSource(docker::ContainerEngine &engine, QObject *parent)
     : QObject(parent), m_engine(engine)
 {}
+
+void CounterSource::follow(containers::ContainerManager &manager)
+{
+    for (auto *rt : manager.all())
+        watch(rt);
+    connect(&manager, &containers::ContainerManager::containerAdded, this, &CounterSource::watch);
+    connect(&manager, &containers::ContainerManager::containerRemoved, this, &CounterSource::forget);
+}
+
+void CounterSource::watch(containers::ContainerRuntime *runtime)
+{
+    connect(runtime, &containers::ContainerRuntime::stateChanged, this,
+            [this, internalId = runtime->record().dto.internalId] { forget(internalId); });
+}
 
 int CounterSource::cgroupTargets() const
 {

@@ -27,22 +27,11 @@ void Meter::start()
     // The newest sample of each container is the baseline its next delta is taken against.
     for (const auto &row : m_table.latest())
         m_baselines.insert(row.container, Baseline{row.atMs, row.cpuTotalNs, row.txTotal, row.run});
-    for (auto *rt : m_containers.all())
-        watch(rt, rt->record().dto.internalId);
-    connect(&m_containers, &containers::ContainerManager::containerAdded, this,
-            [this](containers::ContainerRuntime *rt) { watch(rt, rt->record().dto.internalId); });
-    connect(&m_containers, &containers::ContainerManager::containerRemoved, this, [this](const QString &id) {
-        m_source.forget(id);
-        m_baselines.remove(id);
-    });
+    // The counter source forgets a container's files itself (CounterSource::follow).
+    connect(&m_containers, &containers::ContainerManager::containerRemoved, this,
+            [this](const QString &id) { m_baselines.remove(id); });
     m_timer.start();
     qCInfo(lcBilling) << "metering every" << m_config.intervalMs << "ms";
-}
-
-void Meter::watch(QObject *runtime, const QString &internalId)
-{
-    connect(static_cast<containers::ContainerRuntime *>(runtime), &containers::ContainerRuntime::stateChanged,
-            this, [this, internalId] { m_source.forget(internalId); });
 }
 
 void Meter::tick()

@@ -53,7 +53,6 @@ class Meter final : public QObject
         qint64 run = 0;
         bool live = false; // the container has a process to read
     };
-    void watch(QObject *runtime, const QString &internalId);
     void commit(quint64 generation);
     storage::UsageSampleRow sampleFor(const QString &id, const Reading &r, qint64 nowMs) const;
 

@@ -1,6 +1,7 @@
 // Metering through cgroup files: a running container that burns CPU, sends UDP and has a file
 // in its volume shows memory, CPU, egress and storage in /billing/usage; the figures are consistent
-// with the rates; samples survive a daemon restart; the estimate routes and their errors.
+// with the rates; samples survive a daemon restart; the estimate routes and their errors; with
+// monitoring off, the summary route's counter files close when their container is deleted.
 #include "ApiCalls.h"
 #include "Await.h"
 #include "Programs.h"
@@ -16,6 +17,7 @@
 #include <QSqlQuery>
 #include <QSqlRecord>
 #include <QtTest>
+#include <algorithm>
 
 using namespace lightd::test;
 
@@ -309,26 +311,82 @@ done
         QCOMPARE(env->call("DELETE", QStringLiteral("/containers/%1").arg(id)).status, 200);
     }
 
-  private:
-    QStringList fdTargets() const
+    // With monitoring off there is no meter, and the summary route's reads still hold the counter
+    // files open: a deleted container's files close all the same (the counter source follows the
+    // containers itself), not at the daemon's restart.
+    void summaryWithoutMeterClosesFiles()
     {
-        const QString fdDir = QStringLiteral("/proc/%1/fd").arg(env->daemon->process().processId());
+        ApiCalls off(QStringLiteral("bilnm"), QJsonObject{{QStringLiteral("monitoring"),
+                                                           QJsonObject{{QStringLiteral("enabled"), false}}}});
+        QVERIFY(off.startDaemon());
+        const qint64 pid = off.daemon->process().processId();
+        const QString vol = off.createVolume();
+        QVERIFY(!vol.isEmpty());
+        const QString id = off.id(QStringLiteral("summary"));
+        QCOMPARE(off.post(QStringLiteral("/containers"),
+                          {{QStringLiteral("internal_id"), id},
+                           {QStringLiteral("image"), kImage},
+                           {QStringLiteral("volume_id"), vol},
+                           {QStringLiteral("startup_command"), QStringLiteral("sleep 3600")}})
+                     .status,
+                 201);
+        QVERIFY(off.waitState(id, QStringLiteral("ready"), 60000));
+        QCOMPARE(off.post(QStringLiteral("/containers/%1/start").arg(id)).status, 202);
+        QVERIFY(off.waitState(id, QStringLiteral("running")));
+        const qint64 containerPid = dockerInspect(ApiCalls::dockerName(id))
+                                        .value(QStringLiteral("State"))
+                                        .toObject()
+                                        .value(QStringLiteral("Pid"))
+                                        .toInteger();
+        QVERIFY(containerPid > 0);
+        const auto held = [&] { return counterFiles(pid, containerPid); };
+        const int before = held();
+        QJsonObject mine;
+        QVERIFY(waitUntil(
+            [&] {
+                const QJsonArray all = off.get(QStringLiteral("/system/containers"))
+                                           .json()
+                                           .value(QStringLiteral("containers"))
+                                           .toArray();
+                for (const auto &c : all)
+                    if (c.toObject().value(QStringLiteral("internal_id")).toString() == id)
+                        mine = c.toObject();
+                return mine.value(QStringLiteral("memory_bytes")).toDouble() > 0;
+            },
+            10000));
+        QVERIFY2(held() >= before + 2, qPrintable(fdTargets(pid).join(u' ')));
+        QCOMPARE(off.call("DELETE", QStringLiteral("/containers/%1").arg(id)).status, 200);
+        QVERIFY2(waitUntil([&] { return held() == before; }, 30000), qPrintable(fdTargets(pid).join(u' ')));
+    }
+
+  private:
+    static QStringList fdTargets(qint64 pid)
+    {
         QStringList out;
-        for (const QFileInfo &fd :
-             QDir(fdDir).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
+        for (const QFileInfo &fd : QDir(QStringLiteral("/proc/%1/fd").arg(pid))
+                                       .entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
             out << fd.symLinkTarget();
         return out;
     }
+    QStringList fdTargets() const { return fdTargets(env->daemon->process().processId()); }
 
     // How many of the daemon's descriptors are files of this container's cgroup.
     int heldFiles(const QString &dockerId) const
     {
-        const QString fdDir = QStringLiteral("/proc/%1/fd").arg(env->daemon->process().processId());
-        int n = 0;
-        for (const QFileInfo &fd :
-             QDir(fdDir).entryInfoList(QDir::AllEntries | QDir::System | QDir::NoDotAndDotDot))
-            n += fd.symLinkTarget().contains(dockerId) ? 1 : 0;
-        return n;
+        const auto targets = fdTargets();
+        return int(std::count_if(targets.begin(), targets.end(),
+                                 [&](const QString &t) { return t.contains(dockerId); }));
+    }
+
+    // How many of a daemon's descriptors are counter files: files in /sys/fs/cgroup, and files of
+    // the container's process (its /proc/<pid>/net/dev).
+    static int counterFiles(qint64 pid, qint64 containerPid)
+    {
+        const QString proc = QStringLiteral("/proc/%1/").arg(containerPid);
+        const auto targets = fdTargets(pid);
+        return int(std::count_if(targets.begin(), targets.end(), [&](const QString &t) {
+            return t.startsWith(QLatin1String("/sys/fs/cgroup/")) || t.startsWith(proc);
+        }));
     }
 
     std::unique_ptr<ApiCalls> env;
