@@ -9,13 +9,18 @@
 #include <sys/stat.h>
 
 namespace lightd::volumes {
+QByteArray AtomicFile::tempName()
+{
+    return QByteArray(kTempPrefix) + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+}
+
 AtomicFile::AtomicFile(int dirFd, QByteArray name, mode_t mode, QString shown)
     : m_dir(fcntl(dirFd, F_DUPFD_CLOEXEC, 0)), m_name(std::move(name)), m_shown(std::move(shown))
 {
     if (!m_dir.valid())
         throwErrno(errno, m_shown);
     for (int attempt = 0; attempt < 8 && !m_fd.valid(); ++attempt) {
-        m_temp = QByteArray(kTempPrefix) + QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+        m_temp = tempName();
         m_fd.reset(openat(m_dir.get(), m_temp.constData(),
                           O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600));
         if (!m_fd.valid() && errno != EEXIST)

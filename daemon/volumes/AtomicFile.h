@@ -13,6 +13,8 @@ class AtomicFile final
 {
   public:
     static constexpr char kTempPrefix[] = ".lightd-tmp-";
+    // A fresh hidden temp name: kTempPrefix and 64 random bits in hex (what the next start removes).
+    static QByteArray tempName();
 
     AtomicFile(int dirFd, QByteArray name, mode_t mode, QString shown);
     ~AtomicFile();

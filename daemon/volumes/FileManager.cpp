@@ -10,7 +10,6 @@
 
 #include <QHash>
 #include <QMimeDatabase>
-#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <algorithm>
 #include <cerrno>
@@ -200,8 +199,7 @@ void FileManager::copy(const PathParts &source, const PathParts &destination)
     // Copied under a hidden temp name beside the destination, then renamed to it in one step: a
     // failure or a kill never leaves a partial copy under the final name (the next start removes
     // a `.lightd-tmp-*` left behind).
-    const QByteArray staging = QByteArray(AtomicFile::kTempPrefix) +
-                               QByteArray::number(QRandomGenerator::global()->generate64(), 16);
+    const QByteArray staging = AtomicFile::tempName();
     try {
         const qint64 copied = tree::copy(src.dir.get(), src.name, dst.dir.get(), staging, shownSrc);
         if (renameat2(dst.dir.get(), staging.constData(), dst.dir.get(), dst.name.constData(),
