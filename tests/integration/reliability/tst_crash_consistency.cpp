@@ -190,18 +190,8 @@ class TestCrashConsistency : public QObject
                                   QJsonObject{{QStringLiteral("socket_path"), relay.path()}}}});
         QVERIFY(eng.startDaemon());
         const QString vol = eng.createVolume();
-        QStringList ids;
-        for (int i = 0; i < 3; ++i) {
-            ids.append(eng.id(QStringLiteral("c%1").arg(i)));
-            const Reply r = eng.post(QStringLiteral("/containers"),
-                                     {{QStringLiteral("internal_id"), ids.last()},
-                                      {QStringLiteral("image"), kImage},
-                                      {QStringLiteral("volume_id"), vol},
-                                      {QStringLiteral("startup_command"), ct::echoLoop()}});
-            QVERIFY2(r.status == 201, qPrintable(r.dump()));
-        }
-        for (const QString &id : std::as_const(ids))
-            QVERIFY(eng.waitState(id, QStringLiteral("ready"), 60000));
+        const QStringList ids = createEchoContainers(eng, vol, 3, QStringLiteral("c"), false);
+        QVERIFY(!ids.isEmpty());
         const auto available = [&] {
             return eng.metrics().value(QStringLiteral("docker_available")).toBool();
         };

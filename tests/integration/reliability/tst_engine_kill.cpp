@@ -74,22 +74,8 @@ class TestEngineKill : public QObject
         ApiCalls eng(QStringLiteral("rel-k"), {});
         QVERIFY(eng.startDaemon());
         const QString vol = eng.createVolume();
-        QStringList ids;
-        for (int i = 0; i < 3; ++i) {
-            ids.append(eng.id(QStringLiteral("c%1").arg(i)));
-            const Reply r = eng.post(QStringLiteral("/containers"),
-                                     {{QStringLiteral("internal_id"), ids.last()},
-                                      {QStringLiteral("image"), kImage},
-                                      {QStringLiteral("volume_id"), vol},
-                                      {QStringLiteral("startup_command"), ct::echoLoop()}});
-            QVERIFY2(r.status == 201, qPrintable(r.dump()));
-        }
-        for (const QString &id : std::as_const(ids)) {
-            QVERIFY(eng.waitState(id, QStringLiteral("ready"), 60000));
-            QCOMPARE(eng.post(QStringLiteral("/containers/%1/start").arg(id)).status, 202);
-        }
-        for (const QString &id : std::as_const(ids))
-            QVERIFY(eng.waitState(id, QStringLiteral("running"), 60000));
+        const QStringList ids = createEchoContainers(eng, vol, 3, QStringLiteral("c"), true);
+        QVERIFY(!ids.isEmpty());
         const auto available = [&] {
             return eng.metrics().value(QStringLiteral("docker_available")).toBool();
         };
