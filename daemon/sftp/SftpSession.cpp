@@ -1,12 +1,9 @@
 #include "sftp/SftpSession.h"
 
-#include "metrics/Counters.h"
 #include "sftp/LoginLimiter.h"
 #include "sftp/SftpAccounts.h"
-#include "sftp/SftpExtensions.h"
-#include "sftp/SftpFileOps.h"
+#include "sftp/SftpChannel.h"
 #include "sftp/SftpLog.h"
-#include "volumes/Sandbox.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -14,7 +11,6 @@
 #define WITH_SERVER
 #include <libssh/libssh.h>
 #include <libssh/server.h>
-#include <libssh/sftp.h>
 
 // libssh 0.10 marks the message-based publickey getters deprecated in favour of callbacks; the
 // message loop is the simpler fit for one blocking thread per session.
@@ -22,7 +18,6 @@
 
 namespace lightd::sftp {
 namespace {
-constexpr int kPollMs = 250;
 constexpr int kMaxAuthAttempts = 6;
 constexpr char kOnlySftp[] = "This service allows sftp connections only.\r\n";
 
@@ -217,62 +212,10 @@ void SftpSession::serve(ssh_channel channel)
     }
     if (!target)
         return;
-    std::shared_ptr<const volumes::Sandbox> sandbox;
-    try {
-        sandbox = std::make_shared<volumes::Sandbox>(target->rootPath);
-    } catch (...) {
-        m_end = QStringLiteral("volume-unavailable");
-        return;
-    }
-    sftp_session sftp = sftp_server_new(m_session, channel);
-    if (!sftp || !serverInit(sftp)) { // libssh's own init announces no extensions
-        if (sftp)
-            sftp_server_free(sftp);
-        m_end = QStringLiteral("sftp-init-failed");
-        return;
-    }
-    {
-        SftpFileOps ops(sandbox, m_deps.quota, target->volumeId);
-        QElapsedTimer idle;
-        idle.start();
-        while (!stopping()) {
-            const int rc = ssh_channel_poll_timeout(channel, kPollMs, 0);
-            if (rc == SSH_ERROR || rc == SSH_EOF) {
-                m_end = QStringLiteral("client-closed");
-                break;
-            }
-            if (rc == 0) {
-                if (idle.elapsed() > qint64(m_deps.idleTimeoutS) * 1000) {
-                    m_end = QStringLiteral("idle-timeout");
-                    break;
-                }
-                continue;
-            }
-            sftp_client_message msg = sftp_get_client_message(sftp);
-            if (!msg) {
-                m_end = QStringLiteral("client-closed");
-                break;
-            }
-            idle.restart();
-            const bool ok = ops.handle(msg);
-            sftp_client_message_free(msg);
-            if (!ok) {
-                m_end = QStringLiteral("write-failed");
-                break;
-            }
-        }
-        m_read = ops.bytesRead();
-        m_written = ops.bytesWritten();
-        metrics::Counters::add(metrics::counters().sftpSessions);
-        metrics::Counters::add(metrics::counters().sftpBytesDown, m_read);
-        metrics::Counters::add(metrics::counters().sftpBytesUp, m_written);
-    } // open files closed (temp files of unfinished uploads removed) before the channel goes
-    if (stopping()) {
-        const QByteArray why = "Session closed by the server.\r\n";
-        ssh_channel_write_stderr(channel, why.constData(), uint32_t(why.size()));
-    }
-    sftp_server_free(sftp);
-    ssh_channel_send_eof(channel);
-    ssh_channel_close(channel);
+    const ChannelEnd end = serveChannel(m_session, channel, *target, m_deps.quota, m_deps.idleTimeoutS,
+                                        [this] { return stopping(); });
+    m_end = end.reason;
+    m_read = end.read;
+    m_written = end.written;
 }
 } // namespace lightd::sftp

@@ -152,3 +152,6 @@ for s in [b"0755", b"644", b"7777", b'{"ttl":3600}', b'{"ttl":"1h"}',
           json.dumps({"server": {"host": "127.0.0.1", "port": 8070}, "docker": {"timeout_s": 30},
                       "websocket": {"max_messages": 10}}).encode()]:
     put("fuzz_small_parsers", s, prefix=b"")
+
+# --- SFTP requests: their own script (runs alone too)
+subprocess.run([sys.executable, os.path.join(here, "make-sftp-seeds.py")], check=True)
