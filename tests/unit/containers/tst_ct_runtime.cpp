@@ -104,6 +104,15 @@ class TestRuntime : public QObject
         {
             return waitUntil([&] { return rt->state() == want && !rt->busy(); }, 5000);
         }
+
+        // A runtime started through the door, running with its console attached; null if not.
+        ContainerRuntime *running()
+        {
+            auto *r = make(S::Ready);
+            const bool up = !r->requestPower(Operation::Start) && settle(S::Running) &&
+                            waitUntil([&] { return r->attachOpen(); }, 5000);
+            return up ? r : nullptr;
+        }
     };
 
   private Q_SLOTS:
@@ -376,10 +385,8 @@ class TestRuntime : public QObject
     void aConsoleTheEngineEndsIsAttachedAgain()
     {
         Rig rig;
-        auto *rt = rig.make(S::Ready);
-        QVERIFY(!rt->requestPower(Operation::Start));
-        QVERIFY(rig.settle(S::Running));
-        QVERIFY(waitUntil([&] { return rt->attachOpen(); }, 5000));
+        auto *rt = rig.running();
+        QVERIFY(rt);
         QCOMPARE(rig.engine.attaches.size(), 1);
         rig.engine.endAttaches(QStringLiteral("lightd-rt"));
         QVERIFY(waitUntil([&] { return rig.engine.attaches.size() == 2 && rt->attachOpen(); }, 5000));
@@ -470,10 +477,8 @@ class TestRuntime : public QObject
     void theEngineDiesMidStream()
     {
         Rig rig;
-        auto *rt = rig.make(S::Ready);
-        QVERIFY(!rt->requestPower(Operation::Start));
-        QVERIFY(rig.settle(S::Running));
-        QVERIFY(waitUntil([&] { return rt->attachOpen(); }, 5000));
+        auto *rt = rig.running();
+        QVERIFY(rt);
         rig.engine.print(QStringLiteral("lightd-rt"), "half a li");
         rig.engine.setAlive(false);
         QVERIFY(waitUntil([&] { return !rt->attachOpen(); }, 5000));
