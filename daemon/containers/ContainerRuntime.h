@@ -111,7 +111,9 @@ class ContainerRuntime final : public QObject
     bool writeScripts(); // false (logged) when the scripts directory cannot be written
     void ensureImage(std::function<void(bool ok)> next);
     void runInstallScript(std::function<void(bool ok)> next);
-    void createServerContainer(std::function<void(bool ok)> next);
+    // forStart: made again for a start (replaceThenStart), so an engine outage meanwhile ends the
+    // start (`ready`, told why), not the container (`failed`).
+    void createServerContainer(std::function<void(bool ok)> next, bool forStart = false);
     void removeDocker(const QString &name, std::function<void()> next);
     HostPolicy policy() const;
     // Every engine create goes through here, so a delete can wait for (and remove) what is in flight.

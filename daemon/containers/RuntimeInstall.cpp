@@ -167,7 +167,7 @@ void ContainerRuntime::runInstallScript(std::function<void(bool)> next)
     });
 }
 
-void ContainerRuntime::createServerContainer(std::function<void(bool)> next)
+void ContainerRuntime::createServerContainer(std::function<void(bool)> next, bool forStart)
 {
     // Custom mounts are resolved again now: the engine binds the real path checked at this moment.
     ContainerPaths paths = m_paths;
@@ -181,7 +181,19 @@ void ContainerRuntime::createServerContainer(std::function<void(bool)> next)
         paths.mounts.insert(it.key(), real);
     }
     createDocker(m_record.dockerName(), dockerspec::serverConfig(m_record, paths, policy()),
-                 [this, next](const docker::DockerResult<docker::CreatedContainer> &c) {
+                 [this, next, forStart](const docker::DockerResult<docker::CreatedContainer> &c) {
+                     if (!c.ok() && forStart && outcomeUnknown(c.error)) {
+                         // The engine went away while a start made the container again: no fault of
+                         // the container. Ready, told why; its return (reconcile) or the next start
+                         // makes it again (tst_crash_consistency cuts the engine exactly so).
+                         m_busy = false;
+                         m_replaceBeforeStart = true;
+                         const QString why =
+                             engineFailure(m_record.dto.internalId, QStringLiteral("Start failed"), c.error);
+                         setState(ContainerState::Ready, why);
+                         message(why);
+                         return next(false);
+                     }
                      if (!c.ok()) {
                          fail(engineFailure(m_record.dto.internalId,
                                             QStringLiteral("cannot create container"), c.error));

@@ -160,10 +160,12 @@ void ContainerRuntime::replaceThenStart(quint64 gen)
         if (gen != m_generation)
             return;
         writeScripts();
-        createServerContainer([this, gen](bool ok) {
-            if (gen == m_generation && ok) // else fail() said why
-                startProcess(true);
-        });
+        createServerContainer(
+            [this, gen](bool ok) {
+                if (gen == m_generation && ok) // else it said why
+                    startProcess(true);
+            },
+            true);
     });
 }
 

@@ -1,12 +1,12 @@
 #include "containers/ScriptDir.h"
 
 #include "containers/ContainersLog.h"
+#include "volumes/AtomicFile.h"
 #include "volumes/TreeOps.h"
 #include "volumes/UniqueFd.h"
 
 #include <QDir>
 #include <QFileInfo>
-#include <QRandomGenerator>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -52,7 +52,7 @@ UniqueFd openOwnDir(int rootFd, const QByteArray &name)
 // renameat replaces a link at the name itself. Returns 0 or an errno.
 int replaceFile(int dirFd, const QByteArray &file, const QByteArray &content)
 {
-    const QByteArray temp = ".lightd-tmp-" + QByteArray::number(QRandomGenerator::system()->generate64(), 16);
+    const QByteArray temp = volumes::AtomicFile::tempName();
     UniqueFd fd(openat(dirFd, temp.constData(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644));
     if (!fd.valid())
         return errno;

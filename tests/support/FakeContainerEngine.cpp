@@ -198,6 +198,8 @@ void FakeContainerEngine::createContainer(const QString &name, const QJsonObject
                                           docker::DockerCallback<docker::CreatedContainer> done)
 {
     calls.append(QStringLiteral("create ") + name);
+    if (!m_createError.ok())
+        return answer<docker::CreatedContainer>(ctx, std::move(done), {{}, m_createError});
     if (m_alive && find(name))
         return answer<docker::CreatedContainer>(ctx, std::move(done),
                                                 {{}, DockerError::http(409, QStringLiteral("name in use"))});

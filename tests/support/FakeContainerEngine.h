@@ -62,6 +62,8 @@ class FakeContainerEngine final : public QObject, public docker::ContainerEngine
     // The engine ends the container's open attach streams cleanly while the process runs on (what
     // dockerd does when a late cleanup of the run before its restart closes the stdin they hold).
     void endAttaches(const QString &idOrName);
+    // Creates answer this error from now on (none: they work again).
+    void setCreateError(const docker::DockerError &error) { m_createError = error; }
     // Containers created from now on have a stale task (see Container::staleTask).
     void setStaleTaskOnCreate(bool stale) { m_staleTaskOnCreate = stale; }
     // The container disappears (docker rm behind the daemon's back).
@@ -118,6 +120,7 @@ class FakeContainerEngine final : public QObject, public docker::ContainerEngine
     bool m_alive = true;
     bool m_holdStarts = false;
     bool m_staleTaskOnCreate = false;
+    docker::DockerError m_createError;
     int m_nextId = 1;
     QSet<QString> m_images;
     QHash<QString, Container> m_containers; // by id

@@ -472,6 +472,27 @@ class TestRuntime : public QObject
         QCOMPARE(rt->record().dto.containerId, newId);
     }
 
+    // The engine goes away again while that start makes the container: the start ends (`ready`,
+    // told why), not the container (`failed`); the next start makes it and runs.
+    void anOutageDuringThatRemakeEndsTheStartNotTheContainer()
+    {
+        Rig rig;
+        auto *rt = rig.make(S::Ready);
+        rt->engineReturned();
+        rig.engine.setCreateError(docker::DockerError::unavailable(QStringLiteral("engine went away")));
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(
+            waitUntil([&] { return rig.engine.calls.filter(QStringLiteral("create ")).size() == 1; }, 5000));
+        QVERIFY(rig.settle(S::Ready));
+        QCOMPARE(rt->record().dto.error, QStringLiteral("Start failed: the container engine is unavailable"));
+        QCOMPARE(names(rig.states), names(QList<S>{S::Starting, S::Ready}));
+        rig.engine.setCreateError({});
+        QVERIFY(!rt->requestPower(Operation::Start));
+        QVERIFY(rig.settle(S::Running));
+        QCOMPARE(rig.engine.calls.filter(QStringLiteral("create ")).size(), 2);
+        QCOMPARE(rt->record().dto.error, QString());
+    }
+
     // The engine goes away while the console streams: the streams end, nothing is left half-open,
     // and power actions answer with the engine's error instead of hanging.
     void theEngineDiesMidStream()
