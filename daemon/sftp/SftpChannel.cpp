@@ -3,7 +3,6 @@
 #include "metrics/Counters.h"
 #include "sftp/SftpExtensions.h"
 #include "sftp/SftpFileOps.h"
-#include "sftp/SftpSession.h"
 #include "volumes/Sandbox.h"
 
 #include <QElapsedTimer>

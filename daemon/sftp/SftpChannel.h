@@ -10,7 +10,12 @@ class QuotaTracker;
 }
 
 namespace lightd::sftp {
-struct VolumeTarget;
+// Where a container's files are (its volume), as the session thread may ask for it.
+struct VolumeTarget
+{
+    QString volumeId;
+    QString rootPath;
+};
 
 struct ChannelEnd
 {

@@ -1,4 +1,6 @@
 #pragma once
+#include "sftp/SftpChannel.h"
+
 #include <QHostAddress>
 #include <QMutex>
 #include <QString>
@@ -6,13 +8,6 @@
 #include <functional>
 #include <memory>
 #include <optional>
-
-struct ssh_session_struct;
-struct ssh_channel_struct;
-
-namespace lightd::volumes {
-class QuotaTracker;
-}
 
 namespace lightd::sftp {
 class SftpAccounts;
@@ -29,13 +24,6 @@ struct SessionControl
     QString container;
     QString fingerprint; // the key it logged in with; empty for a password
     QString stopReason;
-};
-
-// Where a container's files are (its volume), as the session thread may ask for it.
-struct VolumeTarget
-{
-    QString volumeId;
-    QString rootPath;
 };
 
 struct SessionDeps

@@ -11,7 +11,6 @@
 // The volume is restored after every input, so each input starts from the same files.
 #include "FuzzInput.h"
 #include "sftp/SftpChannel.h"
-#include "sftp/SftpSession.h"
 #include "volumes/QuotaTracker.h"
 
 #include <QCoreApplication>
